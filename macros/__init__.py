@@ -1,0 +1,195 @@
+"""mkdocs-macros module: the macros guides call, and the hooks that fill page metadata.
+
+Contacts come from data/contacts.yml (see contacts_data.py); macros only look them up and render
+them. Any misuse stops the build with the page, the macro and what to write instead.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from . import contact_html
+from .contacts_data import ContactBook, ContactsError, load_contacts
+from .contacts_schema import Channel, ChatChannel, PhoneChannel, SocialChannel, WebChannel
+from .guide_index import guides, plain_text
+
+CONTACTS_FILE = "data/contacts.yml"
+
+
+class MacroUsageError(PluginError):
+    """A guide called a macro wrongly; the message says where and how to fix it."""
+
+
+def _project_root(env: Any) -> Path:
+    return Path(env.conf["config_file_path"]).parent
+
+
+def _page_path(env: Any) -> str:
+    page = getattr(env, "page", None)
+    return f"docs/{page.file.src_path}" if page is not None else "(no page)"
+
+
+def define_env(env: Any) -> None:
+    root = _project_root(env)
+    try:
+        book = load_contacts(root / CONTACTS_FILE)
+    except ContactsError as error:
+        raise PluginError(f"\n{error}") from None
+    env.variables["contact_book"] = book
+
+    def fail(call: str, problem: str) -> None:
+        raise MacroUsageError(f"{_page_path(env)}: {{{{ {call} }}}}: {problem}")
+
+    def channel(macro: str, channel_id: str, allowed: tuple[type, ...] | None = None) -> Channel:
+        call = f"{macro}({channel_id!r})"
+        if not isinstance(channel_id, str) or channel_id not in book.channels:
+            fail(call, f"no contact with this id in {CONTACTS_FILE}.{book.suggest(str(channel_id))}")
+        found = book.channels[channel_id]
+        if found.status == "obsolete":
+            instead = f" Use {{{{ {macro}({found.replaced_by!r}) }}}} instead." if found.replaced_by else ""
+            fail(
+                call,
+                f"this contact is obsolete ({CONTACTS_FILE}, line {book.lines[channel_id]}): {found.note}{instead} "
+                "Obsolete contacts appear only on the page of outdated contacts.",
+            )
+        if allowed and not isinstance(found, allowed):
+            fail(call, f"«{channel_id}» is a {found.type}, not what {macro}() shows; use contact({channel_id!r}) or link({channel_id!r})")
+        used = env.page.meta.setdefault("contacts_used", []) if getattr(env, "page", None) else []
+        if channel_id not in used:
+            used.append(channel_id)
+        return found
+
+    @env.macro
+    def phone(channel_id: str, text: str | None = None) -> str:
+        """A phone as a tel: link in national format, e.g. {{ phone("rpn-ekc-phone") }}."""
+        return contact_html.inline(channel("phone", channel_id, (PhoneChannel,)), text)
+
+    @env.macro
+    def email(channel_id: str) -> str:
+        """An e-mail as a mailto: link."""
+        from .contacts_schema import EmailChannel
+
+        return contact_html.inline(channel("email", channel_id, (EmailChannel,)))
+
+    @env.macro
+    def address(channel_id: str) -> str:
+        """A postal address with its recipient."""
+        from .contacts_schema import AddressChannel
+
+        found = channel("address", channel_id, (AddressChannel,))
+        recipient = f"{escape(found.recipient)}, " if found.recipient else ""
+        return recipient + contact_html.inline(found)
+
+    @env.macro
+    def link(channel_id: str, text: str | None = None) -> str:
+        """A web form, site, chat or social account as a link; `text` replaces the label."""
+        return contact_html.inline(channel("link", channel_id, (WebChannel, SocialChannel, ChatChannel)), text)
+
+    @env.macro
+    def hours(channel_id: str) -> str:
+        """The working hours of a channel, as plain text."""
+        found = channel("hours", channel_id)
+        if not found.hours:
+            fail(f"hours({channel_id!r})", f"no «hours:» for this channel in {CONTACTS_FILE}; add them or drop the call")
+        return escape(found.hours)
+
+    @env.macro
+    def contact(channel_id: str) -> str:
+        """A card with the value, hours, audience and status."""
+        found = channel("contact", channel_id)
+        return "\n\n" + contact_html.card(found, book.owner[channel_id]) + "\n\n"
+
+    @env.macro
+    def contacts_table(org_id: str) -> str:
+        """Every current and unconfirmed channel of one organization, as a table."""
+        try:
+            org = book.organization(org_id)
+        except KeyError:
+            fail(f"contacts_table({org_id!r})", f"no organization with this id in {CONTACTS_FILE}.{book.suggest(org_id, [o.id for o in book.organizations])}")
+        live = [c for c in org.channels if c.status != "obsolete"]
+        for c in live:
+            channel("contacts_table", c.id)
+        return "\n\n" + contact_html.table(live) + "\n\n"
+
+    @env.macro
+    def org_name(org_id: str) -> str:
+        try:
+            return escape(book.organization(org_id).name)
+        except KeyError:
+            fail(f"org_name({org_id!r})", f"no organization with this id in {CONTACTS_FILE}.{book.suggest(org_id, [o.id for o in book.organizations])}")
+
+    @env.macro
+    def contacts_directory() -> str:
+        """All organizations with their live channels; the contacts page."""
+        parts = []
+        for org in book.organizations:
+            live = [c for c in org.channels if c.status != "obsolete"]
+            if not live:
+                continue
+            legal = f" ({escape(org.legal_name)})" if org.legal_name else ""
+            parts.append(f"## {escape(org.name)} {{ #{org.id} }}\n\n{escape(org.about)}{legal}\n")
+            parts.append(contact_html.table(live) + "\n")
+        return "\n".join(parts)
+
+    @env.macro
+    def obsolete_contacts() -> str:
+        """Every obsolete channel as plain text with what to use instead."""
+        rows = []
+        for channel_id, found in book.channels.items():
+            if found.status != "obsolete":
+                continue
+            instead = ""
+            if found.replaced_by:
+                new = book.channels[found.replaced_by]
+                instead = f"{escape(new.label)}: {contact_html.value_html(new)}"
+            rows.append(
+                f'<tr data-contact="{channel_id}"><td>{escape(book.owner[channel_id].name)}: {escape(found.label)}</td>'
+                f'<td><s class="contact-obsolete">{contact_html.obsolete_value(found)}</s></td>'
+                f"<td>{escape(found.note or '')}</td><td>{instead}</td></tr>"
+            )
+        head = "<th>Что это было</th><th>Устаревший контакт</th><th>Почему не работает</th><th>Куда обращаться теперь</th>"
+        return f'\n\n<table class="contacts-table contacts-table--obsolete"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n\n'
+
+    @env.macro
+    def short_answer() -> str:
+        """The guide's short variant from front matter, under the heading with id «korotko»."""
+        meta = env.page.meta if getattr(env, "page", None) else {}
+        short = meta.get("short")
+        if not short:
+            fail("short_answer()", "the page has no «short:» in its front matter; add two or three sentences there")
+        asked = meta.get("asked") or []
+        asked_line = ""
+        if asked:
+            phrases = ", ".join(f"«{escape(str(q))}»" for q in asked)
+            asked_line = f'\n\n<p class="asked"><span class="asked__label">Как ещё спрашивают:</span> {phrases}</p>'
+        return f"## Коротко {{ #korotko }}\n\n{str(short).strip()}{asked_line}\n"
+
+    @env.macro
+    def guides_overview() -> str:
+        """Every guide with its short answer, in navigation order, grouped by section."""
+        here = posixpath.dirname(env.page.file.src_path) if getattr(env, "page", None) else ""
+        parts: list[str] = []
+        section = None
+        for guide in guides(Path(env.conf["docs_dir"]), env.conf["nav"]):
+            if guide.section != section:
+                section = guide.section
+                parts.append(f"\n## {section}\n")
+            href = posixpath.relpath(guide.src_path, here or ".")
+            anchor = posixpath.splitext(posixpath.basename(guide.src_path))[0]
+            parts.append(
+                f"### [{guide.title}]({href}) {{ #{anchor} }}\n\n{guide.short}\n\n"
+                f"[Подробно: что делать по шагам]({href}#podrobno)\n"
+            )
+        return "\n".join(parts)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """A guide's description for search engines and link previews is its short answer."""
+    meta = env.page.meta
+    if meta.get("short") and not meta.get("description"):
+        meta["description"] = plain_text(str(meta["short"]))

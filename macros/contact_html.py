@@ -1,0 +1,129 @@
+"""Turn validated channels into HTML. Every string from YAML passes through `escape`."""
+
+from __future__ import annotations
+
+from html import escape
+
+from .contacts_schema import (
+    AddressChannel,
+    Channel,
+    ChatChannel,
+    EmailChannel,
+    Organization,
+    PhoneChannel,
+    SocialChannel,
+    WebChannel,
+)
+
+STATUS_TEXT = {"current": "проверен", "unconfirmed": "не подтверждён", "obsolete": "устарел"}
+AUDIENCE_TEXT = {"all": "все покупатели", "premium": "подписчики Ozon Premium", "ozon-card": "клиенты Ozon Card и Ozon Банка"}
+TYPE_TEXT = {
+    "phone": "Телефон",
+    "email": "Электронная почта",
+    "chat": "Чат",
+    "web": "Сайт",
+    "social": "Соцсеть",
+    "address": "Адрес",
+}
+
+
+def date_ru(value) -> str:
+    return value.strftime("%d.%m.%Y")
+
+
+def unconfirmed_mark(channel: Channel) -> str:
+    """A visible mark whose tooltip says where and when the value was last seen."""
+    if channel.status != "unconfirmed":
+        return ""
+    tip = f"Не подтверждён. Где видели: {channel.seen}. Проверяли {date_ru(channel.checked)}."
+    return f' <abbr class="contact-mark" title="{escape(tip)}">не подтверждён</abbr>'
+
+
+def value_html(channel: Channel, text: str | None = None) -> str:
+    """The bare value as a link where one exists: tel:, mailto:, https."""
+    if isinstance(channel, PhoneChannel):
+        return f'<a class="contact-value" href="tel:{channel.e164}">{escape(text or channel.display)}</a>'
+    if isinstance(channel, EmailChannel):
+        return f'<a class="contact-value" href="mailto:{escape(channel.email)}">{escape(text or channel.email)}</a>'
+    if isinstance(channel, (WebChannel, SocialChannel)):
+        return f'<a class="contact-value" href="{escape(str(channel.url))}">{escape(text or channel.label)}</a>'
+    if isinstance(channel, ChatChannel):
+        where = escape(text or channel.where)
+        if channel.url:
+            return f'<a class="contact-value" href="{escape(str(channel.url))}">{where}</a>'
+        return f'<span class="contact-value">{where}</span>'
+    if isinstance(channel, AddressChannel):
+        return f'<span class="contact-value">{escape(text or channel.display)}</span>'
+    raise TypeError(f"no HTML for channel type {type(channel).__name__}")
+
+
+def inline(channel: Channel, text: str | None = None) -> str:
+    """A contact inside a sentence: value plus the unconfirmed mark."""
+    return (
+        f'<span class="contact contact--{channel.type} contact--{channel.status}" data-contact="{channel.id}">'
+        f"{value_html(channel, text)}{unconfirmed_mark(channel)}</span>"
+    )
+
+
+def _details(channel: Channel) -> list[str]:
+    facts: list[str] = []
+    if isinstance(channel, PhoneChannel):
+        facts.append(f"{escape(channel.region)}, {'бесплатно' if channel.free else 'по тарифу вашего оператора'}")
+    if isinstance(channel, AddressChannel) and channel.recipient:
+        facts.append(f"Получатель: {escape(channel.recipient)}")
+    if isinstance(channel, (WebChannel, SocialChannel)):
+        facts.append(f'<span class="contact-url">{escape(str(channel.url))}</span>')
+    if channel.hours:
+        facts.append(f"Часы работы: {escape(channel.hours)}")
+    if channel.audience != ["all"]:
+        facts.append("Для кого: " + ", ".join(AUDIENCE_TEXT[a] for a in channel.audience))
+    return facts
+
+
+def status_line(channel: Channel) -> str:
+    text = f"{STATUS_TEXT[channel.status]}, проверено {date_ru(channel.checked)}"
+    if channel.status == "unconfirmed" and channel.seen:
+        text += f"; где видели: {channel.seen}"
+    return f'<span class="contact-status contact-status--{channel.status}">{escape(text)}</span>'
+
+
+def card(channel: Channel, org: Organization) -> str:
+    """A self-contained block: what, value, when, for whom, status."""
+    rows = "".join(f"<li>{fact}</li>" for fact in _details(channel))
+    note = f'<p class="contact-card__note">{escape(channel.note)}</p>' if channel.note else ""
+    return (
+        f'<div class="contact-card contact-card--{channel.status}" data-contact="{channel.id}">'
+        f'<p class="contact-card__title"><strong>{escape(channel.label)}</strong>'
+        f' <span class="contact-card__org">({escape(org.name)})</span></p>'
+        f'<p class="contact-card__value">{value_html(channel)}{unconfirmed_mark(channel)}</p>'
+        f'<ul class="contact-card__facts">{rows}</ul>{note}'
+        f'<p class="contact-card__status">{status_line(channel)}</p></div>'
+    )
+
+
+def table(channels: list[Channel], *, with_status: bool = True) -> str:
+    head = "<th>Канал</th><th>Контакт</th><th>Подробности</th>" + ("<th>Статус</th>" if with_status else "")
+    body = []
+    for channel in channels:
+        details = "<br>".join(_details(channel) + ([escape(channel.note)] if channel.note else []))
+        status = f"<td>{status_line(channel)}</td>" if with_status else ""
+        body.append(
+            f'<tr data-contact="{channel.id}"><td>{TYPE_TEXT[channel.type]}: {escape(channel.label)}</td>'
+            f"<td>{value_html(channel)}{unconfirmed_mark(channel)}</td><td>{details}</td>{status}</tr>"
+        )
+    return f'<table class="contacts-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def obsolete_value(channel: Channel) -> str:
+    """An obsolete value as plain text, never as a link: nobody should dial or open it from here."""
+    if isinstance(channel, PhoneChannel):
+        return escape(channel.display)
+    if isinstance(channel, EmailChannel):
+        return escape(channel.email)
+    if isinstance(channel, (WebChannel, SocialChannel)):
+        return escape(str(channel.url))
+    if isinstance(channel, ChatChannel):
+        return escape(channel.where)
+    if isinstance(channel, AddressChannel):
+        return escape(channel.display)
+    raise TypeError(type(channel).__name__)

@@ -1,0 +1,89 @@
+"""Read a YAML file strictly and remember which line every value came from.
+
+PyYAML silently keeps the last of two duplicate keys; an editor who pastes a channel twice would
+never learn which one the site shows. This loader refuses duplicates and keeps a map from the
+path of each value (("organizations", 0, "channels", 2, "number")) to its line, so validation
+errors can point at the line to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+YamlPath = tuple[str | int, ...]
+
+
+class YamlSourceError(ValueError):
+    """A YAML file cannot be read; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    path: Path
+    data: Any
+    lines: dict[YamlPath, int]
+
+    def line_of(self, path: YamlPath) -> int:
+        """The line of the deepest part of `path` that exists in the file."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return 1
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys."""
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        line = key_node.start_mark.line + 1
+        if key in seen:
+            raise YamlSourceError(
+                f"line {line}: key «{key}» appears twice (first on line {seen[key]}). "
+                "Keep one of them and delete the other."
+            )
+        seen[key] = line
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _index_lines(node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int]) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            _index_lines(value_node, path + (key_node.value,), lines)
+            # A missing value reports at its key's line, which is where the editor looks.
+            lines[path + (key_node.value,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _index_lines(item, path + (index,), lines)
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Parse `path`; raise YamlSourceError with the file and line on any problem."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - SafeLoader subclass
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except YamlSourceError as error:
+        raise YamlSourceError(f"{path}: {error}") from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlSourceError(
+            f"{path}:{line}: this is not valid YAML ({error.problem}). "
+            "Check the indentation and quote values that contain «:» or «#»."
+        ) from None
+    lines: dict[YamlPath, int] = {}
+    if root is not None:
+        _index_lines(root, (), lines)
+    return YamlDocument(path=path, data=data, lines=lines)

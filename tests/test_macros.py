@@ -1,0 +1,148 @@
+"""The macros: each renders from the data, escapes it, and refuses misuse with page and id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, Callable
+
+import pytest
+
+import macros
+from macros import MacroUsageError
+
+from .conftest import ROOT
+
+
+class FakeEnv:
+    """The part of mkdocs-macros' env that define_env uses."""
+
+    def __init__(self, root: Path = ROOT) -> None:
+        self.conf = {"config_file_path": str(root / "mkdocs.yml"), "docs_dir": str(root / "docs"), "nav": []}
+        self.variables: dict[str, Any] = {}
+        self.macros: dict[str, Callable[..., str]] = {}
+        self.page = SimpleNamespace(file=SimpleNamespace(src_path="sample.md"), meta={})
+
+    def macro(self, function: Callable[..., str]) -> Callable[..., str]:
+        self.macros[function.__name__] = function
+        return function
+
+
+@pytest.fixture
+def env() -> FakeEnv:
+    fake = FakeEnv()
+    macros.define_env(fake)
+    return fake
+
+
+def test_phone_is_tel_link_in_national_format(env: FakeEnv) -> None:
+    html = env.macros["phone"]("rpn-ekc-phone")
+    assert '<a class="contact-value" href="tel:+78005554943">8 (800) 555-49-43</a>' in html
+    assert "не подтверждён" not in html
+
+
+def test_unconfirmed_phone_has_mark_with_where_and_when(env: FakeEnv) -> None:
+    html = env.macros["phone"]("ozon-phone-free")
+    assert "contact--unconfirmed" in html
+    assert '<abbr class="contact-mark" title="Не подтверждён. Где видели: только на сторонних сайтах' in html
+    assert "Проверяли 22.11.2026." in html
+
+
+def test_email_is_mailto(env: FakeEnv) -> None:
+    assert 'href="mailto:help@ozon.ru"' in env.macros["email"]("ozon-email")
+
+
+def test_address_has_recipient_and_postcode(env: FakeEnv) -> None:
+    html = env.macros["address"]("ozon-address")
+    assert html.startswith("ООО «Интернет Решения», ")
+    assert "123112, г. Москва, Пресненская наб., д. 10, блок С" in html
+
+
+def test_link_uses_label_or_given_text(env: FakeEnv) -> None:
+    assert '>Электронная приёмная Роспотребнадзора</a>' in env.macros["link"]("rpn-petition")
+    assert '>подать жалобу</a>' in env.macros["link"]("rpn-petition", "подать жалобу")
+
+
+def test_hours(env: FakeEnv) -> None:
+    assert env.macros["hours"]("rpn-ekc-phone") == "круглосуточно"
+
+
+def test_hours_missing_is_an_error(env: FakeEnv) -> None:
+    with pytest.raises(MacroUsageError, match=r"docs/sample.md: \{\{ hours\('rpn-petition'\) \}\}: no «hours:»"):
+        env.macros["hours"]("rpn-petition")
+
+
+def test_contact_card(env: FakeEnv) -> None:
+    html = env.macros["contact"]("rpn-ekc-phone")
+    assert 'class="contact-card contact-card--current"' in html
+    assert "Единый консультационный центр Роспотребнадзора" in html
+    assert "вся Россия, бесплатно" in html and "Часы работы: круглосуточно" in html
+    assert "проверен, проверено 22.11.2026" in html
+
+
+def test_contacts_table_lists_live_channels_only(env: FakeEnv) -> None:
+    html = env.macros["contacts_table"]("ozon")
+    assert 'data-contact="ozon-chat"' in html and 'data-contact="ozon-phone-free"' in html
+    assert "ozon-phone-old-free" not in html and "234-60-06" not in html
+
+
+def test_unknown_id_names_page_and_suggests(env: FakeEnv) -> None:
+    with pytest.raises(MacroUsageError) as caught:
+        env.macros["phone"]("rpn-ekc-phon")
+    message = str(caught.value)
+    assert "docs/sample.md" in message and "phone('rpn-ekc-phon')" in message
+    assert "no contact with this id in data/contacts.yml" in message and "'rpn-ekc-phone'" in message
+
+
+def test_obsolete_contact_cannot_be_rendered(env: FakeEnv) -> None:
+    for macro in ("phone", "contact"):
+        with pytest.raises(MacroUsageError, match=r"is obsolete .*Use \{\{ \w+\('ozon-chat'\) \}\} instead"):
+            env.macros[macro]("ozon-phone-old-free")
+
+
+def test_wrong_macro_for_type(env: FakeEnv) -> None:
+    with pytest.raises(MacroUsageError, match="is a chat, not what phone"):
+        env.macros["phone"]("ozon-chat")
+
+
+def test_unknown_organization(env: FakeEnv) -> None:
+    with pytest.raises(MacroUsageError, match="no organization with this id.*'ozon'"):
+        env.macros["contacts_table"]("ozn")
+
+
+def test_yaml_text_is_escaped(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    (project / "data").mkdir(parents=True)
+    text = (ROOT / "data" / "contacts.yml").read_text(encoding="utf-8")
+    text = text.replace("label: Чат с поддержкой", 'label: "<script>alert(1)</script> чат"')
+    (project / "data" / "contacts.yml").write_text(text, encoding="utf-8")
+    fake = FakeEnv(project)
+    macros.define_env(fake)
+    html = fake.macros["contact"]("ozon-chat")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; чат" in html
+
+
+def test_bad_contacts_file_stops_define_env(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    (project / "data").mkdir(parents=True)
+    (project / "data" / "contacts.yml").write_text("organizations: []\n", encoding="utf-8")
+    with pytest.raises(macros.PluginError, match="organizations"):
+        macros.define_env(FakeEnv(project))
+
+
+def test_short_answer_needs_front_matter(env: FakeEnv) -> None:
+    with pytest.raises(MacroUsageError, match="no «short:» in its front matter"):
+        env.macros["short_answer"]()
+
+
+def test_short_answer_heading_and_asked(env: FakeEnv) -> None:
+    env.page.meta.update(short="Ответ.", asked=["озон <b>"])
+    out = env.macros["short_answer"]()
+    assert out.startswith("## Коротко { #korotko }\n\nОтвет.")
+    assert "«озон &lt;b&gt;»" in out
+
+
+def test_description_comes_from_short() -> None:
+    page_env = SimpleNamespace(page=SimpleNamespace(meta={"short": "Напишите в [чат](x.md) **сразу**."}))
+    macros.on_pre_page_macros(page_env)
+    assert page_env.page.meta["description"] == "Напишите в чат сразу."

@@ -1,0 +1,111 @@
+"""The built site: pages agree with data/contacts.yml, and misuse stops the build."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from macros.contacts_data import load_contacts
+
+from .conftest import ROOT, BuildResult, build
+
+BOOK = load_contacts(ROOT / "data" / "contacts.yml")
+
+
+def _html(result: BuildResult, page: str) -> str:
+    return (result.site / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_contacts_page_shows_every_live_channel_once(built_site: BuildResult) -> None:
+    html = _html(built_site, "kontakty")
+    shown = re.findall(r'<tr data-contact="([a-z0-9-]+)"', html)
+    live = [cid for cid, c in BOOK.channels.items() if c.status != "obsolete"]
+    assert sorted(shown) == sorted(live)
+    for cid in live:
+        channel = BOOK.channels[cid]
+        row = re.search(rf'<tr data-contact="{cid}">(.*?)</tr>', html, re.S).group(1)
+        assert channel.checked.strftime("%d.%m.%Y") in row
+        assert ("не подтверждён" in row) == (channel.status == "unconfirmed")
+        if channel.type == "phone":
+            assert f'href="tel:{channel.e164}"' in row and channel.display in row
+
+
+def test_contacts_page_groups_by_organization(built_site: BuildResult) -> None:
+    html = _html(built_site, "kontakty")
+    for org in BOOK.organizations:
+        if any(c.status != "obsolete" for c in org.channels):
+            assert f'id="{org.id}"' in html
+
+
+def test_obsolete_contacts_only_on_their_page(built_site: BuildResult) -> None:
+    obsolete = [c for c in BOOK.channels.values() if c.status == "obsolete"]
+    page = _html(built_site, "ustarevshie-kontakty")
+    for channel in obsolete:
+        assert f'data-contact="{channel.id}"' in page
+    numbers = [c.display for c in obsolete if c.type == "phone"]
+    assert numbers
+    for html_file in built_site.site.rglob("*.html"):
+        if html_file.parent.name == "ustarevshie-kontakty":
+            continue
+        text = html_file.read_text(encoding="utf-8")
+        for number in numbers:
+            assert number not in text, f"obsolete number {number} on {html_file}"
+    assert "tel:" not in re.search(r'<table class="contacts-table contacts-table--obsolete">.*?</table>', page, re.S).group(0).split("Куда обращаться теперь")[0]
+
+
+def test_guide_has_both_variants_and_description(built_site: BuildResult) -> None:
+    html = _html(built_site, "zakaz-poteryalsya")
+    assert 'id="korotko"' in html and 'id="podrobno"' in html
+    assert '<meta name="description" content="Напишите в чат поддержки Ozon' in html
+
+
+def test_no_google_fonts(built_site: BuildResult) -> None:
+    for html_file in built_site.site.rglob("*.html"):
+        assert "fonts.googleapis" not in html_file.read_text(encoding="utf-8")
+
+
+def test_one_edit_in_yaml_changes_every_page(project_copy: Path) -> None:
+    data = project_copy / "data" / "contacts.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace('"+7 800 555-49-43"', '"+7 800 555-00-11"'), encoding="utf-8")
+    result = build(project_copy)
+    assert result.ok, result.output
+    pages_with_number = [p for p in result.site.rglob("*.html") if "tel:+78005550011" in p.read_text(encoding="utf-8")]
+    assert {p.parent.name for p in pages_with_number} >= {"kontakty", "zakaz-poteryalsya"}
+    assert not any("555-49-43" in p.read_text(encoding="utf-8") for p in result.site.rglob("*.html"))
+
+
+def test_unknown_contact_id_stops_build(project_copy: Path) -> None:
+    guide = project_copy / "docs" / "zakaz-poteryalsya.md"
+    guide.write_text(guide.read_text(encoding="utf-8").replace('phone("rpn-ekc-phone")', 'phone("rpn-ekc-phon")'), encoding="utf-8")
+    result = build(project_copy)
+    assert not result.ok
+    assert "docs/zakaz-poteryalsya.md" in result.output and "rpn-ekc-phon" in result.output
+
+
+def test_undefined_macro_stops_build(project_copy: Path) -> None:
+    guide = project_copy / "docs" / "zakaz-poteryalsya.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n{{ telephone('rpn-ekc-phone') }}\n", encoding="utf-8")
+    result = build(project_copy)
+    assert not result.ok and "telephone" in result.output
+
+
+def test_obsolete_contact_stops_build(project_copy: Path) -> None:
+    guide = project_copy / "docs" / "zakaz-poteryalsya.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + '\n{{ phone("o-courier-phone") }}\n', encoding="utf-8")
+    result = build(project_copy)
+    assert not result.ok and "is obsolete" in result.output
+
+
+def test_broken_contacts_file_stops_build_with_line(project_copy: Path) -> None:
+    data = project_copy / "data" / "contacts.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("email: help@ozon.ru", "email: help"), encoding="utf-8")
+    result = build(project_copy)
+    assert not result.ok
+    assert re.search(r"data/contacts\.yml:\d+: organizations\[ozon\]\.channels\[ozon-email\]\.email", result.output)
+
+
+def test_broken_anchor_stops_build(project_copy: Path) -> None:
+    index = project_copy / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n[x](zakaz-poteryalsya.md#net-takogo)\n", encoding="utf-8")
+    result = build(project_copy)
+    assert not result.ok and "net-takogo" in result.output
