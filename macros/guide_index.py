@@ -28,7 +28,16 @@ class Guide:
 
 def read_front_matter(path: Path) -> dict[str, Any]:
     match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-    return (yaml.safe_load(match.group(1)) or {}) if match else {}
+    if not match:
+        return {}
+    try:
+        return yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening ---
+        raise ValueError(
+            f"{path}:{line}: the front matter is not valid YAML; put values that contain «:» in quotes"
+        ) from None
 
 
 def plain_text(markdown: str) -> str:
