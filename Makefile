@@ -41,5 +41,7 @@ lock: $(STAMP)
 	$(PY) -m pip install --quiet uv
 	$(VENV)/bin/uv pip compile requirements.in -o requirements.lock --generate-hashes --python-version 3.11.7
 
+-include mk/*.mk
+
 clean:
 	rm -rf site site-* .pytest_cache
