@@ -1,0 +1,43 @@
+"""data/contacts.yml through sitecheck: the build's own validation, reported with file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitecheck import data
+
+from .conftest import ROOT
+from .sitecheck_support import only_one, replace_in, run_check
+
+NAME = data.NAME
+CONTACTS = "data/contacts.yml"
+
+
+def test_real_data_passes() -> None:
+    assert run_check(NAME, ROOT) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("        type: phone\n        label: Горячая линия Ozon\n", "        type: phone\n        type: phone\n        label: Горячая линия Ozon\n", "appears twice"),
+        ('number: "+7 800 555-49-43"', 'number: "+7 800 555-49"', "is not a valid phone number"),
+        ("email: help@ozon.ru", "email: help@", "is not a valid e-mail address"),
+        ("url: https://sudrf.ru/", "url: sudrf", "is not a web address"),
+        ("url: https://sudrf.ru/", "url: http://sudrf.ru/", "is not https"),
+        ("checked: 2026-11-22", "checked: 2999-01-01", "is in the future"),
+        ("status: current", "status: verified", "status"),
+        ("id: ozon-email", "id: ozon-chat", "is used twice"),
+        ("replaced_by: ozon-chat", "replaced_by: ozon-chatt", "names no channel"),
+    ],
+)
+def test_broken_contacts_file(project_copy: Path, old: str, new: str, expected: str) -> None:
+    path = project_copy / "data" / "contacts.yml"
+    changed_line = path.read_text(encoding="utf-8").split(old, 1)[0].count("\n") + 1
+    replace_in(path, old, new)
+    problem = only_one(run_check(NAME, project_copy), expected)
+    assert problem.path == CONTACTS
+    # The line of the defect, or of the key the defect belongs to (a missing or enum field).
+    assert changed_line - 12 <= problem.line <= changed_line + 1, problem
