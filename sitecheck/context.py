@@ -54,7 +54,21 @@ class _Collector(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+# Parsed pages by file identity: copies of a built site made of hard links (the tests' broken
+# copies) share the answer, and a file rewritten in place gets a new mtime, so a new parse.
+_PARSED: dict[tuple[int, int, int, int], HtmlPage] = {}
+
+
 def parse_html(path: Path) -> HtmlPage:
+    stat = path.stat()
+    identity = (stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    if identity not in _PARSED:
+        _PARSED[identity] = _parse_file(path)
+    parsed = _PARSED[identity]
+    return HtmlPage(path, parsed.ids, parsed.refs, parsed.meta)
+
+
+def _parse_file(path: Path) -> HtmlPage:
     collector = _Collector()
     collector.feed(path.read_text(encoding="utf-8"))
     collector.close()

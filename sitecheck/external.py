@@ -12,8 +12,7 @@ import re
 from urllib.parse import urlsplit
 
 from macros import CONTACTS_FILE
-from macros.yaml_source import YamlSourceError, read_yaml
-
+from . import data
 from .context import Context
 from .problems import Problem
 from .project import DENIED_DOMAINS_FILE, line_at
@@ -87,10 +86,8 @@ def _html(ctx: Context) -> list[Problem]:
 
 
 def _data(ctx: Context) -> list[Problem]:
-    path = ctx.project.root / CONTACTS_FILE
-    try:
-        doc = read_yaml(path)
-    except (YamlSourceError, FileNotFoundError):
+    doc = data.yaml_document(ctx)
+    if doc is None:
         return []  # the data check reports it
     problems = []
     for o_index, org in enumerate((doc.data or {}).get("organizations") or []):

@@ -8,6 +8,7 @@ built page and resolves every internal href/src to a file and, for `#fragment`, 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -35,14 +36,27 @@ def internal_target(ctx: Context, page: Path, url: str) -> tuple[Path, str] | No
         target = page.parent / path
     else:
         target = page
-    if path.endswith("/") or target.is_dir():
+    if path.endswith("/") or _is_dir(target):
         target = target / "index.html"
     return target, unquote(parts.fragment)
+
+
+# Every page links the whole navigation: thousands of identical lookups, answered from memory.
+@lru_cache(maxsize=65536)
+def _is_dir(path: Path) -> bool:
+    return path.is_dir()
+
+
+@lru_cache(maxsize=65536)
+def _exists(path: Path) -> bool:
+    return path.exists()
 
 
 def check(ctx: Context) -> list[Problem]:
     if ctx.site is None:
         return []
+    _is_dir.cache_clear()  # a site changes between runs in one process (tests)
+    _exists.cache_clear()
     problems: list[Problem] = []
     for path, page in ctx.html.items():
         problems.extend(_check_page(ctx, path, page))
@@ -62,7 +76,7 @@ def _check_page(ctx: Context, path: Path, page: HtmlPage) -> list[Problem]:
             continue
         target, fragment = resolved
         where = ctx.display(path)
-        if not target.exists():
+        if not _exists(target):
             problems.append(
                 Problem(
                     where,

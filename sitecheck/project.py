@@ -22,7 +22,11 @@ DENIED_DOMAINS_FILE = "data/denied-domains.yml"
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
 
-class _ConfigLoader(yaml.SafeLoader):
+# libyaml when present: the pure-Python parser costs ~20 ms per mkdocs.yml, and tests read many copies.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _ConfigLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """mkdocs.yml holds python tags (the slugify function) and !ENV; the checks need neither."""
 
 
@@ -33,6 +37,16 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 def line_at(text: str, offset: int) -> int:
     """1-based line number of a character offset."""
     return text.count("\n", 0, offset) + 1
+
+
+_FRONT_MATTERS: dict[str, dict[str, Any]] = {}
+
+
+def _front_matter(path: Path, text: str) -> dict[str, Any]:
+    """The build's own front-matter reader (same errors), once per distinct page text."""
+    if text not in _FRONT_MATTERS:
+        _FRONT_MATTERS[text] = read_front_matter(path)
+    return _FRONT_MATTERS[text]
 
 
 @dataclass(frozen=True)
@@ -131,7 +145,7 @@ class Project:
             text = path.read_text(encoding="utf-8")
             match = _FRONT_MATTER.match(text)
             body_line = line_at(text, match.end()) if match else 1
-            found[src] = Page(src, f"{self.docs_prefix}/{src}", text, read_front_matter(path), body_line)
+            found[src] = Page(src, f"{self.docs_prefix}/{src}", text, _front_matter(path, text), body_line)
         return found
 
     @cached_property
@@ -155,7 +169,7 @@ class Project:
 
     def _policy(self, name: str) -> Any:
         path = self.root / name
-        return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_BaseLoader) if path.exists() else None  # noqa: S506
 
     def built_page(self, site: Path, src: str) -> Path:
         """Where a page lands in the built site with use_directory_urls (the default)."""

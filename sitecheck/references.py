@@ -69,10 +69,17 @@ class _FakeEnv:
         return function
 
 
+_NAMES: dict[int, set[str]] = {}
+
+
 def macro_names(root: Path) -> set[str]:
-    env = _FakeEnv(root)
-    macros.define_env(env)
-    return set(env.macros)
+    """The macros define_env registers. They depend on the code, not on the data: asked once."""
+    key = id(macros.define_env)
+    if key not in _NAMES:
+        env = _FakeEnv(root)
+        macros.define_env(env)
+        _NAMES[key] = set(env.macros)
+    return _NAMES[key]
 
 
 def calls(page: Page) -> Iterator[MacroCall] | Problem:
