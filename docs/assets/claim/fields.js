@@ -42,7 +42,7 @@ export const SECTIONS = [
     fields: [
       { name: "orderNumber", type: "text", label: "Номер заказа", hint: "Ozon → Профиль → Заказы." },
       { name: "orderDate", type: "date", label: "Дата заказа" },
-      { name: "item", type: "text", label: "Товар", hint: "Название, как в заказе." },
+      { name: "product", type: "text", label: "Товар", hint: "Название, как в заказе." },
       { name: "price", type: "amount", label: "Цена товара, ₽" },
     ],
   },

@@ -21,7 +21,7 @@ function el(tag, attributes = {}, ...children) {
     else if (key === "text") node.textContent = value;
     else node.setAttribute(key, value === true ? "" : value);
   }
-  for (const child of children.flat()) if (child) node.append(child);
+  for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) node.append(child);
   return node;
 }
 
@@ -34,9 +34,11 @@ function readData() {
 /** A warning next to an address the data file marks as unconfirmed. */
 function unconfirmedNote(recipient) {
   if (recipient.status === "current") return null;
+  const seen = recipient.seen ? `Где видели: ${recipient.seen}. ` : "";
+  const check = /ЕГРЮЛ/.test(seen) ? "" : " Перед отправкой сверьте юридический адрес в ЕГРЮЛ (egrul.nalog.ru).";
   return el("span", { class: "claim-unconfirmed", "data-unconfirmed": recipient.id },
     el("strong", { text: "Адрес не подтверждён. " }),
-    `Где видели: ${recipient.seen}. Проверяли ${formatRu(recipient.checked)}. Перед отправкой сверьте юридический адрес в ЕГРЮЛ (egrul.nalog.ru).`);
+    `${seen}Проверяли ${formatRu(recipient.checked)}.${check}`);
 }
 
 function recipientOptions(data) {
@@ -64,12 +66,12 @@ function drawField(field, data) {
       option.whenFn = when;
       box.append(option);
     }
-    wrap.append(box, hint, error);
+    wrap.append(...[box, hint, error].filter(Boolean));
     return wrap;
   }
   if (field.type === "checkbox") {
     const input = el("input", { type: "checkbox", name: field.name, id, value: "1", "aria-describedby": described });
-    wrap.append(el("label", { class: "claim-option", for: id }, input, " ", field.label), hint, error);
+    wrap.append(...[el("label", { class: "claim-option", for: id }, input, " ", field.label), hint, error].filter(Boolean));
     return wrap;
   }
   const attributes = { name: field.name, id, "aria-describedby": described, autocomplete: field.autocomplete || "off" };
@@ -79,7 +81,9 @@ function drawField(field, data) {
   else if (field.type === "amount") input = el("input", { ...attributes, type: "text", inputmode: "decimal", placeholder: "12 000" });
   else input = el("input", { ...attributes, type: "text" });
   const label = el("label", { for: id, text: field.label + (field.optional ? "" : " *") });
-  wrap.append(label, input, hint, error);
+  wrap.append(label, input);
+  if (hint) wrap.append(hint);
+  wrap.append(error);
   return wrap;
 }
 

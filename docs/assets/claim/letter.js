@@ -57,7 +57,7 @@ function quote(text) {
 export function caseParts(a) {
   const doc = formatRu(a.docDate);
   const price = parseRubles(a.price);
-  const order = `${formatRu(a.orderDate)} мной оформлен заказ № ${a.orderNumber.trim()} на маркетплейсе Ozon: ${quote(a.item)}, цена товара — ${formatRubles(price)}.`;
+  const order = `${formatRu(a.orderDate)} мной оформлен заказ № ${a.orderNumber.trim()} на маркетплейсе Ozon: ${quote(a.product)}, цена товара — ${formatRubles(price)}.`;
   const parts = { facts: [order], law: [], demands: [], penalty: null, termDays: TERM_DAYS.answer, breached: [], subject: "" };
 
   if (a.case === "not_delivered") {

@@ -81,7 +81,7 @@ export function validate(answers, today) {
   text("address", "Укажите свой почтовый адрес: на него придёт ответ.");
   text("contact", "Укажите телефон или e-mail для связи.");
   text("orderNumber", "Укажите номер заказа: он есть в разделе «Заказы».");
-  text("item", "Укажите товар: название, как в заказе.");
+  text("product", "Укажите товар: название, как в заказе.");
   const orderDate = date("orderDate", "дату заказа");
   const price = amount("price");
   date("docDate", "дату документа");
