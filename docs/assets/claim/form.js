@@ -220,7 +220,8 @@ export function start(root) {
       article.replaceChildren();
       summary.replaceChildren();
       const count = Object.keys(errors).length;
-      status.textContent = `Письмо появится здесь, когда форма заполнена. Осталось заполнить или исправить полей: ${count}.`;
+      const refused = showAll ? "Печатать пока нечего: исправьте поля, отмеченные красным. " : "";
+      status.textContent = `${refused}Письмо появится здесь, когда форма заполнена. Осталось заполнить или исправить полей: ${count}.`;
     }
     if (remember.checked) {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(answers));
@@ -236,14 +237,31 @@ export function start(root) {
     return first ? form.querySelector(`[data-field="${first.name}"] input, [data-field="${first.name}"] textarea`) : null;
   }
 
+  // Leaving a field shows its message, which pushes the fields below it down. If that happens
+  // between a mouse press and its release, the release lands on another element and the click the
+  // buyer aimed at (say, a radio button) is lost. So while a pointer is down, wait for its release.
+  let pointerDown = false;
+  let pending = false;
+  function updateSoon() {
+    if (pointerDown) pending = true;
+    else update();
+  }
+  document.addEventListener("pointerdown", () => { pointerDown = true; }, true);
+  document.addEventListener("pointerup", () => {
+    pointerDown = false;
+    if (pending) {
+      pending = false;
+      setTimeout(update, 0); // after the click that follows this release
+    }
+  }, true);
   form.addEventListener("input", update);
   form.addEventListener("change", (event) => {
     if (event.target.name) touched.add(event.target.name);
-    update();
+    updateSoon();
   });
   form.addEventListener("focusout", (event) => {
     if (event.target.name && event.target.value) touched.add(event.target.name);
-    update();
+    updateSoon();
   });
   form.addEventListener("submit", (event) => event.preventDefault());
 
@@ -251,7 +269,6 @@ export function start(root) {
     if (!valid) {
       const first = revealErrors();
       if (first) first.focus();
-      status.textContent = "Печатать пока нечего: исправьте поля, отмеченные красным. " + status.textContent;
       return;
     }
     window.print();
