@@ -142,6 +142,8 @@ def test_each_case_builds_and_prints_the_letter_alone(page, site_url: str, tmp_p
     for text in CHROME:
         assert text not in printed, f"«{text}» (form or site chrome) got into the printed letter"
     assert "не подтверждён" not in printed
+    for junk in ("null", "undefined", "NaN", "[object"):
+        assert junk not in on_screen and junk not in printed, f"«{junk}» in the letter"
     assert page.requests[loaded:] == [], f"requests after the page loaded: {page.requests[loaded:]}"
 
 

@@ -116,7 +116,7 @@ function writeAnswers(form, answers) {
 function drawLetter(article, letter) {
   const lines = (items, cls) => el("div", { class: cls }, items.map((line) => el("p", { text: line })));
   const list = (items, cls) => el("ol", { class: cls }, items.map((item) => el("li", { text: item })));
-  article.replaceChildren(
+  const parts = [
     el("div", { class: "claim-letter__head" }, lines(letter.to, "claim-letter__to"), lines(letter.from, "claim-letter__from")),
     el("h2", { class: "claim-letter__title", text: letter.title }),
     el("p", { class: "claim-letter__subtitle", text: letter.subtitle }),
@@ -126,7 +126,8 @@ function drawLetter(article, letter) {
     el("div", { class: "claim-letter__body" }, letter.closing.map((text) => el("p", { text }))),
     letter.attachments.length ? el("div", { class: "claim-letter__attachments" }, el("p", { text: "Приложения:" }), list(letter.attachments.map((a) => `${a}.`), "")) : null,
     el("div", { class: "claim-letter__sign" }, el("span", { text: `Дата: ${letter.date}` }), el("span", { text: `Подпись: ____________ / ${letter.signer}` })),
-  );
+  ];
+  article.replaceChildren(...parts.filter(Boolean)); // replaceChildren(null) would print «null»
 }
 
 function summaryText(letter, answers) {
