@@ -21,7 +21,8 @@ export const SECTIONS = [
     id: "to",
     title: "Кому претензия",
     fields: [
-      { name: "recipient", type: "radio", label: "Получатель", options: "recipients" },
+      { name: "recipient", type: "radio", label: "Получатель", options: "recipients",
+        hint: "Если товар продаёт не сам Ozon, а другой продавец, требования о браке и возврате предъявляйте ему: название и адрес — на странице продавца на Ozon." },
       { name: "sellerName", type: "text", label: "Продавец", hint: "Как в карточке продавца на Ozon: ООО «…» или ИП …", when: (a, n) => n.seller },
       { name: "sellerIds", type: "text", label: "ИНН или ОГРН продавца (если знаете)", optional: true, when: (a, n) => n.seller },
       { name: "sellerAddress", type: "textarea", label: "Адрес продавца", hint: "Юридический адрес — в карточке продавца и в ЕГРЮЛ (egrul.nalog.ru) или ЕГРИП.", when: (a, n) => n.seller },
