@@ -36,8 +36,8 @@ ACTS = (
     rf"НК{_S}РФ",
     rf"КоАП{_S}РФ",
     rf"АПК{_S}РФ",
-    rf"Закона{_S}№{_S}59-ФЗ",
-    rf"Закона{_S}№{_S}2300-1",
+    rf"Закона{_S}№{_S}\d+-ФЗ",  # 59-ФЗ (appeals), 152-ФЗ (personal data), 161-ФЗ (payments), …
+    rf"Закона{_S}(?:РФ{_S})?№{_S}2300-1",
     rf"ПП{_S}РФ{_S}№{_S}2463",
     rf"Постановления{_S}Пленума{_S}ВС{_S}РФ{_S}№{_S}17",
 )
@@ -45,14 +45,19 @@ _ACT = "(?:" + "|".join(ACTS) + r")(?![\w-])"
 _ACT_NAMES = r"(?:ЗоЗПП|ГК(?:\s+РФ)?|ГПК(?:\s+РФ)?|НК(?:\s+РФ)?|КоАП(?:\s+РФ)?|АПК(?:\s+РФ)?|(?:Закона?\s+№\s*)?59-ФЗ|ФЗ-59)"
 
 _ARTICLE = re.compile(rf"(?<![\w.])ст\.\s*(?P<nums>{_NUMS})(?P<after>{_S}(?:[^\s]+)(?:{_S}[^\s]+){{0,4}})?")
+# «ст. 22, п. 4 ст. 26.1 ЗоЗПП», «ст. 10 и ст. 12 ЗоЗПП»: citations in a list share the act at its end.
+_NEXT_IN_LIST = re.compile(rf"(?:\s*,\s*|{_S}(?:и|или){_S})(?:(?:пп|п|ч)\.\s*{_NUMS}{_S})*ст\.\s*{_NUMS}")
+# A sentence that says the act is dead may name it: «Постановление № 612 … утратило силу».
+_SAYS_OUTDATED = re.compile(r"утратил|отмен[её]н|заменил|замен[её]н|устарел|больше не действует", re.I)
+_OUTDATED_612 = "ПП № 612 (2007) is outdated: it was replaced on 01.01.2021"
 _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?<![\w])[Сс]тать(?:я|и|е|ю|ёй|ей|ям|ях|ями)\s+\d"), "the article is written out as a word", "write «ст. N» and the act, e.g. «ст. 23.1 ЗоЗПП»"),
     (re.compile(r"(?<![\w.])ст\.(?=\d)"), "no space after «ст.»", "write «ст. 23.1 ЗоЗПП» with a space"),
-    (re.compile(rf"(?<![\w-]){_ACT_NAMES}\s*,?\s*(?:(?:пп|п|ч)\.\s*{_NUMS}\s*)*ст\.\s*\d"), "the act comes before the article", "write the article first: «ст. 18 ЗоЗПП», «ст. 23 ГПК РФ»"),
+    (re.compile(rf"(?<![\w-]){_ACT_NAMES}\s*,?\s*(?:(?:пп|п|ч)\.\s*{_NUMS}\s*)*ст\.\s*{_NUMS}"), "the act comes before the article", "write the article first: «ст. 18 ЗоЗПП», «ст. 23 ГПК РФ»"),
     (re.compile(rf"(?<![\w.])ст\.\s*{_NUMS}\s+(?:пп|п|ч)\.\s*\d"), "the point or part comes after the article", "write it before the article: «п. 3 ст. 23.1 ЗоЗПП», «ч. 2 ст. 8 Закона № 59-ФЗ»"),
     (re.compile(r"(?<![\w-])(?:ФЗ-59|ФЗ\s*№\s*59|№\s*59\s*ФЗ)(?![\w-])"), "the law on appeals is not named as recognised", "write «Закон № 59-ФЗ» (cited as «ст. 12 Закона № 59-ФЗ»)"),
     (re.compile(r"(?<!№ )(?<!№\u00a0)(?<!№)(?<![\w-])59-ФЗ"), "«59-ФЗ» without «№»", "write «Закон № 59-ФЗ»"),
-    (re.compile(r"(?:ПП|[Пп]остановлени\w*)(?:\s+\S+){0,4}?\s*№\s*612(?!\d)"), "ПП № 612 (2007) is outdated: it was replaced on 01.01.2021", "cite «ПП РФ № 2463»"),
+    (re.compile(r"(?:ПП|[Пп]остановлени\w*)(?:\s+\S+){0,4}?\s*№\s*612(?!\d)"), _OUTDATED_612, "cite «ПП РФ № 2463», or say in the same sentence that № 612 is no longer in force"),
     (re.compile(r"(?<![\w])ПП(?!\s+РФ\s+№\s*2463(?!\d))(?!\s+ВС)\s*(?:РФ\s*)?№\s*\d+"), "a government resolution cited in a form not recognised", "write «ПП РФ № 2463» (the distance-selling rules)"),
 ]
 
@@ -93,13 +98,16 @@ def check_citations(page: Page) -> list[Problem]:
     flagged: set[int] = set()
     for pattern, message, fix in _RULES:
         for match in pattern.finditer(text):
+            if message == "the act comes before the article" and _names_its_act(text, match.end()):
+                continue  # «…ЗоЗПП, п. 3 ст. 23.1 ЗоЗПП»: the end of one citation, then a whole one
+            if message == _OUTDATED_612 and _SAYS_OUTDATED.search(_sentence(text, match.start(), match.end())):
+                continue
             problems.append(Problem(page.path, line_at(text, match.start()), f"legal citation «{_show(match.group(0))}»: {message}", fix, check=NAME))
             flagged.update(range(match.start(), match.end()))
-    act = re.compile(_S + _ACT)
     for match in _ARTICLE.finditer(text):
         if match.start() in flagged or match.start() + 1 in flagged:
             continue
-        if act.match(text, match.end("nums")):
+        if _names_its_act(text, match.end("nums")):
             continue
         if any(i in flagged for i in range(match.start(), match.end("nums"))):
             continue
@@ -107,6 +115,23 @@ def check_citations(page: Page) -> list[Problem]:
             Problem(page.path, line_at(text, match.start()), f"legal citation «{_show(match.group(0))}»: the article does not name its act in a recognised form", f"write the act right after the article, as in: {CANONICAL}", check=NAME)
         )
     return problems
+
+
+_ACT_AFTER = re.compile(_S + _ACT)
+
+
+def _names_its_act(text: str, end_of_numbers: int) -> bool:
+    """Whether the article ending at `end_of_numbers` is followed by its act, maybe after a list."""
+    position = end_of_numbers
+    while (following := _NEXT_IN_LIST.match(text, position)) is not None:
+        position = following.end()
+    return _ACT_AFTER.match(text, position) is not None
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start), 0)
+    stops = [i for i in (text.find(". ", end), text.find("\n\n", end)) if i != -1]
+    return text[begin : min(stops) if stops else len(text)]
 
 
 def _show(text: str) -> str:

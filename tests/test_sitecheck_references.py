@@ -53,14 +53,18 @@ def test_broken_jinja_is_reported_with_line(project_copy: Path) -> None:
     assert only_one(run_check(NAME, project_copy), "cannot read this page").path == "docs/slovar.md"
 
 
+SPARE_CONTACT = (
+    "      - id: rpn-spare-form\n        type: web\n        label: Запасная форма\n        url: https://petition.rospotrebnadzor.ru/spare\n"
+    "        status: current\n        source: https://petition.rospotrebnadzor.ru/\n        checked: 2026-11-01\n\n"
+)
+
+
+def add_unused_contact(project: Path) -> None:
+    replace_in(project / "data" / "contacts.yml", "      - id: rpn-petition\n", SPARE_CONTACT + "      - id: rpn-petition\n")
+
+
 def test_unused_contact_is_a_warning_only(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    replace_in(
-        project_copy / "data" / "contacts.yml",
-        "      - id: rpn-petition\n",
-        "      - id: rpn-spare-form\n        type: web\n        label: Запасная форма\n        url: https://petition.rospotrebnadzor.ru/spare\n"
-        "        status: current\n        source: https://petition.rospotrebnadzor.ru/\n        checked: 2026-11-01\n\n"
-        "      - id: rpn-petition\n",
-    )
+    add_unused_contact(project_copy)
     problems = run_check(NAME, project_copy)
     unused = [p for p in problems if "«rpn-spare-form» is used by no page" in p.message]
     assert len(unused) == 1 and unused[0].severity == "warning" and unused[0].path == "data/contacts.yml"

@@ -16,7 +16,6 @@ NAME = structure.NAME
 GUIDE = "docs/zakaz-poteryalsya.md"
 
 
-@pytest.mark.xfail(strict=True, reason="placeholders awaiting issue 3")
 def test_real_site_passes(built_site: BuildResult) -> None:
     problems = run_check(NAME, ROOT, built_site.site)
     assert problems == [], "\n".join(map(str, problems))
