@@ -10,9 +10,12 @@ sitecheck: $(STAMP)
 	$(MKDOCS) build --strict --clean -d $(SITECHECK_SITE)
 	$(PY) -m sitecheck --site $(SITECHECK_SITE)
 
-# pytest reuses this fresh build instead of building the same tree again (tests/conftest.py).
+# pytest reuses this fresh build instead of building the same tree again (tests/conftest.py),
+# and spreads the tests over every core (pytest-xdist): most of their time is strict builds of
+# broken copies, each a separate process.
 check: sitecheck
 check: export PREBUILT_SITE := $(abspath $(SITECHECK_SITE))
+check: export PYTEST_ADDOPTS := -n auto $(PYTEST_ADDOPTS)
 
 report: $(STAMP)
 	$(PY) -m sitecheck.staleness
