@@ -1,13 +1,18 @@
 """data/contacts.yml: schema, unique ids, duplicate keys, phones, e-mails, URLs, dates, statuses.
 
-All of it is already validated by macros.contacts_data (the build uses the same code); this check
-only runs it without a build and turns its messages into problems with file and line.
+All of that is already validated by macros.contacts_data (the build uses the same code); this check
+runs it without a build and turns its messages into problems with file and line. It adds one rule
+the schema cannot see alone: a phone agrees with its own `region` and `free` (libphonenumber knows
+that 8 800 is free to call and where +7 495 rings).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+
+import phonenumbers
+from phonenumbers import PhoneNumberType, geocoder
 from pathlib import Path
 
 from macros import CONTACTS_FILE
@@ -64,7 +69,42 @@ def check(ctx: Context) -> list[Problem]:
     found = _load(ctx.project.root / CONTACTS_FILE)
     if isinstance(found, ContactsError):
         return [_problem(ctx, line) for line in str(found).strip().splitlines() if line.strip()]
-    return []
+    return _phones_match_region(ctx, found)
+
+
+NATIONWIDE = "вся Россия"
+
+
+def _phones_match_region(ctx: Context, book: ContactBook) -> list[Problem]:
+    doc = yaml_document(ctx)
+    problems = []
+    for cid, channel in book.channels.items():
+        if channel.type != "phone":
+            continue
+        line = _line(doc, cid, "number") or book.lines[cid]
+        parsed = phonenumbers.parse(channel.number, "RU")
+        toll_free = phonenumbers.number_type(parsed) == PhoneNumberType.TOLL_FREE
+        if toll_free != channel.free:
+            problems.append(
+                Problem(CONTACTS_FILE, _line(doc, cid, "free") or line, f"«{cid}»: {channel.number} is {'a free 8 800 number' if toll_free else 'not a free 8 800 number'}, but «free:» says {str(channel.free).lower()}", f"write free: {str(toll_free).lower()}, or check the number", check=NAME)
+            )
+        place = geocoder.description_for_number(parsed, "ru")
+        if channel.region != NATIONWIDE and place and channel.region[:4].casefold() not in place.casefold():
+            problems.append(
+                Problem(CONTACTS_FILE, _line(doc, cid, "region") or line, f"«{cid}»: {channel.number} rings in «{place}», but «region:» says «{channel.region}»", f"check the number, or write the region where it rings («{NATIONWIDE}» for a federal number)", check=NAME)
+            )
+    return problems
+
+
+def _line(doc: YamlDocument | None, channel_id: str, key: str) -> int | None:
+    """The line of `key` in the channel with this id, from the raw YAML."""
+    if doc is None:
+        return None
+    for o_index, org in enumerate((doc.data or {}).get("organizations") or []):
+        for c_index, channel in enumerate(org.get("channels") or []):
+            if isinstance(channel, dict) and channel.get("id") == channel_id:
+                return doc.line_of(("organizations", o_index, "channels", c_index, key))
+    return None
 
 
 def _problem(ctx: Context, text: str) -> Problem:

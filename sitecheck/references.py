@@ -37,6 +37,8 @@ CHANNEL_MACROS: dict[str, tuple[str, ...] | None] = {
     "hours": None,  # any type with «hours:»
     "contact": None,  # any type
 }
+# Macros whose keyword arguments are channel ids: {{ claim_data(ozon="ozon-address") }}.
+KEYWORD_CHANNEL_MACROS: dict[str, tuple[str, ...]] = {"claim_data": ("address",)}
 # Macros whose first argument is an organization id.
 ORG_MACROS = ("contacts_table", "org_name")
 # Names the macros plugin and Jinja define themselves.
@@ -48,6 +50,7 @@ class MacroCall:
     name: str
     args: tuple[Any, ...]  # constant arguments; `None` stands for one that is not a literal
     line: int  # in the page file
+    kwargs: tuple[tuple[str, Any], ...] = ()
 
 
 class _FakeEnv:
@@ -100,7 +103,8 @@ def calls(page: Page) -> Iterator[MacroCall] | Problem:
         for call in tree.find_all(nodes.Call):
             if isinstance(call.node, nodes.Name):
                 args = tuple(arg.value if isinstance(arg, nodes.Const) else None for arg in call.args)
-                yield MacroCall(call.node.name, args, call.lineno + offset)
+                kwargs = tuple((kw.key, kw.value.value if isinstance(kw.value, nodes.Const) else None) for kw in call.kwargs)
+                yield MacroCall(call.node.name, args, call.lineno + offset, kwargs)
 
     return walk()
 
@@ -131,6 +135,8 @@ def _check_call(page: Page, call: MacroCall, known: set[str], book: ContactBook,
         close = difflib.get_close_matches(call.name, sorted(known), n=1)
         hint = f"write {close[0]}(…)" if close else "use a macro listed in README.md (phone, email, address, link, …)"
         return [problem(f"{{{{ {call.name}(…) }}}} calls a macro that does not exist", hint)]
+    if call.name in KEYWORD_CHANNEL_MACROS:
+        return [p for key, value in call.kwargs for p in _check_id(call, f"{key}=", value, KEYWORD_CHANNEL_MACROS[call.name], book, used, problem)]
     if call.name not in CHANNEL_MACROS and call.name not in ORG_MACROS:
         return []
     first = call.args[0] if call.args else None
@@ -149,23 +155,24 @@ def _check_call(page: Page, call: MacroCall, known: set[str], book: ContactBook,
         if call.name == "contacts_table":
             used.update(c.id for c in orgs[first].channels if c.status != "obsolete")
         return []
-    if first not in book.channels:
-        return [problem(f"{{{{ {call.name}(\"{first}\") }}}}: no contact «{first}» in {CONTACTS_FILE}", _suggest(first, list(book.channels)))]
-    channel = book.channels[first]
-    used.add(first)
+    return _check_id(call, "", first, CHANNEL_MACROS[call.name], book, used, problem)
+
+
+def _check_id(call: MacroCall, prefix: str, channel_id: Any, allowed: tuple[str, ...] | None, book: ContactBook, used: set[str], problem: Callable[..., Problem]) -> list[Problem]:
+    shown = f'{{{{ {call.name}({prefix}"{channel_id}") }}}}'
+    if not isinstance(channel_id, str):
+        return [problem(f"{{{{ {call.name}({prefix}…) }}}} gets its id from a variable, so the checks cannot follow it", "write the id as a quoted string", "warning")]
+    if channel_id not in book.channels:
+        return [problem(f"{shown}: no contact «{channel_id}» in {CONTACTS_FILE}", _suggest(channel_id, list(book.channels)))]
+    channel = book.channels[channel_id]
+    used.add(channel_id)
     if channel.status == "obsolete":
-        instead = f'use {{{{ {call.name}("{channel.replaced_by}") }}}}' if channel.replaced_by else "use a current contact"
-        return [
-            problem(
-                f"{{{{ {call.name}(\"{first}\") }}}} uses an obsolete contact ({CONTACTS_FILE}:{book.lines[first]})",
-                f"{instead}; obsolete contacts appear only on ustarevshie-kontakty.md",
-            )
-        ]
-    allowed = CHANNEL_MACROS[call.name]
+        instead = f'use {{{{ {call.name}({prefix}"{channel.replaced_by}") }}}}' if channel.replaced_by else "use a current contact"
+        return [problem(f"{shown} uses an obsolete contact ({CONTACTS_FILE}:{book.lines[channel_id]})", f"{instead}; obsolete contacts appear only on ustarevshie-kontakty.md")]
     if allowed and channel.type not in allowed:
-        return [problem(f"{{{{ {call.name}(\"{first}\") }}}}: «{first}» is a {channel.type}, which {call.name}() cannot show", f'use {{{{ contact("{first}") }}}}')]
+        return [problem(f"{shown}: «{channel_id}» is a {channel.type}, which {call.name}() cannot show", f'use a contact of type {" or ".join(allowed)}, or {{{{ contact("{channel_id}") }}}}')]
     if call.name == "hours" and not channel.hours:
-        return [problem(f"{{{{ hours(\"{first}\") }}}}: «{first}» has no «hours:»", f"add hours to {CONTACTS_FILE}:{book.lines[first]} or drop the call")]
+        return [problem(f"{shown}: «{channel_id}» has no «hours:»", f"add hours to {CONTACTS_FILE}:{book.lines[channel_id]} or drop the call")]
     return []
 
 

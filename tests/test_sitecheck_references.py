@@ -33,6 +33,9 @@ def test_macro_names_come_from_define_env() -> None:
         ('{{ phone("ozon-chat") }}', "is a chat, which phone() cannot show"),
         ('{{ hours("ozon-email") }}', "has no «hours:»"),
         ('{% if true %}{{ link("o-courier-form") }}{% endif %}', "uses an obsolete contact"),
+        ('{{ claim_data(ozon="ozon-chat") }}', "is a chat, which claim_data() cannot show"),
+        ('{{ claim_data(ozon="ozon-address", courier="o-courier-office-moscow") }}', "uses an obsolete contact"),
+        ('{{ claim_data(ozon="ozon-adress") }}', "no contact «ozon-adress»"),
     ],
 )
 def test_bad_macro_call(project_copy: Path, call: str, expected: str) -> None:
