@@ -79,3 +79,9 @@ def test_contacts_table_counts_as_use(project_copy: Path) -> None:
     append_to(project_copy / "docs" / "slovar.md", '\n{{ contacts_table("pochta") }}\n')
     warned = {p.message for p in run_check(NAME, project_copy) if p.severity == "warning"}
     assert not any("pochta-phone" in m for m in warned)
+
+
+def test_id_from_a_variable_is_a_warning(project_copy: Path) -> None:
+    append_to(project_copy / "docs" / "slovar.md", '\n{% set chosen = "rpn-ekc-phone" %}{{ phone(chosen) }}\n')
+    problems = [p for p in run_check(NAME, project_copy) if "gets its id from a variable" in p.message]
+    assert len(problems) == 1 and problems[0].severity == "warning" and problems[0].path == "docs/slovar.md"

@@ -99,3 +99,9 @@ def test_two_pages_share_a_title(project_copy: Path) -> None:
 def test_non_guide_list_is_what_exempts_a_page(project_copy: Path) -> None:
     replace_in(project_copy / "data" / "not-guides.yml", "  - page: slovar.md\n    why: the glossary\n", "")
     assert errors_about(run_check(NAME, project_copy), "docs/slovar.md", "has no «short:»")
+
+
+def test_page_without_title(project_copy: Path) -> None:
+    replace_in(project_copy / "mkdocs.yml", "      - slovar.md\n", "      - Словарь: slovar.md\n      - bez-nazvaniya.md\n")
+    (project_copy / "docs" / "bez-nazvaniya.md").write_text("Текст без заголовка.\n", encoding="utf-8")
+    assert only_one(run_check(NAME, project_copy), "docs/bez-nazvaniya.md", "has no title")
