@@ -187,7 +187,7 @@ def define_env(env: Any) -> None:
             anchor = posixpath.splitext(posixpath.basename(guide.src_path))[0]
             parts.append(
                 f"### [{guide.title}]({href}) {{ #{anchor} }}\n\n{guide.short}\n\n"
-                f"[Подробно: что делать по шагам]({href}#podrobno)\n"
+                f'[Подробно: что делать по шагам]({href}#podrobno){{ aria-label="Подробно: что делать по шагам — {escape(guide.title)}" }}\n'
             )
         return "\n".join(parts)
 
