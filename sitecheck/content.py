@@ -25,8 +25,7 @@ NAME = "content"
 SHORT_MAX_WORDS = 60
 CANONICAL = "ст. 23.1 ЗоЗПП, п. 3 ст. 23.1 ЗоЗПП, ст. 23 ГПК РФ, пп. 4 п. 2 ст. 333.36 НК РФ, ч. 2 ст. 8 Закона № 59-ФЗ, ПП РФ № 2463"
 
-_S = r"[ \u00a0]+"  # a space or a no-break space, never a line break inside a citation... almost:
-_S = r"\s+"  # Markdown wraps lines anywhere, so a citation may break across lines.
+_S = r"\s+"  # spaces, no-break spaces, and line breaks: Markdown wraps lines inside citations
 _NUM = r"\d+(?:\.\d+)*"
 _NUMS = rf"{_NUM}(?:\s*[–—-]\s*{_NUM})?(?:(?:\s*,\s*|{_S}и{_S}){_NUM}(?:\s*[–—-]\s*{_NUM})?)*"
 ACTS = (

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .context import Context, HtmlPage
+from .context import Context, HtmlPage, parse_html
 from .problems import Problem
 
 NAME = "html-links"
@@ -105,6 +105,4 @@ def _check_page(ctx: Context, path: Path, page: HtmlPage) -> list[Problem]:
 
 
 def _ids_of(path: Path) -> frozenset[str]:
-    from .context import parse_html
-
     return parse_html(path).ids
