@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -43,8 +44,16 @@ def define_print_macros(env: Any) -> None:
         return result.markdown
 
 
+_DATA_CONTACT = re.compile(r'data-contact="([a-z0-9-]+)"')
+
+
 def set_print_meta(env: Any) -> None:
-    """After the macros ran: the dates the page's contacts were checked, for the print header."""
-    found = checked_range(env.variables["contact_book"], env.page.meta.get("contacts_used", []))
+    """After the macros ran: the dates the page's contacts were checked, for the print header.
+
+    The contacts are those the macros recorded in `contacts_used` and every `data-contact` the
+    rendered page carries (contacts_directory() renders whole organizations without recording).
+    """
+    shown = list(env.page.meta.get("contacts_used", [])) + _DATA_CONTACT.findall(env.markdown)
+    found = checked_range(env.variables["contact_book"], shown)
     if found:
         env.page.meta[CHECKED_META] = found.text()
