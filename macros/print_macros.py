@@ -15,6 +15,11 @@ from .printing import checked_range
 
 CHECKED_META = "contacts_checked"  # the line overrides/partials/print-header.html prints
 
+# Each guide's Markdown after its macros ran on its own page, with the contacts it used. The
+# booklet reuses it instead of compiling every guide's template a second time (at 300 guides that
+# second pass was most of the booklet's cost). Filled per build; a guide not yet built is rendered.
+_RENDERED: dict[str, tuple[str, list[str]]] = {}
+
 
 def define_print_macros(env: Any) -> None:
     @env.macro
@@ -25,6 +30,10 @@ def define_print_macros(env: Any) -> None:
         used: list[str] = here.meta.setdefault("contacts_used", [])
 
         def render_body(guide: Guide) -> str:
+            if guide.src_path in _RENDERED:  # the guide's own page came first (hooks/booklet_order.py)
+                rendered, contacts = _RENDERED[guide.src_path]
+                used.extend(cid for cid in contacts if cid not in used)
+                return rendered
             body, meta = get_data((docs_dir / guide.src_path).read_text(encoding="utf-8"))
             # Render the guide's macros as if on the guide's own page: short_answer() reads its
             # front matter, and an error names the guide's file, not the booklet.
@@ -45,6 +54,16 @@ def define_print_macros(env: Any) -> None:
 
 
 _DATA_CONTACT = re.compile(r'data-contact="([a-z0-9-]+)"')
+
+
+def remember_guide(env: Any) -> None:
+    """Keep a guide's rendered Markdown for the booklet (see _RENDERED)."""
+    if env.page.meta.get("short"):
+        _RENDERED[env.page.file.src_path] = (env.markdown, list(env.page.meta.get("contacts_used", [])))
+
+
+def forget_guides() -> None:
+    _RENDERED.clear()
 
 
 def set_print_meta(env: Any) -> None:

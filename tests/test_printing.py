@@ -145,3 +145,28 @@ def test_print_header_on_every_page(built_site: BuildResult) -> None:
     # contacts_directory() records no contacts_used; the header still dates the page's contacts
     shown = set(re.findall(r'data-contact="([a-z0-9-]+)"', contacts_page))
     assert checked_range(BOOK, shown).text() in contacts_page
+
+
+def test_booklet_is_built_after_every_guide() -> None:
+    from mkdocs.structure.files import File, Files
+
+    from hooks.booklet_order import on_files
+
+    names = ["index.md", "pechat.md", "zakaz-poteryalsya.md"]
+    files = Files([File(n, "docs", "site", use_directory_urls=True) for n in names])
+    ordered = [f.src_path for f in on_files(files, None).documentation_pages()]
+    assert ordered == ["index.md", "zakaz-poteryalsya.md", "pechat.md"]
+
+
+def test_booklet_from_cache_equals_fresh_render(built_site: BuildResult, project_copy) -> None:
+    """The same booklet whether guides were rendered for their own pages first or not."""
+    from .conftest import build
+
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - hooks/booklet_order.py", ""), encoding="utf-8")
+    fresh = build(project_copy)
+    assert fresh.ok, fresh.output
+    def article(result: BuildResult) -> str:
+        return re.search(r"<article.*</article>", _html(result, "pechat"), re.S).group(0)
+
+    assert article(fresh) == article(built_site)
