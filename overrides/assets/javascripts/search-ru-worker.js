@@ -1,0 +1,420 @@
+/*
+ * Russian search worker for Material for MkDocs' search box.
+ *
+ * Material's search box talks to a web worker through four messages (SETUP, READY, QUERY, RESULT)
+ * and renders whatever the worker returns. Its stock worker (lunr) appends `*` to every query word
+ * and lunr never stems wildcard terms, so Russian inflected forms miss. This worker speaks the same
+ * protocol and ranks whole guides:
+ *
+ * - index and query go through one path: lower case, ё → е, Russian stop words dropped, Snowball
+ *   Russian stemmer (lunr-languages `ru`, shipped with Material under assets/javascripts/lunr/);
+ * - a query word also matches indexed stems it is a prefix of (the reader is still typing), stems
+ *   that are a prefix of it (a longer derived form), and, when it is not in the vocabulary at all,
+ *   stems one or two edits away (typos);
+ * - per page, each query word takes its best field in any section; title and the guide's «asked»
+ *   phrases weigh most, then section headings, then text; pages covering more query words win;
+ * - results come back grouped by page, the best-matching section first, with <mark> highlights.
+ *
+ * The index (search/search_index.json) is reshaped at build time by hooks/search_ru.py.
+ */
+
+/* global importScripts */
+
+var MESSAGE = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 }
+
+/* Field weights: the guide's own words about itself count most. */
+var WEIGHT = { title: 8, asked: 6, heading: 3, text: 1 }
+var MAX_PAGES = 20          /* result groups sent to the UI; Material renders 10 at once */
+var MAX_SECTIONS = 4        /* sections shown under each page */
+var MIN_RELATIVE_SCORE = 0.05
+var K1 = 1.2                /* BM25 saturation */
+var B = 0.6                 /* BM25 length normalisation for section text */
+
+var WORD = /[0-9a-zа-яё]+/gi
+var WORD_CASED = /[0-9A-Za-zА-Яа-яЁё]+/g
+
+/* --- Stemmer: lunr-languages ru, loaded with the smallest stand-in for lunr it needs ---------- */
+
+var stopWords = new Set()
+var stemCache = new Map()
+var stemRu = null
+
+async function loadStemmer() {
+  var base = "lunr/min/"
+  /* Under the iframe-worker shim (file:// with the offline plugin) relative URLs resolve against
+     the page, not this script: take the directory of the script element that loaded us. */
+  if (typeof parent !== "undefined" && parent !== self && "IFrameWorker" in parent) {
+    var script = document.querySelector("script[src]")
+    base = script.src.slice(0, script.src.lastIndexOf("/") + 1) + base
+  }
+  self.lunr = {
+    Pipeline: { registerFunction: function () {} },
+    generateStopWordFilter: function (words) {
+      var filter = function (token) { return stopWords.has(token) ? undefined : token }
+      words.forEach(function (word) { stopWords.add(word.replace(/\ufeff/g, "").replace(/ё/g, "е")) })
+      return filter
+    }
+  }
+  await importScripts(base + "lunr.stemmer.support.min.js", base + "lunr.ru.min.js")
+  stemRu = self.lunr.ru.stemmer
+}
+
+function normalise(text) {
+  return text.toLowerCase().replace(/ё/g, "е")
+}
+
+function stem(word) {
+  var cached = stemCache.get(word)
+  if (cached === undefined) {
+    cached = /[а-я]/.test(word) ? stemRu(word) : word
+    stemCache.set(word, cached)
+  }
+  return cached
+}
+
+/* Words of a text as stems, stop words left out. */
+function stems(text) {
+  var out = []
+  var words = normalise(text).match(WORD) || []
+  for (var i = 0; i < words.length; i++)
+    if (!stopWords.has(words[i]))
+      out.push(stem(words[i]))
+  return out
+}
+
+function stripTags(html) {
+  return html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&nbsp;/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">")
+    .replace(/&quot;/g, "\"").replace(/&#39;/g, "'").replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim()
+}
+
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+}
+
+/* --- Index --------------------------------------------------------------------------------- */
+
+var docs = []               /* {location, title, text, plain, page, boost} */
+var pages = []              /* {article, sections: [doc index]} */
+var postings = new Map()    /* stem -> [doc index, weighted tf, doc index, weighted tf, ...] */
+var pageFrequency = new Map()
+var vocabulary = []
+
+function buildIndex(input) {
+  var byUrl = new Map()
+  var textLength = []
+  var total = 0
+  docs = []
+  pages = []
+  postings = new Map()
+  pageFrequency = new Map()
+
+  for (var i = 0; i < input.length; i++) {
+    var entry = input[i]
+    var url = entry.location.split("#")[0]
+    var page = byUrl.get(url)
+    if (page === undefined) {
+      page = { article: i, sections: [], title: entry.title, boost: entry.boost || 1 }
+      byUrl.set(url, pages.push(page) - 1)
+      page = pages.length - 1
+    }
+    var plain = stripTags(entry.text || "")
+    docs.push({
+      location: entry.location, title: entry.title, text: entry.text || "",
+      plain: plain, page: page, isArticle: pages[page].article === i
+    })
+    if (pages[page].article !== i)
+      pages[page].sections.push(i)
+    var length = stems(plain).length
+    textLength.push(length)
+    total += length
+  }
+  var average = Math.max(1, total / Math.max(1, input.length))
+
+  for (var d = 0; d < input.length; d++) {
+    var doc = docs[d]
+    var weights = new Map()
+    var add = function (list, weight) {
+      for (var k = 0; k < list.length; k++)
+        weights.set(list[k], (weights.get(list[k]) || 0) + weight)
+    }
+    var norm = 1 - B + B * textLength[d] / average
+    add(stems(doc.plain), WEIGHT.text / norm)
+    if (doc.isArticle) {
+      add(stems(doc.title), WEIGHT.title)
+      if (input[d].asked)
+        add(stems(input[d].asked), WEIGHT.asked)
+    } else {
+      add(stems(doc.title), WEIGHT.heading)
+      /* a section also belongs to its page: the page title counts a little */
+      add(stems(docs[pages[doc.page].article].title), WEIGHT.heading / 3)
+    }
+    weights.forEach(function (weight, term) {
+      var list = postings.get(term)
+      if (list === undefined)
+        postings.set(term, list = [])
+      list.push(d, weight)
+    })
+  }
+
+  postings.forEach(function (list, term) {
+    var seen = new Set()
+    for (var k = 0; k < list.length; k += 2)
+      seen.add(docs[list[k]].page)
+    pageFrequency.set(term, seen.size)
+  })
+  vocabulary = Array.from(postings.keys()).sort()
+}
+
+/* --- Query --------------------------------------------------------------------------------- */
+
+/* Damerau-Levenshtein distance, giving up above `limit`. */
+function distance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit)
+    return limit + 1
+  var rows = [], i, j
+  for (i = 0; i <= a.length; i++) {
+    rows.push(new Array(b.length + 1))
+    rows[i][0] = i
+  }
+  for (j = 0; j <= b.length; j++)
+    rows[0][j] = j
+  for (i = 1; i <= a.length; i++) {
+    var best = limit + 1
+    for (j = 1; j <= b.length; j++) {
+      var cost = a[i - 1] === b[j - 1] ? 0 : 1
+      var value = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, rows[i - 2][j - 2] + 1)
+      rows[i][j] = value
+      if (value < best)
+        best = value
+    }
+    if (best > limit)
+      return limit + 1
+  }
+  return rows[a.length][b.length]
+}
+
+/* The indexed stems a query word stands for, each with how much we trust the match. */
+function alternatives(word) {
+  var term = stem(word)
+  var found = new Map()
+  if (postings.has(term))
+    found.set(term, 1)
+  if (term.length >= 3) {
+    /* still typing, or a shorter query form: «претенз» → «претензи…» */
+    var start = lowerBound(term)
+    for (var i = start; i < vocabulary.length && vocabulary[i].startsWith(term); i++)
+      if (!found.has(vocabulary[i]))
+        found.set(vocabulary[i], 0.7)
+    /* a longer derived form: «претензионн» → «претенз» */
+    for (var cut = term.length - 1; cut >= Math.max(4, term.length - 3); cut--) {
+      var prefix = term.slice(0, cut)
+      if (postings.has(prefix) && !found.has(prefix))
+        found.set(prefix, 0.6)
+    }
+  }
+  if (!postings.has(term) && term.length >= 4) {
+    /* a typo: one edit, two for long words */
+    var limit = term.length >= 8 ? 2 : 1
+    for (var v = 0; v < vocabulary.length; v++) {
+      var candidate = vocabulary[v]
+      if (found.has(candidate))
+        continue
+      var edits = distance(term, candidate, limit)
+      if (edits <= limit)
+        found.set(candidate, edits === 1 ? 0.6 : 0.4)
+    }
+  }
+  return { word: word, stem: term, matches: found }
+}
+
+function lowerBound(term) {
+  var low = 0, high = vocabulary.length
+  while (low < high) {
+    var mid = (low + high) >> 1
+    if (vocabulary[mid] < term) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
+function idf(term) {
+  var n = pages.length, df = pageFrequency.get(term) || 0
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5))
+}
+
+function search(query) {
+  var words = (normalise(query).match(WORD) || [])
+    .filter(function (word) { return !stopWords.has(word) })
+  if (!words.length)
+    return { items: [] }
+  var terms = words.map(alternatives)
+
+  /* best score of each query word in each doc */
+  var docScores = new Map()     /* doc -> Float64Array(per query word) */
+  var docMatched = new Map()    /* doc -> Set of matched stems (for highlighting) */
+  terms.forEach(function (term, t) {
+    term.matches.forEach(function (trust, indexed) {
+      var list = postings.get(indexed)
+      var weight = trust * idf(indexed)
+      for (var k = 0; k < list.length; k += 2) {
+        var d = list[k], tf = list[k + 1]
+        var score = weight * tf * (K1 + 1) / (tf + K1)
+        var scores = docScores.get(d)
+        if (scores === undefined) {
+          docScores.set(d, scores = new Float64Array(terms.length))
+          docMatched.set(d, new Set())
+        }
+        if (score > scores[t])
+          scores[t] = score
+        docMatched.get(d).add(indexed)
+      }
+    })
+  })
+
+  /* a page takes, for each query word, its best doc; coverage of the query multiplies */
+  var pageScores = new Map()
+  docScores.forEach(function (scores, d) {
+    var p = docs[d].page
+    var best = pageScores.get(p)
+    if (best === undefined)
+      pageScores.set(p, best = new Float64Array(terms.length))
+    for (var t = 0; t < terms.length; t++)
+      if (scores[t] > best[t])
+        best[t] = scores[t]
+  })
+  var ranked = []
+  pageScores.forEach(function (best, p) {
+    var sum = 0, covered = 0
+    for (var t = 0; t < terms.length; t++) {
+      sum += best[t]
+      if (best[t] > 0) covered++
+    }
+    var coverage = covered / terms.length
+    ranked.push({ page: p, score: sum * coverage * coverage * pages[p].boost, best: best })
+  })
+  ranked.sort(function (a, b) { return b.score - a.score })
+  if (!ranked.length)
+    return { items: [] }
+  var top = ranked[0].score
+  ranked = ranked.filter(function (r) { return r.score >= top * MIN_RELATIVE_SCORE }).slice(0, MAX_PAGES)
+
+  return {
+    items: ranked.map(function (r) { return group(r, terms, docScores, docMatched) })
+  }
+}
+
+function sum(scores) {
+  var total = 0
+  if (scores)
+    for (var i = 0; i < scores.length; i++) total += scores[i]
+  return total
+}
+
+/* One result group as Material renders it: the best section first, then the article, then more. */
+function group(result, terms, docScores, docMatched) {
+  var page = pages[result.page]
+  var sections = page.sections
+    .filter(function (d) { return docScores.has(d) })
+    .sort(function (a, b) { return sum(docScores.get(b)) - sum(docScores.get(a)) })
+    .slice(0, MAX_SECTIONS)
+  var matchedTerms = {}
+  terms.forEach(function (term, t) {
+    if (result.best[t] > 0) {
+      /* the stem goes into the result link's ?h= so the guide highlights every form of the word */
+      matchedTerms[term.stem] = true
+    } else {
+      matchedTerms[term.word] = false
+    }
+  })
+  var item = function (d, score) {
+    var doc = docs[d]
+    var marked = docMatched.get(d) || new Set()
+    return {
+      location: doc.location,
+      title: highlight(escapeHtml(doc.title), marked),
+      text: snippet(doc.plain, marked),
+      score: score,
+      terms: matchedTerms
+    }
+  }
+  var out = []
+  sections.forEach(function (d, i) {
+    out.push(item(d, i === 0 ? result.score : result.score * sum(docScores.get(d)) / (sum(docScores.get(sections[0])) + 1e-9) * 0.999))
+  })
+  var article = item(page.article, sections.length ? 0 : result.score)
+  if (sections.length)
+    out.splice(1, 0, article)
+  else
+    out.unshift(article)
+  return out
+}
+
+function highlight(escaped, marked) {
+  if (!marked.size)
+    return escaped
+  return escaped.replace(WORD_CASED, function (word) {
+    var term = normalise(word)
+    return marked.has(stem(term)) ? "<mark>" + word + "</mark>" : word
+  })
+}
+
+/* About 240 characters of the section around its first match. */
+function snippet(plain, marked) {
+  if (!plain)
+    return ""
+  var start = 0
+  if (marked.size) {
+    WORD_CASED.lastIndex = 0
+    var match
+    while ((match = WORD_CASED.exec(plain)) !== null)
+      if (marked.has(stem(normalise(match[0])))) {
+        start = Math.max(0, match.index - 60)
+        break
+      }
+    WORD_CASED.lastIndex = 0
+  }
+  if (start > 0) {
+    var space = plain.indexOf(" ", start)
+    start = space === -1 ? start : space + 1
+  }
+  var end = Math.min(plain.length, start + 240)
+  if (end < plain.length) {
+    var cut = plain.lastIndexOf(" ", end)
+    end = cut > start ? cut : end
+  }
+  var text = (start > 0 ? "… " : "") + plain.slice(start, end) + (end < plain.length ? " …" : "")
+  return "<p>" + highlight(escapeHtml(text), marked) + "</p>"
+}
+
+/* --- Protocol ------------------------------------------------------------------------------ */
+
+async function handle(message) {
+  switch (message.type) {
+    case MESSAGE.SETUP:
+      await loadStemmer()
+      buildIndex(message.data.docs)
+      return { type: MESSAGE.READY }
+    case MESSAGE.QUERY:
+      try {
+        return { type: MESSAGE.RESULT, data: search(message.data) }
+      } catch (error) {
+        console.warn("search failed for query:", message.data, error)
+        return { type: MESSAGE.RESULT, data: { items: [] } }
+      }
+    default:
+      throw new TypeError("Invalid message type")
+  }
+}
+
+/* exposed for tests that compare this stemmer with the build's */
+self.searchRu = { stems: stems, search: search, loadStemmer: loadStemmer, buildIndex: buildIndex }
+
+addEventListener("message", async function (event) {
+  postMessage(await handle(event.data))
+})
