@@ -22,13 +22,16 @@
 
 var MESSAGE = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 }
 
-/* Field weights: the guide's own words about itself count most. */
-var WEIGHT = { title: 8, asked: 6, heading: 3, text: 1 }
-var MAX_PAGES = 20          /* result groups sent to the UI; Material renders 10 at once */
-var MAX_SECTIONS = 4        /* sections shown under each page */
+/* A word in one of these fields adds this much on top of its (saturated) count in the text, which
+   is at most K1 + 1: the guide's own words about itself count most. */
+var FIELD = { title: 3, asked: 2.5, heading: 1.2 }
+var MAX_PAGES = 12          /* result groups sent to the UI; Material renders 10 at once */
+var MAX_SECTIONS = 3        /* sections shown under each page */
 var MIN_RELATIVE_SCORE = 0.05
 var K1 = 1.2                /* BM25 saturation */
 var B = 0.6                 /* BM25 length normalisation for section text */
+var TOGETHER = 1            /* weight of the best single doc's sum in a page's score */
+var COVERAGE = 2            /* a page missing query words: score × (share of words found) ^ COVERAGE */
 
 var WORD = /[0-9a-zа-яё]+/gi
 var WORD_CASED = /[0-9A-Za-zА-Яа-яЁё]+/g
@@ -72,6 +75,17 @@ function stem(word) {
   return cached
 }
 
+/* The stem of a word as written on the page (any case, ё): highlighting looks up every shown word. */
+var rawCache = new Map()
+function stemOfRaw(word) {
+  var cached = rawCache.get(word)
+  if (cached === undefined) {
+    cached = stem(normalise(word))
+    rawCache.set(word, cached)
+  }
+  return cached
+}
+
 /* Words of a text as stems, stop words left out. */
 function stems(text) {
   var out = []
@@ -99,8 +113,9 @@ function escapeHtml(text) {
 
 var docs = []               /* {location, title, text, plain, page, boost} */
 var pages = []              /* {article, sections: [doc index]} */
-var postings = new Map()    /* stem -> [doc index, weighted tf, doc index, weighted tf, ...] */
-var pageFrequency = new Map()
+var postings = new Map()    /* stem -> [doc, text score, field score, doc, text score, field score, ...] */
+var pageFrequency = new Map()   /* stem -> pages that use it anywhere */
+var fieldFrequency = new Map()  /* stem -> pages that use it in a title, heading or asked phrase */
 var vocabulary = []
 
 function buildIndex(input) {
@@ -111,6 +126,7 @@ function buildIndex(input) {
   pages = []
   postings = new Map()
   pageFrequency = new Map()
+  fieldFrequency = new Map()
 
   for (var i = 0; i < input.length; i++) {
     var entry = input[i]
@@ -136,67 +152,79 @@ function buildIndex(input) {
 
   for (var d = 0; d < input.length; d++) {
     var doc = docs[d]
-    var weights = new Map()
-    var add = function (list, weight) {
-      for (var k = 0; k < list.length; k++)
-        weights.set(list[k], (weights.get(list[k]) || 0) + weight)
-    }
+    var counts = new Map()    /* stem -> length-normalised count in the text */
+    var bonus = new Map()     /* stem -> the strongest field it appears in */
     var norm = 1 - B + B * textLength[d] / average
-    add(stems(doc.plain), WEIGHT.text / norm)
-    if (doc.isArticle) {
-      add(stems(doc.title), WEIGHT.title)
-      if (input[d].asked)
-        add(stems(input[d].asked), WEIGHT.asked)
-    } else {
-      add(stems(doc.title), WEIGHT.heading)
-      /* a section also belongs to its page: the page title counts a little */
-      add(stems(docs[pages[doc.page].article].title), WEIGHT.heading / 3)
+    var text = stems(doc.plain)
+    for (var k = 0; k < text.length; k++)
+      counts.set(text[k], (counts.get(text[k]) || 0) + 1 / norm)
+    var field = function (list, weight) {
+      for (var k = 0; k < list.length; k++)
+        if ((bonus.get(list[k]) || 0) < weight)
+          bonus.set(list[k], weight)
     }
-    weights.forEach(function (weight, term) {
+    if (doc.isArticle) {
+      field(stems(doc.title), FIELD.title)
+      if (input[d].asked)
+        field(stems(input[d].asked), FIELD.asked)
+    } else {
+      field(stems(doc.title), FIELD.heading)
+    }
+    bonus.forEach(function (_, term) {
+      if (!counts.has(term))
+        counts.set(term, 0)
+    })
+    counts.forEach(function (tf, term) {
       var list = postings.get(term)
       if (list === undefined)
         postings.set(term, list = [])
-      list.push(d, weight)
+      list.push(d, (K1 + 1) * tf / (tf + K1), bonus.get(term) || 0)
     })
   }
 
   postings.forEach(function (list, term) {
-    var seen = new Set()
-    for (var k = 0; k < list.length; k += 2)
+    var seen = new Set(), titled = new Set()
+    for (var k = 0; k < list.length; k += 3) {
       seen.add(docs[list[k]].page)
+      if (list[k + 2] > 0)
+        titled.add(docs[list[k]].page)
+    }
     pageFrequency.set(term, seen.size)
+    fieldFrequency.set(term, titled.size)
   })
   vocabulary = Array.from(postings.keys()).sort()
 }
 
 /* --- Query --------------------------------------------------------------------------------- */
 
-/* Damerau-Levenshtein distance, giving up above `limit`. */
+/* Damerau-Levenshtein distance (optimal string alignment), giving up above `limit`. Three rows
+   reused across calls: the typo scan runs over the whole vocabulary and must not churn memory. */
+var ROW = 64
+var rowA = new Int32Array(ROW), rowB = new Int32Array(ROW), rowC = new Int32Array(ROW)
+
 function distance(a, b, limit) {
-  if (Math.abs(a.length - b.length) > limit)
+  if (Math.abs(a.length - b.length) > limit || b.length >= ROW - 1)
     return limit + 1
-  var rows = [], i, j
-  for (i = 0; i <= a.length; i++) {
-    rows.push(new Array(b.length + 1))
-    rows[i][0] = i
-  }
+  var before = rowA, previous = rowB, current = rowC, swap, i, j
   for (j = 0; j <= b.length; j++)
-    rows[0][j] = j
+    previous[j] = j
   for (i = 1; i <= a.length; i++) {
-    var best = limit + 1
+    current[0] = i
+    var best = i
     for (j = 1; j <= b.length; j++) {
-      var cost = a[i - 1] === b[j - 1] ? 0 : 1
-      var value = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        value = Math.min(value, rows[i - 2][j - 2] + 1)
-      rows[i][j] = value
+      var cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
+      var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+        value = Math.min(value, before[j - 2] + 1)
+      current[j] = value
       if (value < best)
         best = value
     }
     if (best > limit)
       return limit + 1
+    swap = before; before = previous; previous = current; current = swap
   }
-  return rows[a.length][b.length]
+  return previous[b.length]
 }
 
 /* The indexed stems a query word stands for, each with how much we trust the match. */
@@ -243,8 +271,10 @@ function lowerBound(term) {
   return low
 }
 
-function idf(term) {
-  var n = pages.length, df = pageFrequency.get(term) || 0
+/* Two inverse page frequencies: «деньги» is on every page but in one title, and a title is what a
+   page is about, so a word's rarity among titles and headings weighs its field score. */
+function idf(term, frequencies) {
+  var n = pages.length, df = frequencies.get(term) || 0
   return Math.log(1 + (n - df + 0.5) / (df + 0.5))
 }
 
@@ -261,10 +291,11 @@ function search(query) {
   terms.forEach(function (term, t) {
     term.matches.forEach(function (trust, indexed) {
       var list = postings.get(indexed)
-      var weight = trust * idf(indexed)
-      for (var k = 0; k < list.length; k += 2) {
-        var d = list[k], tf = list[k + 1]
-        var score = weight * tf * (K1 + 1) / (tf + K1)
+      var textWeight = trust * idf(indexed, pageFrequency)
+      var fieldWeight = trust * idf(indexed, fieldFrequency)
+      for (var k = 0; k < list.length; k += 3) {
+        var d = list[k]
+        var score = textWeight * list[k + 1] + fieldWeight * list[k + 2]
         var scores = docScores.get(d)
         if (scores === undefined) {
           docScores.set(d, scores = new Float64Array(terms.length))
@@ -277,26 +308,32 @@ function search(query) {
     })
   })
 
-  /* a page takes, for each query word, its best doc; coverage of the query multiplies */
+  /* A page takes, for each query word, its best doc; words found together in one doc (a section,
+     or the title with the asked phrases) add TOGETHER times that doc's sum; coverage multiplies. */
   var pageScores = new Map()
+  var together = new Map()
   docScores.forEach(function (scores, d) {
     var p = docs[d].page
     var best = pageScores.get(p)
     if (best === undefined)
       pageScores.set(p, best = new Float64Array(terms.length))
-    for (var t = 0; t < terms.length; t++)
+    var matched = 0
+    for (var t = 0; t < terms.length; t++) {
       if (scores[t] > best[t])
         best[t] = scores[t]
+      if (scores[t] > 0) matched++
+    }
+    if (matched > 1)
+      together.set(p, Math.max(together.get(p) || 0, sum(scores)))
   })
   var ranked = []
   pageScores.forEach(function (best, p) {
-    var sum = 0, covered = 0
-    for (var t = 0; t < terms.length; t++) {
-      sum += best[t]
+    var covered = 0
+    for (var t = 0; t < terms.length; t++)
       if (best[t] > 0) covered++
-    }
     var coverage = covered / terms.length
-    ranked.push({ page: p, score: sum * coverage * coverage * pages[p].boost, best: best })
+    var score = (sum(best) + TOGETHER * (together.get(p) || 0)) * Math.pow(coverage, COVERAGE)
+    ranked.push({ page: p, score: score * pages[p].boost, best: best })
   })
   ranked.sort(function (a, b) { return b.score - a.score })
   if (!ranked.length)
@@ -359,8 +396,7 @@ function highlight(escaped, marked) {
   if (!marked.size)
     return escaped
   return escaped.replace(WORD_CASED, function (word) {
-    var term = normalise(word)
-    return marked.has(stem(term)) ? "<mark>" + word + "</mark>" : word
+    return marked.has(stemOfRaw(word)) ? "<mark>" + word + "</mark>" : word
   })
 }
 
@@ -373,7 +409,7 @@ function snippet(plain, marked) {
     WORD_CASED.lastIndex = 0
     var match
     while ((match = WORD_CASED.exec(plain)) !== null)
-      if (marked.has(stem(normalise(match[0])))) {
+      if (marked.has(stemOfRaw(match[0]))) {
         start = Math.max(0, match.index - 60)
         break
       }
