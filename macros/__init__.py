@@ -153,7 +153,11 @@ def define_env(env: Any) -> None:
                 f"<td>{escape(found.note or '')}</td><td>{instead}</td></tr>"
             )
         head = "<th>Что это было</th><th>Устаревший контакт</th><th>Почему не работает</th><th>Куда обращаться теперь</th>"
-        return f'\n\n<table class="contacts-table contacts-table--obsolete"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n\n'
+        return (
+            '\n\n<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+            f'<table class="contacts-table contacts-table--obsolete"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div></div>\n\n'
+        )
 
     @env.macro
     def short_answer() -> str:
@@ -183,7 +187,7 @@ def define_env(env: Any) -> None:
             anchor = posixpath.splitext(posixpath.basename(guide.src_path))[0]
             parts.append(
                 f"### [{guide.title}]({href}) {{ #{anchor} }}\n\n{guide.short}\n\n"
-                f"[Подробно: что делать по шагам]({href}#podrobno)\n"
+                f'[Подробно: что делать по шагам]({href}#podrobno){{ aria-label="Подробно: что делать по шагам — {escape(guide.title)}" }}\n'
             )
         return "\n".join(parts)
 
