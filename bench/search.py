@@ -18,6 +18,7 @@ import argparse
 import contextlib
 import functools
 import gzip
+import math
 import re
 import http.server
 import statistics
@@ -80,8 +81,8 @@ def slug_of(href: str) -> str:
     path = urlparse(href).path.strip("/")
     if path.endswith(".html"):  # use_directory_urls: false (offline builds)
         path = path[: -len(".html")]
-        path = path[: -len("/index")] if path.endswith("/index") else ("" if path == "index" else path)
-    return path.split("/")[-1] if path else ""
+    last = path.split("/")[-1] if path else ""
+    return "" if last == "index" else last
 
 
 def rank_of(hrefs: list[str], slug: str) -> int | None:
@@ -92,7 +93,7 @@ def rank_of(hrefs: list[str], slug: str) -> int | None:
 def percentile(values: list[float], share: float) -> float:
     """Nearest-rank percentile (share in 0..1)."""
     ordered = sorted(values)
-    index = max(0, min(len(ordered) - 1, int(round(share * len(ordered) + 0.5)) - 1))
+    index = max(0, min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1))
     return ordered[index]
 
 

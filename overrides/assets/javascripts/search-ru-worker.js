@@ -114,8 +114,6 @@ function escapeHtml(text) {
 var docs = []               /* {location, title, text, plain, page, boost} */
 var pages = []              /* {article, sections: [doc index]} */
 var postings = new Map()    /* stem -> [doc, text score, field score, doc, text score, field score, ...] */
-var pageFrequency = new Map()   /* stem -> pages that use it anywhere */
-var fieldFrequency = new Map()  /* stem -> pages that use it in a title, heading or asked phrase */
 var vocabulary = []
 
 function buildIndex(input) {
@@ -125,8 +123,6 @@ function buildIndex(input) {
   docs = []
   pages = []
   postings = new Map()
-  pageFrequency = new Map()
-  fieldFrequency = new Map()
 
   for (var i = 0; i < input.length; i++) {
     var entry = input[i]
@@ -182,16 +178,6 @@ function buildIndex(input) {
     })
   }
 
-  postings.forEach(function (list, term) {
-    var seen = new Set(), titled = new Set()
-    for (var k = 0; k < list.length; k += 3) {
-      seen.add(docs[list[k]].page)
-      if (list[k + 2] > 0)
-        titled.add(docs[list[k]].page)
-    }
-    pageFrequency.set(term, seen.size)
-    fieldFrequency.set(term, titled.size)
-  })
   vocabulary = Array.from(postings.keys()).sort()
 }
 
@@ -239,6 +225,13 @@ function alternatives(word) {
     for (var i = start; i < vocabulary.length && vocabulary[i].startsWith(term); i++)
       if (!found.has(vocabulary[i]))
         found.set(vocabulary[i], 0.7)
+    /* a sibling form the stemmer cut differently: «вернут» ~ «вернул», «потерян» ~ «потеря» */
+    if (term.length >= 5) {
+      var stemPart = term.slice(0, Math.max(5, term.length - 2))
+      for (var s = lowerBound(stemPart); s < vocabulary.length && vocabulary[s].startsWith(stemPart); s++)
+        if (!found.has(vocabulary[s]) && Math.abs(vocabulary[s].length - term.length) <= 2)
+          found.set(vocabulary[s], 0.5)
+    }
     /* a longer derived form: «претензионн» → «претенз» */
     for (var cut = term.length - 1; cut >= Math.max(4, term.length - 3); cut--) {
       var prefix = term.slice(0, cut)
@@ -271,10 +264,11 @@ function lowerBound(term) {
   return low
 }
 
-/* Two inverse page frequencies: «деньги» is on every page but in one title, and a title is what a
-   page is about, so a word's rarity among titles and headings weighs its field score. */
-function idf(term, frequencies) {
-  var n = pages.length, df = frequencies.get(term) || 0
+/* Inverse page frequency. Two are used per query word: among all pages for its text score, and
+   among pages that have it in a title, heading or asked phrase for its field score: «деньги» is on
+   every page but in few titles, and a title says what a page is about. */
+function idf(df) {
+  var n = pages.length
   return Math.log(1 + (n - df + 0.5) / (df + 0.5))
 }
 
@@ -289,10 +283,22 @@ function search(query) {
   var docScores = new Map()     /* doc -> Float64Array(per query word) */
   var docMatched = new Map()    /* doc -> Set of matched stems (for highlighting) */
   terms.forEach(function (term, t) {
+    /* One rarity for the whole word, over every stem it matched: Snowball leaves «вернут» whole
+       but cuts «вернули» to «верн», and the rarer variant must not outweigh the common one. */
+    var anywhere = new Set(), inFields = new Set()
+    term.matches.forEach(function (_, indexed) {
+      var list = postings.get(indexed)
+      for (var k = 0; k < list.length; k += 3) {
+        anywhere.add(docs[list[k]].page)
+        if (list[k + 2] > 0)
+          inFields.add(docs[list[k]].page)
+      }
+    })
+    var textRarity = idf(anywhere.size), fieldRarity = idf(inFields.size)
     term.matches.forEach(function (trust, indexed) {
       var list = postings.get(indexed)
-      var textWeight = trust * idf(indexed, pageFrequency)
-      var fieldWeight = trust * idf(indexed, fieldFrequency)
+      var textWeight = trust * textRarity
+      var fieldWeight = trust * fieldRarity
       for (var k = 0; k < list.length; k += 3) {
         var d = list[k]
         var score = textWeight * list[k + 1] + fieldWeight * list[k + 2]
