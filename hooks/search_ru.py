@@ -13,7 +13,8 @@ Snowball stemmer (lunr-languages' `ru`, shipped with Material) and ranks whole g
   спрашивают»), which the worker weighs almost like the title;
 - pages that are not guides (contacts, glossary) get a lower boost unless their front matter sets
   `search: {boost: N}`;
-- the JSON is written as UTF-8, not as \\uXXXX escapes: a third of the size for Cyrillic text.
+- titles and text are stored as plain text (the worker builds and escapes its own snippets), and the
+  JSON is written as UTF-8, not as \\uXXXX escapes: a third of the size for Cyrillic text.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +89,14 @@ def page_info(url: str, meta: dict[str, Any]) -> PageInfo:
     )
 
 
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(html: str) -> str:
+    """Text of an index entry without markup: the worker shows its own snippet and escapes it."""
+    return " ".join(unescape(_TAG.sub(" ", html)).split())
+
+
 def rewrite_index(data: dict[str, Any], pages: dict[str, PageInfo], home_url: str = "") -> dict[str, Any]:
     """Reshape the index Material wrote: drop repeated blocks, add asked phrases, set boosts."""
     guide_slugs = {info.url.strip("/").split("/")[-1] for info in pages.values() if info.is_guide}
@@ -96,7 +106,7 @@ def rewrite_index(data: dict[str, Any], pages: dict[str, PageInfo], home_url: st
         if url == home_url and anchor in guide_slugs:
             continue  # the home page's copy of a guide's short answer
         info = pages.get(url)
-        entry = dict(entry)
+        entry = dict(entry, title=plain_text(entry.get("title", "")), text=plain_text(entry.get("text", "")))
         if info is not None:
             if not anchor and info.asked:
                 entry["asked"] = ASKED_SEPARATOR.join(info.asked)

@@ -72,6 +72,13 @@ def test_rewrite_index_drops_home_copies_adds_asked_and_boosts() -> None:
     assert data["docs"][3] == {"location": "brak/", "title": "Брак", "text": ""}  # input left alone
 
 
+def test_index_text_is_plain() -> None:
+    html = "<p>Сумма &lt; 100 000 ₽ &amp; <code>ст. 23.1</code></p>\n<ol><li>раз</li><li>два</li></ol>"
+    assert search_ru.plain_text(html) == "Сумма < 100 000 ₽ & ст. 23.1 раз два"
+    out = search_ru.rewrite_index({"docs": [{"location": "a/", "title": "A &amp; B", "text": html}]}, {})
+    assert out["docs"][0]["title"] == "A & B" and "<" not in out["docs"][0]["text"].replace("Сумма <", "")
+
+
 def test_worker_version_follows_the_worker_source(tmp_path: Path) -> None:
     source = tmp_path / "worker.js"
     source.write_text("a", encoding="utf-8")

@@ -15,7 +15,8 @@
  *   phrases weigh most, then section headings, then text; pages covering more query words win;
  * - results come back grouped by page, the best-matching section first, with <mark> highlights.
  *
- * The index (search/search_index.json) is reshaped at build time by hooks/search_ru.py.
+ * The index (search/search_index.json) is reshaped at build time by hooks/search_ru.py: plain-text
+ * titles and texts, each guide's «asked» phrases on its first entry, page boosts.
  */
 
 /* global importScripts */
@@ -96,15 +97,6 @@ function stems(text) {
   return out
 }
 
-function stripTags(html) {
-  return html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&nbsp;/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">")
-    .replace(/&quot;/g, "\"").replace(/&#39;/g, "'").replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ")
-    .trim()
-}
-
 function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
 }
@@ -115,10 +107,12 @@ var docs = []               /* {location, title, text, plain, page, boost} */
 var pages = []              /* {article, sections: [doc index]} */
 var postings = new Map()    /* stem -> [doc, text score, field score, doc, text score, field score, ...] */
 var vocabulary = []
+/* per-page marks for counting distinct pages without allocating a Set per query word */
+var seenAnywhere = new Uint32Array(0), seenInFields = new Uint32Array(0), stamp = 0
 
 function buildIndex(input) {
   var byUrl = new Map()
-  var textLength = []
+  var textStems = []
   var total = 0
   docs = []
   pages = []
@@ -133,16 +127,15 @@ function buildIndex(input) {
       byUrl.set(url, pages.push(page) - 1)
       page = pages.length - 1
     }
-    var plain = stripTags(entry.text || "")
+    var plain = entry.text || ""  /* plain text: hooks/search_ru.py strips the markup at build time */
     docs.push({
-      location: entry.location, title: entry.title, text: entry.text || "",
+      location: entry.location, title: entry.title,
       plain: plain, page: page, isArticle: pages[page].article === i
     })
     if (pages[page].article !== i)
       pages[page].sections.push(i)
-    var length = stems(plain).length
-    textLength.push(length)
-    total += length
+    textStems.push(stems(plain))
+    total += textStems[i].length
   }
   var average = Math.max(1, total / Math.max(1, input.length))
 
@@ -150,8 +143,8 @@ function buildIndex(input) {
     var doc = docs[d]
     var counts = new Map()    /* stem -> length-normalised count in the text */
     var bonus = new Map()     /* stem -> the strongest field it appears in */
-    var norm = 1 - B + B * textLength[d] / average
-    var text = stems(doc.plain)
+    var text = textStems[d]
+    var norm = 1 - B + B * text.length / average
     for (var k = 0; k < text.length; k++)
       counts.set(text[k], (counts.get(text[k]) || 0) + 1 / norm)
     var field = function (list, weight) {
@@ -179,6 +172,8 @@ function buildIndex(input) {
   }
 
   vocabulary = Array.from(postings.keys()).sort()
+  seenAnywhere = new Uint32Array(pages.length)
+  seenInFields = new Uint32Array(pages.length)
 }
 
 /* --- Query --------------------------------------------------------------------------------- */
@@ -285,16 +280,17 @@ function search(query) {
   terms.forEach(function (term, t) {
     /* One rarity for the whole word, over every stem it matched: Snowball leaves «вернут» whole
        but cuts «вернули» to «верн», and the rarer variant must not outweigh the common one. */
-    var anywhere = new Set(), inFields = new Set()
+    var anywhere = 0, inFields = 0
+    stamp += 2
     term.matches.forEach(function (_, indexed) {
       var list = postings.get(indexed)
       for (var k = 0; k < list.length; k += 3) {
-        anywhere.add(docs[list[k]].page)
-        if (list[k + 2] > 0)
-          inFields.add(docs[list[k]].page)
+        var p = docs[list[k]].page
+        if (seenAnywhere[p] !== stamp) { seenAnywhere[p] = stamp; anywhere++ }
+        if (list[k + 2] > 0 && seenInFields[p] !== stamp) { seenInFields[p] = stamp; inFields++ }
       }
     })
-    var textRarity = idf(anywhere.size), fieldRarity = idf(inFields.size)
+    var textRarity = idf(anywhere), fieldRarity = idf(inFields)
     term.matches.forEach(function (trust, indexed) {
       var list = postings.get(indexed)
       var textWeight = trust * textRarity
