@@ -97,9 +97,15 @@ def plain_text(html: str) -> str:
     return " ".join(unescape(_TAG.sub(" ", html)).split())
 
 
+def _slug(url: str) -> str:
+    """zakaz-poteryalsya/ or zakaz-poteryalsya.html (use_directory_urls: false, offline) → zakaz-poteryalsya."""
+    last = url.rstrip("/").split("/")[-1]
+    return last[: -len(".html")] if last.endswith(".html") else last
+
+
 def rewrite_index(data: dict[str, Any], pages: dict[str, PageInfo], home_url: str = "") -> dict[str, Any]:
     """Reshape the index Material wrote: drop repeated blocks, add asked phrases, set boosts."""
-    guide_slugs = {info.url.strip("/").split("/")[-1] for info in pages.values() if info.is_guide}
+    guide_slugs = {_slug(info.url) for info in pages.values() if info.is_guide}
     docs = []
     for entry in data.get("docs", []):
         url, _, anchor = entry["location"].partition("#")

@@ -72,6 +72,18 @@ def test_rewrite_index_drops_home_copies_adds_asked_and_boosts() -> None:
     assert data["docs"][3] == {"location": "brak/", "title": "Брак", "text": ""}  # input left alone
 
 
+def test_home_copies_are_dropped_without_directory_urls_too() -> None:
+    # the offline plugin turns use_directory_urls off: pages become brak.html and index.html
+    data = {"docs": [
+        {"location": "index.html", "title": "Главная", "text": ""},
+        {"location": "index.html#brak", "title": "Брак", "text": "копия"},
+        {"location": "brak.html", "title": "Брак", "text": ""},
+    ]}
+    pages = {"index.html": search_ru.PageInfo("index.html", is_guide=False), "brak.html": search_ru.PageInfo("brak.html", is_guide=True)}
+    out = search_ru.rewrite_index(data, pages, home_url="index.html")
+    assert [doc["location"] for doc in out["docs"]] == ["index.html", "brak.html"]
+
+
 def test_index_text_is_plain() -> None:
     html = "<p>Сумма &lt; 100 000 ₽ &amp; <code>ст. 23.1</code></p>\n<ol><li>раз</li><li>два</li></ol>"
     assert search_ru.plain_text(html) == "Сумма < 100 000 ₽ & ст. 23.1 раз два"
