@@ -362,22 +362,15 @@ function group(result, terms, docScores, docMatched) {
     .filter(function (d) { return docScores.has(d) })
     .sort(function (a, b) { return sum(docScores.get(b)) - sum(docScores.get(a)) })
     .slice(0, MAX_SECTIONS)
-  var matchedTerms = {}
-  terms.forEach(function (term, t) {
-    if (result.best[t] > 0) {
-      /* the stem goes into the result link's ?h= so the guide highlights every form of the word */
-      matchedTerms[term.stem] = true
-    } else {
-      matchedTerms[term.word] = false
-    }
-  })
+  var matchedTerms = {}   /* filled below, once the shown words are known */
+  var forms = new Set()   /* words as written in the shown titles and snippets that matched */
   var item = function (d, score) {
     var doc = docs[d]
     var marked = docMatched.get(d) || new Set()
     return {
       location: doc.location,
-      title: highlight(escapeHtml(doc.title), marked),
-      text: snippet(doc.plain, marked),
+      title: highlight(escapeHtml(doc.title), marked, forms),
+      text: snippet(doc.plain, marked, forms),
       score: score,
       terms: matchedTerms
     }
@@ -391,19 +384,36 @@ function group(result, terms, docScores, docMatched) {
     out.splice(1, 0, article)
   else
     out.unshift(article)
+  /* Material puts the true keys into the result link's ?h= and the guide highlights words that
+     start with one of them, trying them in order: whole forms, longest first, then the stems. */
+  Array.from(forms).sort(function (a, b) { return b.length - a.length }).forEach(function (form) {
+    matchedTerms[form] = true
+  })
+  terms.forEach(function (term, t) {
+    if (result.best[t] > 0)
+      matchedTerms[term.stem] = true
+  })
+  terms.forEach(function (term, t) {
+    if (!(result.best[t] > 0))
+      matchedTerms[term.word] = false  /* shown struck out as missing */
+  })
   return out
 }
 
-function highlight(escaped, marked) {
+function highlight(escaped, marked, forms) {
   if (!marked.size)
     return escaped
   return escaped.replace(WORD_CASED, function (word) {
-    return marked.has(stemOfRaw(word)) ? "<mark>" + word + "</mark>" : word
+    if (!marked.has(stemOfRaw(word)))
+      return word
+    if (forms)
+      forms.add(word.toLowerCase())
+    return "<mark>" + word + "</mark>"
   })
 }
 
 /* About 240 characters of the section around its first match. */
-function snippet(plain, marked) {
+function snippet(plain, marked, forms) {
   if (!plain)
     return ""
   var start = 0
@@ -427,7 +437,7 @@ function snippet(plain, marked) {
     end = cut > start ? cut : end
   }
   var text = (start > 0 ? "… " : "") + plain.slice(start, end) + (end < plain.length ? " …" : "")
-  return "<p>" + highlight(escapeHtml(text), marked) + "</p>"
+  return "<p>" + highlight(escapeHtml(text), marked, forms) + "</p>"
 }
 
 /* --- Protocol ------------------------------------------------------------------------------ */
