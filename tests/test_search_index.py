@@ -167,3 +167,12 @@ def test_stock_variant_drops_only_our_hook() -> None:
     assert "  - hooks/search_ru.py\n" not in stock
     assert "hooks: []" in stock or "\nhooks:\n  - " in stock  # never an empty hooks: key (a config error)
     assert stock.count("\n") == config.count("\n") - 1
+
+
+def test_mkdocs_yml_has_no_duplicate_top_level_keys() -> None:
+    # YAML keeps the last of two `hooks:` (or `plugins:`) blocks silently; a merge can add a second
+    import re
+
+    keys = re.findall(r"^([A-Za-z_]+):", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), flags=re.M)
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    assert not duplicates, f"mkdocs.yml: top-level keys written twice (merge them into one block): {duplicates}"
