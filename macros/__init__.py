@@ -18,6 +18,7 @@ from . import contact_html
 from .contacts_data import ContactBook, ContactsError, load_contacts
 from .contacts_schema import Channel, ChatChannel, PhoneChannel, SocialChannel, WebChannel
 from .guide_index import guides, plain_text
+from .print_macros import define_print_macros, forget_guides, remember_guide, set_print_meta
 
 CONTACTS_FILE = "data/contacts.yml"
 
@@ -42,6 +43,8 @@ def define_env(env: Any) -> None:
     except ContactsError as error:
         raise PluginError(f"\n{error}") from None
     env.variables["contact_book"] = book
+    forget_guides()  # a new build (mkdocs serve) renders every guide again
+    define_print_macros(env)  # booklet() for docs/pechat.md
 
     def fail(call: str, problem: str) -> None:
         raise MacroUsageError(f"{_page_path(env)}: {{{{ {call} }}}}: {problem}")
@@ -209,3 +212,9 @@ def on_pre_page_macros(env: Any) -> None:
     meta = env.page.meta
     if meta.get("short") and not meta.get("description"):
         meta["description"] = plain_text(str(meta["short"]))
+
+
+def on_post_page_macros(env: Any) -> None:
+    """The print header shows when the contacts on the page were checked (macros/printing.py)."""
+    set_print_meta(env)
+    remember_guide(env)
