@@ -88,8 +88,13 @@ def test_keyboard_reaches_search_and_a_result(page, site_url: str) -> None:
     page.keyboard.type("претензия")
     page.keyboard.press("End")  # Cyrillic typing sends no keyup; the search reacts to one
     results = page.locator("[data-md-component=search-result] a, .md-search-result a")
-    results.first.wait_for(state="attached", timeout=10_000)
-    target = _tab_until(page, "el.closest('[data-md-component=search-result], .md-search-result') && el.href", limit=50)[-1]
+    results.first.wait_for(state="visible", timeout=10_000)
+    page.keyboard.press("ArrowDown")  # Material moves focus into the results with the arrow keys
+    focused = page.evaluate(
+        "() => { const el = document.activeElement; return el && el.closest('[data-md-component=search-result], .md-search-result') ? el.href : '' }"
+    )
+    assert focused, "ArrowDown from the search field does not focus a search result"
+    target = focused
     page.keyboard.press("Enter")
     page.wait_for_url(target.split("#")[0] + "**")
     assert page.locator("article h1").first.is_visible()
