@@ -13,6 +13,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from . import claim_data as claim_data_module
 from . import contact_html
 from .contacts_data import ContactBook, ContactsError, load_contacts
 from .contacts_schema import Channel, ChatChannel, PhoneChannel, SocialChannel, WebChannel
@@ -153,7 +154,22 @@ def define_env(env: Any) -> None:
                 f"<td>{escape(found.note or '')}</td><td>{instead}</td></tr>"
             )
         head = "<th>Что это было</th><th>Устаревший контакт</th><th>Почему не работает</th><th>Куда обращаться теперь</th>"
-        return f'\n\n<table class="contacts-table contacts-table--obsolete"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n\n'
+        return (
+            '\n\n<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+            f'<table class="contacts-table contacts-table--obsolete"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div></div>\n\n'
+        )
+
+    @env.macro
+    def claim_data(**recipients: str) -> str:
+        """Recipients for the claim builder as a JSON block, e.g. {{ claim_data(ozon="ozon-address") }}."""
+        for channel_id in recipients.values():
+            channel("claim_data", channel_id)
+        try:
+            data = claim_data_module.claim_data(book, recipients)
+        except claim_data_module.ClaimDataError as error:
+            fail("claim_data(...)", str(error))
+        return "\n\n" + claim_data_module.script_block(data) + "\n\n"
 
     @env.macro
     def short_answer() -> str:
@@ -183,7 +199,7 @@ def define_env(env: Any) -> None:
             anchor = posixpath.splitext(posixpath.basename(guide.src_path))[0]
             parts.append(
                 f"### [{guide.title}]({href}) {{ #{anchor} }}\n\n{guide.short}\n\n"
-                f"[Подробно: что делать по шагам]({href}#podrobno)\n"
+                f'[Подробно: что делать по шагам]({href}#podrobno){{ aria-label="Подробно: что делать по шагам — {escape(guide.title)}" }}\n'
             )
         return "\n".join(parts)
 

@@ -81,9 +81,13 @@ def _details(channel: Channel) -> list[str]:
 
 
 def status_line(channel: Channel) -> str:
-    text = f"{STATUS_TEXT[channel.status]}, проверено {date_ru(channel.checked)}"
-    if channel.status == "unconfirmed" and channel.seen:
-        text += f"; где видели: {channel.seen}"
+    checked = date_ru(channel.checked)
+    if channel.status == "current":
+        text = f"Проверен {checked}"
+    elif channel.status == "unconfirmed":
+        text = f"Не подтверждён (проверяли {checked}). Где видели: {channel.seen}"
+    else:
+        text = f"Устарел (проверяли {checked})"
     return f'<span class="contact-status contact-status--{channel.status}">{escape(text)}</span>'
 
 
@@ -101,17 +105,22 @@ def card(channel: Channel, org: Organization) -> str:
     )
 
 
-def table(channels: list[Channel], *, with_status: bool = True) -> str:
-    head = "<th>Канал</th><th>Контакт</th><th>Подробности</th>" + ("<th>Статус</th>" if with_status else "")
+def table(channels: list[Channel]) -> str:
+    """Channels as rows: what and how to reach it, details, status with the date checked."""
+    head = "<th>Контакт</th><th>Когда и для кого</th><th>Статус</th>"
     body = []
     for channel in channels:
-        details = "<br>".join(_details(channel) + ([escape(channel.note)] if channel.note else []))
-        status = f"<td>{status_line(channel)}</td>" if with_status else ""
+        details = "<br>".join(_details(channel) + ([escape(channel.note)] if channel.note else [])) or "—"
         body.append(
-            f'<tr data-contact="{channel.id}"><td>{TYPE_TEXT[channel.type]}: {escape(channel.label)}</td>'
-            f"<td>{value_html(channel)}{unconfirmed_mark(channel)}</td><td>{details}</td>{status}</tr>"
+            f'<tr data-contact="{channel.id}"><td><span class="contacts-table__label">'
+            f"{escape(channel.label)}</span><br>{value_html(channel)}{unconfirmed_mark(channel)}</td>"
+            f"<td>{details}</td><td>{status_line(channel)}</td></tr>"
         )
-    return f'<table class="contacts-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    return (
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+        f'<table class="contacts-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+        "</div></div>"
+    )
 
 
 def obsolete_value(channel: Channel) -> str:

@@ -13,7 +13,7 @@ def test_home_lists_guides_and_stays_local(page, site_url: str) -> None:
     page.goto(site_url)
     assert page.locator("html").get_attribute("lang") == "ru"
     assert page.get_by_role("link", name="Заказ потерялся").first.is_visible()
-    page.get_by_role("link", name="Подробно: что делать по шагам").first.click()
+    page.locator('a[href="zakaz-poteryalsya/#podrobno"]').first.click()
     page.wait_for_url("**/zakaz-poteryalsya/#podrobno")
     assert page.locator("#korotko").is_visible()
     hosts = {urlparse(url).hostname for url in page.requests if not url.startswith("data:")}

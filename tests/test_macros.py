@@ -77,7 +77,7 @@ def test_contact_card(env: FakeEnv) -> None:
     assert 'class="contact-card contact-card--current"' in html
     assert "Единый консультационный центр Роспотребнадзора" in html
     assert "вся Россия, бесплатно" in html and "Часы работы: круглосуточно" in html
-    assert "проверен, проверено 22.11.2026" in html
+    assert "Проверен 22.11.2026" in html
 
 
 def test_contacts_table_lists_live_channels_only(env: FakeEnv) -> None:

@@ -1,0 +1,131 @@
+// What the form asks, in order. form.js draws these; validate.js checks them; letter.js uses them.
+// `when(answers, needs)` hides a field that does not apply (needs = caseNeeds(answers)).
+
+import { ATTACHMENTS } from "./letter.js";
+
+export const SECTIONS = [
+  {
+    id: "doc",
+    title: "Что составить",
+    fields: [
+      {
+        name: "doc", type: "radio", label: "Документ",
+        options: [
+          ["claim", "Претензию продавцу"],
+          ["complaint", "Жалобу в Роспотребнадзор — если продавец не ответил на претензию или отказал"],
+        ],
+      },
+    ],
+  },
+  {
+    id: "to",
+    title: "Кому претензия",
+    fields: [
+      { name: "recipient", type: "radio", label: "Получатель", options: "recipients",
+        hint: "Если товар продаёт не сам Ozon, а другой продавец, требования о браке и возврате предъявляйте ему: название и адрес — на странице продавца на Ozon." },
+      { name: "sellerName", type: "text", label: "Продавец", hint: "Как в карточке продавца на Ozon: ООО «…» или ИП …", when: (a, n) => n.seller },
+      { name: "sellerIds", type: "text", label: "ИНН или ОГРН продавца (если знаете)", optional: true, when: (a, n) => n.seller },
+      { name: "sellerAddress", type: "textarea", label: "Адрес продавца", hint: "Юридический адрес — в карточке продавца и в ЕГРЮЛ (egrul.nalog.ru) или ЕГРИП.", when: (a, n) => n.seller },
+    ],
+  },
+  {
+    id: "from",
+    title: "От кого",
+    fields: [
+      { name: "fullName", type: "text", label: "Фамилия, имя, отчество", autocomplete: "name" },
+      { name: "address", type: "textarea", label: "Почтовый адрес с индексом", hint: "На него придёт ответ.", autocomplete: "street-address" },
+      { name: "contact", type: "text", label: "Телефон или e-mail" },
+    ],
+  },
+  {
+    id: "order",
+    title: "Заказ",
+    fields: [
+      { name: "orderNumber", type: "text", label: "Номер заказа", hint: "Ozon → Профиль → Заказы." },
+      { name: "orderDate", type: "date", label: "Дата заказа" },
+      { name: "product", type: "text", label: "Товар", hint: "Название, как в заказе." },
+      { name: "price", type: "amount", label: "Цена товара, ₽" },
+    ],
+  },
+  {
+    id: "case",
+    title: "Что случилось",
+    fields: [
+      {
+        name: "case", type: "radio", label: "Ситуация",
+        options: [
+          ["not_delivered", "Оплаченный заказ не доставили в срок"],
+          ["defective", "Товар с браком"],
+          ["not_as_described", "Товар не соответствует описанию"],
+          ["refund_missing", "Не вернули деньги за возвращённый товар"],
+          ["refusal", "Товар исправен, но не подошёл: хочу вернуть"],
+        ],
+      },
+      { name: "prepaid", type: "amount", label: "Сколько заплатили заранее, ₽", hint: "Если оплатили весь заказ — цена товара.", when: (a, n) => n.prepaid },
+      { name: "promisedDate", type: "date", label: "Обещанная дата доставки", hint: "Последний день срока, который показывал Ozon при заказе.", when: (a, n) => n.promisedDate, future: true },
+      { name: "receivedDate", type: "date", label: "Дата получения товара", when: (a, n) => n.receivedDate },
+      { name: "defect", type: "textarea", label: "Что не так с товаром", when: (a, n) => n.defect },
+      { name: "refundBasis", type: "radio", label: "Почему вам должны вернуть деньги", when: (a, n) => n.refundBasis,
+        options: [
+          ["defect", "Товар был с недостатком (ст. 18 ЗоЗПП)"],
+          ["refusal", "Товар был исправен, я отказался от него (п. 4 ст. 26.1 ЗоЗПП)"],
+        ] },
+      { name: "refundDemandDate", type: "date", label: "Когда вы потребовали деньги назад", hint: "Дата заявки на возврат или сдачи товара.", when: (a, n) => n.refundDemandDate },
+      { name: "refundAmount", type: "amount", label: "Сколько должны вернуть, ₽", when: (a, n) => n.refundAmount },
+      { name: "noReturnInfo", type: "checkbox", label: "При доставке мне не дали письменных условий возврата (тогда срок отказа — 3 месяца, а не 7 дней)", when: (a, n) => n.noReturnInfo, optional: true },
+      { name: "keptIntact", type: "checkbox", label: "Товар не был в употреблении, сохранены его вид, ярлыки и упаковка", when: (a, n) => n.keptIntact },
+    ],
+  },
+  {
+    id: "demand",
+    title: "Чего вы требуете",
+    when: (a, n) => n.ndDemand || n.qDemand,
+    fields: [
+      { name: "ndDemand", type: "radio", label: "Требование", when: (a, n) => n.ndDemand,
+        options: [
+          ["refund", "Вернуть предоплату (в течение 10 дней)"],
+          ["new_deadline", "Доставить товар в новый срок, который назначаю я"],
+        ] },
+      { name: "newDeadline", type: "date", label: "Новый срок доставки", when: (a, n) => n.newDeadline, future: true },
+      { name: "qDemand", type: "radio", label: "Требование (выберите одно)", when: (a, n) => n.qDemand,
+        hint: "Технически сложный товар (смартфон, ноутбук, крупная техника) после 15 дней с покупки можно вернуть или заменить только при существенном недостатке или затянутом ремонте (п. 1 ст. 18 ЗоЗПП).",
+        options: [
+          ["refund", "Вернуть деньги (10 дней, ст. 22 ЗоЗПП)"],
+          ["replace", "Заменить товар (7 дней, ст. 21 ЗоЗПП)"],
+          ["reduce", "Уменьшить цену (10 дней, ст. 22 ЗоЗПП)"],
+          ["repair", "Бесплатно отремонтировать (до 45 дней, ст. 20 ЗоЗПП)", (a) => a.case === "defective"],
+        ] },
+      { name: "reduceBy", type: "amount", label: "На сколько уменьшить цену, ₽ (если знаете)", optional: true, when: (a, n) => n.reduceBy },
+      { name: "firstDemandDate", type: "date", label: "Вы уже предъявляли это требование? Дата (если да)", optional: true,
+        hint: "Тогда письмо посчитает неустойку 1 % в день за просрочку (ст. 23 ЗоЗПП).", when: (a, n) => n.firstDemandDate },
+    ],
+  },
+  {
+    id: "complaint",
+    title: "Претензия, которую вы уже отправили",
+    when: (a, n) => n.complaint,
+    fields: [
+      { name: "claimSentDate", type: "date", label: "Когда отправили или вручили претензию" },
+      { name: "sellerReply", type: "radio", label: "Что ответил продавец",
+        options: [["none", "Не ответил"], ["refused", "Отказал"], ["partial", "Выполнил требования частично"]] },
+      { name: "rpnOffice", type: "text", label: "Управление Роспотребнадзора вашего региона (если знаете)", optional: true,
+        hint: "Например: «г. Москве», «Свердловской области». Если оставить пустым, жалоба будет адресована центральному аппарату." },
+      { name: "rpnAddress", type: "textarea", label: "Адрес управления", when: (a, n) => n.rpnAddress },
+    ],
+  },
+  {
+    id: "attachments",
+    title: "Приложения",
+    fields: [
+      { name: "attachments", type: "checkboxes", label: "Что приложите (копии)", optional: true, options: Object.entries(ATTACHMENTS) },
+      { name: "attachmentsOther", type: "textarea", label: "Другие приложения, по одному в строке", optional: true },
+    ],
+  },
+  {
+    id: "date",
+    title: "Дата",
+    fields: [{ name: "docDate", type: "date", label: "Дата документа", hint: "От неё считаются просрочка, неустойка и срок ответа." }],
+  },
+];
+
+export const FIELDS = SECTIONS.flatMap((section) => section.fields);

@@ -1,0 +1,311 @@
+// The claim builder's page: draws the form, checks it, shows the letter, prints it.
+// Nothing leaves the browser: no fetch, no external file; answers are kept in localStorage only
+// while the buyer ticks «Запомнить».
+
+import { todayIso, formatRu, addDays } from "./dates.js";
+import { formatRubles } from "./money.js";
+import { periodText } from "./penalty.js";
+import { AUTHORITY_REGISTER_DAYS } from "./rules.js";
+import { validate, caseNeeds } from "./validate.js";
+import { buildLetter } from "./letter.js";
+import { SECTIONS, FIELDS } from "./fields.js";
+
+const STORAGE_KEY = "ozon-claim-builder:v1";
+const DEFAULTS = { doc: "claim", recipient: "ozon" };
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (key === "class") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) node.append(child);
+  return node;
+}
+
+function readData() {
+  const block = document.getElementById("claim-data");
+  if (!block) throw new Error("claim-data block missing: the page must call {{ claim_data(...) }}");
+  return JSON.parse(block.textContent);
+}
+
+/** A warning next to an address the data file marks as unconfirmed. */
+function unconfirmedNote(recipient) {
+  if (recipient.status === "current") return null;
+  const seen = recipient.seen ? `Где видели: ${recipient.seen}. ` : "";
+  const check = /ЕГРЮЛ/.test(seen) ? "" : " Перед отправкой сверьте юридический адрес в ЕГРЮЛ (egrul.nalog.ru).";
+  return el("span", { class: "claim-unconfirmed", "data-unconfirmed": recipient.id },
+    el("strong", { text: "Адрес не подтверждён. " }),
+    `${seen}Проверяли ${formatRu(recipient.checked)}.${check}`);
+}
+
+function recipientOptions(data) {
+  const ozon = data.ozon;
+  return [
+    ["ozon", el("span", {}, `Ozon: ${ozon.recipient}, ${ozon.display}`, " ", unconfirmedNote(ozon))],
+    ["seller", "Другому продавцу: товар продаёт не Ozon (название продавца — в карточке товара)"],
+  ];
+}
+
+function drawField(field, data) {
+  const id = `claim-${field.name}`;
+  const error = el("p", { class: "claim-error", id: `${id}-error`, "aria-live": "polite" });
+  const hint = field.hint ? el("p", { class: "claim-hint", id: `${id}-hint`, text: field.hint }) : null;
+  const described = [hint && `${id}-hint`, `${id}-error`].filter(Boolean).join(" ");
+  const wrap = el("div", { class: `claim-field claim-field--${field.type}`, "data-field": field.name });
+
+  if (field.type === "radio" || field.type === "checkboxes") {
+    const options = field.options === "recipients" ? recipientOptions(data) : field.options;
+    const box = el("fieldset", { class: "claim-choice", "aria-describedby": described }, el("legend", { text: field.label }));
+    for (const [value, label, when] of options) {
+      const input = el("input", { type: field.type === "radio" ? "radio" : "checkbox", name: field.name, value, id: `${id}-${value}` });
+      const option = el("label", { class: "claim-option", for: `${id}-${value}` }, input, " ", label);
+      if (when) option.dataset.when = "1";
+      option.whenFn = when;
+      box.append(option);
+    }
+    wrap.append(...[box, hint, error].filter(Boolean));
+    return wrap;
+  }
+  if (field.type === "checkbox") {
+    const input = el("input", { type: "checkbox", name: field.name, id, value: "1", "aria-describedby": described });
+    wrap.append(...[el("label", { class: "claim-option", for: id }, input, " ", field.label), hint, error].filter(Boolean));
+    return wrap;
+  }
+  const attributes = { name: field.name, id, "aria-describedby": described, autocomplete: field.autocomplete || "off" };
+  let input;
+  if (field.type === "textarea") input = el("textarea", { ...attributes, rows: "2" });
+  else if (field.type === "date") input = el("input", { ...attributes, type: "date", min: "1998-01-01", max: field.future ? null : todayIso() });
+  else if (field.type === "amount") input = el("input", { ...attributes, type: "text", inputmode: "decimal", placeholder: "12 000" });
+  else input = el("input", { ...attributes, type: "text" });
+  const label = el("label", { for: id, text: field.label + (field.optional ? "" : " *") });
+  wrap.append(label, input);
+  if (hint) wrap.append(hint);
+  wrap.append(error);
+  return wrap;
+}
+
+export function readAnswers(form) {
+  const answers = {};
+  for (const field of FIELDS) {
+    if (field.type === "radio") answers[field.name] = form.elements[field.name]?.value || "";
+    else if (field.type === "checkbox") answers[field.name] = Boolean(form.elements[field.name]?.checked);
+    else if (field.type === "checkboxes") answers[field.name] = [...form.querySelectorAll(`input[name="${field.name}"]:checked`)].map((i) => i.value);
+    else answers[field.name] = form.elements[field.name]?.value ?? "";
+  }
+  return answers;
+}
+
+function writeAnswers(form, answers) {
+  for (const field of FIELDS) {
+    const value = answers[field.name];
+    if (value === undefined) continue;
+    if (field.type === "radio" || field.type === "checkboxes") {
+      const chosen = Array.isArray(value) ? value : [value];
+      form.querySelectorAll(`input[name="${field.name}"]`).forEach((input) => { input.checked = chosen.includes(input.value); });
+    } else if (field.type === "checkbox") {
+      form.elements[field.name].checked = Boolean(value);
+    } else {
+      form.elements[field.name].value = String(value);
+    }
+  }
+}
+
+function drawLetter(article, letter) {
+  const lines = (items, cls) => el("div", { class: cls }, items.map((line) => el("p", { text: line })));
+  const list = (items, cls) => el("ol", { class: cls }, items.map((item) => el("li", { text: item })));
+  const parts = [
+    el("div", { class: "claim-letter__head" }, lines(letter.to, "claim-letter__to"), lines(letter.from, "claim-letter__from")),
+    el("h2", { class: "claim-letter__title", text: letter.title }),
+    el("p", { class: "claim-letter__subtitle", text: letter.subtitle }),
+    el("div", { class: "claim-letter__body" }, letter.paragraphs.map((text) => el("p", { text }))),
+    el("p", { class: "claim-letter__demands-intro", text: letter.demandsIntro }),
+    list(letter.demands, "claim-letter__demands"),
+    el("div", { class: "claim-letter__body" }, letter.closing.map((text) => el("p", { text }))),
+    letter.attachments.length ? el("div", { class: "claim-letter__attachments" }, el("p", { text: "Приложения:" }), list(letter.attachments.map((a) => `${a}.`), "")) : null,
+    el("div", { class: "claim-letter__sign" }, el("span", { text: `Дата: ${letter.date}` }), el("span", { text: `Подпись: ____________ / ${letter.signer}` })),
+  ];
+  article.replaceChildren(...parts.filter(Boolean)); // replaceChildren(null) would print «null»
+}
+
+function summaryText(letter, answers) {
+  const items = [];
+  if (letter.kind === "claim") {
+    items.push(`Срок ответа продавца: ${letter.summary.termDays} дней со дня получения; при вручении ${formatRu(answers.docDate)} — по ${formatRu(letter.summary.answerBy)}. Если отправляете почтой, срок начнётся, когда письмо получат: сохраните опись и уведомление о вручении.`);
+  } else {
+    const by = addDays(answers.docDate, AUTHORITY_REGISTER_DAYS + letter.summary.termDays);
+    items.push(`Обращение регистрируют за 3 дня (ч. 2 ст. 8 Закона № 59-ФЗ), ответ дают за 30 дней после регистрации (ст. 12 Закона № 59-ФЗ): если отправите ${formatRu(answers.docDate)}, ждите ответа примерно по ${formatRu(by)}.`);
+  }
+  const penalty = letter.summary.penalty;
+  if (penalty && penalty.days) items.push(`Неустойка ${periodText(penalty)}: ${formatRubles(penalty.amount)}.`);
+  items.push("Если последний день срока выпадает на выходной, срок переносится на ближайший рабочий день (ст. 193 ГК РФ).");
+  return items;
+}
+
+export function start(root) {
+  const data = readData();
+  const today = todayIso();
+  document.body.classList.add("claim-page");
+  root.dataset.valid = "false";
+
+  const form = el("form", { class: "claim-form", novalidate: true, autocomplete: "off" });
+  const sections = SECTIONS.map((section) => {
+    const box = el("fieldset", { class: "claim-section", "data-section": section.id }, el("legend", { text: section.title }));
+    section.fields.forEach((field) => box.append(drawField(field, data)));
+    form.append(box);
+    return [section, box];
+  });
+  const rpn = data.rospotrebnadzor;
+  form.querySelector('[data-field="rpnOffice"]').append(
+    el("p", { class: "claim-hint" }, `Без управления: ${rpn.recipient}, ${rpn.display}. `, unconfirmedNote(rpn), " Быстрее подать жалобу онлайн через электронную приёмную Роспотребнадзора (вход через Госуслуги)."),
+  );
+
+  const remember = el("input", { type: "checkbox", id: "claim-remember" });
+  const erase = el("button", { type: "button", class: "md-button", id: "claim-erase", text: "Стереть сохранённое" });
+  const storageStatus = el("p", { class: "claim-hint", id: "claim-storage-status", "aria-live": "polite" });
+  form.append(el("fieldset", { class: "claim-section claim-storage" }, el("legend", { text: "Сохранение" }),
+    el("label", { class: "claim-option", for: "claim-remember" }, remember, " Запомнить ответы в этом браузере (только на этом устройстве, никуда не отправляются)"),
+    erase, storageStatus));
+
+  const printButton = el("button", { type: "button", class: "md-button md-button--primary", id: "claim-print", text: "Распечатать или сохранить в PDF" });
+  const status = el("p", { class: "claim-status", id: "claim-status", role: "status" });
+  const summary = el("ul", { class: "claim-summary", id: "claim-summary" });
+  const blocked = el("p", { class: "claim-print-blocked", id: "claim-print-blocked", text: "Письмо не готово: форма заполнена не полностью или с ошибками. Вернитесь к форме, исправьте поля, отмеченные красным, и распечатайте снова." });
+  const article = el("article", { class: "claim-letter", id: "claim-letter", "aria-label": "Текст письма" });
+  const output = el("section", { class: "claim-output", "aria-label": "Готовое письмо" },
+    el("div", { class: "claim-toolbar" }, printButton, status), summary, blocked, article);
+  root.replaceChildren(form, output);
+
+  const touched = new Set();
+  let showAll = false;
+  let valid = false;
+
+  function setStorageStatus() {
+    storageStatus.textContent = localStorage.getItem(STORAGE_KEY) ? "Ответы сохранены в этом браузере." : "Ничего не сохранено.";
+  }
+
+  function update() {
+    const answers = readAnswers(form);
+    const needs = caseNeeds(answers);
+    for (const [section, box] of sections) {
+      box.hidden = section.when ? !section.when(answers, needs) : false;
+      for (const field of section.fields) {
+        const wrap = box.querySelector(`[data-field="${field.name}"]`);
+        wrap.hidden = field.when ? !field.when(answers, needs) : false;
+        wrap.querySelectorAll(".claim-option").forEach((option) => {
+          if (option.whenFn) option.hidden = !option.whenFn(answers);
+        });
+      }
+    }
+    const errors = validate(answers, today);
+    for (const field of FIELDS) {
+      const wrap = form.querySelector(`[data-field="${field.name}"]`);
+      const message = !wrap.hidden && (showAll || touched.has(field.name)) ? errors[field.name] || "" : "";
+      wrap.querySelector(".claim-error").textContent = message;
+      wrap.classList.toggle("claim-field--invalid", Boolean(message));
+      wrap.querySelectorAll("input, textarea, fieldset").forEach((input) => {
+        if (message) input.setAttribute("aria-invalid", "true");
+        else input.removeAttribute("aria-invalid");
+      });
+    }
+    valid = Object.keys(errors).length === 0;
+    root.dataset.valid = String(valid);
+    if (valid) {
+      const letter = buildLetter(answers, data);
+      drawLetter(article, letter);
+      summary.replaceChildren(...summaryText(letter, answers).map((text) => el("li", { text })));
+      status.textContent = letter.kind === "claim" ? "Претензия готова. Распечатайте два экземпляра: один отдайте продавцу, на втором попросите отметку о получении." : "Жалоба готова.";
+    } else {
+      article.replaceChildren();
+      summary.replaceChildren();
+      const count = Object.keys(errors).length;
+      const refused = showAll ? "Печатать пока нечего: исправьте поля, отмеченные красным. " : "";
+      status.textContent = `${refused}Письмо появится здесь, когда форма заполнена. Осталось заполнить или исправить полей: ${count}.`;
+    }
+    if (remember.checked) {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(answers));
+      setStorageStatus();
+    }
+    return errors;
+  }
+
+  function revealErrors() {
+    showAll = true;
+    const errors = update();
+    const first = FIELDS.find((field) => errors[field.name] && !form.querySelector(`[data-field="${field.name}"]`).hidden);
+    return first ? form.querySelector(`[data-field="${first.name}"] input, [data-field="${first.name}"] textarea`) : null;
+  }
+
+  // Leaving a field shows its message, which pushes the fields below it down. If that happens
+  // between a mouse press and its release, the release lands on another element and the click the
+  // buyer aimed at (say, a radio button) is lost. So while a pointer is down, wait for its release.
+  let pointerDown = false;
+  let pending = false;
+  function updateSoon() {
+    if (pointerDown) pending = true;
+    else update();
+  }
+  document.addEventListener("pointerdown", () => { pointerDown = true; }, true);
+  document.addEventListener("pointerup", () => {
+    pointerDown = false;
+    if (pending) {
+      pending = false;
+      setTimeout(update, 0); // after the click that follows this release
+    }
+  }, true);
+  form.addEventListener("input", update);
+  form.addEventListener("change", (event) => {
+    if (event.target.name) touched.add(event.target.name);
+    updateSoon();
+  });
+  form.addEventListener("focusout", (event) => {
+    if (event.target.name && event.target.value) touched.add(event.target.name);
+    updateSoon();
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+
+  printButton.addEventListener("click", () => {
+    if (!valid) {
+      const first = revealErrors();
+      if (first) first.focus();
+      return;
+    }
+    window.print();
+  });
+  // Ctrl+P bypasses the button: show every error, and print CSS prints only the notice.
+  window.addEventListener("beforeprint", () => {
+    if (!valid) revealErrors();
+  });
+
+  remember.addEventListener("change", () => {
+    if (remember.checked) localStorage.setItem(STORAGE_KEY, JSON.stringify(readAnswers(form)));
+    else localStorage.removeItem(STORAGE_KEY);
+    setStorageStatus();
+  });
+  erase.addEventListener("click", () => {
+    localStorage.removeItem(STORAGE_KEY);
+    remember.checked = false;
+    form.reset();
+    writeAnswers(form, { ...DEFAULTS, docDate: today });
+    touched.clear();
+    showAll = false;
+    update();
+    setStorageStatus();
+  });
+
+  let saved = null;
+  try {
+    saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || "null");
+  } catch {
+    localStorage.removeItem(STORAGE_KEY); // a broken entry is useless; drop it rather than fail
+  }
+  writeAnswers(form, { ...DEFAULTS, docDate: today, ...(saved || {}) });
+  remember.checked = Boolean(saved);
+  setStorageStatus();
+  update();
+}
+
+const root = document.getElementById("claim-builder");
+if (root) start(root);

@@ -1,0 +1,56 @@
+"""Recipient details for the claim builder (docs/konstruktor-pretenzii.md), read from data/contacts.yml.
+
+The builder's JavaScript never holds a contact of its own: the page embeds this JSON in a
+`<script type="application/json" id="claim-data">` block, so a change in the data file reaches the
+generated letters on the next build, and an unconfirmed address reaches the form with its status.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Mapping
+
+from .contacts_data import ContactBook
+from .contacts_schema import AddressChannel
+
+ELEMENT_ID = "claim-data"
+
+
+class ClaimDataError(ValueError):
+    """A recipient the builder asks for cannot be used; the message names the id and the fix."""
+
+
+def recipient(book: ContactBook, channel_id: str) -> dict[str, str | None]:
+    """One postal recipient as plain JSON-ready data, with its status for the form's warning."""
+    found = book.channels.get(channel_id)
+    if found is None:
+        raise ClaimDataError(f"no contact «{channel_id}» in {book.path}.{book.suggest(channel_id)}")
+    if not isinstance(found, AddressChannel):
+        raise ClaimDataError(f"«{channel_id}» is a {found.type}; the claim builder needs an address (type: address)")
+    if found.status == "obsolete":
+        instead = f" Use «{found.replaced_by}» instead." if found.replaced_by else ""
+        raise ClaimDataError(f"«{channel_id}» is obsolete ({book.path}, line {book.lines.get(channel_id, '?')}).{instead}")
+    org = book.owner[channel_id]
+    return {
+        "id": channel_id,
+        "organization": org.name,
+        "recipient": found.recipient or org.legal_name or org.name,
+        "postal_code": found.postal_code,
+        "address": found.address,
+        "display": found.display,
+        "status": found.status,
+        "checked": found.checked.isoformat(),
+        "seen": found.seen,
+    }
+
+
+def claim_data(book: ContactBook, recipients: Mapping[str, str]) -> dict[str, dict[str, str | None]]:
+    """{role: recipient} for every role the builder offers, e.g. {"ozon": "ozon-address"}."""
+    return {role: recipient(book, channel_id) for role, channel_id in recipients.items()}
+
+
+def script_block(data: object) -> str:
+    """The data as a JSON script element; `<`, `>` and `&` are escaped so no value can close the tag."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return f'<script type="application/json" id="{ELEMENT_ID}">{text}</script>'

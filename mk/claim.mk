@@ -1,0 +1,10 @@
+# Claim builder (docs/konstruktor-pretenzii.md): unit tests of its JavaScript, run by Node's own
+# test runner (explicit file list: Node 18 to 22 read a directory argument differently); no npm packages. `make test` and `make check` both run them.
+NODE ?= node
+.PHONY: test-claim-js
+test-claim-js:
+	@command -v $(NODE) >/dev/null || { echo "node is missing: apt-get install nodejs (.ci/run does this)"; exit 1; }
+	$(NODE) --test $(sort $(wildcard tests/js/*.test.mjs))
+
+test: test-claim-js
+check: test-claim-js

@@ -1,0 +1,233 @@
+"""The claim builder in Chromium: fill the form for each case, read the letter, print it to PDF.
+
+The browser's clock is fixed at 15.03.2024 so deadlines and penalties are exact figures. Every
+test asserts that, once the page has loaded, the browser asks nobody for anything: the answers
+never leave it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from macros.contacts_data import load_contacts
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+TODAY = dt.datetime(2024, 3, 15, 12, 0)
+BOOK = load_contacts(ROOT / "data" / "contacts.yml")
+OZON = BOOK.channels["ozon-address"]
+RPN = BOOK.channels["rpn-reception-address"]
+
+BUYER = {
+    "fullName": "Иванова Мария Петровна",
+    "address": "620000, г. Екатеринбург, ул. Ленина, д. 1, кв. 2",
+    "contact": "+7 900 000-00-00",
+    "orderNumber": "12345678-0001",
+    "orderDate": "2024-02-20",
+    "product": "Чайник электрический",
+    "price": "12 000",
+}
+# Text that is on the page but must never reach the printed letter.
+CHROME = ["Конструктор претензии", "Фамилия, имя, отчество", "Распечатать", "Запомнить ответы", "Справочник покупателя", "Как написать претензию", "Поиск"]
+
+
+def flat(text: str) -> str:
+    """Whitespace (line breaks, no-break spaces) collapsed: the PDF wraps lines where it likes."""
+    return " ".join(text.split())
+
+
+def fill(page, answers: dict) -> None:
+    """Fill fields in the given order; radios and checkboxes by value, text through fill()."""
+    for name, value in answers.items():
+        if value is True:
+            page.check(f"#claim-{name}")
+        elif isinstance(value, list):
+            for item in value:
+                page.check(f"#claim-{name}-{item}")
+        elif name in {"doc", "recipient", "case", "ndDemand", "qDemand", "refundBasis", "sellerReply"}:
+            page.check(f"#claim-{name}-{value}")
+        else:
+            page.fill(f"#claim-{name}", value)
+
+
+def open_builder(page, site_url: str) -> int:
+    page.clock.set_fixed_time(TODAY)
+    page.goto(site_url + "konstruktor-pretenzii/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_selector("#claim-print")
+    hosts = {urlparse(url).hostname for url in page.requests if not url.startswith("data:")}
+    assert hosts == {"127.0.0.1"}, f"requests to other hosts: {hosts}"
+    return len(page.requests)
+
+
+def stub_print(page) -> None:
+    """Count window.print() calls instead of opening the dialog (the arrow wrapper stops Playwright calling the stub)."""
+    page.evaluate("() => { window.print = () => { window.printCalls = (window.printCalls || 0) + 1; }; }")
+
+
+def squash(text: str) -> str:
+    """All whitespace removed: pdftotext sometimes drops the space around one-letter words (5 и 7)."""
+    return "".join(text.split())
+
+
+def pdf_text(page, tmp_path: Path) -> str:
+    pdf = tmp_path / "letter.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+CASES = {
+    "not-delivered-refund": (
+        {**BUYER, "case": "not_delivered", "prepaid": "12000", "promisedDate": "2024-03-01", "ndDemand": "refund", "attachments": ["order", "receipt"]},
+        ["ПРЕТЕНЗИЯ", f"Кому: {OZON.recipient}", OZON.display, "От: Иванова Мария Петровна", "п. 2 ст. 23.1 ЗоЗПП", "п. 3 ст. 23.1 ЗоЗПП",
+         "Вернуть мне сумму предварительной оплаты 12 000 ₽", "с 02.03.2024 по 15.03.2024: 12 000 ₽ × 0,5 % × 14 дней = 840 ₽",
+         "последний день срока — 25.03.2024", "Скриншот страницы заказа № 12345678-0001", "Копия кассового (электронного) чека",
+         "Дата: 15.03.2024", "Иванова М. П."],
+    ),
+    "not-delivered-capped-partial": (
+        {**BUYER, "orderDate": "2023-05-20", "case": "not_delivered", "prepaid": "5 000", "promisedDate": "2023-06-01", "ndDemand": "new_deadline", "newDeadline": "2024-03-29"},
+        ["Передать мне оплаченный товар в новый срок — не позднее 29.03.2024",
+         "5 000 ₽ × 0,5 % × 288 дней = 7 200 ₽; неустойка не может превышать сумму предоплаты, поэтому 5 000 ₽", "просрочка составляет 288 дней"],
+    ),
+    "defective-late-replacement": (
+        {**BUYER, "recipient": "seller", "sellerName": "ООО «Ромашка»", "sellerIds": "ОГРН 1234567890123", "sellerAddress": "190000, г. Санкт-Петербург, Невский пр., д. 1",
+         "case": "defective", "receivedDate": "2024-02-25", "defect": "не включается, индикатор не горит", "qDemand": "replace", "firstDemandDate": "2024-03-01", "attachments": ["photos"]},
+        ["Кому: ООО «Ромашка»", "ОГРН 1234567890123", "п. 1 ст. 18 ЗоЗПП", "не включается, индикатор не горит",
+         "Заменить товар на товар этой же марки (модели, артикула) надлежащего качества в течение 7 дней", "ст. 21 ЗоЗПП",
+         "с 09.03.2024 по 15.03.2024: 12 000 ₽ × 1 % × 7 дней = 840 ₽ (ст. 23 ЗоЗПП)", "последний день срока — 22.03.2024", "Фотографии товара и недостатка"],
+    ),
+    "not-as-described-reduce": (
+        {**BUYER, "case": "not_as_described", "receivedDate": "2024-03-10", "defect": "объём 1 л вместо 1,7 л", "qDemand": "reduce", "reduceBy": "2000"},
+        ["о несоответствии товара описанию", "преамбула ЗоЗПП", "п. 4 ст. 26.1 ЗоЗПП", "Соразмерно уменьшить покупную цену товара на 2 000 ₽",
+         "12 000 ₽ × 1 % = 120 ₽ в день (ст. 23 ЗоЗПП)", "последний день срока — 25.03.2024"],
+    ),
+    "refund-missing-defect": (
+        {**BUYER, "case": "refund_missing", "refundBasis": "defect", "refundDemandDate": "2024-03-01", "refundAmount": "12 000", "attachments": ["return"]},
+        ["о невозврате денег за товар", "ст. 22 ЗоЗПП", "Срок возврата — 10 дней — истёк 11.03.2024",
+         "с 12.03.2024 по 15.03.2024: 12 000 ₽ × 1 % × 4 дня = 480 ₽", "Документ о возврате товара"],
+    ),
+    "refusal-three-months": (
+        {**BUYER, "orderDate": "2024-01-05", "case": "refusal", "receivedDate": "2024-01-10", "noReturnInfo": True, "keptIntact": True},
+        ["об отказе от товара, купленного дистанционно", "п. 4 ст. 26.1 ЗоЗПП", "3 месяца с момента передачи товара, по 10.04.2024",
+         "вернуть уплаченную за него сумму 12 000 ₽", "последний день срока — 25.03.2024"],
+    ),
+    "complaint-to-rospotrebnadzor": (
+        {**BUYER, "doc": "complaint", "case": "not_delivered", "prepaid": "12000", "promisedDate": "2024-03-01", "ndDemand": "refund",
+         "claimSentDate": "2024-03-02", "sellerReply": "none"},
+        ["ЖАЛОБА", "на нарушение прав потребителя", f"Кому: {RPN.recipient}", RPN.display, "02.03.2024 продавцу", "мной направлена претензия",
+         "Ответа на претензию нет", "п. 2 и 3 ст. 23.1 ЗоЗПП", "12 000 ₽ × 0,5 % × 14 дней = 840 ₽", "ст. 12 Закона № 59-ФЗ",
+         "Копия претензии от 02.03.2024"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_each_case_builds_and_prints_the_letter_alone(page, site_url: str, tmp_path: Path, case: str) -> None:
+    answers, expected = CASES[case]
+    loaded = open_builder(page, site_url)
+    fill(page, answers)
+    assert page.locator("#claim-builder").get_attribute("data-valid") == "true", page.inner_text("#claim-status")
+    on_screen = flat(page.inner_text("#claim-letter"))
+    printed = flat(pdf_text(page, tmp_path))
+    for text in expected:
+        assert flat(text) in on_screen, f"letter on screen lacks «{text}»:\n{on_screen}"
+        assert squash(text) in squash(printed), f"printed letter lacks «{text}»:\n{printed}"
+    for text in CHROME:
+        assert text not in printed, f"«{text}» (form or site chrome) got into the printed letter"
+    assert "не подтверждён" not in printed
+    for junk in ("null", "undefined", "NaN", "[object"):
+        assert junk not in on_screen and junk not in printed, f"«{junk}» in the letter"
+    assert page.requests[loaded:] == [], f"requests after the page loaded: {page.requests[loaded:]}"
+
+
+def test_half_filled_letter_never_prints(page, site_url: str, tmp_path: Path) -> None:
+    loaded = open_builder(page, site_url)
+    fill(page, {"fullName": BUYER["fullName"], "case": "not_delivered", "prepaid": "-5"})
+    assert page.locator("#claim-builder").get_attribute("data-valid") == "false"
+    assert page.locator("#claim-letter").inner_text() == ""
+    # Ctrl+P: the page hears beforeprint and shows every error next to its field.
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.inner_text("#claim-prepaid-error") == "Сумма не может быть отрицательной."
+    assert "Укажите номер заказа" in page.inner_text("#claim-orderNumber-error")
+    printed = flat(pdf_text(page, tmp_path))
+    assert "Письмо не готово" in printed
+    assert "ПРЕТЕНЗИЯ" not in printed and "Иванова" not in printed
+    for text in CHROME:
+        assert text not in printed
+    # The button does not open the print dialog either; it sends the buyer to the first bad field.
+    stub_print(page)
+    page.click("#claim-print")
+    assert page.evaluate("window.printCalls || 0") == 0
+    assert page.evaluate("document.activeElement.id") == "claim-address"
+    assert "Печатать пока нечего" in page.inner_text("#claim-status")
+    assert page.requests[loaded:] == []
+
+
+def test_print_button_prints_a_valid_letter(page, site_url: str) -> None:
+    open_builder(page, site_url)
+    fill(page, CASES["not-delivered-refund"][0])
+    stub_print(page)
+    page.click("#claim-print")
+    assert page.evaluate("window.printCalls || 0") == 1
+
+
+def test_messages_appear_next_to_the_wrong_fields(page, site_url: str) -> None:
+    open_builder(page, site_url)
+    fill(page, {**BUYER, "orderDate": "2024-03-20", "price": "999999999", "case": "not_delivered", "prepaid": "12000", "promisedDate": "2024-03-10"})
+    page.click("#claim-print")
+    assert "ещё не наступила" in page.inner_text("#claim-orderDate-error")
+    assert "лишних нулей" in page.inner_text("#claim-price-error")
+    assert page.locator("#claim-orderDate").get_attribute("aria-invalid") == "true"
+    fill(page, {"orderDate": "2024-03-12"})
+    assert page.inner_text("#claim-orderDate-error") == ""
+    assert "раньше даты заказа" in page.inner_text("#claim-promisedDate-error")
+    fill(page, {"promisedDate": "2024-03-15"})
+    assert "ещё не прошёл" in page.inner_text("#claim-promisedDate-error")
+
+
+def test_unconfirmed_address_is_marked_in_the_form(page, site_url: str) -> None:
+    open_builder(page, site_url)
+    note = page.locator('[data-unconfirmed="ozon-address"]')
+    assert OZON.status == "unconfirmed", "update this test when the address is confirmed"
+    assert note.is_visible()
+    assert "Адрес не подтверждён" in note.inner_text() and "ЕГРЮЛ" in note.inner_text()
+    assert OZON.display in page.inner_text('[data-field="recipient"]')
+
+
+def test_answers_are_stored_only_on_request_and_erased_by_the_button(page, site_url: str) -> None:
+    loaded = open_builder(page, site_url)
+    fill(page, BUYER)
+    # Material keeps its colour scheme in localStorage; only the builder's key matters here.
+    assert page.evaluate("localStorage.getItem('ozon-claim-builder:v1')") is None, "stored without the buyer asking"
+    assert BUYER["fullName"] not in page.evaluate("JSON.stringify(localStorage)")
+    page.check("#claim-remember")
+    stored = page.evaluate("JSON.parse(localStorage.getItem('ozon-claim-builder:v1'))")
+    assert stored["fullName"] == BUYER["fullName"] and stored["price"] == BUYER["price"]
+    fill(page, {"contact": "buyer@example.org"})
+    assert page.evaluate("JSON.parse(localStorage.getItem('ozon-claim-builder:v1')).contact") == "buyer@example.org"
+    page.reload()
+    page.wait_for_selector("#claim-print")
+    assert page.input_value("#claim-fullName") == BUYER["fullName"]
+    assert page.is_checked("#claim-remember")
+    page.click("#claim-erase")
+    assert page.evaluate("localStorage.getItem('ozon-claim-builder:v1')") is None
+    assert page.input_value("#claim-fullName") == ""
+    assert not page.is_checked("#claim-remember")
+    assert page.inner_text("#claim-storage-status") == "Ничего не сохранено."
+    page.reload()
+    page.wait_for_selector("#claim-print")
+    assert page.input_value("#claim-fullName") == ""
+    # Unticking forgets too.
+    fill(page, {"fullName": "Петров Пётр"})
+    page.check("#claim-remember")
+    page.uncheck("#claim-remember")
+    assert page.evaluate("localStorage.getItem('ozon-claim-builder:v1')") is None
+    hosts = {urlparse(url).hostname for url in page.requests[loaded:]}
+    assert hosts <= {"127.0.0.1"}, hosts
