@@ -17,6 +17,7 @@ from . import claim_data as claim_data_module
 from . import contact_html
 from .contacts_data import ContactBook, ContactsError, load_contacts
 from .contacts_schema import Channel, ChatChannel, PhoneChannel, SocialChannel, WebChannel
+from .fast_render import render_page_early
 from .guide_index import guides, plain_text
 
 CONTACTS_FILE = "data/contacts.yml"
@@ -209,3 +210,5 @@ def on_pre_page_macros(env: Any) -> None:
     meta = env.page.meta
     if meta.get("short") and not meta.get("description"):
         meta["description"] = plain_text(str(meta["short"]))
+    # Build speed: evaluate the page's {{ macro() }} calls without compiling the page (fast_render.py).
+    render_page_early(env)
