@@ -55,8 +55,11 @@ class FastRenderer:
 
 def render_page_early(plugin: Any) -> None:
     """Called from on_pre_page_macros: render the page here and tell mkdocs-macros not to."""
+    jinja = getattr(plugin, "env", None)
+    if not isinstance(jinja, Environment) or not isinstance(getattr(plugin, "markdown", None), str):
+        return  # not the mkdocs-macros plugin (e.g. a test's stand-in): nothing to render
     renderer = getattr(plugin, "_fast_renderer", None)
-    if renderer is None or renderer._jinja is not plugin.env:
+    if renderer is None or renderer._jinja is not jinja:
         renderer = plugin._fast_renderer = FastRenderer(plugin.env)
     meta = plugin.page.meta
     if not renderer.handles(plugin.markdown) or meta.get("render_macros") is not None:
