@@ -2,7 +2,7 @@
 
 /** Days the seller has to meet a demand, counted from the day after it receives the claim. */
 export const TERM_DAYS = {
-  refund: 10, // ст. 22 ЗоЗПП; п. 2 ст. 23.1 for a prepayment; п. 4 ст. 26.1 after a refusal
+  refund: 10, // ст. 22 ЗоЗПП; ст. 23.1 for a prepayment (which point: not yet checked against the official text); п. 4 ст. 26.1 after a refusal
   reduce: 10, // ст. 22 ЗоЗПП
   replace: 7, // п. 1 ст. 21 ЗоЗПП (20 days when the seller needs a quality check)
   repair: 45, // п. 1 ст. 20 ЗоЗПП: at most 45 days

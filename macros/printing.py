@@ -1,0 +1,36 @@
+"""What a printed page says about itself: when the contacts on it were last checked.
+
+A sheet of paper outlives the site. The reader holding it needs to know how fresh the phones and
+addresses on it are, so every printed page carries the dates its contacts were checked. The macros
+record which contacts a page shows in `page.meta["contacts_used"]`; this module turns them into one
+line for the print header (see overrides/partials/print-header.html).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable
+
+from .contact_html import date_ru
+from .contacts_data import ContactBook
+
+
+@dataclass(frozen=True)
+class CheckedRange:
+    oldest: date
+    newest: date
+
+    def text(self) -> str:
+        """«Контакты проверены 22.11.2026» or, when dates differ, «… с 01.10.2026 по 22.11.2026»."""
+        if self.oldest == self.newest:
+            return f"Контакты на странице проверены {date_ru(self.newest)}"
+        return f"Контакты на странице проверены с {date_ru(self.oldest)} по {date_ru(self.newest)}"
+
+
+def checked_range(book: ContactBook, contact_ids: Iterable[str]) -> CheckedRange | None:
+    """Oldest and newest `checked` date of the given contacts; None when the page shows none."""
+    dates = [book.channels[cid].checked for cid in contact_ids if cid in book.channels]
+    if not dates:
+        return None
+    return CheckedRange(min(dates), max(dates))
