@@ -40,20 +40,31 @@ def serve(site: Path) -> Iterator[str]:
 
 @dataclass
 class Transfer:
-    """Every response a page received: URL and body size, raw and gzip-compressed (level 6, as servers do)."""
+    """Every response a page received: URL and body size, raw and gzip-compressed (level 6, as servers do).
 
-    responses: list[tuple[str, int, int]] = field(default_factory=list)
+    The event handler only keeps the response; bodies are read afterwards, once the page has settled,
+    so no response is missed while an earlier one is still being read.
+    """
+
+    pending: list[Any] = field(default_factory=list)
 
     def record(self, response: Any) -> None:
-        try:
-            body = response.body()
-        except Exception:  # redirects and aborted requests have no body
-            body = b""
-        self.responses.append((response.url, len(body), len(gzip.compress(body, 6))))
+        self.pending.append(response)
+
+    @property
+    def responses(self) -> list[tuple[str, int, int]]:
+        sizes = []
+        for response in self.pending:
+            try:
+                body = response.body()
+            except Exception:  # redirects and aborted requests have no body
+                body = b""
+            sizes.append((response.url, len(body), len(gzip.compress(body, 6))))
+        return sizes
 
     @property
     def requests(self) -> int:
-        return len(self.responses)
+        return len(self.pending)
 
     @property
     def raw_bytes(self) -> int:
@@ -62,6 +73,13 @@ class Transfer:
     @property
     def gzip_bytes(self) -> int:
         return sum(packed for _, _, packed in self.responses)
+
+
+def settle(page: Any) -> None:
+    """Wait until the page and its workers stop fetching."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    page.wait_for_load_state("networkidle")
 
 
 def hosts(urls: list[str]) -> set[str]:

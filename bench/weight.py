@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from .browse import CHROMIUM, CHROMIUM_ARGS, Transfer, run_search, serve
+from .browse import CHROMIUM, CHROMIUM_ARGS, Transfer, run_search, serve, settle
 
 GUIDE_BUDGET_GZIP = 120 * 1024
 SEARCH_QUERY = "претензия"
@@ -34,14 +34,15 @@ def measure(site: Path, guide: str) -> None:
             transfer = Transfer()
             page.on("response", transfer.record)
             page.goto(url + path, wait_until="networkidle")
+            settle(page)
             print(f"{name:<34}{transfer.requests:>9}{_kb(transfer.raw_bytes):>13}{_kb(transfer.gzip_bytes):>13}")
             if path == guide:
                 for resource, raw, packed in transfer.responses:
                     print(f"{'':<4}{resource.replace(url, '/'):<60}{_kb(raw)}{_kb(packed)}")
-                before = Transfer(list(transfer.responses))
+                before = Transfer(list(transfer.pending))
                 run_search(page, SEARCH_QUERY)
-                page.wait_for_load_state("networkidle")
-                added = Transfer(transfer.responses[before.requests:])
+                settle(page)
+                added = Transfer(transfer.pending[before.requests:])
                 print(f"{'  + opening search':<34}{added.requests:>9}{_kb(added.raw_bytes):>13}{_kb(added.gzip_bytes):>13}")
                 for resource, raw, packed in added.responses:
                     print(f"{'':<4}{resource.replace(url, '/'):<60}{_kb(raw)}{_kb(packed)}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.browse import Transfer, hosts, run_search
+from bench.browse import Transfer, hosts, run_search, settle
 from bench.weight import GUIDE_BUDGET_GZIP
 
 from .conftest import BuildResult
@@ -47,6 +47,7 @@ def test_guide_within_weight_budget(page, site_url: str) -> None:
     transfer = Transfer()
     page.on("response", transfer.record)
     page.goto(site_url + GUIDE, wait_until="networkidle")
+    settle(page)
     assert transfer.requests > 3
     assert transfer.gzip_bytes <= GUIDE_BUDGET_GZIP, (
         f"/{GUIDE} downloads {transfer.gzip_bytes / 1024:.1f} KB gzip before search is opened "
