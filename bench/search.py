@@ -1,0 +1,241 @@
+"""Search benchmark: types buyers' queries into the built site's search box and prints figures.
+
+For each query in bench/search_queries.yml it clears Material's search box, inserts the query and
+presses End (Material listens to keyup; Playwright sends none for Cyrillic text), then reads the
+result list. Printed: hit@1 and hit@3 (the expected guide is the first / among the first three
+pages listed), the median and 95th percentile of the time from that last keyup to the next paint
+after the result list changed, the time until the index is ready, and the index size raw and gzip.
+Figures, not pass/fail: the targets live in the search issue.
+
+    python -m bench.search                       # the real site
+    python -m bench.search --synthetic 1000      # the real site plus 1000 synthetic guides
+    python -m bench.search --stock               # the same with Material's stock lunr worker
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import math
+import re
+import http.server
+import statistics
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlparse
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "bench" / "search_queries.yml"
+HOOK_LINE = "  - hooks/search_ru.py\n"
+
+# Installed before any page script: remember the last keyup and paint after each change of results.
+PROBE = """
+window.__bench = { keyup: 0, painted: 0, ready: 0 };
+document.addEventListener("keyup", () => { window.__bench.keyup = performance.now() }, true);
+document.addEventListener("DOMContentLoaded", () => {
+  const result = document.querySelector(".md-search-result");
+  const meta = document.querySelector(".md-search-result__meta");
+  const initial = meta.textContent;
+  new MutationObserver(() => {
+    requestAnimationFrame(() => { window.__bench.painted = performance.now() });
+    if (!window.__bench.ready && meta.textContent !== initial) window.__bench.ready = performance.now();
+  }).observe(result, { childList: true, subtree: true, characterData: true });
+});
+"""
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    slug: str
+
+
+@dataclass
+class Outcome:
+    query: Query
+    rank: int | None  # 1-based position of the expected guide among result pages
+    millis: float
+    top: list[str] = field(default_factory=list)
+
+
+def load_queries(path: Path = QUERIES) -> list[Query]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    queries = []
+    for number, item in enumerate(raw, 1):
+        if not isinstance(item, dict) or not item.get("q") or not item.get("slug"):
+            raise ValueError(f"{path}: entry {number} needs «q:» (the query) and «slug:» (the guide)")
+        queries.append(Query(str(item["q"]), str(item["slug"])))
+    return queries
+
+
+def slug_of(href: str) -> str:
+    """The page slug of a result link: http://host/zakaz-poteryalsya/?h=x#y → zakaz-poteryalsya."""
+    path = urlparse(href).path.strip("/")
+    if path.endswith(".html"):  # use_directory_urls: false (offline builds)
+        path = path[: -len(".html")]
+    last = path.split("/")[-1] if path else ""
+    return "" if last == "index" else last
+
+
+def rank_of(hrefs: list[str], slug: str) -> int | None:
+    slugs = [slug_of(href) for href in hrefs]
+    return slugs.index(slug) + 1 if slug in slugs else None
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile (share in 0..1)."""
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1))
+    return ordered[index]
+
+
+def index_size(site: Path) -> tuple[int, int]:
+    data = (site / "search" / "search_index.json").read_bytes()
+    return len(data), len(gzip.compress(data, compresslevel=9))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def _wait_for(page, expression: str, timeout: float = 30.0) -> None:
+    page.wait_for_function(expression, timeout=timeout * 1000)
+
+
+def search_once(page, text: str) -> tuple[list[str], float]:
+    """Type one query; return the result pages' links in order and the keyup-to-paint time in ms."""
+    box = page.locator("input.md-search__input")
+    if box.input_value():
+        box.evaluate("el => { el.value = '' }")
+        box.press("End")
+        _wait_for(page, "window.__bench.painted > window.__bench.keyup")
+        page.wait_for_timeout(60)
+    box.evaluate("(el, text) => { el.value = text }", text)  # what insert_text does, in one step
+    box.press("End")
+    _wait_for(page, "window.__bench.painted > window.__bench.keyup")
+    millis = page.evaluate("window.__bench.painted - window.__bench.keyup")
+    page.wait_for_timeout(150)  # let Material render the rest of the list before reading it
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item", "items => items.map(li => li.querySelector('a').href)"
+    )
+    return hrefs, millis
+
+
+def run(site: Path, queries: list[Query], label: str) -> list[Outcome]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    outcomes = []
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_page(locale="ru-RU", viewport={"width": 1280, "height": 900})
+        page.add_init_script(PROBE)
+        started = time.perf_counter()
+        page.goto(url)
+        page.locator("input.md-search__input").click()
+        _wait_for(page, "window.__bench.ready > 0", timeout=120)
+        ready = page.evaluate("window.__bench.ready")
+        print(f"[{label}] index ready {ready:.0f} ms after navigation start ({time.perf_counter() - started:.1f} s wall)")
+        for query in queries:
+            hrefs, millis = search_once(page, query.text)
+            outcomes.append(Outcome(query, rank_of(hrefs, query.slug), millis, [slug_of(h) or "(home)" for h in hrefs[:3]]))
+        browser.close()
+    return outcomes
+
+
+def report(label: str, site: Path, outcomes: list[Outcome]) -> None:
+    total = len(outcomes)
+    hit1 = sum(1 for o in outcomes if o.rank == 1)
+    hit3 = sum(1 for o in outcomes if o.rank is not None and o.rank <= 3)
+    times = [o.millis for o in outcomes]
+    raw, packed = index_size(site)
+    print(f"\n== {label}: {total} queries")
+    print(f"hit@1 {hit1}/{total} = {100 * hit1 / total:.1f} %   hit@3 {hit3}/{total} = {100 * hit3 / total:.1f} %")
+    print(f"keyup → results painted: median {statistics.median(times):.1f} ms, p95 {percentile(times, 0.95):.1f} ms, max {max(times):.1f} ms")
+    print(f"search_index.json: {raw / 1024:.1f} KB raw, {packed / 1024:.1f} KB gzip")
+    misses = [o for o in outcomes if o.rank != 1]
+    if misses:
+        print("not first:")
+        for o in misses:
+            where = f"rank {o.rank}" if o.rank else "missing"
+            print(f"  «{o.query.text}» → {o.query.slug}: {where}; top: {', '.join(o.top) or '(none)'}")
+
+
+def without_search_hook(config_text: str) -> str:
+    """mkdocs.yml without our hook, so Material's stock worker and index are used."""
+    text = config_text.replace(HOOK_LINE, "")
+    return re.sub(r"^hooks:\n(?!  - )", "hooks: []\n", text, flags=re.M)
+
+
+def build_site(project: Path, out: Path) -> Path:
+    from tests.conftest import build
+
+    started = time.perf_counter()
+    result = build(project, out)
+    if not result.ok:
+        raise SystemExit(f"build failed:\n{result.output[-3000:]}")
+    print(f"built {project} in {time.perf_counter() - started:.0f} s")
+    return result.site
+
+
+def prepare(workdir: Path, synthetic: int, stock: bool) -> Path:
+    """A project copy to build: the real one, optionally with synthetic guides or without our search."""
+    from bench.synthetic import make_project
+    from tests.conftest import copy_project
+
+    project = workdir / "project"
+    if synthetic:
+        make_project(synthetic, project)
+    else:
+        copy_project(project)
+    if stock:
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        if HOOK_LINE not in text:
+            raise SystemExit(f"{config}: expected «{HOOK_LINE.strip()}» under hooks: to switch to stock search")
+        config.write_text(without_search_hook(text), encoding="utf-8")
+    return project
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--synthetic", type=int, default=0, help="add N synthetic guides (bench/synthetic.py)")
+    parser.add_argument("--stock", action="store_true", help="Material's stock lunr search, for comparison")
+    parser.add_argument("--site", type=Path, help="an already built site to measure instead of building")
+    parser.add_argument("--queries", type=Path, default=QUERIES)
+    args = parser.parse_args()
+    queries = load_queries(args.queries)
+    label = ("stock lunr" if args.stock else "search-ru") + (f", +{args.synthetic} synthetic guides" if args.synthetic else ", real site")
+    if args.site:
+        report(label, args.site, run(args.site, queries, label))
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
+        workdir = Path(tmp)
+        site = build_site(prepare(workdir, args.synthetic, args.stock), workdir / "site")
+        report(label, site, run(site, queries, label))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,25 @@
+# Consistency checks (sitecheck/, issue 4). See README, «Checks».
+#   make check               strict build into site/, `python -m sitecheck --site site`, then pytest
+#   make report              contacts not re-checked for 180 days (depends on today: never in CI)
+#   make linkcheck-external  do external links answer? (needs the internet: never in CI)
+.PHONY: sitecheck report linkcheck-external
+SITECHECK_SITE := site
+
+# Never add -q to the build: quiet mode hides the warnings strict mode counts.
+sitecheck: $(STAMP)
+	$(MKDOCS) build --strict --clean -d $(SITECHECK_SITE)
+	$(PY) -m sitecheck --site $(SITECHECK_SITE)
+
+# pytest reuses this fresh build instead of building the same tree again (tests/conftest.py),
+# and spreads the tests over every core (pytest-xdist): most of their time is strict builds of
+# broken copies, each a separate process.
+check: sitecheck
+check: export PREBUILT_SITE := $(abspath $(SITECHECK_SITE))
+check: export PYTEST_ADDOPTS := -n auto $(PYTEST_ADDOPTS)
+
+report: $(STAMP)
+	$(PY) -m sitecheck.staleness
+
+linkcheck-external: $(STAMP)
+	$(MKDOCS) build --strict --clean -d $(SITECHECK_SITE)
+	$(PY) -m sitecheck.linkcheck --site $(SITECHECK_SITE)

@@ -1,0 +1,137 @@
+"""Content rules: the short variant is short and plain, and laws are cited in the recognised forms.
+
+Recognised citation forms (article first, then the act, exactly as README lists them):
+
+    ст. 23.1 ЗоЗПП · п. 3 ст. 23.1 ЗоЗПП · ст. 18, 20–23 ЗоЗПП · ст. 23 ГПК РФ · ст. 497 ГК РФ
+    пп. 4 п. 2 ст. 333.36 НК РФ · ст. 12 Закона № 59-ФЗ · ч. 2 ст. 8 Закона № 59-ФЗ · ПП РФ № 2463
+    п. 15 Постановления Пленума ВС РФ № 17
+
+Anything that looks like a citation but is not one of these is an error: «статья 23.1», «ст.23.1»,
+an article without its act («ст. 18»), the act before the article («ЗоЗПП ст. 18»), the part after
+the article («ст. 8 ч. 2»), «ФЗ-59», and the outdated «ПП № 612».
+"""
+
+from __future__ import annotations
+
+import re
+
+from macros.guide_index import plain_text
+
+from .context import Context
+from .problems import Problem
+from .project import Page, line_at
+
+NAME = "content"
+SHORT_MAX_WORDS = 60
+CANONICAL = "ст. 23.1 ЗоЗПП, п. 3 ст. 23.1 ЗоЗПП, ст. 23 ГПК РФ, пп. 4 п. 2 ст. 333.36 НК РФ, ч. 2 ст. 8 Закона № 59-ФЗ, ПП РФ № 2463"
+
+_S = r"\s+"  # spaces, no-break spaces, and line breaks: Markdown wraps lines inside citations
+_NUM = r"\d+(?:\.\d+)*"
+_NUMS = rf"{_NUM}(?:\s*[–—-]\s*{_NUM})?(?:(?:\s*,\s*|{_S}и{_S}){_NUM}(?:\s*[–—-]\s*{_NUM})?)*"
+ACTS = (
+    r"ЗоЗПП",
+    rf"ГК{_S}РФ",
+    rf"ГПК{_S}РФ",
+    rf"НК{_S}РФ",
+    rf"КоАП{_S}РФ",
+    rf"АПК{_S}РФ",
+    rf"Закона{_S}№{_S}\d+-ФЗ",  # 59-ФЗ (appeals), 152-ФЗ (personal data), 161-ФЗ (payments), …
+    rf"Закона{_S}(?:РФ{_S})?№{_S}2300-1",
+    rf"ПП{_S}РФ{_S}№{_S}2463",
+    rf"Постановления{_S}Пленума{_S}ВС{_S}РФ{_S}№{_S}17",
+)
+_ACT = "(?:" + "|".join(ACTS) + r")(?![\w-])"
+_ACT_NAMES = r"(?:ЗоЗПП|ГК(?:\s+РФ)?|ГПК(?:\s+РФ)?|НК(?:\s+РФ)?|КоАП(?:\s+РФ)?|АПК(?:\s+РФ)?|(?:Закона?\s+№\s*)?59-ФЗ|ФЗ-59)"
+
+_ARTICLE = re.compile(rf"(?<![\w.])ст\.\s*(?P<nums>{_NUMS})(?P<after>{_S}(?:[^\s]+)(?:{_S}[^\s]+){{0,4}})?")
+# «ст. 22, п. 4 ст. 26.1 ЗоЗПП», «ст. 10 и ст. 12 ЗоЗПП»: citations in a list share the act at its end.
+_NEXT_IN_LIST = re.compile(rf"(?:\s*,\s*|{_S}(?:и|или){_S})(?:(?:пп|п|ч)\.\s*{_NUMS}{_S})*ст\.\s*{_NUMS}")
+# A sentence that says the act is dead may name it: «Постановление № 612 … утратило силу».
+_SAYS_OUTDATED = re.compile(r"утратил|отмен[её]н|заменил|замен[её]н|устарел|больше не действует", re.I)
+_OUTDATED_612 = "ПП № 612 (2007) is outdated: it was replaced on 01.01.2021"
+_RULES: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"(?<![\w])[Сс]тать(?:я|и|е|ю|ёй|ей|ям|ях|ями)\s+\d"), "the article is written out as a word", "write «ст. N» and the act, e.g. «ст. 23.1 ЗоЗПП»"),
+    (re.compile(r"(?<![\w.])ст\.(?=\d)"), "no space after «ст.»", "write «ст. 23.1 ЗоЗПП» with a space"),
+    (re.compile(rf"(?<![\w-]){_ACT_NAMES}\s*,?\s*(?:(?:пп|п|ч)\.\s*{_NUMS}\s*)*ст\.\s*{_NUMS}"), "the act comes before the article", "write the article first: «ст. 18 ЗоЗПП», «ст. 23 ГПК РФ»"),
+    (re.compile(rf"(?<![\w.])ст\.\s*{_NUMS}\s+(?:пп|п|ч)\.\s*\d"), "the point or part comes after the article", "write it before the article: «п. 3 ст. 23.1 ЗоЗПП», «ч. 2 ст. 8 Закона № 59-ФЗ»"),
+    (re.compile(r"(?<![\w-])(?:ФЗ-59|ФЗ\s*№\s*59|№\s*59\s*ФЗ)(?![\w-])"), "the law on appeals is not named as recognised", "write «Закон № 59-ФЗ» (cited as «ст. 12 Закона № 59-ФЗ»)"),
+    (re.compile(r"(?<!№ )(?<!№\u00a0)(?<!№)(?<![\w-])59-ФЗ"), "«59-ФЗ» without «№»", "write «Закон № 59-ФЗ»"),
+    (re.compile(r"(?:ПП|[Пп]остановлени\w*)(?:\s+\S+){0,4}?\s*№\s*612(?!\d)"), _OUTDATED_612, "cite «ПП РФ № 2463», or say in the same sentence that № 612 is no longer in force"),
+    (re.compile(r"(?<![\w])ПП(?!\s+РФ\s+№\s*2463(?!\d))(?!\s+ВС)\s*(?:РФ\s*)?№\s*\d+"), "a government resolution cited in a form not recognised", "write «ПП РФ № 2463» (the distance-selling rules)"),
+]
+
+
+def check(ctx: Context) -> list[Problem]:
+    problems: list[Problem] = []
+    for src, page in ctx.project.pages.items():
+        problems.extend(check_short(page))
+        problems.extend(check_citations(page))
+    return problems
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+(?:[.,’'-]\w+)*", plain_text(text)))
+
+
+def check_short(page: Page) -> list[Problem]:
+    short = page.meta.get("short")
+    if not short:
+        return []
+    line = page.meta_line("short")
+    problems = []
+    words = word_count(str(short))
+    if words > SHORT_MAX_WORDS:
+        problems.append(Problem(page.path, line, f"the short variant has {words} words, more than {SHORT_MAX_WORDS}", "cut it to two or three sentences that answer the question; details go under «Подробно»", check=NAME))
+    if "{{" in str(short) or "{%" in str(short):
+        problems.append(Problem(page.path, line, "the short variant contains a macro", "keep «short:» plain text: it is also the description and the home-page entry; put contacts in the body", check=NAME))
+    return problems
+
+
+def _blank_jinja(text: str) -> str:
+    return re.sub(r"\{\{.*?\}\}|\{%.*?%\}", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
+
+
+def check_citations(page: Page) -> list[Problem]:
+    text = _blank_jinja(page.text)
+    problems: list[Problem] = []
+    flagged: set[int] = set()
+    for pattern, message, fix in _RULES:
+        for match in pattern.finditer(text):
+            if message == "the act comes before the article" and _names_its_act(text, match.end()):
+                continue  # «…ЗоЗПП, п. 3 ст. 23.1 ЗоЗПП»: the end of one citation, then a whole one
+            if message == _OUTDATED_612 and _SAYS_OUTDATED.search(_sentence(text, match.start(), match.end())):
+                continue
+            problems.append(Problem(page.path, line_at(text, match.start()), f"legal citation «{_show(match.group(0))}»: {message}", fix, check=NAME))
+            flagged.update(range(match.start(), match.end()))
+    for match in _ARTICLE.finditer(text):
+        if match.start() in flagged or match.start() + 1 in flagged:
+            continue
+        if _names_its_act(text, match.end("nums")):
+            continue
+        if any(i in flagged for i in range(match.start(), match.end("nums"))):
+            continue
+        problems.append(
+            Problem(page.path, line_at(text, match.start()), f"legal citation «{_show(match.group(0))}»: the article does not name its act in a recognised form", f"write the act right after the article, as in: {CANONICAL}", check=NAME)
+        )
+    return problems
+
+
+_ACT_AFTER = re.compile(_S + _ACT)
+
+
+def _names_its_act(text: str, end_of_numbers: int) -> bool:
+    """Whether the article ending at `end_of_numbers` is followed by its act, maybe after a list."""
+    position = end_of_numbers
+    while (following := _NEXT_IN_LIST.match(text, position)) is not None:
+        position = following.end()
+    return _ACT_AFTER.match(text, position) is not None
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start), 0)
+    stops = [i for i in (text.find(". ", end), text.find("\n\n", end)) if i != -1]
+    return text[begin : min(stops) if stops else len(text)]
+
+
+def _show(text: str) -> str:
+    return " ".join(text.split())[:60]

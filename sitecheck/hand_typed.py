@@ -1,0 +1,66 @@
+"""No phone number, e-mail or postal address typed by hand into docs/.
+
+Contacts live once, in data/contacts.yml, and reach pages only through macros; a number typed into
+a page is the copy that goes stale. Phones are found with libphonenumber's own matcher (it knows
+every Russian format: 8 800 …, +7 (495) …, 88005554943), e-mails with a pattern, postal addresses
+with heuristics: a six-digit postcode followed by a city, a street abbreviation followed by a name,
+or «, д. 10». Macro calls and URLs are blanked out first, so `{{ phone("x") }}` is never a hit.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from .context import Context
+from .problems import Problem
+from .project import Page, line_at
+
+NAME = "hand-typed-contacts"
+
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_URL = re.compile(r"\b(?:https?|mailto|tel):[^\s)>\]\"']+|\b[\w.-]+\.(?:ru|рф|com|org|net)/[^\s)>\]\"']*")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Zа-яА-Я]{2,}\b")
+_ADDRESS = [
+    (re.compile(r"\b\d{6},?\s+(?:г\.\s*|город\s+)?[А-ЯЁ][а-яё]+"), "a postcode followed by a city"),
+    (re.compile(r"(?<![\w.])(?:ул|пер|наб|просп|пр-т|б-р|ш|пл)\.\s*[А-ЯЁ]\w+"), "a street name"),
+    (re.compile(r",\s*(?:д\.|дом)\s*\d+"), "a house number"),
+]
+_FIX_PHONE = 'add the number to data/contacts.yml (if it is not there) and write {{ phone("its-id") }}'
+_FIX_EMAIL = 'add the address to data/contacts.yml (if it is not there) and write {{ email("its-id") }}'
+_FIX_ADDRESS = (
+    'add the address to data/contacts.yml and write {{ address("its-id") }}; in a template for the reader '
+    "write a placeholder such as «[ваш почтовый адрес]»"
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Replace a match by spaces, keeping newlines, so offsets and lines stay true."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def scannable(page: Page) -> str:
+    return _URL.sub(_blank, _JINJA.sub(_blank, page.text))
+
+
+def check(ctx: Context) -> list[Problem]:
+    problems: list[Problem] = []
+    for page in ctx.project.pages.values():
+        problems.extend(check_page(page))
+    return problems
+
+
+def check_page(page: Page) -> list[Problem]:
+    text = scannable(page)
+    found: list[Problem] = []
+    for match in phonenumbers.PhoneNumberMatcher(text, "RU", leniency=phonenumbers.Leniency.VALID):
+        found.append(Problem(page.path, line_at(text, match.start), f"phone number «{match.raw_string}» typed by hand", _FIX_PHONE, check=NAME))
+    for match in _EMAIL.finditer(text):
+        found.append(Problem(page.path, line_at(text, match.start()), f"e-mail «{match.group(0)}» typed by hand", _FIX_EMAIL, check=NAME))
+    for pattern, what in _ADDRESS:
+        for match in pattern.finditer(text):
+            found.append(
+                Problem(page.path, line_at(text, match.start()), f"postal address typed by hand ({what}: «{match.group(0).strip(', ')}»)", _FIX_ADDRESS, check=NAME)
+            )
+    return found

@@ -1,0 +1,188 @@
+"""The project as the checks see it: mkdocs.yml, the navigation, the pages and the policy files.
+
+Reads sources only; nothing here builds the site. Policy lives in data/ so editors change it
+without touching code: data/not-guides.yml (pages that are not guides) and
+data/denied-domains.yml (domains the site never links to).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from macros.guide_index import read_front_matter
+
+NOT_GUIDES_FILE = "data/not-guides.yml"
+DENIED_DOMAINS_FILE = "data/denied-domains.yml"
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+
+
+# libyaml when present: the pure-Python parser costs ~20 ms per mkdocs.yml, and tests read many copies.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _ConfigLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """mkdocs.yml holds python tags (the slugify function) and !ENV; the checks need neither."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def line_at(text: str, offset: int) -> int:
+    """1-based line number of a character offset."""
+    return text.count("\n", 0, offset) + 1
+
+
+_FRONT_MATTERS: dict[str, dict[str, Any]] = {}
+
+
+def _front_matter(path: Path, text: str) -> dict[str, Any]:
+    """The build's own front-matter reader (same errors), once per distinct page text."""
+    if text not in _FRONT_MATTERS:
+        _FRONT_MATTERS[text] = read_front_matter(path)
+    return _FRONT_MATTERS[text]
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    src: str  # relative to docs/, e.g. "brak.md"
+    title: str | None  # the nav label, when the nav gives one
+    section: str  # "" for top-level entries
+    line: int  # line in mkdocs.yml
+
+
+@dataclass(frozen=True)
+class Page:
+    src: str  # relative to docs/
+    path: str  # relative to the project root, e.g. "docs/brak.md"
+    text: str
+    meta: dict[str, Any]
+    body_line: int  # the line where the Markdown body starts, after the front matter
+
+    @property
+    def title(self) -> str | None:
+        if self.meta.get("title"):
+            return str(self.meta["title"])
+        match = re.search(r"^# (.+?)(\s*\{.*\})?\s*$", self.text, re.M)
+        return match.group(1).strip() if match else None
+
+    def meta_line(self, key: str) -> int:
+        """The line of a front-matter key, or 1 when the key is absent."""
+        match = re.search(rf"^{re.escape(key)}\s*:", self.text, re.M)
+        return line_at(self.text, match.start()) if match and match.start() < self._front_matter_end else 1
+
+    @cached_property
+    def _front_matter_end(self) -> int:
+        match = _FRONT_MATTER.match(self.text)
+        return match.end() if match else 0
+
+    @property
+    def body(self) -> str:
+        return self.text[self._front_matter_end :]
+
+
+@dataclass
+class Project:
+    root: Path
+    config: dict[str, Any] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.root = Path(self.root)
+        text = (self.root / "mkdocs.yml").read_text(encoding="utf-8")
+        self.config = yaml.load(text, Loader=_ConfigLoader) or {}  # noqa: S506 - SafeLoader subclass
+        self._config_text = text
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / self.config.get("docs_dir", "docs")
+
+    @property
+    def docs_prefix(self) -> str:
+        return self.docs_dir.relative_to(self.root).as_posix()
+
+    @property
+    def site_url(self) -> str:
+        return str(self.config.get("site_url") or "")
+
+    @cached_property
+    def nav(self) -> list[NavEntry]:
+        return list(self._walk(self.config.get("nav") or [], ""))
+
+    def _walk(self, node: Any, section: str, title: str | None = None) -> Iterator[NavEntry]:
+        if isinstance(node, str):
+            if "://" not in node:
+                yield NavEntry(node, title, section, self._config_line(node))
+        elif isinstance(node, list):
+            for item in node:
+                yield from self._walk(item, section)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(value, list):
+                    yield from self._walk(value, str(key))
+                else:
+                    yield from self._walk(value, section, str(key))
+
+    def _config_line(self, needle: str) -> int:
+        match = re.search(rf"^\s*-\s*(.*:\s*)?{re.escape(needle)}\s*$", self._config_text, re.M)
+        return line_at(self._config_text, match.start()) if match else 1
+
+    @property
+    def nav_line(self) -> int:
+        match = re.search(r"^nav:", self._config_text, re.M)
+        return line_at(self._config_text, match.start()) if match else 1
+
+    @cached_property
+    def pages(self) -> dict[str, Page]:
+        found: dict[str, Page] = {}
+        for path in sorted(self.docs_dir.rglob("*.md")):
+            src = path.relative_to(self.docs_dir).as_posix()
+            text = path.read_text(encoding="utf-8")
+            match = _FRONT_MATTER.match(text)
+            body_line = line_at(text, match.end()) if match else 1
+            found[src] = Page(src, f"{self.docs_prefix}/{src}", text, _front_matter(path, text), body_line)
+        return found
+
+    @cached_property
+    def not_guides(self) -> dict[str, str]:
+        """Pages that are not guides, with why; from data/not-guides.yml."""
+        data = self._policy(NOT_GUIDES_FILE) or {}
+        return {str(item["page"]): str(item.get("why", "")) for item in data.get("pages", [])}
+
+    @cached_property
+    def guides(self) -> list[str]:
+        """Every nav page that is not listed as a non-guide, plus any page that has a short answer."""
+        in_nav = [entry.src for entry in self.nav if entry.src not in self.not_guides]
+        with_short = [src for src, page in self.pages.items() if page.meta.get("short") and src not in in_nav]
+        return in_nav + with_short
+
+    @cached_property
+    def denied_domains(self) -> dict[str, str]:
+        """Domain -> why the site never links to it; from data/denied-domains.yml."""
+        data = self._policy(DENIED_DOMAINS_FILE) or {}
+        return {str(item["domain"]).lower(): str(item.get("why", "")) for item in data.get("domains", [])}
+
+    def _policy(self, name: str) -> Any:
+        path = self.root / name
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_BaseLoader) if path.exists() else None  # noqa: S506
+
+    def built_page(self, site: Path, src: str) -> Path:
+        """Where a page lands in the built site with use_directory_urls (the default)."""
+        stem = src.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            return site / stem.removesuffix("index") / "index.html"
+        return site / stem / "index.html"
+
+    def source_of(self, site: Path, html: Path) -> str | None:
+        """The docs/ path a built HTML file came from, if any."""
+        rel = html.relative_to(site).as_posix()
+        stem = rel.removesuffix("index.html").rstrip("/")
+        for candidate in (f"{stem}.md" if stem else "index.md", f"{stem}/index.md"):
+            if candidate in self.pages:
+                return self.pages[candidate].path
+        return None

@@ -1,0 +1,63 @@
+"""Helpers for the sitecheck tests: run one check on a broken copy and find its problem."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitecheck.checks import CHECKS
+from sitecheck.context import Context
+from sitecheck.problems import Problem
+from sitecheck.project import Project
+
+from .conftest import BuildResult
+
+
+def run_check(name: str, project: Path, site: Path | None = None) -> list[Problem]:
+    return CHECKS[name](Context(Project(project), site))
+
+
+def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Inject a defect: replace text that must be there (a vanished fixture text fails loudly)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {path}: {old!r}"
+    _rewrite(path, text.replace(old, new, count))
+
+
+def append_to(path: Path, extra: str) -> None:
+    _rewrite(path, path.read_text(encoding="utf-8") + extra)
+
+
+def _rewrite(path: Path, text: str) -> None:
+    # Built copies are hard links to the session's build: unlink first so only the copy changes.
+    path.unlink()
+    path.write_text(text, encoding="utf-8")
+
+
+def errors_about(problems: list[Problem], *needles: str) -> list[Problem]:
+    """Errors whose text contains every needle."""
+    return [p for p in problems if p.severity == "error" and all(n in str(p) for n in needles)]
+
+
+def only_one(problems: list[Problem], *needles: str) -> Problem:
+    found = errors_about(problems, *needles)
+    assert len(found) == 1, f"expected one error with {needles}, got:\n" + "\n".join(map(str, problems))
+    return found[0]
+
+
+@pytest.fixture
+def built_copy(built_site: BuildResult, tmp_path: Path) -> Path:
+    """A copy of the real built site (hard links, so it is cheap) to break on purpose."""
+    dest = tmp_path / "site"
+    shutil.copytree(built_site.site, dest, copy_function=_link_or_copy)
+    return dest
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:  # another file system
+        shutil.copy2(src, dst)

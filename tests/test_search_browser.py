@@ -1,0 +1,102 @@
+"""Search in the browser: Material's search box with our Russian worker (hooks/search_ru.py).
+
+Playwright's fill() with Cyrillic sends no keyup and Material's search box reacts to keyup, so each
+query is filled and followed by End.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+RESULT_PAGES = ".md-search-result__item > a:first-child"
+
+
+def _search(page, site_url: str, query: str) -> list[str]:
+    """Open the site, type a query, wait for results; the result pages' paths in order."""
+    if not page.url.startswith(site_url):
+        page.goto(site_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta').textContent;"
+        " return /Найден|Ничего/.test(m) }"
+    )
+    page.wait_for_timeout(100)
+    assert meta.is_visible()
+    return [urlparse(href).path for href in page.eval_on_selector_all(RESULT_PAGES, "els => els.map(a => a.href)")]
+
+
+def test_inflected_form_finds_the_guide(page, site_url: str) -> None:
+    # the guide says «потерялся», «потеряли»; the reader types a participle it never uses
+    results = _search(page, site_url, "потерянный заказ")
+    assert results and results[0] == "/zakaz-poteryalsya/", results
+    assert page.locator(".md-search-result mark").first.is_visible()
+
+
+def test_yo_and_ye_find_the_same_pages(page, site_url: str) -> None:
+    with_yo = _search(page, site_url, "пришёл не тот товар")
+    without_yo = _search(page, site_url, "пришел не тот товар")
+    assert with_yo and with_yo == without_yo
+
+
+def test_a_typo_still_finds_the_guide(page, site_url: str) -> None:
+    results = _search(page, site_url, "роспотребнадзер")
+    assert "/zhaloba-rospotrebnadzor/" in results[:3], results
+
+
+def test_result_link_opens_the_guides_section(page, site_url: str) -> None:
+    _search(page, site_url, "неустойка за просрочку")
+    section = page.locator(".md-search-result__item a[href*='#']").first
+    href = section.get_attribute("href")
+    anchor = urlparse(href).fragment
+    assert anchor, href
+    section.click()
+    page.wait_for_url(f"**#{anchor}")
+    assert page.locator(f"[id='{anchor}']").is_visible()
+    assert page.locator("mark[data-md-highlight]").count() > 0, "the guide highlights the query words"
+    hosts = {urlparse(url).hostname for url in page.requests if not url.startswith("data:")}
+    assert hosts == {"127.0.0.1"}, f"search asked other hosts: {hosts}"
+
+
+def test_worker_stems_index_and_query_alike(page, site_url: str) -> None:
+    """The worker on its own, with a made-up index: every form of a word reaches the same doc."""
+    page.goto(site_url)
+    outcome = page.evaluate(
+        """async () => {
+          const worker = new Worker("assets/javascripts/search-ru-worker.js")
+          const reply = message => new Promise(resolve => {
+            worker.onmessage = event => resolve(event.data); worker.postMessage(message) })
+          await reply({ type: 0, data: { config: {}, docs: [
+            { location: "a/", title: "Посылка потерялась", text: "" },
+            { location: "a/#s", title: "Что сохранить", text: "<p>Сохраните переписку и чек.</p>" },
+            { location: "b/", title: "Жалоба в Роспотребнадзор", text: "<p>Ответ пришёл через Госуслуги.</p>" },
+          ] } })
+          const first = async query => {
+            const result = await reply({ type: 2, data: query })
+            return result.data.items.length ? result.data.items[0][0].location : null
+          }
+          const out = {}
+          for (const q of ["потерянная посылка", "потеряли посылку", "посылки", "ПОТЕРЯЛАСЬ",
+                           "жалобу", "жалобы", "пожаловаться роспотребнадзор", "сохранить переписку",
+                           "переписка", "пришел", "пришёл", "росптребнадзор", "госусл", "", "и в на"])
+            out[q] = await first(q)
+          worker.terminate()
+          return out
+        }"""
+    )
+    assert outcome["потерянная посылка"] == "a/" and outcome["потеряли посылку"] == "a/"
+    assert outcome["посылки"] == "a/" and outcome["ПОТЕРЯЛАСЬ"] == "a/"
+    assert outcome["жалобу"] == "b/" and outcome["жалобы"] == "b/"
+    assert outcome["пожаловаться роспотребнадзор"] == "b/"
+    assert outcome["сохранить переписку"] == "a/#s" and outcome["переписка"] == "a/#s"
+    assert outcome["пришел"] == outcome["пришёл"] == "b/"
+    assert outcome["росптребнадзор"] == "b/", "one letter missing is a typo, not a miss"
+    assert outcome["госусл"] == "b/", "a word still being typed matches by prefix"
+    assert outcome[""] is None and outcome["и в на"] is None, "stop words alone find nothing"

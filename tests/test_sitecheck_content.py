@@ -1,0 +1,98 @@
+"""Content rules: short variants are short and plain; laws are cited in the recognised forms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitecheck import content
+
+from .conftest import ROOT
+from .sitecheck_support import append_to, errors_about, only_one, replace_in, run_check
+
+NAME = content.NAME
+GUIDE = "docs/zakaz-poteryalsya.md"
+
+
+def test_real_docs_pass() -> None:
+    problems = run_check(NAME, ROOT)
+    assert problems == [], "\n".join(map(str, problems))
+
+
+def test_short_over_sixty_words(project_copy: Path) -> None:
+    replace_in(project_copy / GUIDE, "short: >-\n", "short: >-\n  " + "Слово " * 30 + "\n", 1)
+    problem = only_one(run_check(NAME, project_copy), GUIDE, "words, more than 60")
+    assert problem.line == 3
+
+
+def test_word_count_counts_numbers_as_words_and_skips_punctuation() -> None:
+    assert content.word_count("Неустойка 0,5 % в день — по п. 3 ст. 23.1 ЗоЗПП.") == 10
+    assert content.word_count("[Чат](kontakty.md) **сразу**") == 2
+
+
+def test_short_with_a_macro(project_copy: Path) -> None:
+    replace_in(project_copy / GUIDE, "short: >-\n", '''short: >-\n  Звоните {{ phone("rpn-ekc-phone") }}.\n''', 1)
+    assert only_one(run_check(NAME, project_copy), GUIDE, "contains a macro")
+
+
+RECOGNISED = [
+    "ст. 23.1 ЗоЗПП",
+    "п. 3 ст. 23.1 ЗоЗПП",
+    "ст. 18 ЗоЗПП",
+    "ст. 18, 20–23 ЗоЗПП",
+    "ст. 20 и 21 ЗоЗПП",
+    "п. 2.1–2.2 ст. 12 ЗоЗПП",
+    "ст. 23 ГПК РФ",
+    "ст. 45 ГПК РФ",
+    "пп. 4 п. 2 ст. 333.36 НК РФ",
+    "ст. 12 Закона № 59-ФЗ",
+    "ч. 2 ст. 8 Закона № 59-ФЗ",
+    "ст. 497 ГК РФ",
+    "ПП РФ № 2463",
+    "Закон № 59-ФЗ",
+    "п. 15 Постановления Пленума ВС РФ № 17",
+    "по п. 3 ст. 23.1\nЗоЗПП",  # Markdown wraps lines inside citations
+    "ст. 22, п. 4 ст. 26.1 ЗоЗПП",  # a list shares the act at its end
+    "ст. 10 и ст. 12 ЗоЗПП",
+    "ст. 18 ЗоЗПП, п. 3 ст. 23.1 ЗоЗПП",
+    "ст. 21 Закона № 152-ФЗ",
+    "ст. 9 Закона № 161-ФЗ",
+    "Постановление № 612 2007 года утратило силу",  # naming the dead act to say it is dead
+]
+
+
+@pytest.mark.parametrize("citation", RECOGNISED)
+def test_recognised_citation(project_copy: Path, citation: str) -> None:
+    append_to(project_copy / "docs" / "slovar.md", f"\nСм. {citation}.\n")
+    problems = run_check(NAME, project_copy)
+    assert problems == [], "\n".join(map(str, problems))
+
+
+@pytest.mark.parametrize(
+    ("citation", "expected"),
+    [
+        ("статья 23.1 ЗоЗПП", "written out as a word"),
+        ("по статье 18 ЗоЗПП", "written out as a word"),
+        ("ст.23.1 ЗоЗПП", "no space after «ст.»"),
+        ("ст. 23.1", "does not name its act"),
+        ("ст. 22, п. 4 ст. 26.1", "does not name its act"),
+        ("ст. 23 ГПК", "does not name its act"),
+        ("ЗоЗПП ст. 18", "the act comes before the article"),
+        ("ГПК РФ, ст. 23", "the act comes before the article"),
+        ("ст. 8 ч. 2 Закона № 59-ФЗ", "comes after the article"),
+        ("ФЗ-59", "not named as recognised"),
+        ("по 59-ФЗ", "without «№»"),
+        ("ПП № 612", "outdated"),
+        ("ПП № 612 о правилах продажи", "outdated"),
+        ("Постановление Правительства РФ № 612", "outdated"),
+        ("ПП № 2463", "form not recognised"),
+    ],
+)
+def test_unrecognised_citation(project_copy: Path, citation: str, expected: str) -> None:
+    page = project_copy / "docs" / "slovar.md"
+    append_to(page, f"\nСм. {citation}.\n")
+    line = page.read_text(encoding="utf-8").count("\n")
+    found = errors_about(run_check(NAME, project_copy), "docs/slovar.md", expected)
+    assert found, f"{citation!r} was not flagged"
+    assert all(p.line == line and "legal citation" in p.message for p in found), found
