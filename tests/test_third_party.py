@@ -39,8 +39,8 @@ def test_no_request_to_another_host(browser, site_url: str, built_site: BuildRes
 
 @pytest.mark.xfail(
     strict=True,
-    reason="Material fetches its search worker and index (~85 KB gzip) when a page loads, before search "
-    "is opened; the guide alone is ~75 KB. Loading search on first use is for the search issue; "
+    reason="Material fetches its search worker and index when a page loads, before search is opened "
+    "(`make bench-weight` lists them). Loading search on first use is for the search issue; "
     "remove this mark when the test passes",
 )
 def test_guide_within_weight_budget(page, site_url: str) -> None:
