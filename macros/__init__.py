@@ -17,6 +17,7 @@ from . import claim_data as claim_data_module
 from . import contact_html
 from .contacts_data import ContactBook, ContactsError, load_contacts
 from .contacts_schema import Channel, ChatChannel, PhoneChannel, SocialChannel, WebChannel
+from .fast_render import render_page_early
 from .guide_index import guides, plain_text
 from .print_macros import define_print_macros, forget_guides, remember_guide, set_print_meta
 
@@ -212,6 +213,8 @@ def on_pre_page_macros(env: Any) -> None:
     meta = env.page.meta
     if meta.get("short") and not meta.get("description"):
         meta["description"] = plain_text(str(meta["short"]))
+    # Build speed: evaluate the page's {{ macro() }} calls without compiling the page (fast_render.py).
+    render_page_early(env)
 
 
 def on_post_page_macros(env: Any) -> None:

@@ -1,0 +1,96 @@
+"""Serve a built site on 127.0.0.1 and record what Chromium downloads while a reader uses it.
+
+Shared by the weight benchmark (bench/weight.py) and the browser tests, so both count the same way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlparse
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SEARCH_FIELD = "input[type=search], input[role=combobox], input[name=query]"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """The site at http://127.0.0.1:PORT/ until the block ends."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@dataclass
+class Transfer:
+    """Every response a page received: URL and body size, raw and gzip-compressed (level 6, as servers do).
+
+    The event handler only keeps the response; bodies are read afterwards, once the page has settled,
+    so no response is missed while an earlier one is still being read.
+    """
+
+    pending: list[Any] = field(default_factory=list)
+
+    def record(self, response: Any) -> None:
+        self.pending.append(response)
+
+    @property
+    def responses(self) -> list[tuple[str, int, int]]:
+        sizes = []
+        for response in self.pending:
+            try:
+                body = response.body()
+            except Exception:  # redirects and aborted requests have no body
+                body = b""
+            sizes.append((response.url, len(body), len(gzip.compress(body, 6))))
+        return sizes
+
+    @property
+    def requests(self) -> int:
+        return len(self.pending)
+
+    @property
+    def raw_bytes(self) -> int:
+        return sum(raw for _, raw, _ in self.responses)
+
+    @property
+    def gzip_bytes(self) -> int:
+        return sum(packed for _, _, packed in self.responses)
+
+
+def settle(page: Any) -> None:
+    """Wait until the page and its workers stop fetching."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    page.wait_for_load_state("networkidle")
+
+
+def hosts(urls: list[str]) -> set[str]:
+    """Hosts asked for anything, data: and blob: URLs left out (they never leave the browser)."""
+    return {urlparse(url).hostname or "" for url in urls if not url.startswith(("data:", "blob:"))}
+
+
+def run_search(page: Any, query: str) -> None:
+    """Open search with the keyboard-free path a reader takes: click the field, type, wait for results."""
+    field = page.locator(SEARCH_FIELD).first
+    field.click()
+    field.fill(query)
+    page.keyboard.press("End")  # fill() with Cyrillic sends no keyup; search reacts to keyup
+    page.locator("[data-md-component=search-result] a, .md-search-result a").first.wait_for(state="visible", timeout=15_000)

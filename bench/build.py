@@ -1,0 +1,170 @@
+"""Build-time benchmark: how the build scales with the number of guides, and against stock setups.
+
+    python -m bench.build --sizes 100 400 1000 --runs 3 --zensical .venv-bench/bin/zensical
+
+For each size, bench/synthetic.py writes a copy of the project with that many synthetic guides next
+to the real ones; each copy is built `--runs` times and the median is printed, wall-clock and CPU
+(user+sys of the build process). The machine is shared, so CPU seconds are the steadier figure.
+At the largest size the same pages are also built:
+  - stock:      stock Material configuration: no navigation.prune, no nav_cache hook, same plugins;
+  - zensical:   Zensical reading the same mkdocs.yml (its own venv; it shims the macros plugin);
+  - pre-rendered: macros replaced by their output (rendered once, saved), macros plugin removed;
+                the project's own overhead is project / pre-rendered.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .synthetic import make_project
+
+MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
+DUMP_HOOK = '''
+"""Benchmark only: save each page's markdown after the macros ran, front matter included."""
+import os, yaml
+from pathlib import Path
+from mkdocs.plugins import event_priority
+
+@event_priority(-100)
+def on_page_markdown(markdown, page, config, files):
+    out = Path(os.environ["BENCH_DUMP_DIR"]) / page.file.src_path
+    out.parent.mkdir(parents=True, exist_ok=True)
+    meta = yaml.safe_dump(dict(page.meta), allow_unicode=True, sort_keys=False)
+    out.write_text("---\\n" + meta + "---\\n\\n" + markdown, encoding="utf-8")
+    return markdown
+'''
+
+
+@dataclass
+class Timing:
+    wall: float
+    cpu: float
+    ok: bool
+    output: str
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Timing:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timing(wall, cpu, proc.returncode == 0, proc.stdout + proc.stderr)
+
+
+def drop_block(config: str, first_line: str) -> str:
+    """Remove a YAML list item or key and the lines indented under it."""
+    lines = config.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.rstrip() == first_line)
+    indent = len(first_line) - len(first_line.lstrip()) + (2 if first_line.lstrip().startswith("- ") else 0)
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    return "".join(lines[:start] + lines[end:])
+
+
+def stock_config(config: str) -> str:
+    config = re.sub(r"^\s*- navigation\.prune\s*\n", "", config, flags=re.M)
+    return re.sub(r"^\s*- hooks/nav_cache\.py\s*\n", "", config, flags=re.M)
+
+
+def series(label: str, command: list[str], cwd: Path, runs: int, env: dict[str, str] | None = None) -> Timing | None:
+    timings = []
+    for run in range(runs):
+        timing = timed(command, cwd, env)
+        if not timing.ok:
+            print(f"  {label}: FAILED (run {run + 1}):\n" + "\n".join("    " + l for l in timing.output.strip().splitlines()[-15:]), flush=True)
+            return None
+        timings.append(timing)
+        print(f"    {label} run {run + 1}: wall {timing.wall:6.1f} s, cpu {timing.cpu:6.1f} s", flush=True)
+    median = Timing(statistics.median(t.wall for t in timings), statistics.median(t.cpu for t in timings), True, "")
+    print(f"  {label:<34} median of {runs}: wall {median.wall:6.1f} s, cpu {median.cpu:6.1f} s", flush=True)
+    return median
+
+
+def ratio(a: Timing | None, b: Timing | None) -> str:
+    if not a or not b:
+        return "n/a"
+    return f"wall {a.wall / b.wall:.2f}x, cpu {a.cpu / b.cpu:.2f}x"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 400, 1000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--compare-runs", type=int, default=None, help="runs for stock/zensical/pre-rendered (default: --runs)")
+    parser.add_argument("--zensical", default=".venv-bench/bin/zensical")
+    parser.add_argument("--keep", type=Path, default=None, help="work folder to keep (default: a temporary one)")
+    args = parser.parse_args()
+    compare_runs = args.compare_runs or args.runs
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-build-"))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    print(f"bench-build: sizes {args.sizes}, {args.runs} runs each; {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}")
+    project: dict[int, Timing | None] = {}
+    for size in args.sizes:
+        copy = make_project(size, work / f"guides-{size}")
+        print(f"{size} synthetic guides (+ the real pages):", flush=True)
+        project[size] = series("project", MKDOCS + ["-d", str(work / f"site-{size}")], copy, args.runs, env)
+    largest = max(args.sizes)
+    copy = work / f"guides-{largest}"
+    config = (copy / "mkdocs.yml").read_text(encoding="utf-8")
+    print(f"{largest} guides, built other ways:", flush=True)
+
+    (copy / "mkdocs.stock.yml").write_text(stock_config(config), encoding="utf-8")
+    stock = series("stock Material (no prune, no hook)", MKDOCS + ["-f", "mkdocs.stock.yml", "-d", str(work / "site-stock")], copy, compare_runs, env)
+
+    zensical_bin = Path(args.zensical).resolve()
+    zensical = None
+    if zensical_bin.exists():
+        zensical = series("zensical", [str(zensical_bin), "build", "--clean", "-f", "mkdocs.yml"], copy, compare_runs, env)
+    else:
+        print(f"  zensical: not installed at {zensical_bin} (make bench-build installs it)")
+
+    dump_dir = work / f"prerendered-{largest}"
+    shutil.rmtree(dump_dir, ignore_errors=True)
+    (copy / "bench_dump_markdown.py").write_text(DUMP_HOOK, encoding="utf-8")
+    dump_config = config.replace("hooks:\n", "hooks:\n  - bench_dump_markdown.py\n", 1)
+    (copy / "mkdocs.dump.yml").write_text(dump_config, encoding="utf-8")
+    dumped = timed(MKDOCS + ["-f", "mkdocs.dump.yml", "-d", str(work / "site-dump")], copy, dict(env, BENCH_DUMP_DIR=str(dump_dir / "docs")))
+    prerendered = None
+    if not dumped.ok:
+        print("  pre-rendered: the dump build failed:\n" + dumped.output[-2000:])
+    else:
+        for part in (copy / "docs").rglob("*"):  # assets and other non-Markdown files as they are
+            target = dump_dir / "docs" / part.relative_to(copy / "docs")
+            if part.is_file() and part.suffix != ".md":
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(part, target)
+        for part in ("overrides", "hooks", "data"):
+            if (copy / part).exists():
+                shutil.copytree(copy / part, dump_dir / part, dirs_exist_ok=True)
+        (dump_dir / "mkdocs.yml").write_text(drop_block(config, "  - macros:"), encoding="utf-8")
+        prerendered = series("pre-rendered, no macros plugin", MKDOCS + ["-d", str(work / "site-prerendered")], dump_dir, compare_runs, env)
+
+    print("\nsummary (medians; cpu = user+sys seconds of the build process)")
+    for size in args.sizes:
+        t = project[size]
+        print(f"  project, {size:>5} guides: " + (f"wall {t.wall:6.1f} s, cpu {t.cpu:6.1f} s" if t else "failed"))
+    smallest = min(args.sizes)
+    print(f"  t({largest})/t({smallest}):              {ratio(project[largest], project[smallest])}   (target <= 10)")
+    print(f"  project / stock Material:        {ratio(project[largest], stock)}   (target <= 0.3)")
+    print(f"  project / zensical:              {ratio(project[largest], zensical)}   (target < 1)")
+    print(f"  project / pre-rendered:          {ratio(project[largest], prerendered)}   (target <= 1.15)")
+    if args.keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

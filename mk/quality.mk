@@ -1,0 +1,37 @@
+# Quality budget (issue 8): offline copy and benchmarks. Benchmarks print figures; they never pass or fail.
+# Targets (checked by the browser tests in `make test`, measured by the benchmarks):
+#   accessibility: axe-core WCAG 2.0/2.1 A+AA, zero violations on every page, light and dark palette
+#   third parties: no request to any host but 127.0.0.1 while pages load, search runs, pages print
+#   weight:        a guide <= 120 KB gzip before search is opened
+#   build:         1000 guides in <= 0.3 x stock Material and < Zensical; t(1000)/t(100) <= 10;
+#                  macros/hooks overhead <= 1.15 x the same pages pre-rendered without macros
+.PHONY: offline bench-weight bench-build
+
+BENCH_VENV := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed
+
+offline: $(STAMP)
+	OFFLINE=true $(MKDOCS) build --strict --clean -d site-offline
+	rm -f site-offline.zip
+	$(PY) -m zipfile -c site-offline.zip site-offline/
+	@echo "site-offline/ and site-offline.zip: open index.html from the folder or the unpacked zip"
+
+bench-weight: $(STAMP)
+	$(MKDOCS) build --strict --clean -d site-bench-weight
+	$(PY) -m bench.weight site-bench-weight
+
+# Zensical lives in its own venv: it pins its own Markdown/pymdown versions.
+$(BENCH_STAMP): requirements-bench.lock
+	test -x $(BENCH_VENV)/bin/python || python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-bench.lock
+	touch $@
+
+bench-lock: $(STAMP)
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile requirements-bench.in -o requirements-bench.lock --generate-hashes --python-version 3.11.7
+
+# BENCH_SIZES and BENCH_RUNS can be overridden: make bench-build BENCH_RUNS=1
+BENCH_SIZES ?= 100 400 1000
+BENCH_RUNS ?= 3
+bench-build: $(STAMP) $(BENCH_STAMP)
+	$(PY) -m bench.build --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --zensical $(BENCH_VENV)/bin/zensical

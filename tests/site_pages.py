@@ -1,0 +1,43 @@
+"""Which pages a built site has, and how to load one in a given colour scheme (for browser tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from axe_playwright_python.base import AXE_SCRIPT
+
+# The WCAG 2.0 and 2.1 level A and AA rules of axe-core.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Material's palettes in mkdocs.yml: «default» follows prefers-color-scheme: light, «slate» dark.
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def page_paths(site: Path) -> list[str]:
+    """Every HTML page of a built site as a URL path relative to its root ('' is the home page)."""
+    paths = []
+    for html in sorted(site.rglob("*.html")):
+        relative = html.relative_to(site).as_posix()
+        if relative.startswith("assets/"):
+            continue
+        paths.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+    return paths
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """Run axe-core (shipped inside axe-playwright-python, no CDN) on the loaded page."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_SCRIPT)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    return result["violations"]
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for violation in violations:
+        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+        lines.append(f"  {violation['id']} ({violation['impact']}): {violation['help']} — {len(violation['nodes'])} × {targets}")
+    return "\n".join(lines)

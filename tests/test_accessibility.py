@@ -1,0 +1,142 @@
+"""Accessibility: axe-core finds nothing in light and dark palettes; the keyboard reaches everything."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import pytest
+import yaml
+
+from .conftest import ROOT, BuildResult
+from .site_pages import SCHEMES, axe_violations, describe, page_paths
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(params=sorted(SCHEMES))
+def scheme_page(request, browser):
+    """A page in one colour scheme; Material picks its palette from prefers-color-scheme."""
+    context = browser.new_context(locale="ru-RU", color_scheme=request.param, reduced_motion="reduce")
+    page = context.new_page()
+    page.scheme = SCHEMES[request.param]  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def test_every_page_passes_axe_in_both_palettes(scheme_page, site_url: str, built_site: BuildResult) -> None:
+    paths = page_paths(built_site.site)
+    assert len(paths) > 5, f"too few pages found in {built_site.site}"
+    failures = []
+    for path in paths:
+        scheme_page.goto(site_url + path)
+        scheme = scheme_page.locator("body").get_attribute("data-md-color-scheme")
+        assert scheme == scheme_page.scheme, f"/{path}: palette {scheme!r}, expected {scheme_page.scheme!r}"
+        assert scheme_page.locator("html").get_attribute("lang") == "ru", f"/{path}: <html> has no lang=ru"
+        violations = axe_violations(scheme_page)
+        if violations:
+            failures.append(f"/{path} ({scheme}):\n{describe(violations)}")
+    assert not failures, "axe-core (WCAG 2.1 A/AA) violations:\n" + "\n".join(failures)
+
+
+def _nav_pages(nav) -> list[str]:
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, list):
+        return [src for item in nav for src in _nav_pages(item)]
+    if isinstance(nav, dict):
+        return [src for value in nav.values() for src in _nav_pages(value)]
+    return []
+
+
+def _nav_urls() -> set[str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
+    urls = set()
+    for src in _nav_pages(config["nav"]):
+        stem = posixpath.splitext(src)[0]
+        urls.add("" if stem == "index" else (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/")
+    return {u.lstrip("/") for u in urls if u != "/"} | ({""} if "index.md" in _nav_pages(config["nav"]) else set())
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """mkdocs.yml has !!python and !ENV tags; for the nav they do not matter."""
+
+
+_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
+_IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _tab_until(page, matches: str, limit: int = 600) -> list[str]:
+    """Press Tab until the focused element matches the JS predicate; returns every href focused on the way."""
+    seen: list[str] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = page.evaluate(
+            f"""() => {{ const el = document.activeElement;
+                 return {{href: el && el.href || '', done: !!(el && ({matches}))}}; }}"""
+        )
+        if state["href"]:
+            seen.append(state["href"])
+        if state["done"]:
+            return seen
+    raise AssertionError(f"{limit} presses of Tab never reached an element where {matches}")
+
+
+def test_keyboard_reaches_search_and_a_result(page, site_url: str) -> None:
+    page.goto(site_url)
+    _tab_until(page, "el.matches('input[type=search], input[role=combobox], input[name=query]')")
+    page.keyboard.type("претензия")
+    page.keyboard.press("End")  # Cyrillic typing sends no keyup; the search reacts to one
+    results = page.locator("[data-md-component=search-result] a, .md-search-result a")
+    results.first.wait_for(state="visible", timeout=10_000)
+    page.keyboard.press("ArrowDown")  # Material moves focus into the results with the arrow keys
+    focused = page.evaluate(
+        "() => { const el = document.activeElement; return el && el.closest('[data-md-component=search-result], .md-search-result') ? el.href : '' }"
+    )
+    assert focused, "ArrowDown from the search field does not focus a search result"
+    target = focused
+    page.keyboard.press("Enter")
+    page.wait_for_url(target.split("#")[0] + "**")
+    assert page.locator("article h1").first.is_visible()
+
+
+NAV_START = "zakaz-poteryalsya/"  # a guide: its sidebar shows the whole navigation
+
+
+def test_keyboard_reaches_every_guide_from_the_navigation(page, site_url: str) -> None:
+    page.goto(site_url + NAV_START)
+    expected = {site_url + url for url in _nav_urls()}
+    reached = set()
+    for _ in range(800):
+        page.keyboard.press("Tab")
+        href = page.evaluate("() => document.activeElement && document.activeElement.closest('nav.md-nav--primary') ? document.activeElement.href || '' : ''")
+        reached.add(href.split("#")[0])
+        if expected <= reached:
+            break
+    assert expected <= reached, f"not reachable with Tab from the home page navigation: {sorted(expected - reached)}"
+
+
+CLAIM_BUILDER = "konstruktor-pretenzii/"
+
+
+def test_keyboard_reaches_the_claim_builder_form(page, site_url: str, built_site: BuildResult) -> None:
+    has_builder = (built_site.site / CLAIM_BUILDER / "index.html").exists()
+    page.goto(site_url + (CLAIM_BUILDER if has_builder else "zakaz-poteryalsya/"))
+    if has_builder:
+        controls = page.locator("article form :is(input, select, textarea, button):visible")
+        assert controls.count() > 0, "the claim builder page has no visible form controls"
+        # A radio group is one Tab stop (arrow keys move inside it), so it counts by its name.
+        names = set(controls.evaluate_all("els => els.map(e => e.type === 'radio' ? e.name : e.id || e.name)"))
+        reached: set[str] = set()
+        _tab_until(page, "el.closest('article form')")
+        for _ in range(200):
+            reached.add(page.evaluate("() => { const e = document.activeElement; return e.type === 'radio' ? e.name : e.id || e.name; }"))
+            if names <= reached:
+                break
+            page.keyboard.press("Tab")
+        assert names <= reached, f"form controls Tab never reaches: {sorted(names - reached)}"
+    else:
+        # Skip link first, then the article's own links.
+        page.keyboard.press("Tab")
+        assert re.search("содержани", page.evaluate("document.activeElement.textContent"), re.I)
+        _tab_until(page, "el.closest('article') && el.href")

@@ -1,0 +1,48 @@
+"""The offline copy (`make offline`) works from a folder over file://: navigation and search."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from bench.browse import run_search
+
+from .conftest import ROOT, BuildResult, build
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("OFFLINE", "true")  # what `make offline` sets
+        result = build(ROOT, tmp_path_factory.mktemp("offline") / "site-offline")
+    assert result.ok, f"the offline copy does not build:\n{result.output}"
+    return result
+
+
+def test_offline_copy_navigates_and_searches_from_file_urls(browser, offline_site: BuildResult) -> None:
+    context = browser.new_context(locale="ru-RU")
+    asked: list[str] = []
+    context.on("request", lambda request: asked.append(request.url))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((offline_site.site / "index.html").as_uri())
+    page.locator("a[href='zakaz-poteryalsya.html']:visible").first.click()
+    page.wait_for_url("**/zakaz-poteryalsya.html")
+    assert page.locator("#korotko").is_visible()
+    run_search(page, "претензия")
+    result = page.locator("[data-md-component=search-result] a, .md-search-result a").first
+    target = result.get_attribute("href")
+    assert target and not target.startswith("http"), f"search result links to {target!r}"
+    result.click()
+    page.wait_for_load_state()
+    opened = urlparse(page.url)
+    assert opened.scheme == "file" and opened.path.endswith(".html"), page.url
+    assert page.locator("article h1").first.is_visible()
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+    outside = [url for url in asked if not url.startswith(("file://", "data:", "blob:"))]
+    assert not outside, f"the offline copy asked the network for: {outside}"
