@@ -37,18 +37,13 @@ def test_no_request_to_another_host(browser, site_url: str, built_site: BuildRes
     assert hosts(asked) == {"127.0.0.1"}, f"requests to other hosts: {sorted(u for u in asked if '127.0.0.1' not in u)}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Material fetches its search worker and index when a page loads, before search is opened "
-    "(`make bench-weight` lists them). Loading search on first use is for the search issue; "
-    "remove this mark when the test passes",
-)
 def test_guide_within_weight_budget(page, site_url: str) -> None:
     transfer = Transfer()
     page.on("response", transfer.record)
     page.goto(site_url + GUIDE, wait_until="networkidle")
     settle(page)
     assert transfer.requests > 3
+    assert not any("search_index" in r.url for r in transfer.pending), "the search index loads before search is opened"
     assert transfer.gzip_bytes <= GUIDE_BUDGET_GZIP, (
         f"/{GUIDE} downloads {transfer.gzip_bytes / 1024:.1f} KB gzip before search is opened "
         f"(budget {GUIDE_BUDGET_GZIP // 1024} KB); run `make bench-weight` for the list"
