@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("docs", "data", "macros", "overrides", "schemas", "mkdocs.yml", "hooks", "sitecheck")
+from tests.conftest import copy_project
+
 SECTION_SIZE = 25
 
 SUBJECTS = ["заказ", "посылка", "товар", "возврат", "платёж", "курьер", "пункт выдачи", "продавец", "подписка", "карта"]
@@ -64,13 +64,7 @@ def make_project(count: int, out: Path, seed: int = 1) -> Path:
     """Copy the project to `out` and add `count` synthetic guides to its docs and nav."""
     if out.exists():
         shutil.rmtree(out)
-    out.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, out / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, out / part)
+    copy_project(out)
     rng = random.Random(seed)
     target = out / "docs" / "synthetic"
     target.mkdir()
