@@ -16,7 +16,16 @@ from mkdocs.exceptions import PluginError
 from . import claim_data as claim_data_module
 from . import contact_html
 from .contacts_data import ContactBook, ContactsError, load_contacts
-from .contacts_schema import Channel, ChatChannel, PhoneChannel, SocialChannel, WebChannel
+from .contacts_schema import (
+    AddressChannel,
+    Channel,
+    ChatChannel,
+    EmailChannel,
+    Organization,
+    PhoneChannel,
+    SocialChannel,
+    WebChannel,
+)
 from .fast_render import render_page_early
 from .guide_index import guides, plain_text
 from .print_macros import define_print_macros, forget_guides, remember_guide, set_print_meta
@@ -30,6 +39,11 @@ class MacroUsageError(PluginError):
 
 def _project_root(env: Any) -> Path:
     return Path(env.conf["config_file_path"]).parent
+
+
+def _live(org: Organization) -> list[Channel]:
+    """The channels a page may show: everything but the obsolete ones."""
+    return [c for c in org.channels if c.status != "obsolete"]
 
 
 def _page_path(env: Any) -> str:
@@ -69,6 +83,14 @@ def define_env(env: Any) -> None:
             used.append(channel_id)
         return found
 
+    def organization(macro: str, org_id: str) -> Organization:
+        try:
+            return book.organization(org_id)
+        except KeyError:
+            known = [o.id for o in book.organizations]
+            fail(f"{macro}({org_id!r})", f"no organization with this id in {CONTACTS_FILE}.{book.suggest(org_id, known)}")
+            raise  # fail() always raises; this keeps type checkers aware of it
+
     @env.macro
     def phone(channel_id: str, text: str | None = None) -> str:
         """A phone as a tel: link in national format, e.g. {{ phone("rpn-ekc-phone") }}."""
@@ -77,15 +99,11 @@ def define_env(env: Any) -> None:
     @env.macro
     def email(channel_id: str) -> str:
         """An e-mail as a mailto: link."""
-        from .contacts_schema import EmailChannel
-
         return contact_html.inline(channel("email", channel_id, (EmailChannel,)))
 
     @env.macro
     def address(channel_id: str) -> str:
         """A postal address with its recipient."""
-        from .contacts_schema import AddressChannel
-
         found = channel("address", channel_id, (AddressChannel,))
         recipient = f"{escape(found.recipient)}, " if found.recipient else ""
         return recipient + contact_html.inline(found)
@@ -112,28 +130,21 @@ def define_env(env: Any) -> None:
     @env.macro
     def contacts_table(org_id: str) -> str:
         """Every current and unconfirmed channel of one organization, as a table."""
-        try:
-            org = book.organization(org_id)
-        except KeyError:
-            fail(f"contacts_table({org_id!r})", f"no organization with this id in {CONTACTS_FILE}.{book.suggest(org_id, [o.id for o in book.organizations])}")
-        live = [c for c in org.channels if c.status != "obsolete"]
+        live = _live(organization("contacts_table", org_id))
         for c in live:
             channel("contacts_table", c.id)
         return "\n\n" + contact_html.table(live) + "\n\n"
 
     @env.macro
     def org_name(org_id: str) -> str:
-        try:
-            return escape(book.organization(org_id).name)
-        except KeyError:
-            fail(f"org_name({org_id!r})", f"no organization with this id in {CONTACTS_FILE}.{book.suggest(org_id, [o.id for o in book.organizations])}")
+        return escape(organization("org_name", org_id).name)
 
     @env.macro
     def contacts_directory() -> str:
         """All organizations with their live channels; the contacts page."""
         parts = []
         for org in book.organizations:
-            live = [c for c in org.channels if c.status != "obsolete"]
+            live = _live(org)
             if not live:
                 continue
             legal = f" ({escape(org.legal_name)})" if org.legal_name else ""

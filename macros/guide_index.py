@@ -13,9 +13,9 @@ from typing import Any, Iterator
 
 import yaml
 
-# libyaml's loader when PyYAML has it: ten times faster, and guides_overview() reads every guide.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+from .yaml_source import SafeLoader
+
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
 
@@ -29,11 +29,11 @@ class Guide:
 
 
 def read_front_matter(path: Path) -> dict[str, Any]:
-    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
     if not match:
         return {}
     try:
-        return yaml.load(match.group(1), Loader=_YAML_LOADER) or {}
+        return yaml.load(match.group(1), Loader=SafeLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening ---

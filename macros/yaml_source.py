@@ -36,10 +36,11 @@ class YamlDocument:
 
 
 # libyaml's parser when PyYAML was built with it: ~15x faster on contacts.yml, same marks.
-_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Every YAML reader of the project (front matter, mkdocs.yml in sitecheck) uses this one.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _StrictLoader(_SafeBase):  # type: ignore[misc, valid-type]
+class _StrictLoader(SafeLoader):  # type: ignore[misc, valid-type]
     """Safe loader that refuses duplicate keys."""
 
 
@@ -77,7 +78,7 @@ def read_yaml(path: Path) -> YamlDocument:
     text = path.read_text(encoding="utf-8")
     try:
         data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - SafeLoader subclass
-        root = yaml.compose(text, Loader=_SafeBase)
+        root = yaml.compose(text, Loader=SafeLoader)
     except YamlSourceError as error:
         raise YamlSourceError(f"{path}: {error}") from None
     except yaml.MarkedYAMLError as error:

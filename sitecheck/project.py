@@ -15,18 +15,14 @@ from typing import Any, Iterator
 
 import yaml
 
-from macros.guide_index import read_front_matter
+from macros.guide_index import FRONT_MATTER, read_front_matter
+from macros.yaml_source import SafeLoader
 
 NOT_GUIDES_FILE = "data/not-guides.yml"
 DENIED_DOMAINS_FILE = "data/denied-domains.yml"
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
 
-# libyaml when present: the pure-Python parser costs ~20 ms per mkdocs.yml, and tests read many copies.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _ConfigLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _ConfigLoader(SafeLoader):  # type: ignore[misc, valid-type]
     """mkdocs.yml holds python tags (the slugify function) and !ENV; the checks need neither."""
 
 
@@ -79,7 +75,7 @@ class Page:
 
     @cached_property
     def _front_matter_end(self) -> int:
-        match = _FRONT_MATTER.match(self.text)
+        match = FRONT_MATTER.match(self.text)
         return match.end() if match else 0
 
     @property
@@ -143,7 +139,7 @@ class Project:
         for path in sorted(self.docs_dir.rglob("*.md")):
             src = path.relative_to(self.docs_dir).as_posix()
             text = path.read_text(encoding="utf-8")
-            match = _FRONT_MATTER.match(text)
+            match = FRONT_MATTER.match(text)
             body_line = line_at(text, match.end()) if match else 1
             found[src] = Page(src, f"{self.docs_prefix}/{src}", text, _front_matter(path, text), body_line)
         return found
@@ -169,7 +165,7 @@ class Project:
 
     def _policy(self, name: str) -> Any:
         path = self.root / name
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_BaseLoader) if path.exists() else None  # noqa: S506
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader) if path.exists() else None  # noqa: S506
 
     def built_page(self, site: Path, src: str) -> Path:
         """Where a page lands in the built site with use_directory_urls (the default)."""
