@@ -147,11 +147,11 @@ def main() -> None:
             if part.is_file() and part.suffix != ".md":
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(part, target)
-        for part in ("overrides", "hooks", "data"):
+        # macros/ stays importable (hooks/booklet.py words the print date with it); only the plugin goes
+        for part in ("overrides", "hooks", "data", "macros"):
             if (copy / part).exists():
                 shutil.copytree(copy / part, dump_dir / part, dirs_exist_ok=True)
-        # no macros plugin and no macros/ folder, so `make serve` need not watch it either
-        prerendered_config = drop_block(config, "  - macros:").replace("\n  - macros\n", "\n", 1)
+        prerendered_config = drop_block(config, "  - macros:")
         (dump_dir / "mkdocs.yml").write_text(prerendered_config, encoding="utf-8")
         prerendered = series("pre-rendered, no macros plugin", MKDOCS + ["-d", str(work / "site-prerendered")], dump_dir, compare_runs, env)
 
