@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from functools import cached_property
 from typing import Annotated, Literal, Union
 
 import phonenumbers
@@ -87,15 +88,16 @@ class PhoneChannel(_Channel):
             raise ValueError(f"«{value}» is not a valid phone number; write it like {PHONE_EXAMPLE}")
         return value
 
-    @property
+    # Cached: every guide shows a few phones, and parsing one is most of what a phone() call costs.
+    @cached_property
     def parsed(self) -> phonenumbers.PhoneNumber:
         return phonenumbers.parse(self.number, "RU")
 
-    @property
+    @cached_property
     def e164(self) -> str:
         return phonenumbers.format_number(self.parsed, phonenumbers.PhoneNumberFormat.E164)
 
-    @property
+    @cached_property
     def display(self) -> str:
         """How Russians write it: 8 (800) 555-49-43."""
         return phonenumbers.format_number(self.parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
