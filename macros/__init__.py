@@ -45,7 +45,7 @@ _register_package()
 
 from . import claim_data as claim_data_module  # noqa: E402 - after _register_package()
 from . import contact_html
-from .contacts_data import ContactBook, ContactsError, load_contacts
+from .contacts_data import ContactBook, ContactsError, load_contacts_once
 from .contacts_schema import (
     AddressChannel,
     Channel,
@@ -81,7 +81,7 @@ def _page_path(host: MacrosHost) -> str:
 def define_env(env: Any) -> None:
     host = MacrosHost(env)  # mkdocs-macros or Zensical (macros/host.py)
     try:
-        book = load_contacts(host.project_root / CONTACTS_FILE)
+        book = load_contacts_once(host.project_root / CONTACTS_FILE)
     except ContactsError as error:
         raise PluginError(f"\n{error}") from None
     env.variables["contact_book"] = book
