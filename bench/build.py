@@ -8,9 +8,8 @@ to the real ones; each copy is built `--runs` times and the median is printed, w
 At the largest size the same pages are also built:
   - stock:      stock Material configuration: no navigation.prune, no nav_cache hook, same plugins;
   - zensical:   Zensical 0.0.73 reading the same mkdocs.yml (its own venv; it shims the macros
-                plugin and runs macros/ through macros/host.py). It runs no MkDocs hooks and no
-                page hooks of the macros, and cannot run `{{ booklet() }}` (mkdocs-macros only), so
-                it builds its own copy without that line; the run prints what differs;
+                plugin and runs macros/ through macros/host.py). It runs no MkDocs hooks (so no
+                booklet) and no page hooks of the macros; the run prints what differs;
   - pre-rendered: macros replaced by their output (rendered once, saved), macros plugin removed;
                 the project's own overhead is project / pre-rendered.
 Every build's output is checked (check_guides): all synthetic guide pages are there, each with the
@@ -52,9 +51,12 @@ def on_page_markdown(markdown, page, config, files):
 '''
 
 
+ZENSICAL_DIFFERS = (
+    "same copy and mkdocs.yml; Zensical 0.0.73 runs macros/ (macros/host.py) but no hooks/*.py "
+    "(so no booklet on pechat.md, Material's own search index, no nav cache) and no on_pre/on_post_page_macros"
+)
 GUIDE_FOLDER = "synthetic"  # bench/synthetic.py writes docs/synthetic/sluchaj-NNNN.md
 _UNRENDERED = re.compile(r"\{\{\s*\w+\s*\(")  # a macro call left in the page: `{{ phone(`
-BOOKLET_CALL = re.compile(r"^\{\{ booklet\(\) \}\}\n", re.M)
 
 
 @dataclass
@@ -119,30 +121,6 @@ def stock_config(config: str) -> str:
     return re.sub(r"^\s*- hooks/nav_cache\.py\s*\n", "", config, flags=re.M)
 
 
-def zensical_project(copy: Path, out: Path) -> Path:
-    """A copy of the benchmark project for Zensical 0.0.73, and a line saying how it differs.
-
-    mkdocs.yml is read as it is. docs/pechat.md loses `{{ booklet() }}`: that macro renders every
-    guide through mkdocs-macros' own renderer (env.render), which Zensical's MacroEnv does not have.
-    """
-    shutil.rmtree(out, ignore_errors=True)
-    # what the other builds wrote into the copy stays out (only at its top: docs/assets/site.css stays)
-    built = {"site", ".cache", "mkdocs.stock.yml", "mkdocs.dump.yml", "bench_dump_markdown.py"}
-    shutil.copytree(copy, out, ignore=lambda folder, names: [n for n in names if Path(folder) == copy and n in built])
-    print_page = out / "docs" / "pechat.md"
-    text = print_page.read_text(encoding="utf-8")
-    changes = ["mkdocs.yml as it is"]
-    if BOOKLET_CALL.search(text):
-        print_page.write_text(BOOKLET_CALL.sub("", text), encoding="utf-8")
-        changes.append("docs/pechat.md without {{ booklet() }} (it needs mkdocs-macros' env.render)")
-    print(
-        "  zensical builds its own copy: " + "; ".join(changes)
-        + "; Zensical runs no hooks/*.py and no on_pre/on_post_page_macros (macros/host.py)",
-        flush=True,
-    )
-    return out
-
-
 def series(
     label: str, command: list[str], cwd: Path, runs: int, site: Path, guides: int, env: dict[str, str] | None = None
 ) -> Timing | None:
@@ -204,11 +182,11 @@ def main() -> None:
     zensical_bin = Path(args.zensical).resolve()
     zensical = None
     if zensical_bin.exists():
-        zensical_copy = zensical_project(copy, work / f"zensical-{largest}")
+        print(f"  zensical: {ZENSICAL_DIFFERS}", flush=True)
         zensical = series(
             "zensical",
             [str(zensical_bin), "build", "--clean", "--strict", "-f", "mkdocs.yml"],
-            zensical_copy, compare_runs, zensical_copy / "site", largest, env,
+            copy, compare_runs, copy / "site", largest, env,
         )
     else:
         print(f"  zensical: not installed at {zensical_bin} (make bench-build installs it)")
@@ -228,11 +206,11 @@ def main() -> None:
             if part.is_file() and part.suffix != ".md":
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(part, target)
-        for part in ("overrides", "hooks", "data"):
+        # macros/ stays importable (hooks/booklet.py words the print date with it); only the plugin goes
+        for part in ("overrides", "hooks", "data", "macros"):
             if (copy / part).exists():
                 shutil.copytree(copy / part, dump_dir / part, dirs_exist_ok=True)
-        # no macros plugin and no macros/ folder, so `make serve` need not watch it either
-        prerendered_config = drop_block(config, "  - macros:").replace("\n  - macros\n", "\n", 1)
+        prerendered_config = drop_block(config, "  - macros:")
         (dump_dir / "mkdocs.yml").write_text(prerendered_config, encoding="utf-8")
         prerendered = series(
             "pre-rendered, no macros plugin",

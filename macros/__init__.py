@@ -59,7 +59,7 @@ from .contacts_schema import (
 from .fast_render import render_page_early
 from .guide_index import guides, plain_text
 from .host import HostKind, MacrosHost
-from .print_macros import define_print_macros, forget_guides, remember_guide, set_print_meta
+from .print_macros import set_print_meta
 
 CONTACTS_FILE = "data/contacts.yml"
 
@@ -85,8 +85,6 @@ def define_env(env: Any) -> None:
     except ContactsError as error:
         raise PluginError(f"\n{error}") from None
     env.variables["contact_book"] = book
-    forget_guides()  # a new build (mkdocs serve) renders every guide again
-    define_print_macros(env)  # booklet() for docs/pechat.md
 
     def fail(call: str, problem: str) -> None:
         raise MacroUsageError(f"{_page_path(host)}: {{{{ {call} }}}}: {problem}")
@@ -265,4 +263,3 @@ def on_pre_page_macros(env: Any) -> None:
 def on_post_page_macros(env: Any) -> None:
     """The print header shows when the contacts on the page were checked (macros/printing.py)."""
     set_print_meta(env)
-    remember_guide(env)

@@ -15,11 +15,26 @@ from typing import Iterable
 from .contact_html import date_ru
 from .contacts_data import ContactBook
 
+CHECKED_META = "contacts_checked"  # the line overrides/partials/print-header.html prints
+CHECKED_RANGE_META = "contacts_checked_range"  # the dates behind it, merged by hooks/booklet.py
+
 
 @dataclass(frozen=True)
 class CheckedRange:
     oldest: date
     newest: date
+
+    def as_meta(self) -> dict[str, date]:
+        """Plain data for page.meta, which may be written out as YAML front matter."""
+        return {"oldest": self.oldest, "newest": self.newest}
+
+    @classmethod
+    def merged(cls, metas: Iterable[dict[str, date]]) -> CheckedRange | None:
+        """One range over several pages' `as_meta()` values; None when there are none."""
+        ranges = [cls(**m) for m in metas]
+        if not ranges:
+            return None
+        return cls(min(r.oldest for r in ranges), max(r.newest for r in ranges))
 
     def text(self) -> str:
         """«Контакты проверены 22.11.2026» or, when dates differ, «… с 01.10.2026 по 22.11.2026»."""

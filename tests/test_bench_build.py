@@ -1,10 +1,10 @@
-"""bench/build.py's own helpers: the check of each build's output, and Zensical's copy of the project."""
+"""bench/build.py's check of each build's output: every guide page built, with its macros' output."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from bench.build import check_guides, zensical_project
+from bench.build import check_guides
 
 GOOD = '<h2 id="korotko">Коротко</h2><p>Позвоните: <a class="contact-value" href="tel:+78005554943">8 (800)</a></p>'
 NO_PHONE = '<h2 id="korotko">Коротко</h2><p>Напишите в чат.</p>'
@@ -48,20 +48,3 @@ def test_no_phone_anywhere_fails(tmp_path: Path) -> None:
 
 def test_an_empty_build_fails(tmp_path: Path) -> None:
     assert check_guides(tmp_path, 5).problems == [f"0 guide pages under {tmp_path / 'synthetic'}, expected 5"]
-
-
-def test_zensicals_copy_drops_the_booklet_call_and_the_other_builds_output(tmp_path: Path, capsys) -> None:
-    copy = tmp_path / "guides"
-    (copy / "docs" / "assets").mkdir(parents=True)
-    (copy / "site").mkdir()
-    (copy / "site" / "index.html").write_text("old", encoding="utf-8")
-    (copy / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    (copy / "mkdocs.stock.yml").write_text("site_name: x\n", encoding="utf-8")
-    (copy / "docs" / "assets" / "site.css").write_text("body{}", encoding="utf-8")
-    (copy / "docs" / "pechat.md").write_text("# Печать\n\nТекст.\n\n{{ booklet() }}\n\nКонец.\n", encoding="utf-8")
-    out = zensical_project(copy, tmp_path / "zensical")
-    assert (out / "docs" / "pechat.md").read_text(encoding="utf-8") == "# Печать\n\nТекст.\n\n\nКонец.\n"
-    assert (out / "docs" / "assets" / "site.css").exists() and (out / "mkdocs.yml").exists()
-    assert not (out / "site").exists() and not (out / "mkdocs.stock.yml").exists()
-    assert "docs/pechat.md without {{ booklet() }}" in capsys.readouterr().out
-    assert (copy / "docs" / "pechat.md").read_text(encoding="utf-8").count("{{ booklet() }}") == 1

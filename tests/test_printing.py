@@ -5,62 +5,99 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.yaml import yaml_load
 
+from hooks.booklet import Chapter, booklet_toc, build, chapter_anchor, demote_headings, prefix_ids, rewrite_target, slug_of
 from hooks.print_links import mark_links, print_address
-from macros.booklet import build_booklet, chapter_anchor, demote_headings, prefix_ids, rewrite_links, rewrite_target
 from macros.contacts_data import load_contacts
-from macros.guide_index import Guide, guides, read_front_matter
+from macros.guide_index import guides, read_front_matter
 from macros.printing import CheckedRange, checked_range
 
 from .conftest import ROOT, BuildResult
 
 BOOK = load_contacts(ROOT / "data" / "contacts.yml")
-IN_BOOKLET = {"brak.md", "zakaz-poteryalsya.md"}
 
 
-# ---- booklet rewrites ---------------------------------------------------------------------
+# ---- booklet rewrites (hooks/booklet.py) --------------------------------------------------------
 
 
-def test_ids_get_the_guide_prefix_outside_code() -> None:
-    md = "## Коротко { #korotko }\n\n```\n## x { #keep }\n```\n### Шаг { #shag .big }\n"
-    out = prefix_ids(md, "brak.md")
-    assert "{ #brak--korotko }" in out and "{ #brak--shag .big }" in out
-    assert "{ #keep }" in out  # inside a fence: untouched
+def _chapter(slug: str, url: str, html: str, title: str = "Брак", section: str = "Товар") -> Chapter:
+    return Chapter(slug, title, section, url, html, TableOfContents([]))
+
+
+def test_every_id_and_every_reference_to_one_gets_the_guide_prefix() -> None:
+    html = (
+        '<h2 id="podrobno">Подробно<a class="headerlink" href="#podrobno">¶</a></h2>'
+        '<input id="__tabbed_1_1" name="__tabbed_1"><label for="__tabbed_1_1">Онлайн</label>'
+        '<div aria-labelledby="a b"></div><a href="#fn:1">1</a><a href="../kontakty/#ozon">к</a>'
+    )
+    out = prefix_ids(html, "brak")
+    assert 'id="brak--podrobno"' in out and 'href="#brak--podrobno"' in out
+    assert 'id="brak--__tabbed_1_1" name="brak--__tabbed_1"' in out and 'for="brak--__tabbed_1_1"' in out
+    assert 'aria-labelledby="brak--a brak--b"' in out and 'href="#brak--fn:1"' in out
+    assert 'href="../kontakty/#ozon"' in out  # another page: rebase_links' job
 
 
 def test_headings_go_one_level_down() -> None:
-    out = demote_headings("# A\n## B { #b }\n    ### C\nтекст # не заголовок\n")
-    assert out == "## A\n### B { #b }\n    #### C\nтекст # не заголовок\n"
+    out = demote_headings('<h1>A</h1><h2 id="b">B</h2><h5>E</h5><h6>F</h6><hr><header>')
+    assert out == '<h2>A</h2><h3 id="b">B</h3><h6>E</h6><h6>F</h6><hr><header>'
 
 
 def test_links_into_booklet_guides_point_inside_the_booklet() -> None:
-    def target(link: str, src: str = "brak.md") -> str:
-        return rewrite_target(link, src, "pechat.md", IN_BOOKLET)
+    slugs = {"brak/": "brak", "zakaz-poteryalsya/": "zakaz-poteryalsya", "razdel/x/": "razdel-x"}
 
-    assert target("#podrobno") == "#brak--podrobno"
-    assert target("zakaz-poteryalsya.md#chto-sohranit") == "#zakaz-poteryalsya--chto-sohranit"
-    assert target("zakaz-poteryalsya.md") == "#zakaz-poteryalsya"
-    assert target("kontakty.md#ozon") == "kontakty.md#ozon"  # not a guide: the page itself
-    assert target("../kontakty.md", "razdel/x.md") == "kontakty.md"
-    assert target("https://www.ozon.ru/#x") == "https://www.ozon.ru/#x"
-    assert target("tel:+78005554943") == "tel:+78005554943"
+    def target(link: str, url: str = "brak/") -> str:
+        return rewrite_target(link, _chapter(slugs[url], url, ""), "pechat/", slugs)
+
+    assert target("../zakaz-poteryalsya/#chto-sohranit") == "#zakaz-poteryalsya--chto-sohranit"
+    assert target("../zakaz-poteryalsya/") == "#zakaz-poteryalsya"
+    assert target("./") == "#brak" and target("../razdel/x/#y") == "#razdel-x--y"
+    assert target("../kontakty/#ozon") == "../kontakty/#ozon"  # not a guide: the page itself
+    assert target("../../kontakty/", "razdel/x/") == "../kontakty/" and target("../../", "razdel/x/") == "../"
+    assert target("../assets/print.css") == "../assets/print.css"
+    for kept in ("https://www.ozon.ru/#x", "tel:+78005554943", "mailto:a@b.ru", "#podrobno", "/abs/"):
+        assert target(kept) == kept
 
 
-def test_rewrite_links_covers_inline_reference_and_html_links() -> None:
-    md = '[a](#x) [b](zakaz-poteryalsya.md#y "t")\n[r]: brak.md#z\n<a href="#w">w</a>\n'
-    out = rewrite_links(md, "brak.md", "pechat.md", IN_BOOKLET)
-    assert out == '[a](#brak--x) [b](#zakaz-poteryalsya--y "t")\n[r]: #brak--z\n<a href="#brak--w">w</a>\n'
+def test_links_without_directory_urls_as_in_the_offline_copy() -> None:
+    slugs = {"brak.html": "brak", "razdel/x.html": "razdel-x"}
+    chapter = _chapter("razdel-x", "razdel/x.html", "")
+    assert rewrite_target("../brak.html#podrobno", chapter, "pechat.html", slugs) == "#brak--podrobno"
+    assert rewrite_target("../kontakty.html", chapter, "pechat.html", slugs) == "kontakty.html"
+    assert rewrite_target("y.html", chapter, "pechat.html", slugs) == "razdel/y.html"
 
 
 def test_booklet_has_contents_and_every_chapter_in_order() -> None:
-    guides_ = [Guide("zakaz-poteryalsya.md", "Заказ потерялся", "s1", "Заказ"), Guide("brak.md", "Брак", "s2", "Товар")]
-    result = build_booklet(guides_, "pechat.md", lambda g: f"## Подробно {{ #podrobno }}\n\n[к браку](brak.md#podrobno) {g.short}")
-    md = result.markdown
-    assert md.index("## Содержание") < md.index("## Заказ потерялся { #zakaz-poteryalsya .booklet-chapter }") < md.index("## Брак { #brak")
-    assert "- [Брак](#brak)" in md and "**Товар**" in md
-    assert "### Подробно { #brak--podrobno }" in md and "[к браку](#brak--podrobno)" in md
-    assert chapter_anchor("a/b.md", "c") == "a-b--c"
+    lost = _chapter("zakaz-poteryalsya", "zakaz-poteryalsya/", '<h2 id="korotko">Коротко</h2>', "Заказ потерялся", "Заказ")
+    defect = _chapter("brak", "brak/", '<h2 id="podrobno">Подробно</h2><p><a href="../zakaz-poteryalsya/#korotko">к</a></p>')
+    html = build("<p>Вступление</p>", [lost, defect], "pechat/", "pechat.md")
+    assert html.index("Вступление") < html.index('id="soderzhanie"') < html.index('id="zakaz-poteryalsya"') < html.index('id="brak"')
+    assert '<p><strong>Заказ</strong></p>\n<ul>\n<li><a href="#zakaz-poteryalsya">Заказ потерялся</a></li>\n</ul>' in html
+    assert '<h2 class="booklet-chapter" id="brak">Брак<a class="headerlink" href="#brak"' in html
+    assert '<h3 id="brak--podrobno">Подробно</h3>' in html and 'href="#zakaz-poteryalsya--korotko"' in html
+    assert slug_of("a/b.md") == "a-b" and chapter_anchor("a-b", "c") == "a-b--c"
+
+
+def test_booklet_stops_on_an_anchor_that_leads_nowhere() -> None:
+    broken = _chapter("brak", "brak/", '<a href="../zakaz-poteryalsya/#net-takogo">x</a>')
+    lost = _chapter("zakaz-poteryalsya", "zakaz-poteryalsya/", '<h2 id="korotko">Коротко</h2>')
+    with pytest.raises(PluginError, match=r"docs/pechat\.md: .*#zakaz-poteryalsya--net-takogo"):
+        build("", [broken, lost], "pechat/", "pechat.md")
+    with pytest.raises(PluginError, match="same chapter id"):
+        build("", [lost, lost], "pechat/", "pechat.md")
+
+
+def test_booklet_toc_nests_each_guides_headings_under_its_chapter() -> None:
+    heading = AnchorLink("Подробно", "podrobno", 2)
+    heading.children = [AnchorLink("Шаг", "shag", 3)]
+    chapter = Chapter("brak", "Брак", "Товар", "brak/", "", TableOfContents([heading]))
+    toc = booklet_toc(TableOfContents([]), [chapter])
+    assert [(a.title, a.id, a.level) for a in toc] == [("Содержание", "soderzhanie", 2), ("Брак", "brak", 2)]
+    podrobno = toc.items[1].children[0]
+    assert (podrobno.id, podrobno.level) == ("brak--podrobno", 3) and podrobno.children[0].id == "brak--shag"
 
 
 # ---- checked dates -----------------------------------------------------------------------------
@@ -117,7 +154,7 @@ def test_booklet_page_holds_every_guide(built_site: BuildResult) -> None:
     assert all_guides, "no guide in the navigation"
     positions = []
     for guide in all_guides:
-        anchor = chapter_anchor(guide.src_path)
+        anchor = slug_of(guide.src_path)
         assert f'id="{anchor}"' in html and f'href="#{anchor}"' in html, guide.src_path
         assert f'id="{anchor}--korotko"' in html and f'id="{anchor}--podrobno"' in html, guide.src_path
         positions.append(html.index(f'id="{anchor}"'))
@@ -129,6 +166,11 @@ def test_booklet_page_holds_every_guide(built_site: BuildResult) -> None:
     # search finds the guides themselves, not their copies in the booklet
     index = (built_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert '"location":"pechat/' not in index.replace(" ", "")
+    assert "data-search-" not in html  # search_ru's marks are stripped from the copies too
+    # the print header dates every contact in every chapter
+    shown = set(re.findall(r'data-contact="([a-z0-9-]+)"', html))
+    header = re.search(r'<div class="print-header">(.*?)</div>', html, re.S).group(1)
+    assert checked_range(BOOK, shown).text() in header
 
 
 def test_print_header_on_every_page(built_site: BuildResult) -> None:
@@ -145,28 +187,3 @@ def test_print_header_on_every_page(built_site: BuildResult) -> None:
     # contacts_directory() records no contacts_used; the header still dates the page's contacts
     shown = set(re.findall(r'data-contact="([a-z0-9-]+)"', contacts_page))
     assert checked_range(BOOK, shown).text() in contacts_page
-
-
-def test_booklet_is_built_after_every_guide() -> None:
-    from mkdocs.structure.files import File, Files
-
-    from hooks.booklet_order import on_files
-
-    names = ["index.md", "pechat.md", "zakaz-poteryalsya.md"]
-    files = Files([File(n, "docs", "site", use_directory_urls=True) for n in names])
-    ordered = [f.src_path for f in on_files(files, None).documentation_pages()]
-    assert ordered == ["index.md", "zakaz-poteryalsya.md", "pechat.md"]
-
-
-def test_booklet_from_cache_equals_fresh_render(built_site: BuildResult, project_copy) -> None:
-    """The same booklet whether guides were rendered for their own pages first or not."""
-    from .conftest import build
-
-    config = project_copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - hooks/booklet_order.py", ""), encoding="utf-8")
-    fresh = build(project_copy)
-    assert fresh.ok, fresh.output
-    def article(result: BuildResult) -> str:
-        return re.search(r"<article.*</article>", _html(result, "pechat"), re.S).group(0)
-
-    assert article(fresh) == article(built_site)
