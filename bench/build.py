@@ -7,9 +7,14 @@ to the real ones; each copy is built `--runs` times and the median is printed, w
 (user+sys of the build process). The machine is shared, so CPU seconds are the steadier figure.
 At the largest size the same pages are also built:
   - stock:      stock Material configuration: no navigation.prune, no nav_cache hook, same plugins;
-  - zensical:   Zensical reading the same mkdocs.yml (its own venv; it shims the macros plugin);
+  - zensical:   Zensical 0.0.73 reading the same mkdocs.yml (its own venv; it shims the macros
+                plugin and runs macros/ through macros/host.py). It runs no MkDocs hooks (so no
+                booklet) and no page hooks of the macros; the run prints what differs;
   - pre-rendered: macros replaced by their output (rendered once, saved), macros plugin removed;
                 the project's own overhead is project / pre-rendered.
+Every build's output is checked (check_guides): all synthetic guide pages are there, each with the
+«Коротко» heading short_answer() writes and no unrendered `{{ macro() }}`, and phone() wrote tel:
+links. A build that skipped pages or macros is reported as failed, never timed.
 """
 
 from __future__ import annotations
@@ -46,6 +51,42 @@ def on_page_markdown(markdown, page, config, files):
 '''
 
 
+ZENSICAL_DIFFERS = (
+    "same copy and mkdocs.yml; Zensical 0.0.73 runs macros/ (macros/host.py) but no hooks/*.py "
+    "(so no booklet on pechat.md, Material's own search index, no nav cache) and no on_pre/on_post_page_macros"
+)
+GUIDE_FOLDER = "synthetic"  # bench/synthetic.py writes docs/synthetic/sluchaj-NNNN.md
+_UNRENDERED = re.compile(r"\{\{\s*\w+\s*\(")  # a macro call left in the page: `{{ phone(`
+
+
+@dataclass
+class GuideCheck:
+    pages: int  # synthetic guide pages found in the built site
+    with_phone: int  # of them, pages with a tel: link
+    problems: list[str]
+
+
+def check_guides(site: Path, expected: int) -> GuideCheck:
+    """Did this build produce every synthetic guide, with its macros' output? (site uses directory URLs)"""
+    pages = sorted((site / GUIDE_FOLDER).glob("*/index.html"))
+    problems = [] if len(pages) == expected else [f"{len(pages)} guide pages under {site / GUIDE_FOLDER}, expected {expected}"]
+    no_short, unrendered, with_phone = [], [], 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if 'id="korotko"' not in html or "Коротко" not in html:
+            no_short.append(page.parent.name)
+        if _UNRENDERED.search(html):
+            unrendered.append(page.parent.name)
+        with_phone += 'href="tel:' in html
+    if no_short:
+        problems.append(f"{len(no_short)} guide pages lack the «Коротко» heading of short_answer(), e.g. {no_short[0]}")
+    if unrendered:
+        problems.append(f"{len(unrendered)} guide pages still contain a `{{{{ macro(` call, e.g. {unrendered[0]}")
+    if pages and not with_phone:
+        problems.append("no guide page has a tel: link: phone() did not run")
+    return GuideCheck(len(pages), with_phone, problems)
+
+
 @dataclass
 class Timing:
     wall: float
@@ -80,15 +121,25 @@ def stock_config(config: str) -> str:
     return re.sub(r"^\s*- hooks/nav_cache\.py\s*\n", "", config, flags=re.M)
 
 
-def series(label: str, command: list[str], cwd: Path, runs: int, env: dict[str, str] | None = None) -> Timing | None:
+def series(
+    label: str, command: list[str], cwd: Path, runs: int, site: Path, guides: int, env: dict[str, str] | None = None
+) -> Timing | None:
+    """Median of `runs` builds; None if a build fails or its output (in `site`) misses guides or macros."""
     timings = []
     for run in range(runs):
         timing = timed(command, cwd, env)
         if not timing.ok:
             print(f"  {label}: FAILED (run {run + 1}):\n" + "\n".join("    " + l for l in timing.output.strip().splitlines()[-15:]), flush=True)
             return None
+        check = check_guides(site, guides)
+        if check.problems:
+            print(f"  {label}: WRONG OUTPUT (run {run + 1}), not timed:\n" + "\n".join("    " + p for p in check.problems), flush=True)
+            return None
         timings.append(timing)
-        print(f"    {label} run {run + 1}: wall {timing.wall:6.1f} s, cpu {timing.cpu:6.1f} s", flush=True)
+        print(
+            f"    {label} run {run + 1}: wall {timing.wall:6.1f} s, cpu {timing.cpu:6.1f} s; checked: {check.pages} guide pages"
+            f" with «Коротко», {check.with_phone} with a tel: link", flush=True,
+        )
     median = Timing(statistics.median(t.wall for t in timings), statistics.median(t.cpu for t in timings), True, "")
     print(f"  {label:<34} median of {runs}: wall {median.wall:6.1f} s, cpu {median.cpu:6.1f} s", flush=True)
     return median
@@ -116,19 +167,27 @@ def main() -> None:
     for size in args.sizes:
         copy = make_project(size, work / f"guides-{size}")
         print(f"{size} synthetic guides (+ the real pages):", flush=True)
-        project[size] = series("project", MKDOCS + ["-d", str(work / f"site-{size}")], copy, args.runs, env)
+        project[size] = series("project", MKDOCS + ["-d", str(work / f"site-{size}")], copy, args.runs, work / f"site-{size}", size, env)
     largest = max(args.sizes)
     copy = work / f"guides-{largest}"
     config = (copy / "mkdocs.yml").read_text(encoding="utf-8")
     print(f"{largest} guides, built other ways:", flush=True)
 
     (copy / "mkdocs.stock.yml").write_text(stock_config(config), encoding="utf-8")
-    stock = series("stock Material (no prune, no hook)", MKDOCS + ["-f", "mkdocs.stock.yml", "-d", str(work / "site-stock")], copy, compare_runs, env)
+    stock = series(
+        "stock Material (no prune, no hook)",
+        MKDOCS + ["-f", "mkdocs.stock.yml", "-d", str(work / "site-stock")], copy, compare_runs, work / "site-stock", largest, env,
+    )
 
     zensical_bin = Path(args.zensical).resolve()
     zensical = None
     if zensical_bin.exists():
-        zensical = series("zensical", [str(zensical_bin), "build", "--clean", "-f", "mkdocs.yml"], copy, compare_runs, env)
+        print(f"  zensical: {ZENSICAL_DIFFERS}", flush=True)
+        zensical = series(
+            "zensical",
+            [str(zensical_bin), "build", "--clean", "--strict", "-f", "mkdocs.yml"],
+            copy, compare_runs, copy / "site", largest, env,
+        )
     else:
         print(f"  zensical: not installed at {zensical_bin} (make bench-build installs it)")
 
@@ -153,7 +212,10 @@ def main() -> None:
                 shutil.copytree(copy / part, dump_dir / part, dirs_exist_ok=True)
         prerendered_config = drop_block(config, "  - macros:")
         (dump_dir / "mkdocs.yml").write_text(prerendered_config, encoding="utf-8")
-        prerendered = series("pre-rendered, no macros plugin", MKDOCS + ["-d", str(work / "site-prerendered")], dump_dir, compare_runs, env)
+        prerendered = series(
+            "pre-rendered, no macros plugin",
+            MKDOCS + ["-d", str(work / "site-prerendered")], dump_dir, compare_runs, work / "site-prerendered", largest, env,
+        )
 
     print("\nsummary (medians; cpu = user+sys seconds of the build process)")
     for size in args.sizes:

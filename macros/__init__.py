@@ -6,16 +6,46 @@ them. Any misuse stops the build with the page, the macro and what to write inst
 
 from __future__ import annotations
 
+import importlib.util
 import posixpath
+import sys
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import claim_data as claim_data_module
+
+def _register_package() -> None:
+    """Import this folder as the package `macros`, so the relative imports below resolve.
+
+    Zensical 0.0.73 executes this file by location without putting it in sys.modules
+    (`_load_module` in zensical/extensions/macros.py), and does so for every page; mkdocs-macros
+    imports it as a package. Registering the real package once lets every later copy share its
+    submodules (the contact book is read once, not once per page).
+    """
+    registered = sys.modules.get(__name__)
+    if registered is not None:
+        if Path(registered.__file__ or "") != Path(__file__):
+            raise ImportError(f"another module is imported as {__name__!r} ({registered.__file__}), not {__file__}")
+        return
+    spec = importlib.util.spec_from_file_location(__name__, __file__, submodule_search_locations=[str(Path(__file__).parent)])
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {__file__} as the package {__name__!r}")
+    package = importlib.util.module_from_spec(spec)
+    sys.modules[__name__] = package
+    try:
+        spec.loader.exec_module(package)
+    except BaseException:
+        del sys.modules[__name__]
+        raise
+
+
+_register_package()
+
+from . import claim_data as claim_data_module  # noqa: E402 - after _register_package()
 from . import contact_html
-from .contacts_data import ContactBook, ContactsError, load_contacts
+from .contacts_data import ContactBook, ContactsError, load_contacts_once
 from .contacts_schema import (
     AddressChannel,
     Channel,
@@ -28,6 +58,7 @@ from .contacts_schema import (
 )
 from .fast_render import render_page_early
 from .guide_index import guides, plain_text
+from .host import HostKind, MacrosHost
 from .print_macros import set_print_meta
 
 CONTACTS_FILE = "data/contacts.yml"
@@ -37,30 +68,26 @@ class MacroUsageError(PluginError):
     """A guide called a macro wrongly; the message says where and how to fix it."""
 
 
-def _project_root(env: Any) -> Path:
-    return Path(env.conf["config_file_path"]).parent
-
-
 def _live(org: Organization) -> list[Channel]:
     """The channels a page may show: everything but the obsolete ones."""
     return [c for c in org.channels if c.status != "obsolete"]
 
 
-def _page_path(env: Any) -> str:
-    page = getattr(env, "page", None)
-    return f"docs/{page.file.src_path}" if page is not None else "(no page)"
+def _page_path(host: MacrosHost) -> str:
+    page = host.page
+    return f"docs/{page.src_path}" if page is not None else "(no page)"
 
 
 def define_env(env: Any) -> None:
-    root = _project_root(env)
+    host = MacrosHost(env)  # mkdocs-macros or Zensical (macros/host.py)
     try:
-        book = load_contacts(root / CONTACTS_FILE)
+        book = load_contacts_once(host.project_root / CONTACTS_FILE)
     except ContactsError as error:
         raise PluginError(f"\n{error}") from None
     env.variables["contact_book"] = book
 
     def fail(call: str, problem: str) -> None:
-        raise MacroUsageError(f"{_page_path(env)}: {{{{ {call} }}}}: {problem}")
+        raise MacroUsageError(f"{_page_path(host)}: {{{{ {call} }}}}: {problem}")
 
     def channel(macro: str, channel_id: str, allowed: tuple[type, ...] | None = None) -> Channel:
         call = f"{macro}({channel_id!r})"
@@ -76,7 +103,8 @@ def define_env(env: Any) -> None:
             )
         if allowed and not isinstance(found, allowed):
             fail(call, f"«{channel_id}» is a {found.type}, not what {macro}() shows; use contact({channel_id!r}) or link({channel_id!r})")
-        used = env.page.meta.setdefault("contacts_used", []) if getattr(env, "page", None) else []
+        page = host.page
+        used = page.meta.setdefault("contacts_used", []) if page else []
         if channel_id not in used:
             used.append(channel_id)
         return found
@@ -187,7 +215,8 @@ def define_env(env: Any) -> None:
     @env.macro
     def short_answer() -> str:
         """The guide's short variant from front matter, under the heading with id «korotko»."""
-        meta = env.page.meta if getattr(env, "page", None) else {}
+        page = host.page
+        meta = page.meta if page else {}
         short = meta.get("short")
         if not short:
             fail("short_answer()", "the page has no «short:» in its front matter; add two or three sentences there")
@@ -201,10 +230,11 @@ def define_env(env: Any) -> None:
     @env.macro
     def guides_overview() -> str:
         """Every guide with its short answer, in navigation order, grouped by section."""
-        here = posixpath.dirname(env.page.file.src_path) if getattr(env, "page", None) else ""
+        page = host.page
+        here = posixpath.dirname(page.src_path) if page else ""
         parts: list[str] = []
         section = None
-        for guide in guides(Path(env.conf["docs_dir"]), env.conf["nav"]):
+        for guide in guides(host.docs_dir, host.nav()):
             if guide.section != section:
                 section = guide.section
                 parts.append(f"\n## {section}\n")
@@ -219,11 +249,15 @@ def define_env(env: Any) -> None:
 
 def on_pre_page_macros(env: Any) -> None:
     """A guide's description for search engines and link previews is its short answer."""
-    meta = env.page.meta
+    host = MacrosHost(env)
+    meta = host.current_page().meta
     if meta.get("short") and not meta.get("description"):
         meta["description"] = plain_text(str(meta["short"]))
     # Build speed: evaluate the page's {{ macro() }} calls without compiling the page (fast_render.py).
-    render_page_early(env)
+    # That reaches into mkdocs-macros' internals, so only under mkdocs-macros; Zensical 0.0.73 never
+    # calls this hook (macros/host.py), and one that did would render the page itself.
+    if host.kind is HostKind.MKDOCS_MACROS:
+        render_page_early(env)
 
 
 def on_post_page_macros(env: Any) -> None:

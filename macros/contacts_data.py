@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -161,6 +162,24 @@ def load_contacts(path: Path) -> ContactBook:
             owner[channel.id] = org
             lines[channel.id] = doc.line_of(("organizations", o_index, "channels", c_index, "id"))
     return ContactBook(tuple(book_file.organizations), channels, owner, lines, path)
+
+
+def load_contacts_once(path: Path) -> ContactBook:
+    """load_contacts, read again only when the file changes (its size or modification time).
+
+    Zensical 0.0.73 calls define_env for every page (macros/host.py); reading and validating the
+    file each time cost about 15 ms a page. A file with errors is never cached: it raises every time.
+    """
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return load_contacts(path)  # raises ContactsError naming the file
+    return _load_contacts_cached(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _load_contacts_cached(path: Path, mtime_ns: int, size: int) -> ContactBook:
+    return load_contacts(path)
 
 
 def _line_key(message: str) -> int:

@@ -143,6 +143,7 @@ def test_short_answer_heading_and_asked(env: FakeEnv) -> None:
 
 
 def test_description_comes_from_short() -> None:
-    page_env = SimpleNamespace(page=SimpleNamespace(meta={"short": "Напишите в [чат](x.md) **сразу**."}))
+    page_env = FakeEnv()
+    page_env.page.meta["short"] = "Напишите в [чат](x.md) **сразу**."
     macros.on_pre_page_macros(page_env)
     assert page_env.page.meta["description"] == "Напишите в чат сразу."

@@ -1,0 +1,50 @@
+"""bench/build.py's check of each build's output: every guide page built, with its macros' output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.build import check_guides
+
+GOOD = '<h2 id="korotko">Коротко</h2><p>Позвоните: <a class="contact-value" href="tel:+78005554943">8 (800)</a></p>'
+NO_PHONE = '<h2 id="korotko">Коротко</h2><p>Напишите в чат.</p>'
+
+
+def fake_site(root: Path, pages: dict[str, str]) -> Path:
+    for name, html in pages.items():
+        page = root / "synthetic" / name / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f"<html><body>{html}</body></html>", encoding="utf-8")
+    (root / "index.html").write_text("<html>{{ not a guide }}</html>", encoding="utf-8")
+    return root
+
+
+def test_a_complete_build_passes(tmp_path: Path) -> None:
+    check = check_guides(fake_site(tmp_path, {"sluchaj-0001": GOOD, "sluchaj-0002": NO_PHONE}), 2)
+    assert (check.pages, check.with_phone, check.problems) == (2, 1, [])
+
+
+def test_missing_pages_are_counted(tmp_path: Path) -> None:
+    check = check_guides(fake_site(tmp_path, {"sluchaj-0001": GOOD}), 3)
+    assert check.problems == [f"1 guide pages under {tmp_path / 'synthetic'}, expected 3"]
+
+
+def test_a_page_without_the_short_answer_or_with_a_raw_macro_fails(tmp_path: Path) -> None:
+    site = fake_site(tmp_path, {
+        "sluchaj-0001": GOOD,
+        "sluchaj-0002": "<p>{{ short_answer() }}</p>",
+        "sluchaj-0003": GOOD + '<p>{{phone("x")}}</p>',
+    })
+    problems = check_guides(site, 3).problems
+    assert len(problems) == 2
+    assert "1 guide pages lack the «Коротко» heading of short_answer(), e.g. sluchaj-0002" in problems[0]
+    assert "2 guide pages still contain a `{{ macro(` call, e.g. sluchaj-0002" in problems[1]
+
+
+def test_no_phone_anywhere_fails(tmp_path: Path) -> None:
+    problems = check_guides(fake_site(tmp_path, {"sluchaj-0001": NO_PHONE}), 1).problems
+    assert problems == ["no guide page has a tel: link: phone() did not run"]
+
+
+def test_an_empty_build_fails(tmp_path: Path) -> None:
+    assert check_guides(tmp_path, 5).problems == [f"0 guide pages under {tmp_path / 'synthetic'}, expected 5"]
