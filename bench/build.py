@@ -5,7 +5,10 @@
 For each size, bench/synthetic.py writes a copy of the project with that many synthetic guides next
 to the real ones; each copy is built `--runs` times and the median is printed, wall-clock and CPU
 (user+sys of the build process). The machine is shared, so CPU seconds are the steadier figure.
-At the largest size the same pages are also built:
+At the largest size the same pages are built four ways side by side, in `--runs` rounds that each
+build every way once (the order rotates), and each ratio is the median of the per-round ratios, so
+a slow minute on the machine weighs on both sides of a ratio. The ways:
+  - project:    this project's mkdocs.yml;
   - stock:      stock Material configuration: no navigation.prune, no nav_cache hook, same plugins;
   - zensical:   Zensical 0.0.73 reading the same mkdocs.yml (its own venv; it shims the macros
                 plugin and runs macros/ through macros/host.py). It runs no MkDocs hooks (so no
@@ -121,28 +124,81 @@ def stock_config(config: str) -> str:
     return re.sub(r"^\s*- hooks/nav_cache\.py\s*\n", "", config, flags=re.M)
 
 
-def series(
-    label: str, command: list[str], cwd: Path, runs: int, site: Path, guides: int, env: dict[str, str] | None = None
-) -> Timing | None:
-    """Median of `runs` builds; None if a build fails or its output (in `site`) misses guides or macros."""
+@dataclass(frozen=True)
+class Way:
+    """One way of building the same pages."""
+
+    label: str
+    command: list[str]
+    cwd: Path
+    site: Path  # where this way writes the site, for check_guides
+    env: dict[str, str]
+
+
+def run_once(way: Way, guides: int, run: int) -> Timing | None:
+    """One build; None (and a printed reason) if it fails or its output misses guides or macros."""
+    timing = timed(way.command, way.cwd, way.env)
+    if not timing.ok:
+        print(f"  {way.label}: FAILED (run {run}):\n" + "\n".join("    " + l for l in timing.output.strip().splitlines()[-15:]), flush=True)
+        return None
+    check = check_guides(way.site, guides)
+    if check.problems:
+        print(f"  {way.label}: WRONG OUTPUT (run {run}), not timed:\n" + "\n".join("    " + p for p in check.problems), flush=True)
+        return None
+    print(
+        f"    {way.label:<34} run {run}: wall {timing.wall:6.1f} s, cpu {timing.cpu:6.1f} s; checked: {check.pages} guide pages"
+        f" with «Коротко», {check.with_phone} with a tel: link", flush=True,
+    )
+    return timing
+
+
+def median(timings: list[Timing]) -> Timing | None:
+    if not timings:
+        return None
+    return Timing(statistics.median(t.wall for t in timings), statistics.median(t.cpu for t in timings), True, "")
+
+
+def series(way: Way, runs: int, guides: int) -> Timing | None:
+    """Median of `runs` builds of one way; None if any build fails its check."""
     timings = []
-    for run in range(runs):
-        timing = timed(command, cwd, env)
-        if not timing.ok:
-            print(f"  {label}: FAILED (run {run + 1}):\n" + "\n".join("    " + l for l in timing.output.strip().splitlines()[-15:]), flush=True)
-            return None
-        check = check_guides(site, guides)
-        if check.problems:
-            print(f"  {label}: WRONG OUTPUT (run {run + 1}), not timed:\n" + "\n".join("    " + p for p in check.problems), flush=True)
+    for run in range(1, runs + 1):
+        timing = run_once(way, guides, run)
+        if timing is None:
             return None
         timings.append(timing)
-        print(
-            f"    {label} run {run + 1}: wall {timing.wall:6.1f} s, cpu {timing.cpu:6.1f} s; checked: {check.pages} guide pages"
-            f" with «Коротко», {check.with_phone} with a tel: link", flush=True,
-        )
-    median = Timing(statistics.median(t.wall for t in timings), statistics.median(t.cpu for t in timings), True, "")
-    print(f"  {label:<34} median of {runs}: wall {median.wall:6.1f} s, cpu {median.cpu:6.1f} s", flush=True)
-    return median
+    return median(timings)
+
+
+def interleaved(ways: list[Way], runs: int, guides: int) -> dict[str, list[Timing]]:
+    """`runs` rounds, each building every way once, in an order that rotates from round to round.
+
+    The machine is shared and its speed drifts over minutes; building the ways side by side and
+    comparing them round by round keeps that drift out of the ratios. A way that fails is dropped.
+    """
+    results: dict[str, list[Timing]] = {way.label: [] for way in ways}
+    alive = list(ways)
+    for run in range(1, runs + 1):
+        shift = (run - 1) % len(alive) if alive else 0
+        for way in alive[shift:] + alive[:shift]:
+            timing = run_once(way, guides, run)
+            if timing is None:
+                results[way.label] = []
+                alive.remove(way)
+            else:
+                results[way.label].append(timing)
+    return results
+
+
+def paired_ratio(a: list[Timing], b: list[Timing]) -> str:
+    """Median over rounds of a/b, wall and cpu, with the range; rounds are paired by position."""
+    if not a or not b or len(a) != len(b):
+        return "n/a"
+    wall = [x.wall / y.wall for x, y in zip(a, b)]
+    cpu = [x.cpu / y.cpu for x, y in zip(a, b)]
+    return (
+        f"wall {statistics.median(wall):.2f}x, cpu {statistics.median(cpu):.2f}x"
+        f"  (cpu per round {min(cpu):.2f}-{max(cpu):.2f}, {len(cpu)} rounds)"
+    )
 
 
 def ratio(a: Timing | None, b: Timing | None) -> str:
@@ -151,81 +207,79 @@ def ratio(a: Timing | None, b: Timing | None) -> str:
     return f"wall {a.wall / b.wall:.2f}x, cpu {a.cpu / b.cpu:.2f}x"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 400, 1000])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--compare-runs", type=int, default=None, help="runs for stock/zensical/pre-rendered (default: --runs)")
-    parser.add_argument("--zensical", default=".venv-bench/bin/zensical")
-    parser.add_argument("--keep", type=Path, default=None, help="work folder to keep (default: a temporary one)")
-    args = parser.parse_args()
-    compare_runs = args.compare_runs or args.runs
-    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-build-"))
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    print(f"bench-build: sizes {args.sizes}, {args.runs} runs each; {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}")
-    project: dict[int, Timing | None] = {}
-    for size in args.sizes:
-        copy = make_project(size, work / f"guides-{size}")
-        print(f"{size} synthetic guides (+ the real pages):", flush=True)
-        project[size] = series("project", MKDOCS + ["-d", str(work / f"site-{size}")], copy, args.runs, work / f"site-{size}", size, env)
-    largest = max(args.sizes)
-    copy = work / f"guides-{largest}"
-    config = (copy / "mkdocs.yml").read_text(encoding="utf-8")
-    print(f"{largest} guides, built other ways:", flush=True)
-
-    (copy / "mkdocs.stock.yml").write_text(stock_config(config), encoding="utf-8")
-    stock = series(
-        "stock Material (no prune, no hook)",
-        MKDOCS + ["-f", "mkdocs.stock.yml", "-d", str(work / "site-stock")], copy, compare_runs, work / "site-stock", largest, env,
-    )
-
-    zensical_bin = Path(args.zensical).resolve()
-    zensical = None
-    if zensical_bin.exists():
-        print(f"  zensical: {ZENSICAL_DIFFERS}", flush=True)
-        zensical = series(
-            "zensical",
-            [str(zensical_bin), "build", "--clean", "--strict", "-f", "mkdocs.yml"],
-            copy, compare_runs, copy / "site", largest, env,
-        )
-    else:
-        print(f"  zensical: not installed at {zensical_bin} (make bench-build installs it)")
-
-    dump_dir = work / f"prerendered-{largest}"
+def prerendered_copy(copy: Path, config: str, work: Path, env: dict[str, str]) -> Path | None:
+    """The same pages with every macro replaced by its output and the macros plugin removed."""
+    dump_dir = work / f"prerendered-{copy.name}"
     shutil.rmtree(dump_dir, ignore_errors=True)
     (copy / "bench_dump_markdown.py").write_text(DUMP_HOOK, encoding="utf-8")
     dump_config = config.replace("hooks:\n", "hooks:\n  - bench_dump_markdown.py\n", 1)
     (copy / "mkdocs.dump.yml").write_text(dump_config, encoding="utf-8")
     dumped = timed(MKDOCS + ["-f", "mkdocs.dump.yml", "-d", str(work / "site-dump")], copy, dict(env, BENCH_DUMP_DIR=str(dump_dir / "docs")))
-    prerendered = None
     if not dumped.ok:
         print("  pre-rendered: the dump build failed:\n" + dumped.output[-2000:])
-    else:
-        for part in (copy / "docs").rglob("*"):  # assets and other non-Markdown files as they are
-            target = dump_dir / "docs" / part.relative_to(copy / "docs")
-            if part.is_file() and part.suffix != ".md":
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(part, target)
-        # macros/ stays importable (hooks/booklet.py words the print date with it); only the plugin goes
-        for part in ("overrides", "hooks", "data", "macros"):
-            if (copy / part).exists():
-                shutil.copytree(copy / part, dump_dir / part, dirs_exist_ok=True)
-        prerendered_config = drop_block(config, "  - macros:")
-        (dump_dir / "mkdocs.yml").write_text(prerendered_config, encoding="utf-8")
-        prerendered = series(
-            "pre-rendered, no macros plugin",
-            MKDOCS + ["-d", str(work / "site-prerendered")], dump_dir, compare_runs, work / "site-prerendered", largest, env,
-        )
+        return None
+    for part in (copy / "docs").rglob("*"):  # assets and other non-Markdown files as they are
+        target = dump_dir / "docs" / part.relative_to(copy / "docs")
+        if part.is_file() and part.suffix != ".md":
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(part, target)
+    # macros/ stays importable (hooks/booklet.py words the print date with it); only the plugin goes
+    for part in ("overrides", "hooks", "data", "macros"):
+        if (copy / part).exists():
+            shutil.copytree(copy / part, dump_dir / part, dirs_exist_ok=True)
+    (dump_dir / "mkdocs.yml").write_text(drop_block(config, "  - macros:"), encoding="utf-8")
+    return dump_dir
 
-    print("\nsummary (medians; cpu = user+sys seconds of the build process)")
-    for size in args.sizes:
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 400, 1000])
+    parser.add_argument("--runs", type=int, default=3, help="builds of each way at each size (rounds at the largest)")
+    parser.add_argument("--zensical", default=".venv-bench/bin/zensical")
+    parser.add_argument("--keep", type=Path, default=None, help="work folder to keep (default: a temporary one)")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-build-"))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    print(f"bench-build: sizes {args.sizes}, {args.runs} runs each; {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}")
+    largest, smallest = max(args.sizes), min(args.sizes)
+    project: dict[int, Timing | None] = {}
+    for size in sorted(set(args.sizes) - {largest}):
+        copy = make_project(size, work / f"guides-{size}")
+        print(f"{size} synthetic guides (+ the real pages):", flush=True)
+        project[size] = series(Way("project", MKDOCS + ["-d", str(work / f"site-{size}")], copy, work / f"site-{size}", env), args.runs, size)
+
+    copy = make_project(largest, work / f"guides-{largest}")
+    config = (copy / "mkdocs.yml").read_text(encoding="utf-8")
+    (copy / "mkdocs.stock.yml").write_text(stock_config(config), encoding="utf-8")
+    ways = [
+        Way("project", MKDOCS + ["-d", str(work / "site-project")], copy, work / "site-project", env),
+        Way("stock Material (no prune, no hook)", MKDOCS + ["-f", "mkdocs.stock.yml", "-d", str(work / "site-stock")], copy, work / "site-stock", env),
+    ]
+    zensical_bin = Path(args.zensical).resolve()
+    if zensical_bin.exists():
+        print(f"  zensical: {ZENSICAL_DIFFERS}", flush=True)
+        ways.append(Way("zensical", [str(zensical_bin), "build", "--clean", "--strict", "-f", "mkdocs.yml"], copy, copy / "site", env))
+    else:
+        print(f"  zensical: not installed at {zensical_bin} (make bench-build installs it)")
+    dump_dir = prerendered_copy(copy, config, work, env)
+    if dump_dir is not None:
+        ways.append(Way("pre-rendered, no macros plugin", MKDOCS + ["-d", str(work / "site-prerendered")], dump_dir, work / "site-prerendered", env))
+    print(f"{largest} synthetic guides (+ the real pages), {len(ways)} ways side by side, {args.runs} rounds:", flush=True)
+    results = interleaved(ways, args.runs, largest)
+    project[largest] = median(results["project"])
+
+    print(f"\nsummary (medians; cpu = user+sys seconds of the build process; load now {os.getloadavg()[0]:.1f})")
+    for size in sorted(args.sizes):
         t = project[size]
-        print(f"  project, {size:>5} guides: " + (f"wall {t.wall:6.1f} s, cpu {t.cpu:6.1f} s" if t else "failed"))
-    smallest = min(args.sizes)
-    print(f"  t({largest})/t({smallest}):              {ratio(project[largest], project[smallest])}   (target <= 10)")
-    print(f"  project / stock Material:        {ratio(project[largest], stock)}   (target <= 0.3)")
-    print(f"  project / zensical:              {ratio(project[largest], zensical)}   (target < 1)")
-    print(f"  project / pre-rendered:          {ratio(project[largest], prerendered)}   (target <= 1.15)")
+        print(f"  project, {size:>5} guides:          " + (f"wall {t.wall:6.1f} s, cpu {t.cpu:6.1f} s" if t else "failed"))
+    for way in ways[1:]:
+        t = median(results[way.label])
+        print(f"  {way.label + ', ' + str(largest) + ' guides:':<33} " + (f"wall {t.wall:6.1f} s, cpu {t.cpu:6.1f} s" if t else "failed"))
+    if smallest != largest:
+        print(f"  t({largest})/t({smallest}):                 {ratio(project[largest], project[smallest])}   (target <= 10)")
+    targets = {"stock Material (no prune, no hook)": "<= 0.3", "zensical": "< 1", "pre-rendered, no macros plugin": "<= 1.15"}
+    for way in ways[1:]:
+        print(f"  project / {way.label:<26} {paired_ratio(results['project'], results[way.label])}   (target {targets[way.label]})")
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
 

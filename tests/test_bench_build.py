@@ -48,3 +48,31 @@ def test_no_phone_anywhere_fails(tmp_path: Path) -> None:
 
 def test_an_empty_build_fails(tmp_path: Path) -> None:
     assert check_guides(tmp_path, 5).problems == [f"0 guide pages under {tmp_path / 'synthetic'}, expected 5"]
+
+
+def test_ratios_are_medians_of_paired_rounds() -> None:
+    from bench.build import Timing, paired_ratio
+
+    def t(cpu: float) -> Timing:
+        return Timing(cpu, cpu, True, "")
+
+    # round 2 ran on a slow machine: both sides slowed, the paired ratio does not move
+    project, stock = [t(20), t(40), t(21)], [t(80), t(160), t(70)]
+    assert paired_ratio(project, stock) == "wall 0.25x, cpu 0.25x  (cpu per round 0.25-0.30, 3 rounds)"
+    assert paired_ratio(project, []) == "n/a" and paired_ratio(project, stock[:2]) == "n/a"
+
+
+def test_rounds_rotate_the_order_and_drop_a_failing_way(monkeypatch, tmp_path: Path) -> None:
+    import bench.build as build
+
+    order: list[tuple[int, str]] = []
+
+    def fake_run_once(way: build.Way, guides: int, run: int) -> build.Timing | None:
+        order.append((run, way.label))
+        return None if way.label == "broken" and run == 2 else build.Timing(1.0, 1.0, True, "")
+
+    monkeypatch.setattr(build, "run_once", fake_run_once)
+    ways = [build.Way(label, [], tmp_path, tmp_path, {}) for label in ("a", "b", "broken")]
+    results = build.interleaved(ways, 3, 1)
+    assert order == [(1, "a"), (1, "b"), (1, "broken"), (2, "b"), (2, "broken"), (2, "a"), (3, "a"), (3, "b")]
+    assert [len(results[label]) for label in ("a", "b", "broken")] == [3, 3, 0]
