@@ -269,17 +269,20 @@ def main() -> None:
     project[largest] = median(results["project"])
 
     print(f"\nsummary (medians; cpu = user+sys seconds of the build process; load now {os.getloadavg()[0]:.1f})")
+    def line(label: str, figures: str) -> None:
+        print(f"  {label:<46} {figures}")
+
     for size in sorted(args.sizes):
         t = project[size]
-        print(f"  project, {size:>5} guides:          " + (f"wall {t.wall:6.1f} s, cpu {t.cpu:6.1f} s" if t else "failed"))
+        line(f"project, {size} guides", f"wall {t.wall:6.1f} s, cpu {t.cpu:6.1f} s" if t else "failed")
     for way in ways[1:]:
         t = median(results[way.label])
-        print(f"  {way.label + ', ' + str(largest) + ' guides:':<33} " + (f"wall {t.wall:6.1f} s, cpu {t.cpu:6.1f} s" if t else "failed"))
+        line(f"{way.label}, {largest} guides", f"wall {t.wall:6.1f} s, cpu {t.cpu:6.1f} s" if t else "failed")
     if smallest != largest:
-        print(f"  t({largest})/t({smallest}):                 {ratio(project[largest], project[smallest])}   (target <= 10)")
+        line(f"t({largest}) / t({smallest})", f"{ratio(project[largest], project[smallest])}   (target <= 10)")
     targets = {"stock Material (no prune, no hook)": "<= 0.3", "zensical": "< 1", "pre-rendered, no macros plugin": "<= 1.15"}
     for way in ways[1:]:
-        print(f"  project / {way.label:<26} {paired_ratio(results['project'], results[way.label])}   (target {targets[way.label]})")
+        line(f"project / {way.label}", f"{paired_ratio(results['project'], results[way.label])}   (target {targets[way.label]})")
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
 
