@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -46,3 +47,17 @@ def test_offline_copy_navigates_and_searches_from_file_urls(browser, offline_sit
     assert not errors, f"JavaScript errors: {errors}"
     outside = [url for url in asked if not url.startswith(("file://", "data:", "blob:"))]
     assert not outside, f"the offline copy asked the network for: {outside}"
+
+
+def test_offline_booklet_links_lead_to_files_and_chapters(offline_site: BuildResult) -> None:
+    """Without directory URLs (the offline copy) the booklet's links still resolve (hooks/booklet.py)."""
+    html = (offline_site.site / "pechat.html").read_text(encoding="utf-8")
+    article = html[html.index("<article") : html.index("</article>")]
+    ids = set(re.findall(r'\sid="([^"]+)"', article))
+    anchors = re.findall(r'href="#([^"]+)"', article)
+    assert "zakaz-poteryalsya--podrobno" in anchors
+    assert not [a for a in anchors if a not in ids], "a booklet anchor leads nowhere"
+    pages = {p for p in re.findall(r'href="([^"#:]+\.html)(?:#[^"]*)?"', article)}
+    assert pages, "the booklet links to no other page"
+    assert all((offline_site.site / p).is_file() for p in pages), sorted(p for p in pages if not (offline_site.site / p).is_file())
+    assert "zakaz-poteryalsya.html" not in pages  # a guide in the booklet is linked as its chapter
