@@ -5,7 +5,7 @@
 #   weight:        a guide <= 120 KB gzip before search is opened
 #   build:         1000 guides in <= 0.3 x stock Material and < Zensical; t(1000)/t(100) <= 10;
 #                  macros/hooks overhead <= 1.15 x the same pages pre-rendered without macros
-.PHONY: offline bench-weight bench-build
+.PHONY: offline bench-weight bench-build bench-instructions
 
 BENCH_VENV := .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed
@@ -35,3 +35,8 @@ BENCH_SIZES ?= 100 400 1000
 BENCH_RUNS ?= 3
 bench-build: $(STAMP) $(BENCH_STAMP)
 	$(PY) -m bench.build --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --zensical $(BENCH_VENV)/bin/zensical
+
+# Instruction counts under valgrind (deterministic on a noisy machine; ~50x slower, so a smaller site).
+BENCH_INSTR_SIZE ?= 200
+bench-instructions: $(STAMP)
+	$(PY) -m bench.instructions --size $(BENCH_INSTR_SIZE)

@@ -76,3 +76,11 @@ def test_rounds_rotate_the_order_and_drop_a_failing_way(monkeypatch, tmp_path: P
     results = build.interleaved(ways, 3, 1)
     assert order == [(1, "a"), (1, "b"), (1, "broken"), (2, "b"), (2, "broken"), (2, "a"), (3, "a"), (3, "b")]
     assert [len(results[label]) for label in ("a", "b", "broken")] == [3, 3, 0]
+
+
+def test_instruction_total_is_read_from_callgrinds_last_line() -> None:
+    from bench.instructions import parse_total
+
+    stderr = "==7== Callgrind, a call-graph generating cache profiler\n==7== Collected : 21088420864\n==7==\n==7== I   refs:      21,088,420,864\n"
+    assert parse_total(stderr) == 21088420864
+    assert parse_total("INFO - Documentation built\n") is None
