@@ -83,7 +83,7 @@ def page_info(url: str, meta: dict[str, Any]) -> PageInfo:
     boost = search.get("boost") if isinstance(search, dict) else None
     return PageInfo(
         url=url,
-        is_guide=bool(meta.get("short")),
+        is_guide=bool(meta.get("short")),  # the rule of macros/guide_index.py and hooks/booklet.py
         asked=[" ".join(str(phrase).split()) for phrase in asked if str(phrase).strip()],
         boost=float(boost) if isinstance(boost, (int, float)) else None,
     )
