@@ -231,6 +231,27 @@ def prerendered_copy(copy: Path, config: str, work: Path, env: dict[str, str]) -
     return dump_dir
 
 
+STOCK = "stock Material (no prune, no hook)"
+ZENSICAL = "zensical"
+PRERENDERED = "pre-rendered, no macros plugin"
+
+
+def comparison_ways(copy: Path, work: Path, env: dict[str, str], zensical_bin: Path | None) -> list[Way]:
+    """The same pages built this project's way, stock Material's, Zensical's (if given) and pre-rendered."""
+    config = (copy / "mkdocs.yml").read_text(encoding="utf-8")
+    (copy / "mkdocs.stock.yml").write_text(stock_config(config), encoding="utf-8")
+    ways = [
+        Way("project", MKDOCS + ["-d", str(work / "site-project")], copy, work / "site-project", env),
+        Way(STOCK, MKDOCS + ["-f", "mkdocs.stock.yml", "-d", str(work / "site-stock")], copy, work / "site-stock", env),
+    ]
+    if zensical_bin is not None:
+        ways.append(Way(ZENSICAL, [str(zensical_bin), "build", "--clean", "--strict", "-f", "mkdocs.yml"], copy, copy / "site", env))
+    dump_dir = prerendered_copy(copy, config, work, env)
+    if dump_dir is not None:
+        ways.append(Way(PRERENDERED, MKDOCS + ["-d", str(work / "site-prerendered")], dump_dir, work / "site-prerendered", env))
+    return ways
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 400, 1000])
@@ -249,21 +270,13 @@ def main() -> None:
         project[size] = series(Way("project", MKDOCS + ["-d", str(work / f"site-{size}")], copy, work / f"site-{size}", env), args.runs, size)
 
     copy = make_project(largest, work / f"guides-{largest}")
-    config = (copy / "mkdocs.yml").read_text(encoding="utf-8")
-    (copy / "mkdocs.stock.yml").write_text(stock_config(config), encoding="utf-8")
-    ways = [
-        Way("project", MKDOCS + ["-d", str(work / "site-project")], copy, work / "site-project", env),
-        Way("stock Material (no prune, no hook)", MKDOCS + ["-f", "mkdocs.stock.yml", "-d", str(work / "site-stock")], copy, work / "site-stock", env),
-    ]
-    zensical_bin = Path(args.zensical).resolve()
+    zensical_bin: Path | None = Path(args.zensical).resolve()
     if zensical_bin.exists():
         print(f"  zensical: {ZENSICAL_DIFFERS}", flush=True)
-        ways.append(Way("zensical", [str(zensical_bin), "build", "--clean", "--strict", "-f", "mkdocs.yml"], copy, copy / "site", env))
     else:
         print(f"  zensical: not installed at {zensical_bin} (make bench-build installs it)")
-    dump_dir = prerendered_copy(copy, config, work, env)
-    if dump_dir is not None:
-        ways.append(Way("pre-rendered, no macros plugin", MKDOCS + ["-d", str(work / "site-prerendered")], dump_dir, work / "site-prerendered", env))
+        zensical_bin = None
+    ways = comparison_ways(copy, work, env, zensical_bin)
     print(f"{largest} synthetic guides (+ the real pages), {len(ways)} ways side by side, {args.runs} rounds:", flush=True)
     results = interleaved(ways, args.runs, largest)
     project[largest] = median(results["project"])
@@ -280,7 +293,7 @@ def main() -> None:
         line(f"{way.label}, {largest} guides", f"wall {t.wall:6.1f} s, cpu {t.cpu:6.1f} s" if t else "failed")
     if smallest != largest:
         line(f"t({largest}) / t({smallest})", f"{ratio(project[largest], project[smallest])}   (target <= 10)")
-    targets = {"stock Material (no prune, no hook)": "<= 0.3", "zensical": "< 1", "pre-rendered, no macros plugin": "<= 1.15"}
+    targets = {STOCK: "<= 0.3", ZENSICAL: "< 1", PRERENDERED: "<= 1.15"}
     for way in ways[1:]:
         line(f"project / {way.label}", f"{paired_ratio(results['project'], results[way.label])}   (target {targets[way.label]})")
     if args.keep is None:

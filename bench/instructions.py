@@ -24,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import MKDOCS, Way, check_guides, prerendered_copy, stock_config
+from .build import PRERENDERED, STOCK, Way, check_guides, comparison_ways
 from .synthetic import make_project
 
 _TOTAL = re.compile(r"^==\d+== Collected : (\d+)$", re.M)
@@ -66,15 +66,7 @@ def main() -> None:
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-instructions-"))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     copy = make_project(args.size, work / f"guides-{args.size}")
-    config = (copy / "mkdocs.yml").read_text(encoding="utf-8")
-    (copy / "mkdocs.stock.yml").write_text(stock_config(config), encoding="utf-8")
-    ways = [
-        Way("project", MKDOCS + ["-d", str(work / "site-project")], copy, work / "site-project", env),
-        Way("stock Material (no prune, no hook)", MKDOCS + ["-f", "mkdocs.stock.yml", "-d", str(work / "site-stock")], copy, work / "site-stock", env),
-    ]
-    dump_dir = prerendered_copy(copy, config, work, env)
-    if dump_dir is not None:
-        ways.append(Way("pre-rendered, no macros plugin", MKDOCS + ["-d", str(work / "site-prerendered")], dump_dir, work / "site-prerendered", env))
+    ways = comparison_ways(copy, work, env, zensical_bin=None)
     print(f"bench-instructions: {args.size} synthetic guides, {len(ways)} ways under callgrind, {os.cpu_count()} at a time", flush=True)
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         counts = dict(zip((w.label for w in ways), pool.map(lambda w: count(w, args.size, work / f"callgrind-{w.label.split()[0]}.out"), ways)))
@@ -82,7 +74,7 @@ def main() -> None:
         figure = f"{result.instructions / 1e9:8.2f} G instructions" if result.instructions else result.problem
         print(f"  {label:<40} {figure}")
     project = counts["project"].instructions
-    targets = {"stock Material (no prune, no hook)": "<= 0.3 at 1000 guides", "pre-rendered, no macros plugin": "<= 1.15"}
+    targets = {STOCK: "<= 0.3 at 1000 guides", PRERENDERED: "<= 1.15"}
     for label, result in counts.items():
         if label != "project" and project and result.instructions:
             print(f"  {'project / ' + label:<40} {project / result.instructions:.3f}x   (target {targets[label]})")

@@ -6,8 +6,9 @@ few expressions recur on every page (`short_answer()`, `phone("rpn-ekc-phone")`)
 expression is compiled once per build (as a one-expression template, so Jinja itself turns the value
 into text) and all of a page's expressions run in one Jinja context built from the page's variables
 (building a context copies every variable; once per expression that was a tenth of the macros'
-cost). The output is what Jinja would produce. A page with anything beyond that subset, or whose fast rendering raises (an
-unknown macro, a bad id), goes through mkdocs-macros unchanged, so its errors read exactly as before.
+cost). The output is what Jinja would produce. A page with anything beyond that subset, or whose
+fast rendering raises (an unknown macro, a bad id), goes through mkdocs-macros unchanged, so its
+errors read exactly as before.
 """
 
 from __future__ import annotations
