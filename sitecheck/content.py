@@ -67,7 +67,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
 
 def check(ctx: Context) -> list[Problem]:
     entries, problems = known_errors.load(ctx.project.root)
-    for src, page in ctx.project.pages.items():
+    for page in ctx.project.pages.values():
         problems.extend(check_short(page))
         problems.extend(check_citations(page))
         problems.extend(check_known_errors(page, entries))

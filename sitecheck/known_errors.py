@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 
 from macros.yaml_source import YamlSourceError, read_yaml
 
@@ -64,7 +65,9 @@ class KnownError(BaseModel):
                 raise ValueError(f"the pattern does not catch its own example «{text}»; fix `pattern` or the example")
         for text in self.fine:
             if find(self, text):
-                raise ValueError(f"the pattern catches the text listed as fine «{text}»; narrow `pattern` or add `unless`")
+                raise ValueError(
+                    f"the pattern catches the text listed as fine «{text}»; narrow `pattern` or add `unless`"
+                )
         return self
 
 
@@ -123,14 +126,16 @@ def load(root: Path) -> tuple[list[KnownError], list[Problem]]:
             location = tuple(part for part in detail["loc"] if isinstance(part, (str, int)))
             where = _describe(location, document.data)
             message = _message(detail)
-            problems.append(Problem(KNOWN_ERRORS_FILE, document.line_of(location), f"{where}: {message}", check="content"))
+            line = document.line_of(location)
+            problems.append(Problem(KNOWN_ERRORS_FILE, line, f"{where}: {message}", check="content"))
         return [], problems
     seen: dict[str, int] = {}
     duplicates = []
     for index, entry in enumerate(entries):
         line = document.line_of(("errors", index, "id"))
         if entry.id in seen:
-            duplicates.append(Problem(KNOWN_ERRORS_FILE, line, f"id «{entry.id}» is used twice (also line {seen[entry.id]}); rename one", check="content"))
+            message = f"id «{entry.id}» is used twice (also line {seen[entry.id]}); rename one"
+            duplicates.append(Problem(KNOWN_ERRORS_FILE, line, message, check="content"))
         seen.setdefault(entry.id, line)
     return ([], duplicates) if duplicates else (entries, [])
 
@@ -150,7 +155,7 @@ def _describe(location: tuple[str | int, ...], data: object) -> str:
     return "".join(parts) or "the file"
 
 
-def _message(detail: dict) -> str:
+def _message(detail: ErrorDetails) -> str:
     kind = detail["type"]
     if kind == "missing":
         return f"required field «{detail['loc'][-1]}» is missing; add it"

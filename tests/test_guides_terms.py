@@ -34,7 +34,8 @@ def test_term_rule_paragraph_is_identical_in_every_guide() -> None:
     copies = _term_rule_copies()
     assert copies, f"no guide carries the paragraph that starts with {TERM_RULE_START}"
     distinct = {text for texts in copies.values() for text in texts}
-    assert len(distinct) == 1, "the copies differ:\n" + "\n".join(f"{page}: {text}" for page, texts in copies.items() for text in texts)
+    listing = "\n".join(f"{page}: {text}" for page, texts in copies.items() for text in texts)
+    assert len(distinct) == 1, "the copies differ:\n" + listing
 
 
 def test_term_rule_paragraph_points_to_the_glossary_entry() -> None:
