@@ -3,8 +3,8 @@
 Recognised citation forms (article first, then the act, exactly as README lists them):
 
     ст. 23.1 ЗоЗПП · п. 3 ст. 23.1 ЗоЗПП · ст. 18, 20–23 ЗоЗПП · ст. 23 ГПК РФ · ст. 497 ГК РФ
-    пп. 4 п. 2 ст. 333.36 НК РФ · ст. 12 Закона № 59-ФЗ · ч. 2 ст. 8 Закона № 59-ФЗ · ПП РФ № 2463
-    п. 15 Постановления Пленума ВС РФ № 17
+    пп. 4 п. 2 ст. 333.36 НК РФ · ст. 12 Закона № 59-ФЗ · ч. 2 ст. 8 Закона № 59-ФЗ · п. 2 ст. 108 ВК РФ
+    ПП РФ № 2463 (any ПП РФ № N) · п. 15 Постановления Пленума ВС РФ № 17
 
 Anything that looks like a citation but is not one of these is an error: «статья 23.1», «ст.23.1»,
 an article without its act («ст. 18»), the act before the article («ЗоЗПП ст. 18»), the part after
