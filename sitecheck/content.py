@@ -3,12 +3,17 @@
 Recognised citation forms (article first, then the act, exactly as README lists them):
 
     ст. 23.1 ЗоЗПП · п. 3 ст. 23.1 ЗоЗПП · ст. 18, 20–23 ЗоЗПП · ст. 23 ГПК РФ · ст. 497 ГК РФ
-    пп. 4 п. 2 ст. 333.36 НК РФ · ст. 12 Закона № 59-ФЗ · ч. 2 ст. 8 Закона № 59-ФЗ · ПП РФ № 2463
-    п. 15 Постановления Пленума ВС РФ № 17
+    пп. 4 п. 2 ст. 333.36 НК РФ · ст. 12 Закона № 59-ФЗ · ч. 2 ст. 8 Закона № 59-ФЗ · п. 2 ст. 108 ВК РФ
+    ПП РФ № 2463 (any ПП РФ № N) · п. 15 Постановления Пленума ВС РФ № 17
 
 Anything that looks like a citation but is not one of these is an error: «статья 23.1», «ст.23.1»,
 an article without its act («ст. 18»), the act before the article («ЗоЗПП ст. 18»), the part after
-the article («ст. 8 ч. 2»), «ФЗ-59», and the outdated «ПП № 612».
+the article («ст. 8 ч. 2»), «ФЗ-59», «ПП № 2463» without «РФ». Each message quotes the whole
+citation as written, so the editor finds it.
+
+Citations that have the right form but say something wrong (the outdated «ПП № 612», the 10-day
+refund cited as п. 3 ст. 23.1, …) are known errors: data/known-errors.yml lists them with why and
+the fix (sitecheck/known_errors.py reads it), and this check refuses each one where it appears.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import re
 
 from macros.guide_index import plain_text
 
+from . import known_errors
 from .context import Context
 from .problems import Problem
 from .project import Page, line_at
@@ -37,36 +43,45 @@ ACTS = (
     rf"АПК{_S}РФ",
     rf"Закона{_S}№{_S}\d+-ФЗ",  # 59-ФЗ (appeals), 152-ФЗ (personal data), 161-ФЗ (payments), …
     rf"Закона{_S}(?:РФ{_S})?№{_S}2300-1",
-    rf"ПП{_S}РФ{_S}№{_S}2463",
+    rf"ВК{_S}РФ",  # Воздушный кодекс: refunds of air tickets (ст. 108)
+    rf"ПП{_S}РФ{_S}№{_S}\d+",  # government resolutions: 2463 (distance selling), 924, …
     rf"Постановления{_S}Пленума{_S}ВС{_S}РФ{_S}№{_S}17",
 )
 _ACT = "(?:" + "|".join(ACTS) + r")(?![\w-])"
-_ACT_NAMES = r"(?:ЗоЗПП|ГК(?:\s+РФ)?|ГПК(?:\s+РФ)?|НК(?:\s+РФ)?|КоАП(?:\s+РФ)?|АПК(?:\s+РФ)?|(?:Закона?\s+№\s*)?59-ФЗ|ФЗ-59)"
+_ACT_NAMES = r"(?:ЗоЗПП|ГК(?:\s+РФ)?|ГПК(?:\s+РФ)?|НК(?:\s+РФ)?|КоАП(?:\s+РФ)?|АПК(?:\s+РФ)?|ВК\s+РФ|(?:Закона?\s+№\s*)?59-ФЗ|ФЗ-59)"
 
 _ARTICLE = re.compile(rf"(?<![\w.])ст\.\s*(?P<nums>{_NUMS})(?P<after>{_S}(?:[^\s]+)(?:{_S}[^\s]+){{0,4}})?")
 # «ст. 22, п. 4 ст. 26.1 ЗоЗПП», «ст. 10 и ст. 12 ЗоЗПП»: citations in a list share the act at its end.
 _NEXT_IN_LIST = re.compile(rf"(?:\s*,\s*|{_S}(?:и|или){_S})(?:(?:пп|п|ч)\.\s*{_NUMS}{_S})*ст\.\s*{_NUMS}")
-# A sentence that says the act is dead may name it: «Постановление № 612 … утратило силу».
-_SAYS_OUTDATED = re.compile(r"утратил|отмен[её]н|заменил|замен[её]н|устарел|больше не действует", re.I)
-_OUTDATED_612 = "ПП № 612 (2007) is outdated: it was replaced on 01.01.2021"
 _RULES: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"(?<![\w])[Сс]тать(?:я|и|е|ю|ёй|ей|ям|ях|ями)\s+\d"), "the article is written out as a word", "write «ст. N» and the act, e.g. «ст. 23.1 ЗоЗПП»"),
-    (re.compile(r"(?<![\w.])ст\.(?=\d)"), "no space after «ст.»", "write «ст. 23.1 ЗоЗПП» with a space"),
+    # The whole citation is matched (number and act), so the message quotes «статья 23.1 ЗоЗПП», not «статья 2».
+    (re.compile(rf"(?<![\w])[Сс]тать(?:я|и|е|ю|ёй|ей|ям|ях|ями)\s+{_NUMS}(?:{_S}{_ACT})?"), "the article is written out as a word", "write «ст. N» and the act, e.g. «ст. 23.1 ЗоЗПП»"),
+    (re.compile(rf"(?<![\w.])ст\.{_NUMS}(?:{_S}{_ACT})?"), "no space after «ст.»", "write «ст. 23.1 ЗоЗПП» with a space"),
     (re.compile(rf"(?<![\w-]){_ACT_NAMES}\s*,?\s*(?:(?:пп|п|ч)\.\s*{_NUMS}\s*)*ст\.\s*{_NUMS}"), "the act comes before the article", "write the article first: «ст. 18 ЗоЗПП», «ст. 23 ГПК РФ»"),
     (re.compile(rf"(?<![\w.])ст\.\s*{_NUMS}\s+(?:пп|п|ч)\.\s*\d"), "the point or part comes after the article", "write it before the article: «п. 3 ст. 23.1 ЗоЗПП», «ч. 2 ст. 8 Закона № 59-ФЗ»"),
     (re.compile(r"(?<![\w-])(?:ФЗ-59|ФЗ\s*№\s*59|№\s*59\s*ФЗ)(?![\w-])"), "the law on appeals is not named as recognised", "write «Закон № 59-ФЗ» (cited as «ст. 12 Закона № 59-ФЗ»)"),
     (re.compile(r"(?<!№ )(?<!№\u00a0)(?<!№)(?<![\w-])59-ФЗ"), "«59-ФЗ» without «№»", "write «Закон № 59-ФЗ»"),
-    (re.compile(r"(?:ПП|[Пп]остановлени\w*)(?:\s+\S+){0,4}?\s*№\s*612(?!\d)"), _OUTDATED_612, "cite «ПП РФ № 2463», or say in the same sentence that № 612 is no longer in force"),
-    (re.compile(r"(?<![\w])ПП(?!\s+РФ\s+№\s*2463(?!\d))(?!\s+ВС)\s*(?:РФ\s*)?№\s*\d+"), "a government resolution cited in a form not recognised", "write «ПП РФ № 2463» (the distance-selling rules)"),
+    (re.compile(r"(?<![\w])ПП\s*№\s*\d+"), "a government resolution cited in a form not recognised", "write «ПП РФ № N», e.g. «ПП РФ № 2463» (the distance-selling rules)"),
 ]
 
 
 def check(ctx: Context) -> list[Problem]:
-    problems: list[Problem] = []
-    for src, page in ctx.project.pages.items():
+    entries, problems = known_errors.load(ctx.project.root)
+    for page in ctx.project.pages.values():
         problems.extend(check_short(page))
         problems.extend(check_citations(page))
+        problems.extend(check_known_errors(page, entries))
     return problems
+
+
+def check_known_errors(page: Page, entries: list[known_errors.KnownError]) -> list[Problem]:
+    """Every known error (data/known-errors.yml) on the page, at its line, with why and the fix."""
+    text = _blank_jinja(page.text)
+    return [
+        Problem(page.path, line_at(text, hit.start), f"known error «{_show(hit.text)}»: {hit.entry.why}", hit.entry.fix, check=NAME)
+        for entry in entries
+        for hit in known_errors.find(entry, text)
+    ]
 
 
 def word_count(text: str) -> int:
@@ -99,8 +114,6 @@ def check_citations(page: Page) -> list[Problem]:
         for match in pattern.finditer(text):
             if message == "the act comes before the article" and _names_its_act(text, match.end()):
                 continue  # «…ЗоЗПП, п. 3 ст. 23.1 ЗоЗПП»: the end of one citation, then a whole one
-            if message == _OUTDATED_612 and _SAYS_OUTDATED.search(_sentence(text, match.start(), match.end())):
-                continue
             problems.append(Problem(page.path, line_at(text, match.start()), f"legal citation «{_show(match.group(0))}»: {message}", fix, check=NAME))
             flagged.update(range(match.start(), match.end()))
     for match in _ARTICLE.finditer(text):
@@ -127,11 +140,5 @@ def _names_its_act(text: str, end_of_numbers: int) -> bool:
     return _ACT_AFTER.match(text, position) is not None
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    begin = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start), 0)
-    stops = [i for i in (text.find(". ", end), text.find("\n\n", end)) if i != -1]
-    return text[begin : min(stops) if stops else len(text)]
-
-
 def _show(text: str) -> str:
-    return " ".join(text.split())[:60]
+    return " ".join(text.split())[:80]
