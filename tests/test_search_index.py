@@ -6,17 +6,21 @@ import json
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
 
 from bench.search import QUERIES, load_queries, percentile, rank_of, slug_of, without_search_hook
 from hooks import search_ru
+from macros.guide_index import guides
 from tests.conftest import ROOT, BuildResult
 
-GUIDE_SLUGS = {
-    "zakaz-poteryalsya", "zakaz-ne-dostavili-v-srok", "dostavka", "brak", "vozvrat-tovara",
-    "dengi-ne-vernuli", "oplata-ozon-bank", "ozon-premium", "ozon-travel", "akkaunt",
-    "moshennichestvo", "podderzhka-ozon", "goryachaya-liniya", "dokazatelstva", "pretenziya",
-    "zhaloba-rospotrebnadzor", "sud-i-prokuratura", "lestnitsa", "s-chego-nachat",
-}
+def _guide_slugs() -> set[str]:
+    """Every guide in the navigation (a page with «short:»), read from mkdocs.yml, not typed here."""
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
+        nav = yaml_load(file)["nav"]
+    return {Path(guide.src_path).with_suffix("").as_posix() for guide in guides(ROOT / "docs", nav)}
+
+
+GUIDE_SLUGS = _guide_slugs()
 
 
 # --- hook: pure functions ---------------------------------------------------------------------
