@@ -77,6 +77,7 @@ def test_nothing_configured_means_no_link(book: ContactBook) -> None:
 def test_mailto_carries_title_and_page_address_encoded(book: ContactBook) -> None:
     target = feedback_target({"feedback": {"contact": "editors-email"}}, book)
     assert target == FeedbackTarget("email", "redakciya@example.org")
+    assert target is not None  # for the type checker
     title = 'Цена & «скидка» #1? a=b / "x"'
     url = "https://example.org/zakaz-otmenili/?x=1&y=2#sudy"
     href = feedback_href(target, title, url)
