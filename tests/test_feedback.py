@@ -50,7 +50,7 @@ organizations:
         source: тестовые данные
         checked: 2026-01-01
 """
-FEEDBACK_LINK = re.compile(r'<aside class="feedback"[^>]*>\s*<p><a href="([^"]+)">Нашли ошибку')
+FEEDBACK_LINK = re.compile(r'<div class="feedback">\s*<p><a href="([^"]+)">Нашли ошибку')
 
 
 @pytest.fixture
@@ -174,3 +174,49 @@ def test_a_wrong_setting_stops_the_build_with_the_fix_and_no_traceback(project_c
     assert not result.ok
     assert "mkdocs.yml, extra.feedback: contact «ozon-chat» is a chat, not an e-mail" in result.output
     assert "Traceback" not in result.output
+
+
+# ---- in the browser -----------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_link_is_accessible_sends_nothing_and_stays_off_paper(project_copy: Path, browser) -> None:
+    import functools
+    import http.server
+    import threading
+
+    from .site_pages import SCHEMES, axe_violations, describe
+
+    contacts = project_copy / "data" / "contacts.yml"
+    fixture_org = FIXTURE_CONTACTS.split("organizations:\n", 1)[1]
+    contacts.write_text(contacts.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + fixture_org, encoding="utf-8")
+    config = project_copy / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  feedback: {}\n", "  feedback: {contact: editors-email}\n"),
+        encoding="utf-8",
+    )
+    result = build(project_copy)
+    assert result.ok, result.output
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(result.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        for scheme in sorted(SCHEMES):
+            context = browser.new_context(locale="ru-RU", color_scheme=scheme, reduced_motion="reduce")
+            page = context.new_page()
+            requested: list[str] = []
+            page.on("request", lambda request: requested.append(request.url))
+            page.goto(base + "poddelka/")
+            link = page.get_by_role("link", name="Нашли ошибку или устаревший факт? Напишите редакции")
+            assert link.is_visible()
+            assert (link.get_attribute("href") or "").startswith("mailto:redakciya@example.org?subject=")
+            violations = axe_violations(page)
+            assert not violations, describe(violations)
+            assert all(url.startswith(base) for url in requested), [u for u in requested if not u.startswith(base)]
+            page.emulate_media(media="print")
+            assert not link.is_visible(), "the link is hidden in print"
+            context.close()
+    finally:
+        server.shutdown()
