@@ -57,6 +57,7 @@ from .contacts_schema import (
     WebChannel,
 )
 from .fast_render import render_page_early
+from .feedback import TARGET_VARIABLE, FeedbackConfigError, feedback_target, set_feedback_meta
 from .guide_index import guides, plain_text
 from .host import HostKind, MacrosHost
 from .print_macros import set_print_meta
@@ -85,6 +86,10 @@ def define_env(env: Any) -> None:
     except ContactsError as error:
         raise PluginError(f"\n{error}") from None
     env.variables["contact_book"] = book
+    try:  # «Нашли ошибку?» under every guide (macros/feedback.py); None while mkdocs.yml sets no target
+        env.variables[TARGET_VARIABLE] = feedback_target(env.conf.get("extra"), book)
+    except FeedbackConfigError as error:
+        raise PluginError(f"\n{error}") from None
 
     def fail(call: str, problem: str) -> None:
         raise MacroUsageError(f"{_page_path(host)}: {{{{ {call} }}}}: {problem}")
@@ -261,5 +266,7 @@ def on_pre_page_macros(env: Any) -> None:
 
 
 def on_post_page_macros(env: Any) -> None:
-    """The print header shows when the contacts on the page were checked (macros/printing.py)."""
+    """The print header shows when the contacts on the page were checked (macros/printing.py);
+    a guide gets its «Нашли ошибку?» link (macros/feedback.py)."""
     set_print_meta(env)
+    set_feedback_meta(env)
