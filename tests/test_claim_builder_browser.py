@@ -80,7 +80,7 @@ def squash(text: str) -> str:
 def pdf_text(page, tmp_path: Path) -> str:
     pdf = tmp_path / "letter.pdf"
     page.pdf(path=str(pdf), format="A4")
-    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
 CASES = {

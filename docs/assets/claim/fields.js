@@ -2,6 +2,18 @@
 // `when(answers, needs)` hides a field that does not apply (needs = caseNeeds(answers)).
 
 import { ATTACHMENTS } from "./letter.js";
+import { CASES, DEMANDS, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, SELLER_REPLIES, demandsFor } from "./rules.js";
+import { daysText } from "./money.js";
+
+/** [value, label] pairs from one of the rules' tables. */
+const choices = (table) => Object.entries(table).map(([value, { label }]) => [value, label]);
+
+/** «Заменить товар (7 дней, ст. 21 ЗоЗПП)»; shown only when the chosen case allows the demand. */
+const qualityDemandOptions = Object.entries(DEMANDS).map(([value, demand]) => [
+  value,
+  `${demand.label} (${demand.limit ? `${demand.limit} ` : ""}${daysText(demand.days)}, ${demand.article})`,
+  (a) => demandsFor(a.case).includes(value),
+]);
 
 export const SECTIONS = [
   {
@@ -10,10 +22,7 @@ export const SECTIONS = [
     fields: [
       {
         name: "doc", type: "radio", label: "Документ",
-        options: [
-          ["claim", "Претензию продавцу"],
-          ["complaint", "Жалобу в Роспотребнадзор — если продавец не ответил на претензию или отказал"],
-        ],
+        options: choices(DOCUMENTS),
       },
     ],
   },
@@ -53,23 +62,14 @@ export const SECTIONS = [
     fields: [
       {
         name: "case", type: "radio", label: "Ситуация",
-        options: [
-          ["not_delivered", "Оплаченный заказ не доставили в срок"],
-          ["defective", "Товар с браком"],
-          ["not_as_described", "Товар не соответствует описанию"],
-          ["refund_missing", "Не вернули деньги за возвращённый товар"],
-          ["refusal", "Товар исправен, но не подошёл: хочу вернуть"],
-        ],
+        options: choices(CASES),
       },
       { name: "prepaid", type: "amount", label: "Сколько заплатили заранее, ₽", hint: "Если оплатили весь заказ — цена товара.", when: (a, n) => n.prepaid },
       { name: "promisedDate", type: "date", label: "Обещанная дата доставки", hint: "Последний день срока, который показывал Ozon при заказе.", when: (a, n) => n.promisedDate, future: true },
       { name: "receivedDate", type: "date", label: "Дата получения товара", when: (a, n) => n.receivedDate },
       { name: "defect", type: "textarea", label: "Что не так с товаром", when: (a, n) => n.defect },
       { name: "refundBasis", type: "radio", label: "Почему вам должны вернуть деньги", when: (a, n) => n.refundBasis,
-        options: [
-          ["defect", "Товар был с недостатком (ст. 18 ЗоЗПП)"],
-          ["refusal", "Товар был исправен, я отказался от него (п. 4 ст. 26.1 ЗоЗПП)"],
-        ] },
+        options: choices(REFUND_BASES) },
       { name: "refundDemandDate", type: "date", label: "Когда вы потребовали деньги назад", hint: "Дата заявки на возврат или сдачи товара.", when: (a, n) => n.refundDemandDate },
       { name: "refundAmount", type: "amount", label: "Сколько должны вернуть, ₽", when: (a, n) => n.refundAmount },
       { name: "noReturnInfo", type: "checkbox", label: "При доставке мне не дали письменных условий возврата (тогда срок отказа — 3 месяца, а не 7 дней)", when: (a, n) => n.noReturnInfo, optional: true },
@@ -82,19 +82,11 @@ export const SECTIONS = [
     when: (a, n) => n.ndDemand || n.qDemand,
     fields: [
       { name: "ndDemand", type: "radio", label: "Требование", when: (a, n) => n.ndDemand,
-        options: [
-          ["refund", "Вернуть предоплату (в течение 10 дней)"],
-          ["new_deadline", "Доставить товар в новый срок, который назначаю я"],
-        ] },
+        options: choices(DELIVERY_DEMANDS) },
       { name: "newDeadline", type: "date", label: "Новый срок доставки", when: (a, n) => n.newDeadline, future: true },
       { name: "qDemand", type: "radio", label: "Требование (выберите одно)", when: (a, n) => n.qDemand,
         hint: "Технически сложный товар (смартфон, ноутбук, крупная техника) после 15 дней с покупки можно вернуть или заменить только при существенном недостатке или затянутом ремонте (п. 1 ст. 18 ЗоЗПП).",
-        options: [
-          ["refund", "Вернуть деньги (10 дней, ст. 22 ЗоЗПП)"],
-          ["replace", "Заменить товар (7 дней, ст. 21 ЗоЗПП)"],
-          ["reduce", "Уменьшить цену (10 дней, ст. 22 ЗоЗПП)"],
-          ["repair", "Бесплатно отремонтировать (до 45 дней, ст. 20 ЗоЗПП)", (a) => a.case === "defective"],
-        ] },
+        options: qualityDemandOptions },
       { name: "reduceBy", type: "amount", label: "На сколько уменьшить цену, ₽ (если знаете)", optional: true, when: (a, n) => n.reduceBy },
       { name: "firstDemandDate", type: "date", label: "Вы уже предъявляли это требование? Дата (если да)", optional: true,
         hint: "Тогда письмо посчитает неустойку 1 % в день за просрочку (ст. 23 ЗоЗПП).", when: (a, n) => n.firstDemandDate },
@@ -107,7 +99,7 @@ export const SECTIONS = [
     fields: [
       { name: "claimSentDate", type: "date", label: "Когда отправили или вручили претензию" },
       { name: "sellerReply", type: "radio", label: "Что ответил продавец",
-        options: [["none", "Не ответил"], ["refused", "Отказал"], ["partial", "Выполнил требования частично"]] },
+        options: choices(SELLER_REPLIES) },
       { name: "rpnOffice", type: "text", label: "Управление Роспотребнадзора вашего региона (если знаете)", optional: true,
         hint: "Например: «г. Москве», «Свердловской области». Если оставить пустым, жалоба будет адресована центральному аппарату." },
       { name: "rpnAddress", type: "textarea", label: "Адрес управления", when: (a, n) => n.rpnAddress },

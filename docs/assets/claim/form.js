@@ -5,7 +5,7 @@
 import { todayIso, formatRu, addDays } from "./dates.js";
 import { formatRubles } from "./money.js";
 import { periodText } from "./penalty.js";
-import { AUTHORITY_REGISTER_DAYS } from "./rules.js";
+import { TERMS } from "./rules.js";
 import { validate, caseNeeds } from "./validate.js";
 import { buildLetter } from "./letter.js";
 import { SECTIONS, FIELDS } from "./fields.js";
@@ -135,7 +135,7 @@ function summaryText(letter, answers) {
   if (letter.kind === "claim") {
     items.push(`Срок ответа продавца: ${letter.summary.termDays} дней со дня получения; при вручении ${formatRu(answers.docDate)} — по ${formatRu(letter.summary.answerBy)}. Если отправляете почтой, срок начнётся, когда письмо получат: сохраните опись и уведомление о вручении.`);
   } else {
-    const by = addDays(answers.docDate, AUTHORITY_REGISTER_DAYS + letter.summary.termDays);
+    const by = addDays(answers.docDate, TERMS.authorityRegister.days + letter.summary.termDays);
     items.push(`Обращение регистрируют за 3 дня (ч. 2 ст. 8 Закона № 59-ФЗ), ответ дают за 30 дней после регистрации (ст. 12 Закона № 59-ФЗ): если отправите ${formatRu(answers.docDate)}, ждите ответа примерно по ${formatRu(by)}.`);
   }
   const penalty = letter.summary.penalty;
@@ -144,12 +144,8 @@ function summaryText(letter, answers) {
   return items;
 }
 
-export function start(root) {
-  const data = readData();
-  const today = todayIso();
-  document.body.classList.add("claim-page");
-  root.dataset.valid = "false";
-
+/** The form: one fieldset per section, the Роспотребнадзор note and the «Запомнить» block. */
+function drawForm(data) {
   const form = el("form", { class: "claim-form", novalidate: true, autocomplete: "off" });
   const sections = SECTIONS.map((section) => {
     const box = el("fieldset", { class: "claim-section", "data-section": section.id }, el("legend", { text: section.title }));
@@ -161,73 +157,151 @@ export function start(root) {
   form.querySelector('[data-field="rpnOffice"]').append(
     el("p", { class: "claim-hint" }, `Без управления: ${rpn.recipient}, ${rpn.display}. `, unconfirmedNote(rpn), " Быстрее подать жалобу онлайн через электронную приёмную Роспотребнадзора (вход через Госуслуги)."),
   );
-
   const remember = el("input", { type: "checkbox", id: "claim-remember" });
   const erase = el("button", { type: "button", class: "md-button", id: "claim-erase", text: "Стереть сохранённое" });
   const storageStatus = el("p", { class: "claim-hint", id: "claim-storage-status", "aria-live": "polite" });
   form.append(el("fieldset", { class: "claim-section claim-storage" }, el("legend", { text: "Сохранение" }),
     el("label", { class: "claim-option", for: "claim-remember" }, remember, " Запомнить ответы в этом браузере (только на этом устройстве, никуда не отправляются)"),
     erase, storageStatus));
+  return { form, sections, remember, erase, storageStatus };
+}
 
+/** The letter's side: print button, status line, summary of terms, the letter itself. */
+function drawOutput() {
   const printButton = el("button", { type: "button", class: "md-button md-button--primary", id: "claim-print", text: "Распечатать или сохранить в PDF" });
   const status = el("p", { class: "claim-status", id: "claim-status", role: "status" });
   const summary = el("ul", { class: "claim-summary", id: "claim-summary" });
   const blocked = el("p", { class: "claim-print-blocked", id: "claim-print-blocked", text: "Письмо не готово: форма заполнена не полностью или с ошибками. Вернитесь к форме, исправьте поля, отмеченные красным, и распечатайте снова." });
   const article = el("article", { class: "claim-letter", id: "claim-letter", "aria-label": "Текст письма" });
-  const output = el("section", { class: "claim-output", "aria-label": "Готовое письмо" },
+  const section = el("section", { class: "claim-output", "aria-label": "Готовое письмо" },
     el("div", { class: "claim-toolbar" }, printButton, status), summary, blocked, article);
-  root.replaceChildren(form, output);
+  return { section, printButton, status, summary, article };
+}
+
+/** Hide the sections, fields and options that do not apply to these answers. */
+function showApplicable(sections, answers) {
+  const needs = caseNeeds(answers);
+  for (const [section, box] of sections) {
+    box.hidden = section.when ? !section.when(answers, needs) : false;
+    for (const field of section.fields) {
+      const wrap = box.querySelector(`[data-field="${field.name}"]`);
+      wrap.hidden = field.when ? !field.when(answers, needs) : false;
+      wrap.querySelectorAll(".claim-option").forEach((option) => {
+        if (option.whenFn) option.hidden = !option.whenFn(answers);
+      });
+    }
+  }
+}
+
+/** Each visible field's message, once the buyer has touched it or asked to print. */
+function showErrors(form, errors, visible) {
+  for (const field of FIELDS) {
+    const wrap = form.querySelector(`[data-field="${field.name}"]`);
+    const message = !wrap.hidden && visible(field.name) ? errors[field.name] || "" : "";
+    wrap.querySelector(".claim-error").textContent = message;
+    wrap.classList.toggle("claim-field--invalid", Boolean(message));
+    wrap.querySelectorAll("input, textarea, fieldset").forEach((input) => {
+      if (message) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+    });
+  }
+}
+
+function showLetter(output, answers, data, errors, showAll) {
+  const count = Object.keys(errors).length;
+  if (count === 0) {
+    const letter = buildLetter(answers, data);
+    drawLetter(output.article, letter);
+    output.summary.replaceChildren(...summaryText(letter, answers).map((text) => el("li", { text })));
+    output.status.textContent = letter.kind === "claim" ? "Претензия готова. Распечатайте два экземпляра: один отдайте продавцу, на втором попросите отметку о получении." : "Жалоба готова.";
+    return;
+  }
+  output.article.replaceChildren();
+  output.summary.replaceChildren();
+  const refused = showAll ? "Печатать пока нечего: исправьте поля, отмеченные красным. " : "";
+  output.status.textContent = `${refused}Письмо появится здесь, когда форма заполнена. Осталось заполнить или исправить полей: ${count}.`;
+}
+
+/**
+ * Leaving a field shows its message, which pushes the fields below it down. If that happens
+ * between a mouse press and its release, the release lands on another element and the click the
+ * buyer aimed at (say, a radio button) is lost. So while a pointer is down, wait for its release.
+ */
+function afterPointerRelease(update) {
+  let pointerDown = false;
+  let pending = false;
+  document.addEventListener("pointerdown", () => { pointerDown = true; }, true);
+  document.addEventListener("pointerup", () => {
+    pointerDown = false;
+    if (pending) {
+      pending = false;
+      setTimeout(update, 0); // after the click that follows this release
+    }
+  }, true);
+  return () => {
+    if (pointerDown) pending = true;
+    else update();
+  };
+}
+
+function wireStorage(ui, form, reset, update) {
+  const setStorageStatus = () => {
+    ui.storageStatus.textContent = localStorage.getItem(STORAGE_KEY) ? "Ответы сохранены в этом браузере." : "Ничего не сохранено.";
+  };
+  ui.remember.addEventListener("change", () => {
+    if (ui.remember.checked) localStorage.setItem(STORAGE_KEY, JSON.stringify(readAnswers(form)));
+    else localStorage.removeItem(STORAGE_KEY);
+    setStorageStatus();
+  });
+  ui.erase.addEventListener("click", () => {
+    localStorage.removeItem(STORAGE_KEY);
+    ui.remember.checked = false;
+    reset();
+    update();
+    setStorageStatus();
+  });
+  let saved = null;
+  try {
+    saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || "null");
+  } catch {
+    localStorage.removeItem(STORAGE_KEY); // a broken entry is useless; drop it rather than fail
+  }
+  ui.remember.checked = Boolean(saved);
+  setStorageStatus();
+  return {
+    saved,
+    save(answers) {
+      if (!ui.remember.checked) return;
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(answers));
+      setStorageStatus();
+    },
+  };
+}
+
+export function start(root) {
+  const data = readData();
+  const today = todayIso();
+  document.body.classList.add("claim-page");
+  root.dataset.valid = "false";
+  const ui = drawForm(data);
+  const output = drawOutput();
+  const { form } = ui;
+  root.replaceChildren(form, output.section);
 
   const touched = new Set();
   let showAll = false;
   let valid = false;
-
-  function setStorageStatus() {
-    storageStatus.textContent = localStorage.getItem(STORAGE_KEY) ? "Ответы сохранены в этом браузере." : "Ничего не сохранено.";
-  }
+  let storage = null;
 
   function update() {
     const answers = readAnswers(form);
-    const needs = caseNeeds(answers);
-    for (const [section, box] of sections) {
-      box.hidden = section.when ? !section.when(answers, needs) : false;
-      for (const field of section.fields) {
-        const wrap = box.querySelector(`[data-field="${field.name}"]`);
-        wrap.hidden = field.when ? !field.when(answers, needs) : false;
-        wrap.querySelectorAll(".claim-option").forEach((option) => {
-          if (option.whenFn) option.hidden = !option.whenFn(answers);
-        });
-      }
-    }
+    showApplicable(ui.sections, answers);
     const errors = validate(answers, today);
-    for (const field of FIELDS) {
-      const wrap = form.querySelector(`[data-field="${field.name}"]`);
-      const message = !wrap.hidden && (showAll || touched.has(field.name)) ? errors[field.name] || "" : "";
-      wrap.querySelector(".claim-error").textContent = message;
-      wrap.classList.toggle("claim-field--invalid", Boolean(message));
-      wrap.querySelectorAll("input, textarea, fieldset").forEach((input) => {
-        if (message) input.setAttribute("aria-invalid", "true");
-        else input.removeAttribute("aria-invalid");
-      });
-    }
+    showErrors(form, errors, (name) => showAll || touched.has(name));
     valid = Object.keys(errors).length === 0;
     root.dataset.valid = String(valid);
-    if (valid) {
-      const letter = buildLetter(answers, data);
-      drawLetter(article, letter);
-      summary.replaceChildren(...summaryText(letter, answers).map((text) => el("li", { text })));
-      status.textContent = letter.kind === "claim" ? "Претензия готова. Распечатайте два экземпляра: один отдайте продавцу, на втором попросите отметку о получении." : "Жалоба готова.";
-    } else {
-      article.replaceChildren();
-      summary.replaceChildren();
-      const count = Object.keys(errors).length;
-      const refused = showAll ? "Печатать пока нечего: исправьте поля, отмеченные красным. " : "";
-      status.textContent = `${refused}Письмо появится здесь, когда форма заполнена. Осталось заполнить или исправить полей: ${count}.`;
-    }
-    if (remember.checked) {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(answers));
-      setStorageStatus();
-    }
+    showLetter(output, answers, data, errors, showAll);
+    storage?.save(answers);
     return errors;
   }
 
@@ -238,23 +312,14 @@ export function start(root) {
     return first ? form.querySelector(`[data-field="${first.name}"] input, [data-field="${first.name}"] textarea`) : null;
   }
 
-  // Leaving a field shows its message, which pushes the fields below it down. If that happens
-  // between a mouse press and its release, the release lands on another element and the click the
-  // buyer aimed at (say, a radio button) is lost. So while a pointer is down, wait for its release.
-  let pointerDown = false;
-  let pending = false;
-  function updateSoon() {
-    if (pointerDown) pending = true;
-    else update();
+  function reset() {
+    form.reset();
+    writeAnswers(form, { ...DEFAULTS, docDate: today });
+    touched.clear();
+    showAll = false;
   }
-  document.addEventListener("pointerdown", () => { pointerDown = true; }, true);
-  document.addEventListener("pointerup", () => {
-    pointerDown = false;
-    if (pending) {
-      pending = false;
-      setTimeout(update, 0); // after the click that follows this release
-    }
-  }, true);
+
+  const updateSoon = afterPointerRelease(update);
   form.addEventListener("input", update);
   form.addEventListener("change", (event) => {
     if (event.target.name) touched.add(event.target.name);
@@ -265,11 +330,9 @@ export function start(root) {
     updateSoon();
   });
   form.addEventListener("submit", (event) => event.preventDefault());
-
-  printButton.addEventListener("click", () => {
+  output.printButton.addEventListener("click", () => {
     if (!valid) {
-      const first = revealErrors();
-      if (first) first.focus();
+      revealErrors()?.focus();
       return;
     }
     window.print();
@@ -279,31 +342,8 @@ export function start(root) {
     if (!valid) revealErrors();
   });
 
-  remember.addEventListener("change", () => {
-    if (remember.checked) localStorage.setItem(STORAGE_KEY, JSON.stringify(readAnswers(form)));
-    else localStorage.removeItem(STORAGE_KEY);
-    setStorageStatus();
-  });
-  erase.addEventListener("click", () => {
-    localStorage.removeItem(STORAGE_KEY);
-    remember.checked = false;
-    form.reset();
-    writeAnswers(form, { ...DEFAULTS, docDate: today });
-    touched.clear();
-    showAll = false;
-    update();
-    setStorageStatus();
-  });
-
-  let saved = null;
-  try {
-    saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || "null");
-  } catch {
-    localStorage.removeItem(STORAGE_KEY); // a broken entry is useless; drop it rather than fail
-  }
-  writeAnswers(form, { ...DEFAULTS, docDate: today, ...(saved || {}) });
-  remember.checked = Boolean(saved);
-  setStorageStatus();
+  storage = wireStorage(ui, form, reset, update);
+  writeAnswers(form, { ...DEFAULTS, docDate: today, ...(storage.saved || {}) });
   update();
 }
 

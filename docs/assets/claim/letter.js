@@ -5,7 +5,7 @@
 import { addDays, addMonths, formatRu } from "./dates.js";
 import { parseRubles, formatRubles, daysText } from "./money.js";
 import { lateDeliveryPenalty, qualityPenalty, qualityPenaltyPerDay, periodText } from "./penalty.js";
-import { TERM_DAYS, REFUSAL_DAYS, REFUSAL_MONTHS_NO_INFO, AUTHORITY_ANSWER_DAYS } from "./rules.js";
+import { DEMANDS, TERMS, SELLER_REPLIES } from "./rules.js";
 
 export const ATTACHMENTS = {
   order: "Скриншот страницы заказа",
@@ -16,19 +16,6 @@ export const ATTACHMENTS = {
   tracking: "Скриншот статуса доставки",
   chat: "Переписка с поддержкой Ozon",
   return: "Документ о возврате товара (акт приёма, номер отправления)",
-};
-
-const QUALITY_DEMANDS = {
-  replace: {
-    short: "замена товара",
-    text: "Заменить товар на товар этой же марки (модели, артикула) надлежащего качества в течение 7 дней со дня получения претензии (ст. 21 ЗоЗПП).",
-  },
-  reduce: { short: "соразмерное уменьшение цены", text: null },
-  repair: {
-    short: "безвозмездное устранение недостатка",
-    text: "Безвозмездно устранить недостаток товара незамедлительно, но не позднее 45 дней со дня получения претензии (ст. 20 ЗоЗПП).",
-  },
-  refund: { short: "возврат уплаченной суммы", text: null },
 };
 
 /** "Иванова Мария Петровна" → "Иванова М. П.": the name under a signature. */
@@ -53,121 +40,117 @@ function quote(text) {
   return `«${String(text).trim().replace(/^«|»$/g, "")}»`;
 }
 
-/** The facts, the law and what is demanded for one case; shared by the claim and the complaint. */
-export function caseParts(a) {
-  const doc = formatRu(a.docDate);
+function notDeliveredParts(a, parts) {
+  const prepaid = parseRubles(a.prepaid);
+  const penalty = lateDeliveryPenalty({ prepaid, dueDate: a.promisedDate, until: a.docDate });
+  parts.subject = "о нарушении срока передачи предварительно оплаченного товара";
+  parts.facts.push(
+    `Товар оплачен заранее: сумма предварительной оплаты — ${formatRubles(prepaid)}. Товар должен был быть передан мне не позднее ${formatRu(a.promisedDate)}. На ${formatRu(a.docDate)} товар не передан: просрочка составляет ${daysText(penalty.days)}.`,
+  );
+  parts.law.push(
+    "Если продавец, получивший предварительную оплату, не передал товар в установленный договором срок, потребитель вправе потребовать передачи товара в новый срок или возврата суммы предварительной оплаты, а также полного возмещения убытков (п. 2 ст. 23.1 ЗоЗПП). Требование о возврате предварительной оплаты подлежит удовлетворению в течение 10 дней со дня его предъявления (ст. 23.1 ЗоЗПП).",
+    "За каждый день просрочки продавец уплачивает неустойку в размере 0,5 % суммы предварительной оплаты — со дня, когда товар должен был быть передан, до дня передачи товара или возврата предоплаты; сумма неустойки не может превышать сумму предварительной оплаты (п. 3 ст. 23.1 ЗоЗПП).",
+  );
+  parts.demands.push(
+    a.ndDemand === "new_deadline"
+      ? `Передать мне оплаченный товар в новый срок — не позднее ${formatRu(a.newDeadline)}.`
+      : `Вернуть мне сумму предварительной оплаты ${formatRubles(prepaid)} в течение 10 дней со дня получения претензии.`,
+    `Выплатить неустойку за просрочку передачи товара за период ${periodText(penalty)}: ${penalty.formula}. Неустойка начисляется до дня передачи товара или возврата предоплаты, но всего не более ${formatRubles(prepaid)}.`,
+  );
+  parts.penalty = penalty;
+  parts.breached.push("п. 2 и 3 ст. 23.1 ЗоЗПП");
+  parts.demandSummary = a.ndDemand === "new_deadline" ? `передать товар не позднее ${formatRu(a.newDeadline)} и выплатить неустойку` : "вернуть предварительную оплату и выплатить неустойку";
+}
+
+const QUALITY_STORY = {
+  defective: {
+    subject: "о продаже товара ненадлежащего качества",
+    facts: (a) => `Товар получен ${formatRu(a.receivedDate)}. В товаре обнаружен недостаток: ${a.defect.trim()}. Продавец об этом недостатке не предупреждал.`,
+    law: "Потребитель, которому продан товар с недостатком, вправе по своему выбору потребовать замены товара на товар этой же марки (модели, артикула), соразмерного уменьшения покупной цены, незамедлительного безвозмездного устранения недостатков либо отказаться от исполнения договора купли-продажи и потребовать возврата уплаченной за товар суммы (п. 1 ст. 18 ЗоЗПП).",
+  },
+  not_as_described: {
+    subject: "о несоответствии товара описанию",
+    facts: (a) => `Товар получен ${formatRu(a.receivedDate)}. Полученный товар не соответствует описанию на странице товара: ${a.defect.trim()}.`,
+    law: "Несоответствие товара условиям договора или описанию, предоставленному продавцом, является недостатком товара (преамбула ЗоЗПП). Поэтому я вправе по своему выбору потребовать замены товара, соразмерного уменьшения покупной цены либо отказаться от исполнения договора и потребовать возврата уплаченной суммы (п. 1 ст. 18 ЗоЗПП). Кроме того, товар, купленный дистанционно, можно вернуть в течение 7 дней после его передачи (п. 4 ст. 26.1 ЗоЗПП).",
+  },
+};
+
+const QUALITY_TERMS_LAW = "Требования о возврате уплаченной суммы и о соразмерном уменьшении цены удовлетворяются в течение 10 дней со дня предъявления (ст. 22 ЗоЗПП), замена товара — в течение 7 дней, а если нужна проверка качества — 20 дней (ст. 21 ЗоЗПП), устранение недостатка — не более 45 дней (ст. 20 ЗоЗПП). За нарушение этих сроков продавец уплачивает неустойку в размере 1 % цены товара за каждый день просрочки (ст. 23 ЗоЗПП).";
+
+/** The demand's sentence in the letter. */
+function qualityDemandText(a, price) {
+  if (a.qDemand === "refund") {
+    return `Принять мой отказ от исполнения договора купли-продажи и вернуть уплаченную за товар сумму ${formatRubles(price)} в течение 10 дней со дня получения претензии (ст. 22 ЗоЗПП). Товар с недостатком я верну по требованию продавца и за его счёт (п. 1 ст. 18 ЗоЗПП).`;
+  }
+  if (a.qDemand === "reduce") {
+    const by = String(a.reduceBy ?? "").trim() ? ` на ${money(a.reduceBy)}` : "";
+    return `Соразмерно уменьшить покупную цену товара${by} и вернуть мне разницу в течение 10 дней со дня получения претензии (ст. 22 ЗоЗПП).`;
+  }
+  return DEMANDS[a.qDemand].text;
+}
+
+/** A demand made before and not met: the 1 % penalty from the day after its term ended. */
+function earlierDemandParts(a, parts, price) {
+  const demand = DEMANDS[a.qDemand];
+  const due = addDays(a.firstDemandDate, parts.termDays);
+  const penalty = qualityPenalty({ price, dueDate: due, until: a.docDate });
+  parts.facts.push(
+    `${formatRu(a.firstDemandDate)} продавцу уже было предъявлено требование: ${demand.short}. Срок его удовлетворения истёк ${formatRu(due)}${penalty.days ? ", требование не выполнено" : ""}.`,
+  );
+  if (!penalty.days) return;
+  parts.demands.push(`Выплатить неустойку за нарушение срока удовлетворения требования за период ${periodText(penalty)}: ${penalty.formula} (ст. 23 ЗоЗПП).`);
+  parts.penalty = penalty;
+  parts.breached.push(demand.article, "ст. 23 ЗоЗПП");
+}
+
+function qualityParts(a, parts) {
   const price = parseRubles(a.price);
-  const order = `${formatRu(a.orderDate)} мной оформлен заказ № ${a.orderNumber.trim()} на маркетплейсе Ozon: ${quote(a.product)}, цена товара — ${formatRubles(price)}.`;
-  const parts = { facts: [order], law: [], demands: [], penalty: null, termDays: TERM_DAYS.answer, breached: [], subject: "" };
+  const story = QUALITY_STORY[a.case];
+  parts.termDays = DEMANDS[a.qDemand].days;
+  parts.subject = story.subject;
+  parts.facts.push(story.facts(a));
+  parts.law.push(story.law, QUALITY_TERMS_LAW);
+  parts.demands.push(qualityDemandText(a, price));
+  parts.demandSummary = DEMANDS[a.qDemand].short;
+  parts.breached.push("ст. 18 ЗоЗПП");
+  if (String(a.firstDemandDate ?? "").trim()) earlierDemandParts(a, parts, price);
+  if (!parts.penalty) {
+    parts.warning = `Если срок будет нарушен, я потребую неустойку в размере 1 % цены товара за каждый день просрочки: ${formatRubles(price)} × 1\u00a0% = ${formatRubles(qualityPenaltyPerDay(price))} в день (ст. 23 ЗоЗПП).`;
+  }
+}
 
-  if (a.case === "not_delivered") {
-    const prepaid = parseRubles(a.prepaid);
-    const penalty = lateDeliveryPenalty({ prepaid, dueDate: a.promisedDate, until: a.docDate });
-    parts.subject = "о нарушении срока передачи предварительно оплаченного товара";
-    parts.facts.push(
-      `Товар оплачен заранее: сумма предварительной оплаты — ${formatRubles(prepaid)}. Товар должен был быть передан мне не позднее ${formatRu(a.promisedDate)}. На ${doc} товар не передан: просрочка составляет ${daysText(penalty.days)}.`,
-    );
+function refundMissingParts(a, parts) {
+  const price = parseRubles(a.price);
+  const refund = parseRubles(a.refundAmount);
+  const due = addDays(a.refundDemandDate, TERMS.qualityRefund.days);
+  const owed = `предъявлено требование вернуть уплаченную сумму ${formatRubles(refund)}. Срок возврата — 10 дней — истёк ${formatRu(due)}. На ${formatRu(a.docDate)} деньги не возвращены.`;
+  parts.subject = "о невозврате денег за товар";
+  parts.demands.push(`Вернуть мне уплаченную за товар сумму ${formatRubles(refund)} незамедлительно.`);
+  if (a.refundBasis === "defect") {
+    const penalty = qualityPenalty({ price, dueDate: due, until: a.docDate });
+    parts.facts.push(`${formatRu(a.refundDemandDate)} мной заявлен отказ от товара из-за его недостатка и ${owed}`);
     parts.law.push(
-      "Если продавец, получивший предварительную оплату, не передал товар в установленный договором срок, потребитель вправе потребовать передачи товара в новый срок или возврата суммы предварительной оплаты, а также полного возмещения убытков (п. 2 ст. 23.1 ЗоЗПП). Требование о возврате предварительной оплаты подлежит удовлетворению в течение 10 дней со дня его предъявления (ст. 23.1 ЗоЗПП).",
-      "За каждый день просрочки продавец уплачивает неустойку в размере 0,5 % суммы предварительной оплаты — со дня, когда товар должен был быть передан, до дня передачи товара или возврата предоплаты; сумма неустойки не может превышать сумму предварительной оплаты (п. 3 ст. 23.1 ЗоЗПП).",
+      "Требование о возврате уплаченной за товар суммы в связи с недостатком товара подлежит удовлетворению в течение 10 дней со дня его предъявления (ст. 22 ЗоЗПП; право на отказ от договора — п. 1 ст. 18 ЗоЗПП). За каждый день просрочки продавец уплачивает неустойку в размере 1 % цены товара (ст. 23 ЗоЗПП).",
     );
-    parts.demands.push(
-      a.ndDemand === "new_deadline"
-        ? `Передать мне оплаченный товар в новый срок — не позднее ${formatRu(a.newDeadline)}.`
-        : `Вернуть мне сумму предварительной оплаты ${formatRubles(prepaid)} в течение 10 дней со дня получения претензии.`,
-    );
-    parts.demands.push(
-      `Выплатить неустойку за просрочку передачи товара за период ${periodText(penalty)}: ${penalty.formula}. Неустойка начисляется до дня передачи товара или возврата предоплаты, но всего не более ${formatRubles(prepaid)}.`,
-    );
+    parts.demands.push(`Выплатить неустойку за нарушение срока возврата за период ${periodText(penalty)}: ${penalty.formula} (ст. 23 ЗоЗПП). Неустойка начисляется до дня возврата денег.`);
     parts.penalty = penalty;
-    parts.breached.push("п. 2 и 3 ст. 23.1 ЗоЗПП");
-    parts.demandSummary = a.ndDemand === "new_deadline" ? `передать товар не позднее ${formatRu(a.newDeadline)} и выплатить неустойку` : "вернуть предварительную оплату и выплатить неустойку";
-    return parts;
-  }
-
-  if (a.case === "defective" || a.case === "not_as_described") {
-    const demand = QUALITY_DEMANDS[a.qDemand];
-    parts.termDays = TERM_DAYS[a.qDemand];
-    if (a.case === "defective") {
-      parts.subject = "о продаже товара ненадлежащего качества";
-      parts.facts.push(`Товар получен ${formatRu(a.receivedDate)}. В товаре обнаружен недостаток: ${a.defect.trim()}. Продавец об этом недостатке не предупреждал.`);
-      parts.law.push(
-        "Потребитель, которому продан товар с недостатком, вправе по своему выбору потребовать замены товара на товар этой же марки (модели, артикула), соразмерного уменьшения покупной цены, незамедлительного безвозмездного устранения недостатков либо отказаться от исполнения договора купли-продажи и потребовать возврата уплаченной за товар суммы (п. 1 ст. 18 ЗоЗПП).",
-      );
-    } else {
-      parts.subject = "о несоответствии товара описанию";
-      parts.facts.push(`Товар получен ${formatRu(a.receivedDate)}. Полученный товар не соответствует описанию на странице товара: ${a.defect.trim()}.`);
-      parts.law.push(
-        "Несоответствие товара условиям договора или описанию, предоставленному продавцом, является недостатком товара (преамбула ЗоЗПП). Поэтому я вправе по своему выбору потребовать замены товара, соразмерного уменьшения покупной цены либо отказаться от исполнения договора и потребовать возврата уплаченной суммы (п. 1 ст. 18 ЗоЗПП). Кроме того, товар, купленный дистанционно, можно вернуть в течение 7 дней после его передачи (п. 4 ст. 26.1 ЗоЗПП).",
-      );
-    }
+    parts.breached.push("ст. 22 ЗоЗПП", "ст. 23 ЗоЗПП");
+  } else {
+    parts.facts.push(`${formatRu(a.refundDemandDate)} мной заявлен отказ от товара надлежащего качества и ${owed}`);
     parts.law.push(
-      "Требования о возврате уплаченной суммы и о соразмерном уменьшении цены удовлетворяются в течение 10 дней со дня предъявления (ст. 22 ЗоЗПП), замена товара — в течение 7 дней, а если нужна проверка качества — 20 дней (ст. 21 ЗоЗПП), устранение недостатка — не более 45 дней (ст. 20 ЗоЗПП). За нарушение этих сроков продавец уплачивает неустойку в размере 1 % цены товара за каждый день просрочки (ст. 23 ЗоЗПП).",
+      "При отказе потребителя от товара, купленного дистанционно, продавец возвращает уплаченную сумму, за исключением расходов на доставку возвращённого товара от потребителя, не позднее чем через 10 дней со дня предъявления требования (п. 4 ст. 26.1 ЗоЗПП). За пользование чужими денежными средствами начисляются проценты (ст. 395 ГК РФ).",
     );
-    if (a.qDemand === "refund") {
-      parts.demands.push(
-        `Принять мой отказ от исполнения договора купли-продажи и вернуть уплаченную за товар сумму ${formatRubles(price)} в течение 10 дней со дня получения претензии (ст. 22 ЗоЗПП). Товар с недостатком я верну по требованию продавца и за его счёт (п. 1 ст. 18 ЗоЗПП).`,
-      );
-    } else if (a.qDemand === "reduce") {
-      const by = String(a.reduceBy ?? "").trim() ? ` на ${money(a.reduceBy)}` : "";
-      parts.demands.push(`Соразмерно уменьшить покупную цену товара${by} и вернуть мне разницу в течение 10 дней со дня получения претензии (ст. 22 ЗоЗПП).`);
-    } else {
-      parts.demands.push(demand.text);
-    }
-    parts.demandSummary = demand.short;
-    parts.breached.push("ст. 18 ЗоЗПП");
-    if (String(a.firstDemandDate ?? "").trim()) {
-      const due = addDays(a.firstDemandDate, parts.termDays);
-      const penalty = qualityPenalty({ price, dueDate: due, until: a.docDate });
-      parts.facts.push(
-        `${formatRu(a.firstDemandDate)} продавцу уже было предъявлено требование: ${demand.short}. Срок его удовлетворения истёк ${formatRu(due)}${penalty.days ? ", требование не выполнено" : ""}.`,
-      );
-      if (penalty.days) {
-        parts.demands.push(`Выплатить неустойку за нарушение срока удовлетворения требования за период ${periodText(penalty)}: ${penalty.formula} (ст. 23 ЗоЗПП).`);
-        parts.penalty = penalty;
-        parts.breached.push(a.qDemand === "replace" ? "ст. 21 ЗоЗПП" : a.qDemand === "repair" ? "ст. 20 ЗоЗПП" : "ст. 22 ЗоЗПП", "ст. 23 ЗоЗПП");
-      }
-    }
-    if (!parts.penalty) {
-      parts.warning = `Если срок будет нарушен, я потребую неустойку в размере 1 % цены товара за каждый день просрочки: ${formatRubles(price)} × 1\u00a0% = ${formatRubles(qualityPenaltyPerDay(price))} в день (ст. 23 ЗоЗПП).`;
-    }
-    return parts;
+    parts.demands.push("Уплатить проценты за пользование чужими денежными средствами за время просрочки (ст. 395 ГК РФ).");
+    parts.breached.push("п. 4 ст. 26.1 ЗоЗПП");
   }
+  parts.termDays = TERMS.answer.days;
+  parts.demandSummary = "вернуть деньги за товар";
+}
 
-  if (a.case === "refund_missing") {
-    const refund = parseRubles(a.refundAmount);
-    const due = addDays(a.refundDemandDate, TERM_DAYS.refund);
-    parts.subject = "о невозврате денег за товар";
-    if (a.refundBasis === "defect") {
-      const penalty = qualityPenalty({ price, dueDate: due, until: a.docDate });
-      parts.facts.push(
-        `${formatRu(a.refundDemandDate)} мной заявлен отказ от товара из-за его недостатка и предъявлено требование вернуть уплаченную сумму ${formatRubles(refund)}. Срок возврата — 10 дней — истёк ${formatRu(due)}. На ${doc} деньги не возвращены.`,
-      );
-      parts.law.push(
-        "Требование о возврате уплаченной за товар суммы в связи с недостатком товара подлежит удовлетворению в течение 10 дней со дня его предъявления (ст. 22 ЗоЗПП; право на отказ от договора — п. 1 ст. 18 ЗоЗПП). За каждый день просрочки продавец уплачивает неустойку в размере 1 % цены товара (ст. 23 ЗоЗПП).",
-      );
-      parts.demands.push(`Вернуть мне уплаченную за товар сумму ${formatRubles(refund)} незамедлительно.`);
-      parts.demands.push(`Выплатить неустойку за нарушение срока возврата за период ${periodText(penalty)}: ${penalty.formula} (ст. 23 ЗоЗПП). Неустойка начисляется до дня возврата денег.`);
-      parts.penalty = penalty;
-      parts.breached.push("ст. 22 ЗоЗПП", "ст. 23 ЗоЗПП");
-    } else {
-      parts.facts.push(
-        `${formatRu(a.refundDemandDate)} мной заявлен отказ от товара надлежащего качества и предъявлено требование вернуть уплаченную сумму ${formatRubles(refund)}. Срок возврата — 10 дней — истёк ${formatRu(due)}. На ${doc} деньги не возвращены.`,
-      );
-      parts.law.push(
-        "При отказе потребителя от товара, купленного дистанционно, продавец возвращает уплаченную сумму, за исключением расходов на доставку возвращённого товара от потребителя, не позднее чем через 10 дней со дня предъявления требования (п. 4 ст. 26.1 ЗоЗПП). За пользование чужими денежными средствами начисляются проценты (ст. 395 ГК РФ).",
-      );
-      parts.demands.push(`Вернуть мне уплаченную за товар сумму ${formatRubles(refund)} незамедлительно.`);
-      parts.demands.push("Уплатить проценты за пользование чужими денежными средствами за время просрочки (ст. 395 ГК РФ).");
-      parts.breached.push("п. 4 ст. 26.1 ЗоЗПП");
-    }
-    parts.termDays = TERM_DAYS.answer;
-    parts.demandSummary = "вернуть деньги за товар";
-    return parts;
-  }
-
-  // refusal: a good-quality item the buyer no longer wants (п. 4 ст. 26.1 ЗоЗПП)
-  const last = a.noReturnInfo ? addMonths(a.receivedDate, REFUSAL_MONTHS_NO_INFO) : addDays(a.receivedDate, REFUSAL_DAYS);
+/** A good-quality item the buyer no longer wants (п. 4 ст. 26.1 ЗоЗПП). */
+function refusalParts(a, parts) {
+  const price = parseRubles(a.price);
+  const last = a.noReturnInfo ? addMonths(a.receivedDate, TERMS.refusalNoInfo.months) : addDays(a.receivedDate, TERMS.refusal.days);
   parts.subject = "об отказе от товара, купленного дистанционно";
   parts.facts.push(
     `Товар получен ${formatRu(a.receivedDate)}. Я отказываюсь от товара. Товар не был в употреблении, сохранены его товарный вид и потребительские свойства.`,
@@ -182,9 +165,25 @@ export function caseParts(a) {
     `Принять мой отказ от товара и вернуть уплаченную за него сумму ${formatRubles(price)} (за вычетом расходов продавца на доставку возвращённого товара от меня, если они были) в течение 10 дней со дня получения настоящего требования.`,
     "Сообщить, куда и каким способом передать товар.",
   );
-  parts.termDays = TERM_DAYS.refund;
+  parts.termDays = TERMS.refusalRefund.days;
   parts.demandSummary = "принять отказ от товара и вернуть деньги";
   parts.breached.push("п. 4 ст. 26.1 ЗоЗПП");
+}
+
+const CASE_PARTS = {
+  not_delivered: notDeliveredParts,
+  defective: qualityParts,
+  not_as_described: qualityParts,
+  refund_missing: refundMissingParts,
+  refusal: refusalParts,
+};
+
+/** The facts, the law and what is demanded for one case; shared by the claim and the complaint. */
+export function caseParts(a) {
+  const price = parseRubles(a.price);
+  const order = `${formatRu(a.orderDate)} мной оформлен заказ № ${a.orderNumber.trim()} на маркетплейсе Ozon: ${quote(a.product)}, цена товара — ${formatRubles(price)}.`;
+  const parts = { facts: [order], law: [], demands: [], penalty: null, termDays: TERMS.answer.days, breached: [], subject: "" };
+  CASE_PARTS[a.case](a, parts);
   return parts;
 }
 
@@ -232,12 +231,6 @@ export function buildClaim(a, data) {
   };
 }
 
-const SELLER_REPLY = {
-  none: "Ответа на претензию нет, требования не удовлетворены.",
-  refused: "Продавец отказал в удовлетворении требований.",
-  partial: "Продавец удовлетворил требования лишь частично.",
-};
-
 export function buildComplaint(a, data) {
   const parts = caseParts(a);
   const office = String(a.rpnOffice ?? "").trim();
@@ -247,7 +240,7 @@ export function buildComplaint(a, data) {
   const seller = `${sellerName(a, data)} (${sellerAddress(a, data)})`;
   const paragraphs = [
     ...parts.facts,
-    `${formatRu(a.claimSentDate)} продавцу ${seller} мной направлена претензия с требованием: ${parts.demandSummary}. ${SELLER_REPLY[a.sellerReply]}`,
+    `${formatRu(a.claimSentDate)} продавцу ${seller} мной направлена претензия с требованием: ${parts.demandSummary}. ${SELLER_REPLIES[a.sellerReply].text}`,
     `Считаю, что продавец нарушил мои права потребителя: ${parts.breached.join(", ")}.`,
   ];
   if (parts.penalty && parts.penalty.days) paragraphs.push(`Неустойка на ${formatRu(a.docDate)} за период ${periodText(parts.penalty)}: ${parts.penalty.formula}.`);
@@ -267,7 +260,7 @@ export function buildComplaint(a, data) {
     attachments: attachmentList(a, [`Копия претензии от ${formatRu(a.claimSentDate)} и документ о её отправке или вручении`]),
     date: formatRu(a.docDate),
     signer: signatureName(a.fullName),
-    summary: { answerBy: addDays(a.docDate, AUTHORITY_ANSWER_DAYS), termDays: AUTHORITY_ANSWER_DAYS, penalty: parts.penalty },
+    summary: { answerBy: addDays(a.docDate, TERMS.authorityAnswer.days), termDays: TERMS.authorityAnswer.days, penalty: parts.penalty },
   };
 }
 
