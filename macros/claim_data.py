@@ -3,14 +3,17 @@
 The builder's JavaScript never holds a contact of its own: the page embeds this JSON in a
 `<script type="application/json" id="claim-data">` block, so a change in the data file reaches the
 generated letters on the next build, and an unconfirmed address reaches the form with its status.
+The same block carries the production calendar (macros/claim_calendar.py), generated on each build.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Mapping
 
 from .contacts_data import ContactBook
+from .claim_calendar import calendar_data
 from .contacts_schema import AddressChannel
 
 ELEMENT_ID = "claim-data"
@@ -44,9 +47,12 @@ def recipient(book: ContactBook, channel_id: str) -> dict[str, str | None]:
     }
 
 
-def claim_data(book: ContactBook, recipients: Mapping[str, str]) -> dict[str, dict[str, str | None]]:
-    """{role: recipient} for every role the builder offers, e.g. {"ozon": "ozon-address"}."""
-    return {role: recipient(book, channel_id) for role, channel_id in recipients.items()}
+def claim_data(book: ContactBook, recipients: Mapping[str, str], today: dt.date | None = None) -> dict[str, object]:
+    """{"recipients": {role: recipient}, "calendar": …} for the roles the builder offers, e.g. {"ozon": "ozon-address"}."""
+    return {
+        "recipients": {role: recipient(book, channel_id) for role, channel_id in recipients.items()},
+        "calendar": calendar_data(today or dt.date.today()),
+    }
 
 
 def script_block(data: object) -> str:

@@ -2,7 +2,7 @@
 // `when(answers, needs)` hides a field that does not apply (needs = caseNeeds(answers)).
 
 import { ATTACHMENTS } from "./letter.js";
-import { CASES, DEMANDS, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, SELLER_REPLIES, demandsFor } from "./rules.js";
+import { CASES, DEMANDS, TERMS, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, SELLER_REPLIES, demandsFor } from "./rules.js";
 import { daysText } from "./money.js";
 
 /** [value, label] pairs from one of the rules' tables. */
@@ -73,7 +73,8 @@ export const SECTIONS = [
       { name: "refundDemandDate", type: "date", label: "Когда вы потребовали деньги назад", hint: "Дата заявки на возврат или сдачи товара.", when: (a, n) => n.refundDemandDate },
       { name: "refundAmount", type: "amount", label: "Сколько должны вернуть, ₽", when: (a, n) => n.refundAmount },
       { name: "noReturnInfo", type: "checkbox", label: "При доставке мне не дали письменных условий возврата (тогда срок отказа — 3 месяца, а не 7 дней)", when: (a, n) => n.noReturnInfo, optional: true },
-      { name: "keptIntact", type: "checkbox", label: "Товар не был в употреблении, сохранены его вид, ярлыки и упаковка", when: (a, n) => n.keptIntact },
+      { name: "keptIntact", type: "checkbox", label: "Я не пользовался товаром: сохранены его товарный вид и потребительские свойства", when: (a, n) => n.keptIntact,
+        hint: "Упаковка не обязательна. Чек тоже: покупку подтвердит, например, скриншот заказа (п. 4 ст. 26.1 ЗоЗПП)." },
     ],
   },
   {
@@ -85,7 +86,7 @@ export const SECTIONS = [
         options: choices(DELIVERY_DEMANDS) },
       { name: "newDeadline", type: "date", label: "Новый срок доставки", when: (a, n) => n.newDeadline, future: true },
       { name: "qDemand", type: "radio", label: "Требование (выберите одно)", when: (a, n) => n.qDemand,
-        hint: "Технически сложный товар (смартфон, ноутбук, крупная техника) после 15 дней с покупки можно вернуть или заменить только при существенном недостатке или затянутом ремонте (п. 1 ст. 18 ЗоЗПП).",
+        hint: `Технически сложный товар (смартфон, ноутбук, крупная техника) после ${TERMS.complexGoods.days} дней со дня, когда его вам передали, можно вернуть или заменить только при существенном недостатке или затянутом ремонте (${TERMS.complexGoods.article}).`,
         options: qualityDemandOptions },
       { name: "reduceBy", type: "amount", label: "На сколько уменьшить цену, ₽ (если знаете)", optional: true, when: (a, n) => n.reduceBy },
       { name: "firstDemandDate", type: "date", label: "Вы уже предъявляли это требование? Дата (если да)", optional: true,

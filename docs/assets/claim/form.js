@@ -2,8 +2,9 @@
 // Nothing leaves the browser: no fetch, no external file; answers are kept in localStorage only
 // while the buyer ticks «Запомнить».
 
-import { todayIso, formatRu, addDays } from "./dates.js";
-import { formatRubles } from "./money.js";
+import { todayIso, formatRu } from "./dates.js";
+import { makeCalendar, termText } from "./calendar.js";
+import { formatRubles, daysText } from "./money.js";
 import { periodText } from "./penalty.js";
 import { TERMS } from "./rules.js";
 import { validate, caseNeeds } from "./validate.js";
@@ -25,10 +26,12 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+/** The recipients and the production calendar the build put into the page as JSON. */
 function readData() {
   const block = document.getElementById("claim-data");
   if (!block) throw new Error("claim-data block missing: the page must call {{ claim_data(...) }}");
-  return JSON.parse(block.textContent);
+  const { recipients, calendar } = JSON.parse(block.textContent);
+  return { ...recipients, calendar: makeCalendar(calendar) };
 }
 
 /** A warning next to an address the data file marks as unconfirmed. */
@@ -77,7 +80,7 @@ function drawField(field, data) {
   const attributes = { name: field.name, id, "aria-describedby": described, autocomplete: field.autocomplete || "off" };
   let input;
   if (field.type === "textarea") input = el("textarea", { ...attributes, rows: "2" });
-  else if (field.type === "date") input = el("input", { ...attributes, type: "date", min: "1998-01-01", max: field.future ? null : todayIso() });
+  else if (field.type === "date") input = el("input", { ...attributes, type: "date", min: data.calendar.first, max: field.future ? null : todayIso() });
   else if (field.type === "amount") input = el("input", { ...attributes, type: "text", inputmode: "decimal", placeholder: "12 000" });
   else input = el("input", { ...attributes, type: "text" });
   const label = el("label", { for: id, text: field.label + (field.optional ? "" : " *") });
@@ -133,14 +136,13 @@ function drawLetter(article, letter) {
 function summaryText(letter, answers) {
   const items = [];
   if (letter.kind === "claim") {
-    items.push(`Срок ответа продавца: ${letter.summary.termDays} дней со дня получения; при вручении ${formatRu(answers.docDate)} — по ${formatRu(letter.summary.answerBy)}. Если отправляете почтой, срок начнётся, когда письмо получат: сохраните опись и уведомление о вручении.`);
+    items.push(`Срок ответа продавца: ${daysText(letter.summary.termDays)} со дня получения; при вручении ${formatRu(answers.docDate)} — по ${termText(letter.summary.answerBy)}. Если отправляете почтой, срок начнётся, когда письмо получат: сохраните опись и уведомление о вручении.`);
   } else {
-    const by = addDays(answers.docDate, TERMS.authorityRegister.days + letter.summary.termDays);
-    items.push(`Обращение регистрируют за 3 дня (ч. 2 ст. 8 Закона № 59-ФЗ), ответ дают за 30 дней после регистрации (ст. 12 Закона № 59-ФЗ): если отправите ${formatRu(answers.docDate)}, ждите ответа примерно по ${formatRu(by)}.`);
+    items.push(`Обращение регистрируют за 3 дня (${TERMS.authorityRegister.article}), ответ дают за 30 дней после регистрации (${TERMS.authorityAnswer.article}): если отправите ${formatRu(answers.docDate)}, ждите ответа примерно по ${termText(letter.summary.answerBy)}.`);
   }
   const penalty = letter.summary.penalty;
   if (penalty && penalty.days) items.push(`Неустойка ${periodText(penalty)}: ${formatRubles(penalty.amount)}.`);
-  items.push("Если последний день срока выпадает на выходной, срок переносится на ближайший рабочий день (ст. 193 ГК РФ).");
+  items.push("Даты выше уже учитывают выходные и праздники: если срок кончается в нерабочий день, последним считается следующий рабочий день (ст. 193 ГК РФ). Письмо, сданное на почту до 24:00 последнего дня, отправлено в срок (п. 2 ст. 194 ГК РФ).");
   return items;
 }
 
@@ -296,7 +298,7 @@ export function start(root) {
   function update() {
     const answers = readAnswers(form);
     showApplicable(ui.sections, answers);
-    const errors = validate(answers, today);
+    const errors = validate(answers, today, data.calendar);
     showErrors(form, errors, (name) => showAll || touched.has(name));
     valid = Object.keys(errors).length === 0;
     root.dataset.valid = String(valid);

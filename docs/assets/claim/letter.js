@@ -2,7 +2,9 @@
 // Pure: returns a plain object of lines and paragraphs; form.js turns it into DOM with textContent,
 // so nothing the buyer types is ever parsed as HTML.
 
-import { addDays, addMonths, formatRu } from "./dates.js";
+import { formatRu } from "./dates.js";
+import { termText } from "./calendar.js";
+import { caseTerms } from "./terms.js";
 import { parseRubles, formatRubles, daysText } from "./money.js";
 import { lateDeliveryPenalty, qualityPenalty, qualityPenaltyPerDay, periodText } from "./penalty.js";
 import { DEMANDS, TERMS, SELLER_REPLIES } from "./rules.js";
@@ -40,17 +42,28 @@ function quote(text) {
   return `«${String(text).trim().replace(/^«|»$/g, "")}»`;
 }
 
-function notDeliveredParts(a, parts) {
+/** The marketplace's own duty when the goods are late and the buyer refused them (ЗоЗПП, ст. 12). */
+const MARKETPLACE_REFUND_LAW = `Владелец агрегатора возвращает предварительную оплату в течение 10 календарных дней, если товар не передан в срок и потребитель направил продавцу уведомление об отказе от товара (${TERMS.marketplaceRefund.article}).`;
+
+/** «Товар должен был быть передан … не позднее 08.03.2024; это нерабочий день, поэтому …». */
+function deliveryDueText(term) {
+  const due = `Товар должен был быть передан мне не позднее ${formatRu(term.nominal)}.`;
+  if (!term.moved) return due;
+  return `${due} Это нерабочий день, поэтому последний день срока — ${formatRu(term.end)} (ст. 193 ГК РФ).`;
+}
+
+function notDeliveredParts(a, parts, terms, data) {
   const prepaid = parseRubles(a.prepaid);
-  const penalty = lateDeliveryPenalty({ prepaid, dueDate: a.promisedDate, until: a.docDate });
+  const penalty = lateDeliveryPenalty({ prepaid, dueDate: terms.delivery.end, until: a.docDate });
   parts.subject = "о нарушении срока передачи предварительно оплаченного товара";
   parts.facts.push(
-    `Товар оплачен заранее: сумма предварительной оплаты — ${formatRubles(prepaid)}. Товар должен был быть передан мне не позднее ${formatRu(a.promisedDate)}. На ${formatRu(a.docDate)} товар не передан: просрочка составляет ${daysText(penalty.days)}.`,
+    `Товар оплачен заранее: сумма предварительной оплаты — ${formatRubles(prepaid)}. ${deliveryDueText(terms.delivery)} На ${formatRu(a.docDate)} товар не передан: просрочка составляет ${daysText(penalty.days)}.`,
   );
   parts.law.push(
-    "Если продавец, получивший предварительную оплату, не передал товар в установленный договором срок, потребитель вправе потребовать передачи товара в новый срок или возврата суммы предварительной оплаты, а также полного возмещения убытков (п. 2 ст. 23.1 ЗоЗПП). Требование о возврате предварительной оплаты подлежит удовлетворению в течение 10 дней со дня его предъявления (ст. 23.1 ЗоЗПП).",
-    "За каждый день просрочки продавец уплачивает неустойку в размере 0,5 % суммы предварительной оплаты — со дня, когда товар должен был быть передан, до дня передачи товара или возврата предоплаты; сумма неустойки не может превышать сумму предварительной оплаты (п. 3 ст. 23.1 ЗоЗПП).",
+    `Если продавец, получивший предварительную оплату, не передал товар в установленный договором срок, потребитель вправе потребовать передачи товара в новый срок или возврата суммы предварительной оплаты, а также полного возмещения убытков (п. 2 ст. 23.1 ЗоЗПП). Требование о возврате предварительной оплаты подлежит удовлетворению в течение 10 дней со дня его предъявления (${TERMS.prepaymentRefund.article}).`,
+    "За каждый день просрочки продавец уплачивает неустойку в размере 0,5 % суммы предварительной оплаты, но всего не больше этой суммы (п. 3 ст. 23.1 ЗоЗПП). Неустойку я считаю со дня, следующего за последним днём срока передачи товара (ст. 191 ГК РФ), по день этой претензии; дальше она растёт до дня передачи товара или возврата предоплаты.",
   );
+  if (a.recipient === "ozon" && a.ndDemand === "refund") parts.law.push(MARKETPLACE_REFUND_LAW);
   parts.demands.push(
     a.ndDemand === "new_deadline"
       ? `Передать мне оплаченный товар в новый срок — не позднее ${formatRu(a.newDeadline)}.`
@@ -90,12 +103,11 @@ function qualityDemandText(a, price) {
 }
 
 /** A demand made before and not met: the 1 % penalty from the day after its term ended. */
-function earlierDemandParts(a, parts, price) {
+function earlierDemandParts(a, parts, price, due) {
   const demand = DEMANDS[a.qDemand];
-  const due = addDays(a.firstDemandDate, parts.termDays);
-  const penalty = qualityPenalty({ price, dueDate: due, until: a.docDate });
+  const penalty = qualityPenalty({ price, dueDate: due.end, until: a.docDate });
   parts.facts.push(
-    `${formatRu(a.firstDemandDate)} продавцу уже было предъявлено требование: ${demand.short}. Срок его удовлетворения истёк ${formatRu(due)}${penalty.days ? ", требование не выполнено" : ""}.`,
+    `${formatRu(a.firstDemandDate)} продавцу уже было предъявлено требование: ${demand.short}. Срок его удовлетворения истёк ${termText(due)}${penalty.days ? ", требование не выполнено" : ""}.`,
   );
   if (!penalty.days) return;
   parts.demands.push(`Выплатить неустойку за нарушение срока удовлетворения требования за период ${periodText(penalty)}: ${penalty.formula} (ст. 23 ЗоЗПП).`);
@@ -103,27 +115,26 @@ function earlierDemandParts(a, parts, price) {
   parts.breached.push(demand.article, "ст. 23 ЗоЗПП");
 }
 
-function qualityParts(a, parts) {
+function qualityParts(a, parts, terms) {
   const price = parseRubles(a.price);
   const story = QUALITY_STORY[a.case];
-  parts.termDays = DEMANDS[a.qDemand].days;
   parts.subject = story.subject;
   parts.facts.push(story.facts(a));
   parts.law.push(story.law, QUALITY_TERMS_LAW);
   parts.demands.push(qualityDemandText(a, price));
   parts.demandSummary = DEMANDS[a.qDemand].short;
   parts.breached.push("ст. 18 ЗоЗПП");
-  if (String(a.firstDemandDate ?? "").trim()) earlierDemandParts(a, parts, price);
+  if (terms.earlierDemand) earlierDemandParts(a, parts, price, terms.earlierDemand);
   if (!parts.penalty) {
     parts.warning = `Если срок будет нарушен, я потребую неустойку в размере 1 % цены товара за каждый день просрочки: ${formatRubles(price)} × 1\u00a0% = ${formatRubles(qualityPenaltyPerDay(price))} в день (ст. 23 ЗоЗПП).`;
   }
 }
 
-function refundMissingParts(a, parts) {
+function refundMissingParts(a, parts, terms) {
   const price = parseRubles(a.price);
   const refund = parseRubles(a.refundAmount);
-  const due = addDays(a.refundDemandDate, TERMS.qualityRefund.days);
-  const owed = `предъявлено требование вернуть уплаченную сумму ${formatRubles(refund)}. Срок возврата — 10 дней — истёк ${formatRu(due)}. На ${formatRu(a.docDate)} деньги не возвращены.`;
+  const due = terms.refund.end;
+  const owed = `предъявлено требование вернуть уплаченную сумму ${formatRubles(refund)}. Срок возврата — 10 дней — истёк ${termText(terms.refund)}. На ${formatRu(a.docDate)} деньги не возвращены.`;
   parts.subject = "о невозврате денег за товар";
   parts.demands.push(`Вернуть мне уплаченную за товар сумму ${formatRubles(refund)} незамедлительно.`);
   if (a.refundBasis === "defect") {
@@ -143,20 +154,19 @@ function refundMissingParts(a, parts) {
     parts.demands.push("Уплатить проценты за пользование чужими денежными средствами за время просрочки (ст. 395 ГК РФ).");
     parts.breached.push("п. 4 ст. 26.1 ЗоЗПП");
   }
-  parts.termDays = TERMS.answer.days;
   parts.demandSummary = "вернуть деньги за товар";
 }
 
 /** A good-quality item the buyer no longer wants (п. 4 ст. 26.1 ЗоЗПП). */
-function refusalParts(a, parts) {
+function refusalParts(a, parts, terms) {
   const price = parseRubles(a.price);
-  const last = a.noReturnInfo ? addMonths(a.receivedDate, TERMS.refusalNoInfo.months) : addDays(a.receivedDate, TERMS.refusal.days);
+  const last = terms.refusal;
   parts.subject = "об отказе от товара, купленного дистанционно";
   parts.facts.push(
     `Товар получен ${formatRu(a.receivedDate)}. Я отказываюсь от товара. Товар не был в употреблении, сохранены его товарный вид и потребительские свойства.`,
     a.noReturnInfo
-      ? `При доставке мне не была предоставлена в письменной форме информация о порядке и сроках возврата товара, поэтому срок для отказа — 3 месяца с момента передачи товара, по ${formatRu(last)}.`
-      : `Срок для отказа — 7 дней после передачи товара, по ${formatRu(last)}: он не пропущен.`,
+      ? `При доставке мне не была предоставлена в письменной форме информация о порядке и сроках возврата товара, поэтому срок для отказа — 3 месяца с момента передачи товара, по ${termText(last)}.`
+      : `Срок для отказа — 7 дней после передачи товара, по ${termText(last)}: он не пропущен.`,
   );
   parts.law.push(
     "Потребитель вправе отказаться от товара, купленного дистанционно, в любое время до его передачи, а после передачи — в течение 7 дней; если информация о порядке и сроках возврата товара надлежащего качества не была предоставлена в письменной форме в момент доставки — в течение 3 месяцев с момента передачи товара. Продавец возвращает уплаченную сумму, за исключением расходов на доставку возвращённого товара от потребителя, не позднее чем через 10 дней со дня предъявления требования (п. 4 ст. 26.1 ЗоЗПП).",
@@ -165,7 +175,6 @@ function refusalParts(a, parts) {
     `Принять мой отказ от товара и вернуть уплаченную за него сумму ${formatRubles(price)} (за вычетом расходов продавца на доставку возвращённого товара от меня, если они были) в течение 10 дней со дня получения настоящего требования.`,
     "Сообщить, куда и каким способом передать товар.",
   );
-  parts.termDays = TERMS.refusalRefund.days;
   parts.demandSummary = "принять отказ от товара и вернуть деньги";
   parts.breached.push("п. 4 ст. 26.1 ЗоЗПП");
 }
@@ -178,12 +187,16 @@ const CASE_PARTS = {
   refusal: refusalParts,
 };
 
-/** The facts, the law and what is demanded for one case; shared by the claim and the complaint. */
-export function caseParts(a) {
+/**
+ * The facts, the law and what is demanded for one case; shared by the claim and the complaint.
+ * `data.calendar` (makeCalendar) counts every term; validate() has made sure each one fits in it.
+ */
+export function caseParts(a, data) {
   const price = parseRubles(a.price);
+  const terms = caseTerms(a, data.calendar);
   const order = `${formatRu(a.orderDate)} мной оформлен заказ № ${a.orderNumber.trim()} на маркетплейсе Ozon: ${quote(a.product)}, цена товара — ${formatRubles(price)}.`;
-  const parts = { facts: [order], law: [], demands: [], penalty: null, termDays: TERMS.answer.days, breached: [], subject: "" };
-  CASE_PARTS[a.case](a, parts);
+  const parts = { facts: [order], law: [], demands: [], penalty: null, termDays: terms.answerDays, terms, breached: [], subject: "" };
+  CASE_PARTS[a.case](a, parts, terms, data);
   return parts;
 }
 
@@ -202,15 +215,15 @@ function replyTo(a) {
 }
 
 export function buildClaim(a, data) {
-  const parts = caseParts(a);
-  const answerBy = addDays(a.docDate, parts.termDays);
+  const parts = caseParts(a, data);
+  const answerBy = parts.terms.answer;
   const to = [`Кому: ${sellerName(a, data)}`];
   if (a.recipient === "seller" && String(a.sellerIds ?? "").trim()) to.push(a.sellerIds.trim());
   to.push(`Адрес: ${sellerAddress(a, data)}`);
   const closing = [];
   if (parts.warning) closing.push(parts.warning);
   closing.push(
-    `Срок удовлетворения требований — ${daysText(parts.termDays)} со дня получения претензии: если претензия получена ${formatRu(a.docDate)}, последний день срока — ${formatRu(answerBy)}.`,
+    `Срок удовлетворения требований — ${daysText(parts.termDays)} со дня получения претензии: если претензия получена ${formatRu(a.docDate)}, последний день срока — ${termText(answerBy)}.`,
     "Если требования не будут удовлетворены добровольно, я обращусь в суд и потребую также возмещения убытков, компенсации морального вреда (ст. 15 ЗоЗПП) и штрафа в размере 50 % присуждённой суммы (п. 6 ст. 13 ЗоЗПП), а также подам жалобу в Роспотребнадзор.",
     replyTo(a),
   );
@@ -227,12 +240,12 @@ export function buildClaim(a, data) {
     attachments: attachmentList(a),
     date: formatRu(a.docDate),
     signer: signatureName(a.fullName),
-    summary: { answerBy, termDays: parts.termDays, penalty: parts.penalty },
+    summary: { answerBy, termDays: parts.termDays, penalty: parts.penalty, terms: parts.terms },
   };
 }
 
 export function buildComplaint(a, data) {
-  const parts = caseParts(a);
+  const parts = caseParts(a, data);
   const office = String(a.rpnOffice ?? "").trim();
   const to = office
     ? [`Кому: Управление Роспотребнадзора по ${office.replace(/^по\s+/i, "")}`, `Адрес: ${a.rpnAddress.trim()}`]
@@ -260,7 +273,7 @@ export function buildComplaint(a, data) {
     attachments: attachmentList(a, [`Копия претензии от ${formatRu(a.claimSentDate)} и документ о её отправке или вручении`]),
     date: formatRu(a.docDate),
     signer: signatureName(a.fullName),
-    summary: { answerBy: addDays(a.docDate, TERMS.authorityAnswer.days), termDays: TERMS.authorityAnswer.days, penalty: parts.penalty },
+    summary: { answerBy: parts.terms.authority.answer, termDays: TERMS.authorityAnswer.days, penalty: parts.penalty, terms: parts.terms },
   };
 }
 

@@ -109,8 +109,8 @@ export const DOCUMENTS = {
 
 /** Larger amounts are almost certainly a typo (an extra zero) in a claim about one Ozon order. */
 export const MAX_AMOUNT_KOPECKS = 10_000_000 * 100;
-/** Earlier dates are a typo too: Ozon has taken orders since the late 1990s. */
-export const EARLIEST_DATE = "1998-01-01";
+// The earliest date a buyer may enter is the first day of the production calendar the build
+// ships (macros/claim_calendar.py): terms before it could not be counted.
 export const MAX_TEXT = 500;
 
 /** The demands a case allows, in the table's order. */

@@ -2,10 +2,11 @@
 // Pure: takes the answers and today's date, touches no DOM. Messages say what to fix.
 
 import { isValidDate, compare, formatRu, addDays, addMonths } from "./dates.js";
+import { CalendarRangeError, termText } from "./calendar.js";
+import { deliveryTerm, earlierDemandTerm, refundTerm, refusalTerm, answerTerm, authorityTerms } from "./terms.js";
 import { parseRubles, formatRubles } from "./money.js";
 import {
-  CASES, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, SELLER_REPLIES, MAX_AMOUNT_KOPECKS, EARLIEST_DATE, MAX_TEXT,
-  TERMS, demandsFor,
+  CASES, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, SELLER_REPLIES, MAX_AMOUNT_KOPECKS, MAX_TEXT, TERMS, demandsFor,
 } from "./rules.js";
 
 /** Which fields apply to these answers: the case's own (CASES[…].asks) plus those other answers open. */
@@ -35,8 +36,9 @@ export function checkAmount(text, { required = true } = {}) {
  * Small checkers that write into one errors object. Each case's rules below use them, so a
  * message for a kind of mistake is worded once.
  */
-function checkers(a, today, errors) {
+function checkers(a, today, calendar, errors) {
   return {
+    calendar,
     text(name, message, { required = true } = {}) {
       const value = String(a[name] ?? "").trim();
       if (required && !value) errors[name] = message;
@@ -46,7 +48,9 @@ function checkers(a, today, errors) {
       const value = String(a[name] ?? "").trim();
       if (!value) return void (errors[name] = `Укажите ${what}.`);
       if (!isValidDate(value)) return void (errors[name] = `Такой даты нет в календаре: проверьте ${what}.`);
-      if (compare(value, EARLIEST_DATE) < 0) return void (errors[name] = `Проверьте год: ${formatRu(value)} — слишком давно.`);
+      if (compare(value, calendar.first) < 0) {
+        return void (errors[name] = `Проверьте год: ${formatRu(value)} — слишком давно. Конструктор считает сроки с ${formatRu(calendar.first)}.`);
+      }
       if (compare(value, today) > 0) return void (errors[name] = `Эта дата ещё не наступила (сегодня ${formatRu(today)}). Проверьте ${what}.`);
       return value;
     },
@@ -59,6 +63,16 @@ function checkers(a, today, errors) {
       const checked = checkAmount(a[name], options);
       if (checked.error) errors[name] = checked.error;
       return checked.value ?? null;
+    },
+    /** A term, or null with the calendar's «cannot count past …» message on the field. */
+    term(name, count) {
+      try {
+        return count();
+      } catch (error) {
+        if (!(error instanceof CalendarRangeError)) throw error;
+        errors[name] = error.message;
+        return null;
+      }
     },
     /** Both dates present and valid so far: safe to compare them. */
     ready(...names) {
@@ -93,8 +107,9 @@ function checkNotDelivered(a, check, errors, price) {
   if (check.ready("promisedDate", "orderDate") && compare(a.promisedDate, a.orderDate) < 0) {
     errors.promisedDate = "Доставка не может быть обещана раньше даты заказа.";
   }
-  if (check.ready("promisedDate", "docDate") && compare(a.docDate, a.promisedDate) <= 0) {
-    errors.promisedDate = `Срок доставки ещё не прошёл: просрочка начнётся с ${formatRu(addDays(a.promisedDate, 1))}. До этого претензию по ст. 23.1 ЗоЗПП писать рано.`;
+  const delivery = check.ready("promisedDate", "docDate") ? check.term("promisedDate", () => deliveryTerm(a, check.calendar)) : null;
+  if (delivery && compare(a.docDate, delivery.end) <= 0) {
+    errors.promisedDate = `Срок доставки ещё не прошёл: последний день — ${termText(delivery)}. Просрочка начнётся с ${formatRu(addDays(delivery.end, 1))}. До этого претензию по ст. 23.1 ЗоЗПП писать рано.`;
   }
   if (!DELIVERY_DEMANDS[a.ndDemand]) errors.ndDemand = "Выберите, чего вы требуете.";
   if (a.ndDemand !== "new_deadline") return;
@@ -124,6 +139,7 @@ function checkQuality(a, check, errors, price) {
     check.date("firstDemandDate", "дату первого требования");
     check.notBefore("firstDemandDate", "receivedDate", "Первое требование не может быть раньше получения товара.");
     check.notBefore("docDate", "firstDemandDate", "Дата документа раньше первого требования: проверьте даты.");
+    if (check.ready("firstDemandDate") && demandsFor(a.case).includes(a.qDemand)) check.term("firstDemandDate", () => earlierDemandTerm(a, check.calendar));
   }
 }
 
@@ -131,11 +147,9 @@ function checkRefundMissing(a, check, errors, price) {
   if (!REFUND_BASES[a.refundBasis]) errors.refundBasis = "Выберите, почему вам должны вернуть деньги.";
   check.date("refundDemandDate", "дату, когда вы потребовали деньги назад");
   check.notBefore("refundDemandDate", "orderDate", "Требование не может быть раньше заказа.");
-  if (check.ready("refundDemandDate", "docDate")) {
-    const due = addDays(a.refundDemandDate, TERMS.qualityRefund.days);
-    if (compare(a.docDate, due) <= 0) {
-      errors.refundDemandDate = `10 дней на возврат ещё идут: продавец может вернуть деньги по ${formatRu(due)} включительно. Претензию о просрочке отправьте после этой даты.`;
-    }
+  const due = check.ready("refundDemandDate", "docDate") ? check.term("refundDemandDate", () => refundTerm(a, check.calendar)) : null;
+  if (due && compare(a.docDate, due.end) <= 0) {
+    errors.refundDemandDate = `${TERMS.qualityRefund.days} дней на возврат ещё идут: продавец может вернуть деньги по ${termText(due)} включительно. Претензию о просрочке отправьте после этой даты.`;
   }
   const refund = check.amount("refundAmount");
   if (refund !== null && price !== null && refund > price) errors.refundAmount = "Возврат не может быть больше цены товара.";
@@ -144,14 +158,14 @@ function checkRefundMissing(a, check, errors, price) {
 function checkRefusal(a, check, errors) {
   checkReceived(check);
   if (!a.keptIntact) {
-    errors.keptIntact = "Вернуть товар надлежащего качества можно, только если сохранены его товарный вид и свойства (п. 4 ст. 26.1 ЗоЗПП).";
+    errors.keptIntact = "Исправный товар можно вернуть, если вы им не пользовались и сохранили его товарный вид и потребительские свойства (п. 4 ст. 26.1 ЗоЗПП). Упаковку хранить не обязательно.";
   }
   if (!check.ready("receivedDate", "docDate")) return;
-  const last = a.noReturnInfo ? addMonths(a.receivedDate, TERMS.refusalNoInfo.months) : addDays(a.receivedDate, TERMS.refusal.days);
-  if (compare(a.docDate, last) > 0) {
+  const last = check.term("receivedDate", () => refusalTerm(a, check.calendar));
+  if (last && compare(a.docDate, last.end) > 0) {
     errors.receivedDate = a.noReturnInfo
-      ? `Срок отказа — 3 месяца после получения — истёк ${formatRu(last)}. Если в товаре недостаток, выберите «Товар с браком».`
-      : `Срок отказа — 7 дней после получения — истёк ${formatRu(last)}. Если при доставке вам не дали письменных условий возврата, отметьте это: тогда срок 3 месяца. Если в товаре недостаток, выберите «Товар с браком».`;
+      ? `Срок отказа — 3 месяца после получения — истёк ${termText(last)}. Если в товаре недостаток, выберите «Товар с браком».`
+      : `Срок отказа — 7 дней после получения — истёк ${termText(last)}. Если при доставке вам не дали письменных условий возврата, отметьте это: тогда срок 3 месяца. Если в товаре недостаток, выберите «Товар с браком».`;
   }
 }
 
@@ -172,14 +186,25 @@ const CASE_CHECKS = {
   refusal: checkRefusal,
 };
 
-/** {field: message} for everything wrong in the answers; empty when the letter may be built. */
-export function validate(answers, today) {
+/** The answer's own term (and the authority's) must end inside the calendar. */
+function checkAnswerTerm(a, check, errors) {
+  if (Object.keys(errors).length) return; // the terms need every other answer to be right first
+  check.term("docDate", () => answerTerm(a, check.calendar));
+  if (a.doc === "complaint") check.term("docDate", () => authorityTerms(a, check.calendar));
+}
+
+/**
+ * {field: message} for everything wrong in the answers; empty when the letter may be built.
+ * `calendar` is makeCalendar(…) of the page's data: dates before it are refused, terms past it too.
+ */
+export function validate(answers, today, calendar) {
   const errors = {};
-  const check = checkers(answers, today, errors);
+  const check = checkers(answers, today, calendar, errors);
   checkCommon(answers, check, errors);
   const price = errors.price ? null : checkAmount(answers.price).value ?? null;
   CASE_CHECKS[answers.case]?.(answers, check, errors, price);
   if (answers.doc === "complaint") checkComplaint(answers, check, errors);
   check.text("attachmentsOther", "", { required: false });
+  checkAnswerTerm(answers, check, errors);
   return errors;
 }
