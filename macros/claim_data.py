@@ -12,8 +12,8 @@ import datetime as dt
 import json
 from typing import Mapping
 
-from .contacts_data import ContactBook
 from .claim_calendar import calendar_data
+from .contacts_data import ContactBook
 from .contacts_schema import AddressChannel
 
 ELEMENT_ID = "claim-data"
@@ -32,7 +32,9 @@ def recipient(book: ContactBook, channel_id: str) -> dict[str, str | None]:
         raise ClaimDataError(f"«{channel_id}» is a {found.type}; the claim builder needs an address (type: address)")
     if found.status == "obsolete":
         instead = f" Use «{found.replaced_by}» instead." if found.replaced_by else ""
-        raise ClaimDataError(f"«{channel_id}» is obsolete ({book.path}, line {book.lines.get(channel_id, '?')}).{instead}")
+        raise ClaimDataError(
+            f"«{channel_id}» is obsolete ({book.path}, line {book.lines.get(channel_id, '?')}).{instead}"
+        )
     org = book.owner[channel_id]
     return {
         "id": channel_id,
@@ -48,7 +50,7 @@ def recipient(book: ContactBook, channel_id: str) -> dict[str, str | None]:
 
 
 def claim_data(book: ContactBook, recipients: Mapping[str, str], today: dt.date | None = None) -> dict[str, object]:
-    """{"recipients": {role: recipient}, "calendar": …} for the roles the builder offers, e.g. {"ozon": "ozon-address"}."""
+    """{"recipients": {role: recipient}, "calendar": …}; roles as the page names them, e.g. {"ozon": "ozon-address"}."""
     return {
         "recipients": {role: recipient(book, channel_id) for role, channel_id in recipients.items()},
         "calendar": calendar_data(today or dt.date.today()),

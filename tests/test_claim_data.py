@@ -35,7 +35,9 @@ def embedded(html: str) -> dict:
 
 def test_macro_embeds_recipients_from_the_data_file(env: FakeEnv) -> None:
     book = load_contacts(ROOT / "data" / "contacts.yml")
-    data = embedded(env.macros["claim_data"](ozon="ozon-address", rospotrebnadzor="rpn-reception-address"))["recipients"]
+    data = embedded(env.macros["claim_data"](ozon="ozon-address", rospotrebnadzor="rpn-reception-address"))[
+        "recipients"
+    ]
     for role, channel_id in (("ozon", "ozon-address"), ("rospotrebnadzor", "rpn-reception-address")):
         channel = book.channels[channel_id]
         assert data[role]["display"] == channel.display
@@ -48,7 +50,9 @@ def test_macro_embeds_recipients_from_the_data_file(env: FakeEnv) -> None:
 def test_values_cannot_close_the_script_tag() -> None:
     block = script_block({"x": "</script><script>alert(1)</script> & <!--"})
     assert block.count("</script>") == 1
-    assert json.loads(block.split(">", 1)[1].rsplit("</script>", 1)[0]) == {"x": "</script><script>alert(1)</script> & <!--"}
+    assert json.loads(block.split(">", 1)[1].rsplit("</script>", 1)[0]) == {
+        "x": "</script><script>alert(1)</script> & <!--"
+    }
 
 
 def test_obsolete_unknown_and_non_address_ids_stop_the_build(env: FakeEnv) -> None:
@@ -80,7 +84,9 @@ def test_no_contact_is_typed_into_the_builder_scripts() -> None:
     assert scripts, "no scripts found"
     for name, text in scripts.items():
         for value in values:
-            assert value not in text, f"docs/assets/claim/{name} contains the contact «{value}»: read it from the claim-data block"
+            assert value not in text, (
+                f"docs/assets/claim/{name} contains the contact «{value}»: read it from the claim-data block"
+            )
 
 
 def test_built_page_carries_the_data_and_loads_only_local_scripts(built_site) -> None:

@@ -1,4 +1,5 @@
-// What the form asks, in order. form.js draws these; validate.js checks them; letter.js uses them.
+// What the form asks, in order: what happened first, personal details last (on a phone the buyer
+// sees at once whether the builder fits the case). form.js draws these; validate.js checks them.
 // `when(answers, needs)` hides a field that does not apply (needs = caseNeeds(answers)).
 
 import { ATTACHMENTS } from "./letter.js";
@@ -16,46 +17,6 @@ const qualityDemandOptions = Object.entries(DEMANDS).map(([value, demand]) => [
 ]);
 
 export const SECTIONS = [
-  {
-    id: "doc",
-    title: "Что составить",
-    fields: [
-      {
-        name: "doc", type: "radio", label: "Документ",
-        options: choices(DOCUMENTS),
-      },
-    ],
-  },
-  {
-    id: "to",
-    title: "Кому претензия",
-    fields: [
-      { name: "recipient", type: "radio", label: "Получатель", options: "recipients",
-        hint: "Если товар продаёт не сам Ozon, а другой продавец, требования о браке и возврате предъявляйте ему: название и адрес — на странице продавца на Ozon." },
-      { name: "sellerName", type: "text", label: "Продавец", hint: "Как в карточке продавца на Ozon: ООО «…» или ИП …", when: (a, n) => n.seller },
-      { name: "sellerIds", type: "text", label: "ИНН или ОГРН продавца (если знаете)", optional: true, when: (a, n) => n.seller },
-      { name: "sellerAddress", type: "textarea", label: "Адрес продавца", hint: "Юридический адрес — в карточке продавца и в ЕГРЮЛ (egrul.nalog.ru) или ЕГРИП.", when: (a, n) => n.seller },
-    ],
-  },
-  {
-    id: "from",
-    title: "От кого",
-    fields: [
-      { name: "fullName", type: "text", label: "Фамилия, имя, отчество", autocomplete: "name" },
-      { name: "address", type: "textarea", label: "Почтовый адрес с индексом", hint: "На него придёт ответ.", autocomplete: "street-address" },
-      { name: "contact", type: "text", label: "Телефон или e-mail" },
-    ],
-  },
-  {
-    id: "order",
-    title: "Заказ",
-    fields: [
-      { name: "orderNumber", type: "text", label: "Номер заказа", hint: "Ozon → Профиль → Заказы." },
-      { name: "orderDate", type: "date", label: "Дата заказа" },
-      { name: "product", type: "text", label: "Товар", hint: "Название, как в заказе." },
-      { name: "price", type: "amount", label: "Цена товара, ₽" },
-    ],
-  },
   {
     id: "case",
     title: "Что случилось",
@@ -94,6 +55,41 @@ export const SECTIONS = [
     ],
   },
   {
+    id: "order",
+    title: "Заказ",
+    fields: [
+      { name: "orderNumber", type: "text", label: "Номер заказа", hint: "Ozon → Профиль → Заказы." },
+      { name: "orderDate", type: "date", label: "Дата заказа" },
+      { name: "product", type: "text", label: "Товар", hint: "Название, как в заказе." },
+      { name: "price", type: "amount", label: "Цена товара, ₽" },
+    ],
+  },
+  {
+    id: "doc",
+    title: "Что составить",
+    fields: [
+      {
+        name: "doc", type: "radio", label: "Документ",
+        options: choices(DOCUMENTS),
+      },
+    ],
+  },
+  {
+    id: "to",
+    title: "Кому претензия",
+    fields: [
+      { name: "recipient", type: "radio", label: "Получатель", options: "recipients",
+        hint: "Если товар продаёт не сам Ozon, а другой продавец, требования о браке и возврате предъявляйте ему: название и адрес — на странице продавца на Ozon." },
+      { name: "sellerName", type: "text", label: "Продавец", hint: "Как в карточке продавца на Ozon: ООО «…» или ИП …", when: (a, n) => n.seller },
+      { name: "sellerIds", type: "text", label: "ИНН или ОГРН продавца (если знаете)", optional: true, when: (a, n) => n.seller, inputmode: "numeric",
+        hint: "Только цифры: в ИНН 10 или 12, в ОГРН 13, в ОГРНИП 15. Можно оба через запятую." },
+      { name: "sellerAddress", type: "textarea", label: "Адрес продавца", hint: "Юридический адрес — в карточке продавца и в ЕГРЮЛ (egrul.nalog.ru) или ЕГРИП.", when: (a, n) => n.seller },
+      { name: "alsoOzon", type: "checkbox", optional: true, when: (a, n) => n.alsoOzon,
+        label: "Написать и Ozon: второе письмо из тех же ответов",
+        hint: "Так советуют наши статьи, когда заказ не доставили или не вернули деньги: если товар не передан в срок и вы отказались от него, Ozon как владелец площадки сам возвращает предоплату за 10 дней (п. 2.2 ст. 12 ЗоЗПП)." },
+    ],
+  },
+  {
     id: "complaint",
     title: "Претензия, которую вы уже отправили",
     when: (a, n) => n.complaint,
@@ -104,6 +100,15 @@ export const SECTIONS = [
       { name: "rpnOffice", type: "text", label: "Управление Роспотребнадзора вашего региона (если знаете)", optional: true,
         hint: "Например: «г. Москве», «Свердловской области». Если оставить пустым, жалоба будет адресована центральному аппарату." },
       { name: "rpnAddress", type: "textarea", label: "Адрес управления", when: (a, n) => n.rpnAddress },
+    ],
+  },
+  {
+    id: "from",
+    title: "От кого",
+    fields: [
+      { name: "fullName", type: "text", label: "Фамилия, имя, отчество", autocomplete: "name" },
+      { name: "address", type: "textarea", label: "Почтовый адрес с индексом", hint: "На него придёт ответ.", autocomplete: "street-address" },
+      { name: "contact", type: "text", label: "Телефон или e-mail" },
     ],
   },
   {

@@ -1,29 +1,25 @@
-// The claim builder's page: draws the form, checks it, shows the letter, prints it.
-// Nothing leaves the browser: no fetch, no external file; answers are kept in localStorage only
-// while the buyer ticks «Запомнить».
+// The claim builder's page: draws the form, checks it, shows the letter, prints it, offers the
+// deadlines as an .ics file. Nothing leaves the browser: no fetch, no external file; answers are
+// kept in localStorage only while the buyer ticks «Запомнить» (storage.js), and only if allowed.
 
-import { todayIso, formatRu } from "./dates.js";
+import { todayIso, formatRu, parseDateInput, isValidDate } from "./dates.js";
 import { makeCalendar, termText } from "./calendar.js";
 import { formatRubles, daysText } from "./money.js";
 import { periodText } from "./penalty.js";
 import { TERMS } from "./rules.js";
 import { validate, caseNeeds } from "./validate.js";
-import { buildLetter } from "./letter.js";
+import { buildLetters, deadlineEvents } from "./letter.js";
 import { SECTIONS, FIELDS } from "./fields.js";
+import { buildIcs } from "./ics.js";
+import { openStore, restoreAnswers } from "./storage.js";
+import { el } from "./dom.js";
 
 const STORAGE_KEY = "ozon-claim-builder:v1";
-const DEFAULTS = { doc: "claim", recipient: "ozon" };
+const DATE_HINT = "ДД.ММ.ГГГГ";
 
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (key === "class") node.className = value;
-    else if (key === "text") node.textContent = value;
-    else node.setAttribute(key, value === true ? "" : value);
-  }
-  for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) node.append(child);
-  return node;
+/** Preselected answers. Ozon is preselected as the recipient only while its address is confirmed. */
+function defaults(data, today) {
+  return { doc: "claim", docDate: today, ...(data.ozon.status === "current" ? { recipient: "ozon" } : {}) };
 }
 
 /** The recipients and the production calendar the build put into the page as JSON. */
@@ -80,10 +76,13 @@ function drawField(field, data) {
   const attributes = { name: field.name, id, "aria-describedby": described, autocomplete: field.autocomplete || "off" };
   let input;
   if (field.type === "textarea") input = el("textarea", { ...attributes, rows: "2" });
-  else if (field.type === "date") input = el("input", { ...attributes, type: "date", min: data.calendar.first, max: field.future ? null : todayIso() });
+  // A text field, not type=date: the browser's date widget shows its own locale's order
+  // (mm/dd/yyyy in an English browser); the hint and the placeholder always say ДД.ММ.ГГГГ.
+  else if (field.type === "date") input = el("input", { ...attributes, type: "text", inputmode: "numeric", placeholder: DATE_HINT, pattern: "\\d{1,2}\\.\\d{1,2}\\.\\d{4}", "data-kind": "date" });
   else if (field.type === "amount") input = el("input", { ...attributes, type: "text", inputmode: "decimal", placeholder: "12 000" });
-  else input = el("input", { ...attributes, type: "text" });
-  const label = el("label", { for: id, text: field.label + (field.optional ? "" : " *") });
+  else input = el("input", { ...attributes, type: "text", inputmode: field.inputmode || null });
+  const format = field.type === "date" ? ` (${DATE_HINT})` : "";
+  const label = el("label", { for: id, text: field.label + format + (field.optional ? "" : " *") });
   wrap.append(label, input);
   if (hint) wrap.append(hint);
   wrap.append(error);
@@ -96,7 +95,10 @@ export function readAnswers(form) {
     if (field.type === "radio") answers[field.name] = form.elements[field.name]?.value || "";
     else if (field.type === "checkbox") answers[field.name] = Boolean(form.elements[field.name]?.checked);
     else if (field.type === "checkboxes") answers[field.name] = [...form.querySelectorAll(`input[name="${field.name}"]:checked`)].map((i) => i.value);
-    else answers[field.name] = form.elements[field.name]?.value ?? "";
+    else if (field.type === "date") {
+      const typed = form.elements[field.name]?.value ?? "";
+      answers[field.name] = parseDateInput(typed) ?? typed.trim();
+    } else answers[field.name] = form.elements[field.name]?.value ?? "";
   }
   return answers;
 }
@@ -110,6 +112,8 @@ function writeAnswers(form, answers) {
       form.querySelectorAll(`input[name="${field.name}"]`).forEach((input) => { input.checked = chosen.includes(input.value); });
     } else if (field.type === "checkbox") {
       form.elements[field.name].checked = Boolean(value);
+    } else if (field.type === "date" && isValidDate(parseDateInput(value))) {
+      form.elements[field.name].value = formatRu(parseDateInput(value));
     } else {
       form.elements[field.name].value = String(value);
     }
@@ -133,20 +137,24 @@ function drawLetter(article, letter) {
   article.replaceChildren(...parts.filter(Boolean)); // replaceChildren(null) would print «null»
 }
 
-function summaryText(letter, answers) {
+function summaryText(letters, answers) {
   const items = [];
-  if (letter.kind === "claim") {
-    items.push(`Срок ответа продавца: ${daysText(letter.summary.termDays)} со дня получения; при вручении ${formatRu(answers.docDate)} — по ${termText(letter.summary.answerBy)}. Если отправляете почтой, срок начнётся, когда письмо получат: сохраните опись и уведомление о вручении.`);
-  } else {
-    items.push(`Обращение регистрируют за 3 дня (${TERMS.authorityRegister.article}), ответ дают за 30 дней после регистрации (${TERMS.authorityAnswer.article}): если отправите ${formatRu(answers.docDate)}, ждите ответа примерно по ${termText(letter.summary.answerBy)}.`);
+  for (const letter of letters) {
+    const to = letters.length > 1 ? ` (${letter.to[0].replace(/^Кому: /, "")})` : "";
+    if (letter.kind === "claim") {
+      items.push(`Срок ответа${to}: ${daysText(letter.summary.termDays)} со дня получения; при вручении ${formatRu(answers.docDate)} — по ${termText(letter.summary.answerBy)}.`);
+    } else {
+      items.push(`Обращение регистрируют за 3 дня (${TERMS.authorityRegister.article}), ответ дают за 30 дней после регистрации (${TERMS.authorityAnswer.article}): если отправите ${formatRu(answers.docDate)}, ждите ответа примерно по ${termText(letter.summary.answerBy)}.`);
+    }
   }
-  const penalty = letter.summary.penalty;
+  if (letters[0].kind === "claim") items.push("Если отправляете почтой, срок начнётся, когда письмо получат: сохраните опись и уведомление о вручении.");
+  const penalty = letters[0].summary.penalty;
   if (penalty && penalty.days) items.push(`Неустойка ${periodText(penalty)}: ${formatRubles(penalty.amount)}.`);
   items.push("Даты выше уже учитывают выходные и праздники: если срок кончается в нерабочий день, последним считается следующий рабочий день (ст. 193 ГК РФ). Письмо, сданное на почту до 24:00 последнего дня, отправлено в срок (п. 2 ст. 194 ГК РФ).");
   return items;
 }
 
-/** The form: one fieldset per section, the Роспотребнадзор note and the «Запомнить» block. */
+/** The form: one fieldset per section, the recipients' notes and the «Запомнить» block. */
 function drawForm(data) {
   const form = el("form", { class: "claim-form", novalidate: true, autocomplete: "off" });
   const sections = SECTIONS.map((section) => {
@@ -159,25 +167,32 @@ function drawForm(data) {
   form.querySelector('[data-field="rpnOffice"]').append(
     el("p", { class: "claim-hint" }, `Без управления: ${rpn.recipient}, ${rpn.display}. `, unconfirmedNote(rpn), " Быстрее подать жалобу онлайн через электронную приёмную Роспотребнадзора (вход через Госуслуги)."),
   );
+  form.querySelector('[data-field="alsoOzon"]').append(
+    el("p", { class: "claim-hint" }, `Ozon: ${data.ozon.recipient}, ${data.ozon.display}. `, unconfirmedNote(data.ozon)),
+  );
+  const restoredDate = el("p", { class: "claim-notice", id: "claim-docDate-notice", role: "status", hidden: true });
+  form.querySelector('[data-field="docDate"]').append(restoredDate);
   const remember = el("input", { type: "checkbox", id: "claim-remember" });
   const erase = el("button", { type: "button", class: "md-button", id: "claim-erase", text: "Стереть сохранённое" });
   const storageStatus = el("p", { class: "claim-hint", id: "claim-storage-status", "aria-live": "polite" });
   form.append(el("fieldset", { class: "claim-section claim-storage" }, el("legend", { text: "Сохранение" }),
     el("label", { class: "claim-option", for: "claim-remember" }, remember, " Запомнить ответы в этом браузере (только на этом устройстве, никуда не отправляются)"),
     erase, storageStatus));
-  return { form, sections, remember, erase, storageStatus };
+  return { form, sections, remember, erase, storageStatus, restoredDate };
 }
 
-/** The letter's side: print button, status line, summary of terms, the letter itself. */
+/** The letters' side: print button, .ics link, status line, summary of terms, the letters. */
 function drawOutput() {
   const printButton = el("button", { type: "button", class: "md-button md-button--primary", id: "claim-print", text: "Распечатать или сохранить в PDF" });
+  const ics = el("a", { class: "md-button", id: "claim-ics", download: "sroki-pretenzii.ics", hidden: true, text: "Сроки — в календарь (.ics)" });
   const status = el("p", { class: "claim-status", id: "claim-status", role: "status" });
   const summary = el("ul", { class: "claim-summary", id: "claim-summary" });
   const blocked = el("p", { class: "claim-print-blocked", id: "claim-print-blocked", text: "Письмо не готово: форма заполнена не полностью или с ошибками. Вернитесь к форме, исправьте поля, отмеченные красным, и распечатайте снова." });
   const article = el("article", { class: "claim-letter", id: "claim-letter", "aria-label": "Текст письма" });
+  const second = el("article", { class: "claim-letter claim-letter--second", id: "claim-letter-ozon", "aria-label": "Второе письмо: Ozon" });
   const section = el("section", { class: "claim-output", "aria-label": "Готовое письмо" },
-    el("div", { class: "claim-toolbar" }, printButton, status), summary, blocked, article);
-  return { section, printButton, status, summary, article };
+    el("div", { class: "claim-toolbar" }, printButton, ics, status), summary, blocked, article, second);
+  return { section, printButton, ics, status, summary, articles: [article, second] };
 }
 
 /** Hide the sections, fields and options that do not apply to these answers. */
@@ -209,17 +224,33 @@ function showErrors(form, errors, visible) {
   }
 }
 
-function showLetter(output, answers, data, errors, showAll) {
-  const count = Object.keys(errors).length;
-  if (count === 0) {
-    const letter = buildLetter(answers, data);
-    drawLetter(output.article, letter);
-    output.summary.replaceChildren(...summaryText(letter, answers).map((text) => el("li", { text })));
-    output.status.textContent = letter.kind === "claim" ? "Претензия готова. Распечатайте два экземпляра: один отдайте продавцу, на втором попросите отметку о получении." : "Жалоба готова.";
+/** The .ics link points at a fresh Blob made here; the previous one is released. */
+function offerIcs(link, letters) {
+  if (link.href.startsWith("blob:")) URL.revokeObjectURL(link.href);
+  if (!letters) {
+    link.removeAttribute("href");
+    link.hidden = true;
     return;
   }
-  output.article.replaceChildren();
+  const text = buildIcs(deadlineEvents(letters), { uid: (event, index) => `${event.date}-${index}-${crypto.randomUUID ? crypto.randomUUID() : Date.now()}@konstruktor-pretenzii` });
+  link.href = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
+  link.hidden = false;
+}
+
+function showLetters(output, answers, data, errors, showAll) {
+  const count = Object.keys(errors).length;
+  if (count === 0) {
+    const letters = buildLetters(answers, data);
+    output.articles.forEach((article, index) => (letters[index] ? drawLetter(article, letters[index]) : article.replaceChildren()));
+    output.summary.replaceChildren(...summaryText(letters, answers).map((text) => el("li", { text })));
+    offerIcs(output.ics, letters);
+    const copies = letters.length > 1 ? "Ниже два письма: продавцу и Ozon. Распечатайте каждое в двух экземплярах" : "Распечатайте два экземпляра";
+    output.status.textContent = letters[0].kind === "claim" ? `Претензия готова. ${copies}: один отдайте адресату, на втором попросите отметку о получении.` : "Жалоба готова.";
+    return;
+  }
+  output.articles.forEach((article) => article.replaceChildren());
   output.summary.replaceChildren();
+  offerIcs(output.ics, null);
   const refused = showAll ? "Печатать пока нечего: исправьте поля, отмеченные красным. " : "";
   output.status.textContent = `${refused}Письмо появится здесь, когда форма заполнена. Осталось заполнить или исправить полей: ${count}.`;
 }
@@ -246,38 +277,51 @@ function afterPointerRelease(update) {
   };
 }
 
+/** «Запомнить» and «Стереть» over storage.js; without storage both are off and say why. */
 function wireStorage(ui, form, reset, update) {
-  const setStorageStatus = () => {
-    ui.storageStatus.textContent = localStorage.getItem(STORAGE_KEY) ? "Ответы сохранены в этом браузере." : "Ничего не сохранено.";
+  const store = openStore(STORAGE_KEY);
+  const setStatus = () => {
+    ui.storageStatus.textContent = store.has() ? "Ответы сохранены в этом браузере." : "Ничего не сохранено.";
   };
+  if (!store.available) {
+    ui.remember.disabled = true;
+    ui.erase.disabled = true;
+    ui.storageStatus.textContent = "Этот браузер не даёт сохранять ответы (так бывает в приватном окне или без cookie). Форма работает и так, но после закрытия страницы ответы пропадут.";
+    return { saved: null, save() {} };
+  }
   ui.remember.addEventListener("change", () => {
-    if (ui.remember.checked) localStorage.setItem(STORAGE_KEY, JSON.stringify(readAnswers(form)));
-    else localStorage.removeItem(STORAGE_KEY);
-    setStorageStatus();
+    if (ui.remember.checked) store.save(readAnswers(form));
+    else store.erase();
+    setStatus();
   });
   ui.erase.addEventListener("click", () => {
-    localStorage.removeItem(STORAGE_KEY);
+    store.erase();
     ui.remember.checked = false;
     reset();
     update();
-    setStorageStatus();
+    setStatus();
   });
-  let saved = null;
-  try {
-    saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || "null");
-  } catch {
-    localStorage.removeItem(STORAGE_KEY); // a broken entry is useless; drop it rather than fail
-  }
+  const saved = store.load();
   ui.remember.checked = Boolean(saved);
-  setStorageStatus();
+  setStatus();
   return {
     saved,
     save(answers) {
       if (!ui.remember.checked) return;
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(answers));
-      setStorageStatus();
+      store.save(answers);
+      setStatus();
     },
   };
+}
+
+/** Saved answers, with today's date in place of the saved one and a visible note when they differ. */
+function restore(ui, form, saved, data, today) {
+  const { answers, staleDate } = restoreAnswers(saved, today);
+  writeAnswers(form, { ...defaults(data, today), ...(answers || {}) });
+  if (staleDate && isValidDate(staleDate)) {
+    ui.restoredDate.textContent = `Мы вернули сохранённые ответы, но дату документа поставили сегодняшнюю — ${formatRu(today)}. В сохранённых была ${formatRu(staleDate)}: если нужна она, впишите её сами.`;
+    ui.restoredDate.hidden = false;
+  }
 }
 
 export function start(root) {
@@ -302,7 +346,7 @@ export function start(root) {
     showErrors(form, errors, (name) => showAll || touched.has(name));
     valid = Object.keys(errors).length === 0;
     root.dataset.valid = String(valid);
-    showLetter(output, answers, data, errors, showAll);
+    showLetters(output, answers, data, errors, showAll);
     storage?.save(answers);
     return errors;
   }
@@ -316,7 +360,8 @@ export function start(root) {
 
   function reset() {
     form.reset();
-    writeAnswers(form, { ...DEFAULTS, docDate: today });
+    writeAnswers(form, defaults(data, today));
+    ui.restoredDate.hidden = true;
     touched.clear();
     showAll = false;
   }
@@ -345,7 +390,7 @@ export function start(root) {
   });
 
   storage = wireStorage(ui, form, reset, update);
-  writeAnswers(form, { ...DEFAULTS, docDate: today, ...(storage.saved || {}) });
+  restore(ui, form, storage.saved, data, today);
   update();
 }
 

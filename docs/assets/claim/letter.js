@@ -2,12 +2,13 @@
 // Pure: returns a plain object of lines and paragraphs; form.js turns it into DOM with textContent,
 // so nothing the buyer types is ever parsed as HTML.
 
-import { formatRu } from "./dates.js";
+import { addDays, formatRu } from "./dates.js";
 import { termText } from "./calendar.js";
 import { caseTerms } from "./terms.js";
+import { checkCompanyIds, cut } from "./text.js";
 import { parseRubles, formatRubles, daysText } from "./money.js";
 import { lateDeliveryPenalty, qualityPenalty, qualityPenaltyPerDay, periodText } from "./penalty.js";
-import { DEMANDS, TERMS, SELLER_REPLIES } from "./rules.js";
+import { CASES, DEMANDS, TERMS, SELLER_REPLIES } from "./rules.js";
 
 export const ATTACHMENTS = {
   order: "Скриншот страницы заказа",
@@ -20,10 +21,10 @@ export const ATTACHMENTS = {
   return: "Документ о возврате товара (акт приёма, номер отправления)",
 };
 
-/** "Иванова Мария Петровна" → "Иванова М. П.": the name under a signature. */
+/** "Иванова Мария Петровна" → "Иванова М. П.": the name under a signature; an initial is a whole character. */
 export function signatureName(fullName) {
   const [surname, ...rest] = String(fullName).trim().split(/\s+/);
-  return [surname, ...rest.map((word) => `${word[0].toUpperCase()}.`)].join("\u00a0");
+  return [surname, ...rest.map((word) => `${cut(word, 1).toUpperCase()}.`)].join("\u00a0");
 }
 
 function money(text) {
@@ -218,7 +219,8 @@ export function buildClaim(a, data) {
   const parts = caseParts(a, data);
   const answerBy = parts.terms.answer;
   const to = [`Кому: ${sellerName(a, data)}`];
-  if (a.recipient === "seller" && String(a.sellerIds ?? "").trim()) to.push(a.sellerIds.trim());
+  const ids = a.recipient === "seller" ? checkCompanyIds(a.sellerIds).value : "";
+  if (ids) to.push(ids);
   to.push(`Адрес: ${sellerAddress(a, data)}`);
   const closing = [];
   if (parts.warning) closing.push(parts.warning);
@@ -279,6 +281,53 @@ export function buildComplaint(a, data) {
 
 export function buildLetter(a, data) {
   return a.doc === "complaint" ? buildComplaint(a, data) : buildClaim(a, data);
+}
+
+/**
+ * The letters these answers make: one, or — when the buyer writes to a third-party seller about a
+ * case where the guides advise writing to both (CASES[…].writeBoth) and ticks «Написать и Ozon» —
+ * the seller's claim and a second one to Ozon from the same answers.
+ */
+export function buildLetters(a, data) {
+  const main = buildLetter(a, data);
+  if (!(a.alsoOzon && a.doc === "claim" && a.recipient === "seller" && CASES[a.case]?.writeBoth)) return [main];
+  const toOzon = buildClaim({ ...a, recipient: "ozon" }, data);
+  const ids = checkCompanyIds(a.sellerIds).value;
+  const seller = [a.sellerName.trim(), ids, a.sellerAddress.trim()].filter(Boolean).join(", ");
+  toOzon.paragraphs.splice(1, 0, `Товар продаёт ${seller}. Претензию с теми же требованиями я направляю продавцу одновременно с этим письмом.`);
+  return [main, toOzon];
+}
+
+/** The deadlines as calendar events for the .ics file: the answer's last day and the next step. */
+export function deadlineEvents(letters) {
+  const events = [];
+  for (const letter of letters) {
+    const to = letter.to[0].replace(/^Кому: /, "");
+    if (letter.kind === "complaint") {
+      events.push({
+        date: letter.summary.answerBy.end,
+        summary: "Роспотребнадзор должен ответить на жалобу",
+        description: `Жалоба от ${letter.date}: ответ — в течение 30 дней после регистрации (${TERMS.authorityAnswer.article}). Если ответа нет, позвоните в управление и спросите номер регистрации.`,
+      });
+      continue;
+    }
+    const last = letter.summary.answerBy.end;
+    events.push(
+      {
+        date: last,
+        summary: `Последний день ответа на претензию: ${to}`,
+        description: `Претензия от ${letter.date}. Срок посчитан так, будто её получили в тот же день; если отправили почтой, он начнётся со дня получения.`,
+      },
+      {
+        date: addDays(last, 1),
+        summary: `Нет ответа от ${to}? Жалоба в Роспотребнадзор`,
+        description: "Если требования не выполнены, подайте жалобу в Роспотребнадзор: конструктор составит её из тех же ответов.",
+      },
+    );
+  }
+  // The same day twice (two letters, one date) is one reminder too many.
+  const seen = new Set();
+  return events.filter((event) => !seen.has(event.summary + event.date) && seen.add(event.summary + event.date));
 }
 
 /** The letter as plain text, in print order: for tests and for copying into a chat or e-mail. */

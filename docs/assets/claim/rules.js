@@ -32,11 +32,12 @@ export const DELIVERY_DEMANDS = {
 
 /**
  * The situations the builder writes a letter for. `quality`: the goods have a defect (ст. 18);
- * `demands`: which of DEMANDS the buyer may choose; `asks`: the case's own fields.
+ * `demands`: which of DEMANDS the buyer may choose; `asks`: the case's own fields; `writeBoth`: the
+ * guides (zakaz-ne-dostavili-v-srok, dengi-ne-vernuli) advise writing to the seller and to Ozon.
  */
 export const CASES = {
   not_delivered: {
-    label: "Оплаченный заказ не доставили в срок",
+    label: "Оплаченный заказ не доставили в срок", writeBoth: true,
     asks: ["prepaid", "promisedDate", "ndDemand"],
   },
   defective: {
@@ -50,7 +51,7 @@ export const CASES = {
     asks: ["receivedDate", "defect", "qDemand", "firstDemandDate"],
   },
   refund_missing: {
-    label: "Не вернули деньги за возвращённый товар",
+    label: "Не вернули деньги за возвращённый товар", writeBoth: true,
     asks: ["refundBasis", "refundDemandDate", "refundAmount"],
   },
   refusal: {

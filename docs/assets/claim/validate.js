@@ -3,6 +3,7 @@
 
 import { isValidDate, compare, formatRu, addDays, addMonths } from "./dates.js";
 import { CalendarRangeError, termText } from "./calendar.js";
+import { checkCompanyIds, textLength } from "./text.js";
 import { deliveryTerm, earlierDemandTerm, refundTerm, refusalTerm, answerTerm, authorityTerms } from "./terms.js";
 import { parseRubles, formatRubles } from "./money.js";
 import {
@@ -13,6 +14,7 @@ import {
 export function caseNeeds(answers) {
   const needs = Object.fromEntries((CASES[answers.case]?.asks ?? []).map((name) => [name, true]));
   needs.seller = answers.recipient === "seller";
+  needs.alsoOzon = needs.seller && answers.doc === "claim" && Boolean(CASES[answers.case]?.writeBoth);
   needs.newDeadline = Boolean(needs.ndDemand) && answers.ndDemand === "new_deadline";
   needs.reduceBy = Boolean(needs.qDemand) && answers.qDemand === "reduce";
   needs.complaint = answers.doc === "complaint";
@@ -42,11 +44,12 @@ function checkers(a, today, calendar, errors) {
     text(name, message, { required = true } = {}) {
       const value = String(a[name] ?? "").trim();
       if (required && !value) errors[name] = message;
-      else if (value.length > MAX_TEXT) errors[name] = `Слишком длинно: не больше ${MAX_TEXT} знаков. Подробности лучше приложить отдельным листом.`;
+      else if (textLength(value) > MAX_TEXT) errors[name] = `Слишком длинно: не больше ${MAX_TEXT} знаков. Подробности лучше приложить отдельным листом.`;
     },
     date(name, what) {
       const value = String(a[name] ?? "").trim();
       if (!value) return void (errors[name] = `Укажите ${what}.`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return void (errors[name] = `Напишите ${what} цифрами: ДД.ММ.ГГГГ, например 05.03.2024.`);
       if (!isValidDate(value)) return void (errors[name] = `Такой даты нет в календаре: проверьте ${what}.`);
       if (compare(value, calendar.first) < 0) {
         return void (errors[name] = `Проверьте год: ${formatRu(value)} — слишком давно. Конструктор считает сроки с ${formatRu(calendar.first)}.`);
@@ -87,6 +90,8 @@ function checkCommon(a, check, errors) {
   if (a.recipient === "seller") {
     check.text("sellerName", "Укажите продавца, как в карточке товара: ООО «…», ИП … .");
     check.text("sellerAddress", "Укажите адрес продавца: он есть в карточке продавца на Ozon и в ЕГРЮЛ/ЕГРИП.");
+    const ids = checkCompanyIds(a.sellerIds);
+    if (ids.error) errors.sellerIds = ids.error;
   }
   check.text("fullName", "Укажите фамилию, имя и отчество.");
   check.text("address", "Укажите свой почтовый адрес: на него придёт ответ.");
@@ -116,7 +121,7 @@ function checkNotDelivered(a, check, errors, price) {
   const value = String(a.newDeadline ?? "").trim();
   const docOk = a.docDate && isValidDate(a.docDate);
   if (!value) errors.newDeadline = "Укажите новый срок доставки.";
-  else if (!isValidDate(value)) errors.newDeadline = "Такой даты нет в календаре.";
+  else if (!isValidDate(value)) errors.newDeadline = "Такой даты нет в календаре. Напишите её так: ДД.ММ.ГГГГ.";
   else if (docOk && compare(value, a.docDate) <= 0) errors.newDeadline = "Новый срок должен быть позже даты претензии.";
   else if (docOk && compare(value, addMonths(a.docDate, 12)) > 0) errors.newDeadline = "Новый срок дальше чем через год: проверьте год.";
 }
