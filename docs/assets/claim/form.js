@@ -277,6 +277,36 @@ function afterPointerRelease(update) {
   };
 }
 
+/** Typing redraws at once; leaving or changing a field also marks it touched, so its message shows. */
+function wireFormEvents(form, touched, update) {
+  const updateSoon = afterPointerRelease(update);
+  form.addEventListener("input", update);
+  form.addEventListener("change", (event) => {
+    if (event.target.name) touched.add(event.target.name);
+    updateSoon();
+  });
+  form.addEventListener("focusout", (event) => {
+    if (event.target.name && event.target.value) touched.add(event.target.name);
+    updateSoon();
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+}
+
+/** The print button prints only a valid letter; otherwise it sends the buyer to the first bad field. */
+function wirePrint(button, isValid, revealErrors) {
+  button.addEventListener("click", () => {
+    if (!isValid()) {
+      revealErrors()?.focus();
+      return;
+    }
+    window.print();
+  });
+  // Ctrl+P bypasses the button: show every error, and print CSS prints only the notice.
+  window.addEventListener("beforeprint", () => {
+    if (!isValid()) revealErrors();
+  });
+}
+
 /** «Запомнить» and «Стереть» over storage.js; without storage both are off and say why. */
 function wireStorage(ui, form, reset, update) {
   const store = openStore(STORAGE_KEY);
@@ -366,29 +396,8 @@ export function start(root) {
     showAll = false;
   }
 
-  const updateSoon = afterPointerRelease(update);
-  form.addEventListener("input", update);
-  form.addEventListener("change", (event) => {
-    if (event.target.name) touched.add(event.target.name);
-    updateSoon();
-  });
-  form.addEventListener("focusout", (event) => {
-    if (event.target.name && event.target.value) touched.add(event.target.name);
-    updateSoon();
-  });
-  form.addEventListener("submit", (event) => event.preventDefault());
-  output.printButton.addEventListener("click", () => {
-    if (!valid) {
-      revealErrors()?.focus();
-      return;
-    }
-    window.print();
-  });
-  // Ctrl+P bypasses the button: show every error, and print CSS prints only the notice.
-  window.addEventListener("beforeprint", () => {
-    if (!valid) revealErrors();
-  });
-
+  wireFormEvents(form, touched, update);
+  wirePrint(output.printButton, () => valid, revealErrors);
   storage = wireStorage(ui, form, reset, update);
   restore(ui, form, storage.saved, data, today);
   update();
