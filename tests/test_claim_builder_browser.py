@@ -467,7 +467,7 @@ def test_letters_to_the_seller_and_to_ozon_from_the_same_answers(page, site_url:
     assert page.locator("#claim-builder").get_attribute("data-valid") == "true", page.inner_text("#claim-status")
     seller = flat(page.inner_text("#claim-letter"))
     ozon = flat(page.inner_text("#claim-letter-ozon"))
-    assert "Кому: ООО «Ромашка»" in seller and "ИНН 7707083893" in seller
+    assert "Кому: ООО «Ромашка»" in seller and "ИНН 7707083893" in seller and "Я отказываюсь от этого товара" in seller
     assert f"Кому: {OZON.recipient}" in ozon and "Товар продаёт ООО «Ромашка»" in ozon and "п. 2.2 ст. 12 ЗоЗПП" in ozon
     printed = flat(pdf_text(page, tmp_path))
     assert squash("Кому: ООО «Ромашка»") in squash(printed) and squash(f"Кому: {OZON.recipient}") in squash(printed)

@@ -29,6 +29,7 @@ test("a complete not-delivered claim passes and shows the penalty arithmetic", (
   assert.match(text, /12 000 ₽ × 0,5 % × 14 дней = 840 ₽/);
   assert.match(text, /п\. 3 ст\. 23\.1 ЗоЗПП/);
   assert.match(text, /последний день срока — 25\.03\.2024/);
+  assert.match(text, /Я отказываюсь от этого товара/, "the refusal п. 2.2 ст. 12 needs, in so many words");
   assert.match(text, /Приложения:\n1\. Скриншот страницы заказа № 123-456\./);
   assert.match(text, /Подпись: ____________ \/ Иванова М\. П\.$/);
 });

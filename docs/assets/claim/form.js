@@ -78,7 +78,7 @@ function drawField(field, data) {
   if (field.type === "textarea") input = el("textarea", { ...attributes, rows: "2" });
   // A text field, not type=date: the browser's date widget shows its own locale's order
   // (mm/dd/yyyy in an English browser); the hint and the placeholder always say ДД.ММ.ГГГГ.
-  else if (field.type === "date") input = el("input", { ...attributes, type: "text", inputmode: "numeric", placeholder: DATE_HINT, pattern: "\\d{1,2}\\.\\d{1,2}\\.\\d{4}", "data-kind": "date" });
+  else if (field.type === "date") input = el("input", { ...attributes, type: "text", inputmode: "numeric", placeholder: DATE_HINT, pattern: "\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-\\d{2}-\\d{2}", "data-kind": "date" });
   else if (field.type === "amount") input = el("input", { ...attributes, type: "text", inputmode: "decimal", placeholder: "12 000" });
   else input = el("input", { ...attributes, type: "text", inputmode: field.inputmode || null });
   const format = field.type === "date" ? ` (${DATE_HINT})` : "";
