@@ -3,13 +3,16 @@
 The builder's JavaScript never holds a contact of its own: the page embeds this JSON in a
 `<script type="application/json" id="claim-data">` block, so a change in the data file reaches the
 generated letters on the next build, and an unconfirmed address reaches the form with its status.
+The same block carries the production calendar (macros/claim_calendar.py), generated on each build.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Mapping
 
+from .claim_calendar import calendar_data
 from .contacts_data import ContactBook
 from .contacts_schema import AddressChannel
 
@@ -29,7 +32,9 @@ def recipient(book: ContactBook, channel_id: str) -> dict[str, str | None]:
         raise ClaimDataError(f"«{channel_id}» is a {found.type}; the claim builder needs an address (type: address)")
     if found.status == "obsolete":
         instead = f" Use «{found.replaced_by}» instead." if found.replaced_by else ""
-        raise ClaimDataError(f"«{channel_id}» is obsolete ({book.path}, line {book.lines.get(channel_id, '?')}).{instead}")
+        raise ClaimDataError(
+            f"«{channel_id}» is obsolete ({book.path}, line {book.lines.get(channel_id, '?')}).{instead}"
+        )
     org = book.owner[channel_id]
     return {
         "id": channel_id,
@@ -44,9 +49,12 @@ def recipient(book: ContactBook, channel_id: str) -> dict[str, str | None]:
     }
 
 
-def claim_data(book: ContactBook, recipients: Mapping[str, str]) -> dict[str, dict[str, str | None]]:
-    """{role: recipient} for every role the builder offers, e.g. {"ozon": "ozon-address"}."""
-    return {role: recipient(book, channel_id) for role, channel_id in recipients.items()}
+def claim_data(book: ContactBook, recipients: Mapping[str, str], today: dt.date | None = None) -> dict[str, object]:
+    """{"recipients": {role: recipient}, "calendar": …}; roles as the page names them, e.g. {"ozon": "ozon-address"}."""
+    return {
+        "recipients": {role: recipient(book, channel_id) for role, channel_id in recipients.items()},
+        "calendar": calendar_data(today or dt.date.today()),
+    }
 
 
 def script_block(data: object) -> str:

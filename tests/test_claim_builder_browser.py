@@ -26,6 +26,7 @@ OZON = BOOK.channels["ozon-address"]
 RPN = BOOK.channels["rpn-reception-address"]
 
 BUYER = {
+    "recipient": "ozon",  # not preselected while Ozon's address is unconfirmed
     "fullName": "Иванова Мария Петровна",
     "address": "620000, г. Екатеринбург, ул. Ленина, д. 1, кв. 2",
     "contact": "+7 900 000-00-00",
@@ -35,7 +36,15 @@ BUYER = {
     "price": "12 000",
 }
 # Text that is on the page but must never reach the printed letter.
-CHROME = ["Конструктор претензии", "Фамилия, имя, отчество", "Распечатать", "Запомнить ответы", "Справочник покупателя", "Как написать претензию", "Поиск"]
+CHROME = [
+    "Конструктор претензии",
+    "Фамилия, имя, отчество",
+    "Распечатать",
+    "Запомнить ответы",
+    "Справочник покупателя",
+    "Как написать претензию",
+    "Поиск",
+]
 
 
 def flat(text: str) -> str:
@@ -68,7 +77,10 @@ def open_builder(page, site_url: str) -> int:
 
 
 def stub_print(page) -> None:
-    """Count window.print() calls instead of opening the dialog (the arrow wrapper stops Playwright calling the stub)."""
+    """Count window.print() calls instead of opening the dialog.
+
+    The arrow wrapper stops Playwright calling the stub.
+    """
     page.evaluate("() => { window.print = () => { window.printCalls = (window.printCalls || 0) + 1; }; }")
 
 
@@ -80,50 +92,156 @@ def squash(text: str) -> str:
 def pdf_text(page, tmp_path: Path) -> str:
     pdf = tmp_path / "letter.pdf"
     page.pdf(path=str(pdf), format="A4")
-    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
 CASES = {
     "not-delivered-refund": (
-        {**BUYER, "case": "not_delivered", "prepaid": "12000", "promisedDate": "2024-03-01", "ndDemand": "refund", "attachments": ["order", "receipt"]},
-        ["ПРЕТЕНЗИЯ", f"Кому: {OZON.recipient}", OZON.display, "От: Иванова Мария Петровна", "п. 2 ст. 23.1 ЗоЗПП", "п. 3 ст. 23.1 ЗоЗПП",
-         "Вернуть мне сумму предварительной оплаты 12 000 ₽", "с 02.03.2024 по 15.03.2024: 12 000 ₽ × 0,5 % × 14 дней = 840 ₽",
-         "последний день срока — 25.03.2024", "Скриншот страницы заказа № 12345678-0001", "Копия кассового (электронного) чека",
-         "Дата: 15.03.2024", "Иванова М. П."],
+        {
+            **BUYER,
+            "case": "not_delivered",
+            "prepaid": "12000",
+            "promisedDate": "2024-03-01",
+            "ndDemand": "refund",
+            "attachments": ["order", "receipt"],
+        },
+        [
+            "ПРЕТЕНЗИЯ",
+            f"Кому: {OZON.recipient}",
+            OZON.display,
+            "От: Иванова Мария Петровна",
+            "п. 2 ст. 23.1 ЗоЗПП",
+            "п. 3 ст. 23.1 ЗоЗПП",
+            "(п. 4 ст. 23.1 ЗоЗПП)",
+            "п. 2.2 ст. 12 ЗоЗПП",
+            "Вернуть мне сумму предварительной оплаты 12 000 ₽",
+            "с 02.03.2024 по 15.03.2024: 12 000 ₽ × 0,5 % × 14 дней = 840 ₽",
+            "последний день срока — 25.03.2024",
+            "Скриншот страницы заказа № 12345678-0001",
+            "Копия кассового (электронного) чека",
+            "Дата: 15.03.2024",
+            "Иванова М. П.",
+        ],
     ),
     "not-delivered-capped-partial": (
-        {**BUYER, "orderDate": "2023-05-20", "case": "not_delivered", "prepaid": "5 000", "promisedDate": "2023-06-01", "ndDemand": "new_deadline", "newDeadline": "2024-03-29"},
-        ["Передать мне оплаченный товар в новый срок — не позднее 29.03.2024",
-         "5 000 ₽ × 0,5 % × 288 дней = 7 200 ₽; неустойка не может превышать сумму предоплаты, поэтому 5 000 ₽", "просрочка составляет 288 дней"],
+        {
+            **BUYER,
+            "orderDate": "2023-05-20",
+            "case": "not_delivered",
+            "prepaid": "5 000",
+            "promisedDate": "2023-06-01",
+            "ndDemand": "new_deadline",
+            "newDeadline": "2024-03-29",
+        },
+        [
+            "Передать мне оплаченный товар в новый срок — не позднее 29.03.2024",
+            "5 000 ₽ × 0,5 % × 288 дней = 7 200 ₽; неустойка не может превышать сумму предоплаты, поэтому 5 000 ₽",
+            "просрочка составляет 288 дней",
+        ],
     ),
     "defective-late-replacement": (
-        {**BUYER, "recipient": "seller", "sellerName": "ООО «Ромашка»", "sellerIds": "ОГРН 1234567890123", "sellerAddress": "190000, г. Санкт-Петербург, Невский пр., д. 1",
-         "case": "defective", "receivedDate": "2024-02-25", "defect": "не включается, индикатор не горит", "qDemand": "replace", "firstDemandDate": "2024-03-01", "attachments": ["photos"]},
-        ["Кому: ООО «Ромашка»", "ОГРН 1234567890123", "п. 1 ст. 18 ЗоЗПП", "не включается, индикатор не горит",
-         "Заменить товар на товар этой же марки (модели, артикула) надлежащего качества в течение 7 дней", "ст. 21 ЗоЗПП",
-         "с 09.03.2024 по 15.03.2024: 12 000 ₽ × 1 % × 7 дней = 840 ₽ (ст. 23 ЗоЗПП)", "последний день срока — 22.03.2024", "Фотографии товара и недостатка"],
+        {
+            **BUYER,
+            "recipient": "seller",
+            "sellerName": "ООО «Ромашка»",
+            "sellerIds": "ОГРН 1027700132195",
+            "sellerAddress": "190000, г. Санкт-Петербург, Невский пр., д. 1",
+            "case": "defective",
+            "receivedDate": "2024-02-25",
+            "defect": "не включается, индикатор не горит",
+            "qDemand": "replace",
+            "firstDemandDate": "2024-03-01",
+            "attachments": ["photos"],
+        },
+        [
+            "Кому: ООО «Ромашка»",
+            "ОГРН 1027700132195",
+            "п. 1 ст. 18 ЗоЗПП",
+            "не включается, индикатор не горит",
+            "Заменить товар на товар этой же марки (модели, артикула) надлежащего качества в течение 7 дней",
+            "ст. 21 ЗоЗПП",
+            "истёк 11.03.2024 (08.03.2024 — нерабочий день",
+            "с 12.03.2024 по 15.03.2024: 12 000 ₽ × 1 % × 4 дня = 480 ₽ (ст. 23 ЗоЗПП)",
+            "последний день срока — 22.03.2024",
+            "Фотографии товара и недостатка",
+        ],
     ),
     "not-as-described-reduce": (
-        {**BUYER, "case": "not_as_described", "receivedDate": "2024-03-10", "defect": "объём 1 л вместо 1,7 л", "qDemand": "reduce", "reduceBy": "2000"},
-        ["о несоответствии товара описанию", "преамбула ЗоЗПП", "п. 4 ст. 26.1 ЗоЗПП", "Соразмерно уменьшить покупную цену товара на 2 000 ₽",
-         "12 000 ₽ × 1 % = 120 ₽ в день (ст. 23 ЗоЗПП)", "последний день срока — 25.03.2024"],
+        {
+            **BUYER,
+            "case": "not_as_described",
+            "receivedDate": "2024-03-10",
+            "defect": "объём 1 л вместо 1,7 л",
+            "qDemand": "reduce",
+            "reduceBy": "2000",
+        },
+        [
+            "о несоответствии товара описанию",
+            "преамбула ЗоЗПП",
+            "п. 4 ст. 26.1 ЗоЗПП",
+            "Соразмерно уменьшить покупную цену товара на 2 000 ₽",
+            "12 000 ₽ × 1 % = 120 ₽ в день (ст. 23 ЗоЗПП)",
+            "последний день срока — 25.03.2024",
+        ],
     ),
     "refund-missing-defect": (
-        {**BUYER, "case": "refund_missing", "refundBasis": "defect", "refundDemandDate": "2024-03-01", "refundAmount": "12 000", "attachments": ["return"]},
-        ["о невозврате денег за товар", "ст. 22 ЗоЗПП", "Срок возврата — 10 дней — истёк 11.03.2024",
-         "с 12.03.2024 по 15.03.2024: 12 000 ₽ × 1 % × 4 дня = 480 ₽", "Документ о возврате товара"],
+        {
+            **BUYER,
+            "case": "refund_missing",
+            "refundBasis": "defect",
+            "refundDemandDate": "2024-03-01",
+            "refundAmount": "12 000",
+            "attachments": ["return"],
+        },
+        [
+            "о невозврате денег за товар",
+            "ст. 22 ЗоЗПП",
+            "Срок возврата — 10 дней — истёк 11.03.2024",
+            "с 12.03.2024 по 15.03.2024: 12 000 ₽ × 1 % × 4 дня = 480 ₽",
+            "Документ о возврате товара",
+        ],
     ),
     "refusal-three-months": (
-        {**BUYER, "orderDate": "2024-01-05", "case": "refusal", "receivedDate": "2024-01-10", "noReturnInfo": True, "keptIntact": True},
-        ["об отказе от товара, купленного дистанционно", "п. 4 ст. 26.1 ЗоЗПП", "3 месяца с момента передачи товара, по 10.04.2024",
-         "вернуть уплаченную за него сумму 12 000 ₽", "последний день срока — 25.03.2024"],
+        {
+            **BUYER,
+            "orderDate": "2024-01-05",
+            "case": "refusal",
+            "receivedDate": "2024-01-10",
+            "noReturnInfo": True,
+            "keptIntact": True,
+        },
+        [
+            "об отказе от товара, купленного дистанционно",
+            "п. 4 ст. 26.1 ЗоЗПП",
+            "3 месяца с момента передачи товара, по 10.04.2024",
+            "вернуть уплаченную за него сумму 12 000 ₽",
+            "последний день срока — 25.03.2024",
+        ],
     ),
     "complaint-to-rospotrebnadzor": (
-        {**BUYER, "doc": "complaint", "case": "not_delivered", "prepaid": "12000", "promisedDate": "2024-03-01", "ndDemand": "refund",
-         "claimSentDate": "2024-03-02", "sellerReply": "none"},
-        ["ЖАЛОБА", "на нарушение прав потребителя", f"Кому: {RPN.recipient}", RPN.display, "02.03.2024 продавцу", "мной направлена претензия",
-         "Ответа на претензию нет", "п. 2 и 3 ст. 23.1 ЗоЗПП", "12 000 ₽ × 0,5 % × 14 дней = 840 ₽", "ст. 12 Закона № 59-ФЗ",
-         "Копия претензии от 02.03.2024"],
+        {
+            **BUYER,
+            "doc": "complaint",
+            "case": "not_delivered",
+            "prepaid": "12000",
+            "promisedDate": "2024-03-01",
+            "ndDemand": "refund",
+            "claimSentDate": "2024-03-02",
+            "sellerReply": "none",
+        },
+        [
+            "ЖАЛОБА",
+            "на нарушение прав потребителя",
+            f"Кому: {RPN.recipient}",
+            RPN.display,
+            "02.03.2024 продавцу",
+            "мной направлена претензия",
+            "Ответа на претензию нет",
+            "п. 2 и 3 ст. 23.1 ЗоЗПП",
+            "12 000 ₽ × 0,5 % × 14 дней = 840 ₽",
+            "ст. 12 Закона № 59-ФЗ",
+            "Копия претензии от 02.03.2024",
+        ],
     ),
 }
 
@@ -149,7 +267,7 @@ def test_each_case_builds_and_prints_the_letter_alone(page, site_url: str, tmp_p
 
 def test_half_filled_letter_never_prints(page, site_url: str, tmp_path: Path) -> None:
     loaded = open_builder(page, site_url)
-    fill(page, {"fullName": BUYER["fullName"], "case": "not_delivered", "prepaid": "-5"})
+    fill(page, {"case": "not_delivered", "prepaid": "-5", "fullName": BUYER["fullName"]})
     assert page.locator("#claim-builder").get_attribute("data-valid") == "false"
     assert page.locator("#claim-letter").inner_text() == ""
     # Ctrl+P: the page hears beforeprint and shows every error next to its field.
@@ -165,7 +283,7 @@ def test_half_filled_letter_never_prints(page, site_url: str, tmp_path: Path) ->
     stub_print(page)
     page.click("#claim-print")
     assert page.evaluate("window.printCalls || 0") == 0
-    assert page.evaluate("document.activeElement.id") == "claim-address"
+    assert page.evaluate("document.activeElement.id") == "claim-prepaid", "the first wrong field, in the form's order"
     assert "Печатать пока нечего" in page.inner_text("#claim-status")
     assert page.requests[loaded:] == []
 
@@ -180,7 +298,17 @@ def test_print_button_prints_a_valid_letter(page, site_url: str) -> None:
 
 def test_messages_appear_next_to_the_wrong_fields(page, site_url: str) -> None:
     open_builder(page, site_url)
-    fill(page, {**BUYER, "orderDate": "2024-03-20", "price": "999999999", "case": "not_delivered", "prepaid": "12000", "promisedDate": "2024-03-10"})
+    fill(
+        page,
+        {
+            **BUYER,
+            "orderDate": "2024-03-20",
+            "price": "999999999",
+            "case": "not_delivered",
+            "prepaid": "12000",
+            "promisedDate": "2024-03-10",
+        },
+    )
     page.click("#claim-print")
     assert "ещё не наступила" in page.inner_text("#claim-orderDate-error")
     assert "лишних нулей" in page.inner_text("#claim-price-error")
@@ -194,7 +322,7 @@ def test_messages_appear_next_to_the_wrong_fields(page, site_url: str) -> None:
 
 def test_unconfirmed_address_is_marked_in_the_form(page, site_url: str) -> None:
     open_builder(page, site_url)
-    note = page.locator('[data-unconfirmed="ozon-address"]')
+    note = page.locator('[data-field="recipient"] [data-unconfirmed="ozon-address"]')
     assert OZON.status == "unconfirmed", "update this test when the address is confirmed"
     assert note.is_visible()
     assert "Адрес не подтверждён" in note.inner_text() and "ЕГРЮЛ" in note.inner_text()
@@ -231,3 +359,182 @@ def test_answers_are_stored_only_on_request_and_erased_by_the_button(page, site_
     assert page.evaluate("localStorage.getItem('ozon-claim-builder:v1')") is None
     hosts = {urlparse(url).hostname for url in page.requests[loaded:]}
     assert hosts <= {"127.0.0.1"}, hosts
+
+
+def test_restored_answers_never_bring_back_an_old_date_silently(page, site_url: str) -> None:
+    open_builder(page, site_url)
+    fill(page, {**BUYER, "docDate": "2024-03-10"})
+    page.check("#claim-remember")
+    page.reload()
+    page.wait_for_selector("#claim-print")
+    assert page.input_value("#claim-fullName") == BUYER["fullName"]
+    assert page.input_value("#claim-docDate") == "15.03.2024", "today's date, not the saved one"
+    notice = page.locator("#claim-docDate-notice")
+    assert notice.is_visible() and "10.03.2024" in notice.inner_text() and "15.03.2024" in notice.inner_text()
+
+
+BLOCK_STORAGE = """
+Object.defineProperty(window, "localStorage", {
+  configurable: true,
+  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+});
+"""
+
+
+def test_blocked_storage_starts_with_defaults_and_logs_no_errors(browser, site_url: str) -> None:
+    """A private window or cookies off: reading localStorage throws. The builder must still work.
+
+    Material's own inline head script (`__md_get`, the palette) throws too, on every page; that is
+    the theme's, so the test compares with a guide: the builder must add no error of its own.
+    """
+    context = browser.new_context(locale="ru-RU")
+    context.add_init_script(BLOCK_STORAGE)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"pageerror: {error.message} {error.stack or ''}"))
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(f"console: {message.text} {message.location.get('url', '')}")
+            if message.type in {"error", "warning"}
+            else None
+        ),
+    )
+    try:
+        page.goto(site_url + "pretenziya/")
+        page.wait_for_load_state("networkidle")
+        theme_errors = len(problems)
+        problems.clear()
+        page.clock.set_fixed_time(TODAY)
+        page.goto(site_url + "konstruktor-pretenzii/")
+        page.wait_for_selector("#claim-print")
+        assert page.is_checked("#claim-doc-claim"), "the defaults are set"
+        assert page.input_value("#claim-docDate") == "15.03.2024"
+        assert page.is_disabled("#claim-remember")
+        assert "не даёт сохранять" in page.inner_text("#claim-storage-status")
+        fill(page, CASES["not-delivered-refund"][0])
+        assert page.locator("#claim-builder").get_attribute("data-valid") == "true"
+        assert "840 ₽" in flat(page.inner_text("#claim-letter"))
+        assert [p for p in problems if "/assets/claim/" in p] == [], problems
+        assert len(problems) == theme_errors, f"the builder added errors with storage blocked: {problems}"
+    finally:
+        context.close()
+
+
+def test_date_hint_is_russian_whatever_the_browser_language(browser, site_url: str) -> None:
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    try:
+        page.clock.set_fixed_time(TODAY)
+        page.goto(site_url + "konstruktor-pretenzii/")
+        page.wait_for_selector("#claim-print")
+        assert page.get_attribute("#claim-orderDate", "type") == "text"
+        assert page.get_attribute("#claim-orderDate", "placeholder") == "ДД.ММ.ГГГГ"
+        assert "ДД.ММ.ГГГГ" in page.inner_text('label[for="claim-orderDate"]')
+        page.fill("#claim-orderDate", "20.02.2024")
+        page.fill("#claim-orderDate", "02/30/2024")
+        page.click("#claim-print")
+        assert "нет в календаре" in page.inner_text("#claim-orderDate-error")
+        page.fill("#claim-orderDate", "вчера")
+        assert "ДД.ММ.ГГГГ" in page.inner_text("#claim-orderDate-error")
+    finally:
+        context.close()
+
+
+def test_no_unconfirmed_recipient_is_preselected(page, site_url: str) -> None:
+    open_builder(page, site_url)
+    checked = page.evaluate("document.querySelector('input[name=recipient]:checked')?.value ?? null")
+    assert checked == ("ozon" if OZON.status == "current" else None)
+
+
+def test_letters_to_the_seller_and_to_ozon_from_the_same_answers(page, site_url: str, tmp_path: Path) -> None:
+    open_builder(page, site_url)
+    fill(
+        page,
+        {
+            **BUYER,
+            "recipient": "seller",
+            "sellerName": "ООО «Ромашка»",
+            "sellerIds": "7707083893",
+            "sellerAddress": "190000, г. Санкт-Петербург, Невский пр., д. 1",
+            "case": "not_delivered",
+            "prepaid": "12000",
+            "promisedDate": "2024-03-01",
+            "ndDemand": "refund",
+            "alsoOzon": True,
+        },
+    )
+    assert page.locator("#claim-builder").get_attribute("data-valid") == "true", page.inner_text("#claim-status")
+    seller = flat(page.inner_text("#claim-letter"))
+    ozon = flat(page.inner_text("#claim-letter-ozon"))
+    assert "Кому: ООО «Ромашка»" in seller and "ИНН 7707083893" in seller and "Я отказываюсь от этого товара" in seller
+    assert f"Кому: {OZON.recipient}" in ozon and "Товар продаёт ООО «Ромашка»" in ozon and "п. 2.2 ст. 12 ЗоЗПП" in ozon
+    printed = flat(pdf_text(page, tmp_path))
+    assert squash("Кому: ООО «Ромашка»") in squash(printed) and squash(f"Кому: {OZON.recipient}") in squash(printed)
+    page.uncheck("#claim-alsoOzon")
+    assert page.inner_text("#claim-letter-ozon") == ""
+
+
+def tab_to(page, selector: str, limit: int = 250) -> None:
+    """Press Tab until the element matching `selector` has focus: proves the keyboard reaches it."""
+    for _ in range(limit):
+        if page.evaluate("(s) => document.activeElement?.matches(s) ?? false", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def choose(page, name: str, value: str) -> None:
+    """A radio group by keyboard: Tab into the group, arrow keys to the option, Space to pick it."""
+    tab_to(page, f'input[name="{name}"]')
+    for _ in range(10):
+        if page.evaluate("() => document.activeElement.value") == value:
+            break
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Space")
+    assert page.is_checked(f"#claim-{name}-{value}")
+
+
+def type_into(page, name: str, text: str) -> None:
+    tab_to(page, f"#claim-{name}")
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+
+
+def test_keyboard_alone_on_a_phone_completes_the_claim_and_gets_the_ics(browser, site_url: str) -> None:
+    context = browser.new_context(
+        locale="ru-RU", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, accept_downloads=True
+    )
+    page = context.new_page()
+    try:
+        page.clock.set_fixed_time(TODAY)
+        page.goto(site_url + "konstruktor-pretenzii/")
+        page.wait_for_selector("#claim-print")
+        first_section = page.evaluate("document.querySelector('.claim-section legend').textContent")
+        assert first_section == "Что случилось", "on a phone the form asks what happened first"
+        choose(page, "case", "not_delivered")
+        type_into(page, "prepaid", "12000")
+        type_into(page, "promisedDate", "01.03.2024")
+        choose(page, "ndDemand", "refund")
+        type_into(page, "orderNumber", BUYER["orderNumber"])
+        type_into(page, "orderDate", "20.02.2024")
+        type_into(page, "product", BUYER["product"])
+        type_into(page, "price", "12 000")
+        choose(page, "recipient", "ozon")
+        type_into(page, "fullName", BUYER["fullName"])
+        type_into(page, "address", BUYER["address"])
+        type_into(page, "contact", BUYER["contact"])
+        tab_to(page, "#claim-print")
+        assert page.locator("#claim-builder").get_attribute("data-valid") == "true", page.inner_text("#claim-status")
+        tab_to(page, "#claim-ics")
+        with page.expect_download() as download_info:
+            page.keyboard.press("Enter")
+        download = download_info.value
+        assert download.suggested_filename.endswith(".ics")
+        text = Path(download.path()).read_bytes().decode("utf-8")
+        assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+        # 15.03.2024 + 10 days = 25.03.2024 (Monday); Роспотребнадзор from 26.03.2024.
+        assert "DTSTART;VALUE=DATE:20240325" in text and "DTSTART;VALUE=DATE:20240326" in text
+        assert "840 ₽" in flat(page.inner_text("#claim-letter"))
+    finally:
+        context.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -9,6 +10,7 @@ import pytest
 
 import macros
 from macros import MacroUsageError
+from macros.claim_calendar import calendar_data
 from macros.claim_data import ClaimDataError, claim_data, script_block
 from macros.contacts_data import load_contacts
 
@@ -33,7 +35,9 @@ def embedded(html: str) -> dict:
 
 def test_macro_embeds_recipients_from_the_data_file(env: FakeEnv) -> None:
     book = load_contacts(ROOT / "data" / "contacts.yml")
-    data = embedded(env.macros["claim_data"](ozon="ozon-address", rospotrebnadzor="rpn-reception-address"))
+    data = embedded(env.macros["claim_data"](ozon="ozon-address", rospotrebnadzor="rpn-reception-address"))[
+        "recipients"
+    ]
     for role, channel_id in (("ozon", "ozon-address"), ("rospotrebnadzor", "rpn-reception-address")):
         channel = book.channels[channel_id]
         assert data[role]["display"] == channel.display
@@ -46,7 +50,9 @@ def test_macro_embeds_recipients_from_the_data_file(env: FakeEnv) -> None:
 def test_values_cannot_close_the_script_tag() -> None:
     block = script_block({"x": "</script><script>alert(1)</script> & <!--"})
     assert block.count("</script>") == 1
-    assert json.loads(block.split(">", 1)[1].rsplit("</script>", 1)[0]) == {"x": "</script><script>alert(1)</script> & <!--"}
+    assert json.loads(block.split(">", 1)[1].rsplit("</script>", 1)[0]) == {
+        "x": "</script><script>alert(1)</script> & <!--"
+    }
 
 
 def test_obsolete_unknown_and_non_address_ids_stop_the_build(env: FakeEnv) -> None:
@@ -78,14 +84,27 @@ def test_no_contact_is_typed_into_the_builder_scripts() -> None:
     assert scripts, "no scripts found"
     for name, text in scripts.items():
         for value in values:
-            assert value not in text, f"docs/assets/claim/{name} contains the contact «{value}»: read it from the claim-data block"
+            assert value not in text, (
+                f"docs/assets/claim/{name} contains the contact «{value}»: read it from the claim-data block"
+            )
 
 
 def test_built_page_carries_the_data_and_loads_only_local_scripts(built_site) -> None:
     html = (built_site.site / "konstruktor-pretenzii" / "index.html").read_text(encoding="utf-8")
     data = embedded(html)
-    assert data["ozon"]["status"] in {"current", "unconfirmed"}
+    assert data["recipients"]["ozon"]["status"] in {"current", "unconfirmed"}
+    calendar = data["calendar"]
+    assert calendar["first"] <= calendar["nonWorking"][0] and calendar["nonWorking"][-1] <= calendar["last"]
     sources = re.findall(r'<script[^>]+src="([^"]+)"', html)
     assert "../assets/claim/form.js" in sources
     assert not [s for s in sources if "://" in s or s.startswith("//")], sources
     assert (built_site.site / "assets" / "claim" / "form.js").exists()
+
+
+def test_the_block_carries_the_calendar_generated_at_build_time() -> None:
+    book = load_contacts(ROOT / "data" / "contacts.yml")
+    data = claim_data(book, {"ozon": "ozon-address"}, today=dt.date(2026, 6, 1))
+    calendar = data["calendar"]
+    assert calendar == calendar_data(dt.date(2026, 6, 1))
+    block = embedded(script_block(data))
+    assert "2026-01-09" in block["calendar"]["nonWorking"] and block["calendar"]["last"] == "2027-12-31"

@@ -1,8 +1,9 @@
 // Validation messages and letter text of the claim builder: node --test tests/js/
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { validate } from "../../docs/assets/claim/validate.js";
+import { validate as validateWith } from "../../docs/assets/claim/validate.js";
 import { buildLetter, letterText, signatureName } from "../../docs/assets/claim/letter.js";
+import { FIXTURE_CALENDAR } from "./fixture-calendar.mjs";
 
 const plain = (text) => text.replace(/[\u00a0\u202f]/g, " ");
 const TODAY = "2024-03-15";
@@ -10,7 +11,9 @@ const TODAY = "2024-03-15";
 const DATA = {
   ozon: { id: "ozon-address", recipient: "ООО «Пример»", display: "100000, г. Москва, ул. Примерная, д. 1", status: "unconfirmed", seen: "x", checked: "2024-01-01" },
   rospotrebnadzor: { id: "rpn", recipient: "Роспотребнадзор", display: "100001, г. Москва, пер. Примерный, д. 2", status: "unconfirmed", seen: "y", checked: "2024-01-01" },
+  calendar: FIXTURE_CALENDAR,
 };
+const validate = (answers, today) => validateWith(answers, today, FIXTURE_CALENDAR);
 const BASE = {
   doc: "claim", recipient: "ozon", fullName: "Иванова Мария Петровна", address: "620000, г. Екатеринбург, ул. Ленина, д. 1",
   contact: "+7 900 000-00-00", orderNumber: "123-456", orderDate: "2024-02-20", product: "Чайник", price: "12 000",
@@ -26,6 +29,7 @@ test("a complete not-delivered claim passes and shows the penalty arithmetic", (
   assert.match(text, /12 000 ₽ × 0,5 % × 14 дней = 840 ₽/);
   assert.match(text, /п\. 3 ст\. 23\.1 ЗоЗПП/);
   assert.match(text, /последний день срока — 25\.03\.2024/);
+  assert.match(text, /Я отказываюсь от этого товара/, "the refusal п. 2.2 ст. 12 needs, in so many words");
   assert.match(text, /Приложения:\n1\. Скриншот страницы заказа № 123-456\./);
   assert.match(text, /Подпись: ____________ \/ Иванова М\. П\.$/);
 });

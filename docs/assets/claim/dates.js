@@ -69,6 +69,21 @@ export function deadline(eventIso, days) {
   return addDays(eventIso, days);
 }
 
+/**
+ * What a buyer types into a date field → ISO, or null when it is not shaped like a date:
+ * «05.03.2024», «5.3.2024», «05/03/2024» (day first, as in Russia) or «2024-03-05».
+ * The shape only: «30.02.2024» becomes "2024-02-30", which dayNumber() then refuses.
+ */
+export function parseDateInput(text) {
+  const value = String(text ?? "").trim();
+  const pad = (n) => String(n).padStart(2, "0");
+  let match = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(value);
+  if (match) return `${match[3]}-${pad(match[2])}-${pad(match[1])}`;
+  match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  if (match) return `${match[1]}-${pad(match[2])}-${pad(match[3])}`;
+  return null;
+}
+
 /** "2024-02-29" → "29.02.2024", the form Russian letters use. */
 export function formatRu(iso) {
   must(iso);

@@ -1,40 +1,57 @@
-// What the form asks, in order. form.js draws these; validate.js checks them; letter.js uses them.
+// What the form asks, in order: what happened first, personal details last (on a phone the buyer
+// sees at once whether the builder fits the case). form.js draws these; validate.js checks them.
 // `when(answers, needs)` hides a field that does not apply (needs = caseNeeds(answers)).
 
 import { ATTACHMENTS } from "./letter.js";
+import { CASES, DEMANDS, TERMS, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, SELLER_REPLIES, demandsFor } from "./rules.js";
+import { daysText } from "./money.js";
+
+/** [value, label] pairs from one of the rules' tables. */
+const choices = (table) => Object.entries(table).map(([value, { label }]) => [value, label]);
+
+/** «Заменить товар (7 дней, ст. 21 ЗоЗПП)»; shown only when the chosen case allows the demand. */
+const qualityDemandOptions = Object.entries(DEMANDS).map(([value, demand]) => [
+  value,
+  `${demand.label} (${demand.limit ? `${demand.limit} ` : ""}${daysText(demand.days)}, ${demand.article})`,
+  (a) => demandsFor(a.case).includes(value),
+]);
 
 export const SECTIONS = [
   {
-    id: "doc",
-    title: "Что составить",
+    id: "case",
+    title: "Что случилось",
     fields: [
       {
-        name: "doc", type: "radio", label: "Документ",
-        options: [
-          ["claim", "Претензию продавцу"],
-          ["complaint", "Жалобу в Роспотребнадзор — если продавец не ответил на претензию или отказал"],
-        ],
+        name: "case", type: "radio", label: "Ситуация",
+        options: choices(CASES),
       },
+      { name: "prepaid", type: "amount", label: "Сколько заплатили заранее, ₽", hint: "Если оплатили весь заказ — цена товара.", when: (a, n) => n.prepaid },
+      { name: "promisedDate", type: "date", label: "Обещанная дата доставки", hint: "Последний день срока, который показывал Ozon при заказе.", when: (a, n) => n.promisedDate, future: true },
+      { name: "receivedDate", type: "date", label: "Дата получения товара", when: (a, n) => n.receivedDate },
+      { name: "defect", type: "textarea", label: "Что не так с товаром", when: (a, n) => n.defect },
+      { name: "refundBasis", type: "radio", label: "Почему вам должны вернуть деньги", when: (a, n) => n.refundBasis,
+        options: choices(REFUND_BASES) },
+      { name: "refundDemandDate", type: "date", label: "Когда вы потребовали деньги назад", hint: "Дата заявки на возврат или сдачи товара.", when: (a, n) => n.refundDemandDate },
+      { name: "refundAmount", type: "amount", label: "Сколько должны вернуть, ₽", when: (a, n) => n.refundAmount },
+      { name: "noReturnInfo", type: "checkbox", label: "При доставке мне не дали письменных условий возврата (тогда срок отказа — 3 месяца, а не 7 дней)", when: (a, n) => n.noReturnInfo, optional: true },
+      { name: "keptIntact", type: "checkbox", label: "Я не пользовался товаром: сохранены его товарный вид и потребительские свойства", when: (a, n) => n.keptIntact,
+        hint: "Упаковка не обязательна. Чек тоже: покупку подтвердит, например, скриншот заказа (п. 4 ст. 26.1 ЗоЗПП)." },
     ],
   },
   {
-    id: "to",
-    title: "Кому претензия",
+    id: "demand",
+    title: "Чего вы требуете",
+    when: (a, n) => n.ndDemand || n.qDemand,
     fields: [
-      { name: "recipient", type: "radio", label: "Получатель", options: "recipients",
-        hint: "Если товар продаёт не сам Ozon, а другой продавец, требования о браке и возврате предъявляйте ему: название и адрес — на странице продавца на Ozon." },
-      { name: "sellerName", type: "text", label: "Продавец", hint: "Как в карточке продавца на Ozon: ООО «…» или ИП …", when: (a, n) => n.seller },
-      { name: "sellerIds", type: "text", label: "ИНН или ОГРН продавца (если знаете)", optional: true, when: (a, n) => n.seller },
-      { name: "sellerAddress", type: "textarea", label: "Адрес продавца", hint: "Юридический адрес — в карточке продавца и в ЕГРЮЛ (egrul.nalog.ru) или ЕГРИП.", when: (a, n) => n.seller },
-    ],
-  },
-  {
-    id: "from",
-    title: "От кого",
-    fields: [
-      { name: "fullName", type: "text", label: "Фамилия, имя, отчество", autocomplete: "name" },
-      { name: "address", type: "textarea", label: "Почтовый адрес с индексом", hint: "На него придёт ответ.", autocomplete: "street-address" },
-      { name: "contact", type: "text", label: "Телефон или e-mail" },
+      { name: "ndDemand", type: "radio", label: "Требование", when: (a, n) => n.ndDemand,
+        options: choices(DELIVERY_DEMANDS) },
+      { name: "newDeadline", type: "date", label: "Новый срок доставки", when: (a, n) => n.newDeadline, future: true },
+      { name: "qDemand", type: "radio", label: "Требование (выберите одно)", when: (a, n) => n.qDemand,
+        hint: `Технически сложный товар (смартфон, ноутбук, крупная техника) после ${TERMS.complexGoods.days} дней со дня, когда его вам передали, можно вернуть или заменить только при существенном недостатке или затянутом ремонте (${TERMS.complexGoods.article}).`,
+        options: qualityDemandOptions },
+      { name: "reduceBy", type: "amount", label: "На сколько уменьшить цену, ₽ (если знаете)", optional: true, when: (a, n) => n.reduceBy },
+      { name: "firstDemandDate", type: "date", label: "Вы уже предъявляли это требование? Дата (если да)", optional: true,
+        hint: "Тогда письмо посчитает неустойку 1 % в день за просрочку (ст. 23 ЗоЗПП).", when: (a, n) => n.firstDemandDate },
     ],
   },
   {
@@ -48,56 +65,28 @@ export const SECTIONS = [
     ],
   },
   {
-    id: "case",
-    title: "Что случилось",
+    id: "doc",
+    title: "Что составить",
     fields: [
       {
-        name: "case", type: "radio", label: "Ситуация",
-        options: [
-          ["not_delivered", "Оплаченный заказ не доставили в срок"],
-          ["defective", "Товар с браком"],
-          ["not_as_described", "Товар не соответствует описанию"],
-          ["refund_missing", "Не вернули деньги за возвращённый товар"],
-          ["refusal", "Товар исправен, но не подошёл: хочу вернуть"],
-        ],
+        name: "doc", type: "radio", label: "Документ",
+        options: choices(DOCUMENTS),
       },
-      { name: "prepaid", type: "amount", label: "Сколько заплатили заранее, ₽", hint: "Если оплатили весь заказ — цена товара.", when: (a, n) => n.prepaid },
-      { name: "promisedDate", type: "date", label: "Обещанная дата доставки", hint: "Последний день срока, который показывал Ozon при заказе.", when: (a, n) => n.promisedDate, future: true },
-      { name: "receivedDate", type: "date", label: "Дата получения товара", when: (a, n) => n.receivedDate },
-      { name: "defect", type: "textarea", label: "Что не так с товаром", when: (a, n) => n.defect },
-      { name: "refundBasis", type: "radio", label: "Почему вам должны вернуть деньги", when: (a, n) => n.refundBasis,
-        options: [
-          ["defect", "Товар был с недостатком (ст. 18 ЗоЗПП)"],
-          ["refusal", "Товар был исправен, я отказался от него (п. 4 ст. 26.1 ЗоЗПП)"],
-        ] },
-      { name: "refundDemandDate", type: "date", label: "Когда вы потребовали деньги назад", hint: "Дата заявки на возврат или сдачи товара.", when: (a, n) => n.refundDemandDate },
-      { name: "refundAmount", type: "amount", label: "Сколько должны вернуть, ₽", when: (a, n) => n.refundAmount },
-      { name: "noReturnInfo", type: "checkbox", label: "При доставке мне не дали письменных условий возврата (тогда срок отказа — 3 месяца, а не 7 дней)", when: (a, n) => n.noReturnInfo, optional: true },
-      { name: "keptIntact", type: "checkbox", label: "Товар не был в употреблении, сохранены его вид, ярлыки и упаковка", when: (a, n) => n.keptIntact },
     ],
   },
   {
-    id: "demand",
-    title: "Чего вы требуете",
-    when: (a, n) => n.ndDemand || n.qDemand,
+    id: "to",
+    title: "Кому претензия",
     fields: [
-      { name: "ndDemand", type: "radio", label: "Требование", when: (a, n) => n.ndDemand,
-        options: [
-          ["refund", "Вернуть предоплату (в течение 10 дней)"],
-          ["new_deadline", "Доставить товар в новый срок, который назначаю я"],
-        ] },
-      { name: "newDeadline", type: "date", label: "Новый срок доставки", when: (a, n) => n.newDeadline, future: true },
-      { name: "qDemand", type: "radio", label: "Требование (выберите одно)", when: (a, n) => n.qDemand,
-        hint: "Технически сложный товар (смартфон, ноутбук, крупная техника) после 15 дней с покупки можно вернуть или заменить только при существенном недостатке или затянутом ремонте (п. 1 ст. 18 ЗоЗПП).",
-        options: [
-          ["refund", "Вернуть деньги (10 дней, ст. 22 ЗоЗПП)"],
-          ["replace", "Заменить товар (7 дней, ст. 21 ЗоЗПП)"],
-          ["reduce", "Уменьшить цену (10 дней, ст. 22 ЗоЗПП)"],
-          ["repair", "Бесплатно отремонтировать (до 45 дней, ст. 20 ЗоЗПП)", (a) => a.case === "defective"],
-        ] },
-      { name: "reduceBy", type: "amount", label: "На сколько уменьшить цену, ₽ (если знаете)", optional: true, when: (a, n) => n.reduceBy },
-      { name: "firstDemandDate", type: "date", label: "Вы уже предъявляли это требование? Дата (если да)", optional: true,
-        hint: "Тогда письмо посчитает неустойку 1 % в день за просрочку (ст. 23 ЗоЗПП).", when: (a, n) => n.firstDemandDate },
+      { name: "recipient", type: "radio", label: "Получатель", options: "recipients",
+        hint: "Если товар продаёт не сам Ozon, а другой продавец, требования о браке и возврате предъявляйте ему: название и адрес — на странице продавца на Ozon." },
+      { name: "sellerName", type: "text", label: "Продавец", hint: "Как в карточке продавца на Ozon: ООО «…» или ИП …", when: (a, n) => n.seller },
+      { name: "sellerIds", type: "text", label: "ИНН или ОГРН продавца (если знаете)", optional: true, when: (a, n) => n.seller, inputmode: "numeric",
+        hint: "Только цифры: в ИНН 10 или 12, в ОГРН 13, в ОГРНИП 15. Можно оба через запятую." },
+      { name: "sellerAddress", type: "textarea", label: "Адрес продавца", hint: "Юридический адрес — в карточке продавца и в ЕГРЮЛ (egrul.nalog.ru) или ЕГРИП.", when: (a, n) => n.seller },
+      { name: "alsoOzon", type: "checkbox", optional: true, when: (a, n) => n.alsoOzon,
+        label: "Написать и Ozon: второе письмо из тех же ответов",
+        hint: "Так советуют наши статьи, когда заказ не доставили или не вернули деньги: если товар не передан в срок и вы отказались от него, Ozon как владелец площадки сам возвращает предоплату за 10 дней (п. 2.2 ст. 12 ЗоЗПП)." },
     ],
   },
   {
@@ -107,10 +96,19 @@ export const SECTIONS = [
     fields: [
       { name: "claimSentDate", type: "date", label: "Когда отправили или вручили претензию" },
       { name: "sellerReply", type: "radio", label: "Что ответил продавец",
-        options: [["none", "Не ответил"], ["refused", "Отказал"], ["partial", "Выполнил требования частично"]] },
+        options: choices(SELLER_REPLIES) },
       { name: "rpnOffice", type: "text", label: "Управление Роспотребнадзора вашего региона (если знаете)", optional: true,
         hint: "Например: «г. Москве», «Свердловской области». Если оставить пустым, жалоба будет адресована центральному аппарату." },
       { name: "rpnAddress", type: "textarea", label: "Адрес управления", when: (a, n) => n.rpnAddress },
+    ],
+  },
+  {
+    id: "from",
+    title: "От кого",
+    fields: [
+      { name: "fullName", type: "text", label: "Фамилия, имя, отчество", autocomplete: "name" },
+      { name: "address", type: "textarea", label: "Почтовый адрес с индексом", hint: "На него придёт ответ.", autocomplete: "street-address" },
+      { name: "contact", type: "text", label: "Телефон или e-mail" },
     ],
   },
   {

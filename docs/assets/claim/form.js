@@ -1,34 +1,33 @@
-// The claim builder's page: draws the form, checks it, shows the letter, prints it.
-// Nothing leaves the browser: no fetch, no external file; answers are kept in localStorage only
-// while the buyer ticks «Запомнить».
+// The claim builder's page: draws the form, checks it, shows the letter, prints it, offers the
+// deadlines as an .ics file. Nothing leaves the browser: no fetch, no external file; answers are
+// kept in localStorage only while the buyer ticks «Запомнить» (storage.js), and only if allowed.
 
-import { todayIso, formatRu, addDays } from "./dates.js";
-import { formatRubles } from "./money.js";
+import { todayIso, formatRu, parseDateInput, isValidDate } from "./dates.js";
+import { makeCalendar, termText } from "./calendar.js";
+import { formatRubles, daysText } from "./money.js";
 import { periodText } from "./penalty.js";
-import { AUTHORITY_REGISTER_DAYS } from "./rules.js";
+import { TERMS } from "./rules.js";
 import { validate, caseNeeds } from "./validate.js";
-import { buildLetter } from "./letter.js";
+import { buildLetters, deadlineEvents } from "./letter.js";
 import { SECTIONS, FIELDS } from "./fields.js";
+import { buildIcs } from "./ics.js";
+import { openStore, restoreAnswers } from "./storage.js";
+import { el } from "./dom.js";
 
 const STORAGE_KEY = "ozon-claim-builder:v1";
-const DEFAULTS = { doc: "claim", recipient: "ozon" };
+const DATE_HINT = "ДД.ММ.ГГГГ";
 
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (key === "class") node.className = value;
-    else if (key === "text") node.textContent = value;
-    else node.setAttribute(key, value === true ? "" : value);
-  }
-  for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) node.append(child);
-  return node;
+/** Preselected answers. Ozon is preselected as the recipient only while its address is confirmed. */
+function defaults(data, today) {
+  return { doc: "claim", docDate: today, ...(data.ozon.status === "current" ? { recipient: "ozon" } : {}) };
 }
 
+/** The recipients and the production calendar the build put into the page as JSON. */
 function readData() {
   const block = document.getElementById("claim-data");
   if (!block) throw new Error("claim-data block missing: the page must call {{ claim_data(...) }}");
-  return JSON.parse(block.textContent);
+  const { recipients, calendar } = JSON.parse(block.textContent);
+  return { ...recipients, calendar: makeCalendar(calendar) };
 }
 
 /** A warning next to an address the data file marks as unconfirmed. */
@@ -77,10 +76,13 @@ function drawField(field, data) {
   const attributes = { name: field.name, id, "aria-describedby": described, autocomplete: field.autocomplete || "off" };
   let input;
   if (field.type === "textarea") input = el("textarea", { ...attributes, rows: "2" });
-  else if (field.type === "date") input = el("input", { ...attributes, type: "date", min: "1998-01-01", max: field.future ? null : todayIso() });
+  // A text field, not type=date: the browser's date widget shows its own locale's order
+  // (mm/dd/yyyy in an English browser); the hint and the placeholder always say ДД.ММ.ГГГГ.
+  else if (field.type === "date") input = el("input", { ...attributes, type: "text", inputmode: "numeric", placeholder: DATE_HINT, pattern: "\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-\\d{2}-\\d{2}", "data-kind": "date" });
   else if (field.type === "amount") input = el("input", { ...attributes, type: "text", inputmode: "decimal", placeholder: "12 000" });
-  else input = el("input", { ...attributes, type: "text" });
-  const label = el("label", { for: id, text: field.label + (field.optional ? "" : " *") });
+  else input = el("input", { ...attributes, type: "text", inputmode: field.inputmode || null });
+  const format = field.type === "date" ? ` (${DATE_HINT})` : "";
+  const label = el("label", { for: id, text: field.label + format + (field.optional ? "" : " *") });
   wrap.append(label, input);
   if (hint) wrap.append(hint);
   wrap.append(error);
@@ -93,7 +95,10 @@ export function readAnswers(form) {
     if (field.type === "radio") answers[field.name] = form.elements[field.name]?.value || "";
     else if (field.type === "checkbox") answers[field.name] = Boolean(form.elements[field.name]?.checked);
     else if (field.type === "checkboxes") answers[field.name] = [...form.querySelectorAll(`input[name="${field.name}"]:checked`)].map((i) => i.value);
-    else answers[field.name] = form.elements[field.name]?.value ?? "";
+    else if (field.type === "date") {
+      const typed = form.elements[field.name]?.value ?? "";
+      answers[field.name] = parseDateInput(typed) ?? typed.trim();
+    } else answers[field.name] = form.elements[field.name]?.value ?? "";
   }
   return answers;
 }
@@ -107,6 +112,8 @@ function writeAnswers(form, answers) {
       form.querySelectorAll(`input[name="${field.name}"]`).forEach((input) => { input.checked = chosen.includes(input.value); });
     } else if (field.type === "checkbox") {
       form.elements[field.name].checked = Boolean(value);
+    } else if (field.type === "date" && isValidDate(parseDateInput(value))) {
+      form.elements[field.name].value = formatRu(parseDateInput(value));
     } else {
       form.elements[field.name].value = String(value);
     }
@@ -130,26 +137,25 @@ function drawLetter(article, letter) {
   article.replaceChildren(...parts.filter(Boolean)); // replaceChildren(null) would print «null»
 }
 
-function summaryText(letter, answers) {
+function summaryText(letters, answers) {
   const items = [];
-  if (letter.kind === "claim") {
-    items.push(`Срок ответа продавца: ${letter.summary.termDays} дней со дня получения; при вручении ${formatRu(answers.docDate)} — по ${formatRu(letter.summary.answerBy)}. Если отправляете почтой, срок начнётся, когда письмо получат: сохраните опись и уведомление о вручении.`);
-  } else {
-    const by = addDays(answers.docDate, AUTHORITY_REGISTER_DAYS + letter.summary.termDays);
-    items.push(`Обращение регистрируют за 3 дня (ч. 2 ст. 8 Закона № 59-ФЗ), ответ дают за 30 дней после регистрации (ст. 12 Закона № 59-ФЗ): если отправите ${formatRu(answers.docDate)}, ждите ответа примерно по ${formatRu(by)}.`);
+  for (const letter of letters) {
+    const to = letters.length > 1 ? ` (${letter.to[0].replace(/^Кому: /, "")})` : "";
+    if (letter.kind === "claim") {
+      items.push(`Срок ответа${to}: ${daysText(letter.summary.termDays)} со дня получения; при вручении ${formatRu(answers.docDate)} — по ${termText(letter.summary.answerBy)}.`);
+    } else {
+      items.push(`Обращение регистрируют за 3 дня (${TERMS.authorityRegister.article}), ответ дают за 30 дней после регистрации (${TERMS.authorityAnswer.article}): если отправите ${formatRu(answers.docDate)}, ждите ответа примерно по ${termText(letter.summary.answerBy)}.`);
+    }
   }
-  const penalty = letter.summary.penalty;
+  if (letters[0].kind === "claim") items.push("Если отправляете почтой, срок начнётся, когда письмо получат: сохраните опись и уведомление о вручении.");
+  const penalty = letters[0].summary.penalty;
   if (penalty && penalty.days) items.push(`Неустойка ${periodText(penalty)}: ${formatRubles(penalty.amount)}.`);
-  items.push("Если последний день срока выпадает на выходной, срок переносится на ближайший рабочий день (ст. 193 ГК РФ).");
+  items.push("Даты выше уже учитывают выходные и праздники: если срок кончается в нерабочий день, последним считается следующий рабочий день (ст. 193 ГК РФ). Письмо, сданное на почту до 24:00 последнего дня, отправлено в срок (п. 2 ст. 194 ГК РФ).");
   return items;
 }
 
-export function start(root) {
-  const data = readData();
-  const today = todayIso();
-  document.body.classList.add("claim-page");
-  root.dataset.valid = "false";
-
+/** The form: one fieldset per section, the recipients' notes and the «Запомнить» block. */
+function drawForm(data) {
   const form = el("form", { class: "claim-form", novalidate: true, autocomplete: "off" });
   const sections = SECTIONS.map((section) => {
     const box = el("fieldset", { class: "claim-section", "data-section": section.id }, el("legend", { text: section.title }));
@@ -161,92 +167,102 @@ export function start(root) {
   form.querySelector('[data-field="rpnOffice"]').append(
     el("p", { class: "claim-hint" }, `Без управления: ${rpn.recipient}, ${rpn.display}. `, unconfirmedNote(rpn), " Быстрее подать жалобу онлайн через электронную приёмную Роспотребнадзора (вход через Госуслуги)."),
   );
-
+  form.querySelector('[data-field="alsoOzon"]').append(
+    el("p", { class: "claim-hint" }, `Ozon: ${data.ozon.recipient}, ${data.ozon.display}. `, unconfirmedNote(data.ozon)),
+  );
+  const restoredDate = el("p", { class: "claim-notice", id: "claim-docDate-notice", role: "status", hidden: true });
+  form.querySelector('[data-field="docDate"]').append(restoredDate);
   const remember = el("input", { type: "checkbox", id: "claim-remember" });
   const erase = el("button", { type: "button", class: "md-button", id: "claim-erase", text: "Стереть сохранённое" });
   const storageStatus = el("p", { class: "claim-hint", id: "claim-storage-status", "aria-live": "polite" });
   form.append(el("fieldset", { class: "claim-section claim-storage" }, el("legend", { text: "Сохранение" }),
     el("label", { class: "claim-option", for: "claim-remember" }, remember, " Запомнить ответы в этом браузере (только на этом устройстве, никуда не отправляются)"),
     erase, storageStatus));
+  return { form, sections, remember, erase, storageStatus, restoredDate };
+}
 
+/** The letters' side: print button, .ics link, status line, summary of terms, the letters. */
+function drawOutput() {
   const printButton = el("button", { type: "button", class: "md-button md-button--primary", id: "claim-print", text: "Распечатать или сохранить в PDF" });
+  const ics = el("a", { class: "md-button", id: "claim-ics", download: "sroki-pretenzii.ics", hidden: true, text: "Сроки — в календарь (.ics)" });
   const status = el("p", { class: "claim-status", id: "claim-status", role: "status" });
   const summary = el("ul", { class: "claim-summary", id: "claim-summary" });
   const blocked = el("p", { class: "claim-print-blocked", id: "claim-print-blocked", text: "Письмо не готово: форма заполнена не полностью или с ошибками. Вернитесь к форме, исправьте поля, отмеченные красным, и распечатайте снова." });
   const article = el("article", { class: "claim-letter", id: "claim-letter", "aria-label": "Текст письма" });
-  const output = el("section", { class: "claim-output", "aria-label": "Готовое письмо" },
-    el("div", { class: "claim-toolbar" }, printButton, status), summary, blocked, article);
-  root.replaceChildren(form, output);
+  const second = el("article", { class: "claim-letter claim-letter--second", id: "claim-letter-ozon", "aria-label": "Второе письмо: Ozon" });
+  const section = el("section", { class: "claim-output", "aria-label": "Готовое письмо" },
+    el("div", { class: "claim-toolbar" }, printButton, ics, status), summary, blocked, article, second);
+  return { section, printButton, ics, status, summary, articles: [article, second] };
+}
 
-  const touched = new Set();
-  let showAll = false;
-  let valid = false;
-
-  function setStorageStatus() {
-    storageStatus.textContent = localStorage.getItem(STORAGE_KEY) ? "Ответы сохранены в этом браузере." : "Ничего не сохранено.";
-  }
-
-  function update() {
-    const answers = readAnswers(form);
-    const needs = caseNeeds(answers);
-    for (const [section, box] of sections) {
-      box.hidden = section.when ? !section.when(answers, needs) : false;
-      for (const field of section.fields) {
-        const wrap = box.querySelector(`[data-field="${field.name}"]`);
-        wrap.hidden = field.when ? !field.when(answers, needs) : false;
-        wrap.querySelectorAll(".claim-option").forEach((option) => {
-          if (option.whenFn) option.hidden = !option.whenFn(answers);
-        });
-      }
-    }
-    const errors = validate(answers, today);
-    for (const field of FIELDS) {
-      const wrap = form.querySelector(`[data-field="${field.name}"]`);
-      const message = !wrap.hidden && (showAll || touched.has(field.name)) ? errors[field.name] || "" : "";
-      wrap.querySelector(".claim-error").textContent = message;
-      wrap.classList.toggle("claim-field--invalid", Boolean(message));
-      wrap.querySelectorAll("input, textarea, fieldset").forEach((input) => {
-        if (message) input.setAttribute("aria-invalid", "true");
-        else input.removeAttribute("aria-invalid");
+/** Hide the sections, fields and options that do not apply to these answers. */
+function showApplicable(sections, answers) {
+  const needs = caseNeeds(answers);
+  for (const [section, box] of sections) {
+    box.hidden = section.when ? !section.when(answers, needs) : false;
+    for (const field of section.fields) {
+      const wrap = box.querySelector(`[data-field="${field.name}"]`);
+      wrap.hidden = field.when ? !field.when(answers, needs) : false;
+      wrap.querySelectorAll(".claim-option").forEach((option) => {
+        if (option.whenFn) option.hidden = !option.whenFn(answers);
       });
     }
-    valid = Object.keys(errors).length === 0;
-    root.dataset.valid = String(valid);
-    if (valid) {
-      const letter = buildLetter(answers, data);
-      drawLetter(article, letter);
-      summary.replaceChildren(...summaryText(letter, answers).map((text) => el("li", { text })));
-      status.textContent = letter.kind === "claim" ? "Претензия готова. Распечатайте два экземпляра: один отдайте продавцу, на втором попросите отметку о получении." : "Жалоба готова.";
-    } else {
-      article.replaceChildren();
-      summary.replaceChildren();
-      const count = Object.keys(errors).length;
-      const refused = showAll ? "Печатать пока нечего: исправьте поля, отмеченные красным. " : "";
-      status.textContent = `${refused}Письмо появится здесь, когда форма заполнена. Осталось заполнить или исправить полей: ${count}.`;
-    }
-    if (remember.checked) {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(answers));
-      setStorageStatus();
-    }
-    return errors;
   }
+}
 
-  function revealErrors() {
-    showAll = true;
-    const errors = update();
-    const first = FIELDS.find((field) => errors[field.name] && !form.querySelector(`[data-field="${field.name}"]`).hidden);
-    return first ? form.querySelector(`[data-field="${first.name}"] input, [data-field="${first.name}"] textarea`) : null;
+/** Each visible field's message, once the buyer has touched it or asked to print. */
+function showErrors(form, errors, visible) {
+  for (const field of FIELDS) {
+    const wrap = form.querySelector(`[data-field="${field.name}"]`);
+    const message = !wrap.hidden && visible(field.name) ? errors[field.name] || "" : "";
+    wrap.querySelector(".claim-error").textContent = message;
+    wrap.classList.toggle("claim-field--invalid", Boolean(message));
+    wrap.querySelectorAll("input, textarea, fieldset").forEach((input) => {
+      if (message) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+    });
   }
+}
 
-  // Leaving a field shows its message, which pushes the fields below it down. If that happens
-  // between a mouse press and its release, the release lands on another element and the click the
-  // buyer aimed at (say, a radio button) is lost. So while a pointer is down, wait for its release.
+/** The .ics link points at a fresh Blob made here; the previous one is released. */
+function offerIcs(link, letters) {
+  if (link.href.startsWith("blob:")) URL.revokeObjectURL(link.href);
+  if (!letters) {
+    link.removeAttribute("href");
+    link.hidden = true;
+    return;
+  }
+  const text = buildIcs(deadlineEvents(letters), { uid: (event, index) => `${event.date}-${index}-${crypto.randomUUID ? crypto.randomUUID() : Date.now()}@konstruktor-pretenzii` });
+  link.href = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
+  link.hidden = false;
+}
+
+function showLetters(output, answers, data, errors, showAll) {
+  const count = Object.keys(errors).length;
+  if (count === 0) {
+    const letters = buildLetters(answers, data);
+    output.articles.forEach((article, index) => (letters[index] ? drawLetter(article, letters[index]) : article.replaceChildren()));
+    output.summary.replaceChildren(...summaryText(letters, answers).map((text) => el("li", { text })));
+    offerIcs(output.ics, letters);
+    const copies = letters.length > 1 ? "Ниже два письма: продавцу и Ozon. Распечатайте каждое в двух экземплярах" : "Распечатайте два экземпляра";
+    output.status.textContent = letters[0].kind === "claim" ? `Претензия готова. ${copies}: один отдайте адресату, на втором попросите отметку о получении.` : "Жалоба готова.";
+    return;
+  }
+  output.articles.forEach((article) => article.replaceChildren());
+  output.summary.replaceChildren();
+  offerIcs(output.ics, null);
+  const refused = showAll ? "Печатать пока нечего: исправьте поля, отмеченные красным. " : "";
+  output.status.textContent = `${refused}Письмо появится здесь, когда форма заполнена. Осталось заполнить или исправить полей: ${count}.`;
+}
+
+/**
+ * Leaving a field shows its message, which pushes the fields below it down. If that happens
+ * between a mouse press and its release, the release lands on another element and the click the
+ * buyer aimed at (say, a radio button) is lost. So while a pointer is down, wait for its release.
+ */
+function afterPointerRelease(update) {
   let pointerDown = false;
   let pending = false;
-  function updateSoon() {
-    if (pointerDown) pending = true;
-    else update();
-  }
   document.addEventListener("pointerdown", () => { pointerDown = true; }, true);
   document.addEventListener("pointerup", () => {
     pointerDown = false;
@@ -255,6 +271,15 @@ export function start(root) {
       setTimeout(update, 0); // after the click that follows this release
     }
   }, true);
+  return () => {
+    if (pointerDown) pending = true;
+    else update();
+  };
+}
+
+/** Typing redraws at once; leaving or changing a field also marks it touched, so its message shows. */
+function wireFormEvents(form, touched, update) {
+  const updateSoon = afterPointerRelease(update);
   form.addEventListener("input", update);
   form.addEventListener("change", (event) => {
     if (event.target.name) touched.add(event.target.name);
@@ -265,45 +290,116 @@ export function start(root) {
     updateSoon();
   });
   form.addEventListener("submit", (event) => event.preventDefault());
+}
 
-  printButton.addEventListener("click", () => {
-    if (!valid) {
-      const first = revealErrors();
-      if (first) first.focus();
+/** The print button prints only a valid letter; otherwise it sends the buyer to the first bad field. */
+function wirePrint(button, isValid, revealErrors) {
+  button.addEventListener("click", () => {
+    if (!isValid()) {
+      revealErrors()?.focus();
       return;
     }
     window.print();
   });
   // Ctrl+P bypasses the button: show every error, and print CSS prints only the notice.
   window.addEventListener("beforeprint", () => {
-    if (!valid) revealErrors();
+    if (!isValid()) revealErrors();
   });
+}
 
-  remember.addEventListener("change", () => {
-    if (remember.checked) localStorage.setItem(STORAGE_KEY, JSON.stringify(readAnswers(form)));
-    else localStorage.removeItem(STORAGE_KEY);
-    setStorageStatus();
+/** «Запомнить» and «Стереть» over storage.js; without storage both are off and say why. */
+function wireStorage(ui, form, reset, update) {
+  const store = openStore(STORAGE_KEY);
+  const setStatus = () => {
+    ui.storageStatus.textContent = store.has() ? "Ответы сохранены в этом браузере." : "Ничего не сохранено.";
+  };
+  if (!store.available) {
+    ui.remember.disabled = true;
+    ui.erase.disabled = true;
+    ui.storageStatus.textContent = "Этот браузер не даёт сохранять ответы (так бывает в приватном окне или без cookie). Форма работает и так, но после закрытия страницы ответы пропадут.";
+    return { saved: null, save() {} };
+  }
+  ui.remember.addEventListener("change", () => {
+    if (ui.remember.checked) store.save(readAnswers(form));
+    else store.erase();
+    setStatus();
   });
-  erase.addEventListener("click", () => {
-    localStorage.removeItem(STORAGE_KEY);
-    remember.checked = false;
+  ui.erase.addEventListener("click", () => {
+    store.erase();
+    ui.remember.checked = false;
+    reset();
+    update();
+    setStatus();
+  });
+  const saved = store.load();
+  ui.remember.checked = Boolean(saved);
+  setStatus();
+  return {
+    saved,
+    save(answers) {
+      if (!ui.remember.checked) return;
+      store.save(answers);
+      setStatus();
+    },
+  };
+}
+
+/** Saved answers, with today's date in place of the saved one and a visible note when they differ. */
+function restore(ui, form, saved, data, today) {
+  const { answers, staleDate } = restoreAnswers(saved, today);
+  writeAnswers(form, { ...defaults(data, today), ...(answers || {}) });
+  if (staleDate && isValidDate(staleDate)) {
+    ui.restoredDate.textContent = `Мы вернули сохранённые ответы, но дату документа поставили сегодняшнюю — ${formatRu(today)}. В сохранённых была ${formatRu(staleDate)}: если нужна она, впишите её сами.`;
+    ui.restoredDate.hidden = false;
+  }
+}
+
+export function start(root) {
+  const data = readData();
+  const today = todayIso();
+  document.body.classList.add("claim-page");
+  root.dataset.valid = "false";
+  const ui = drawForm(data);
+  const output = drawOutput();
+  const { form } = ui;
+  root.replaceChildren(form, output.section);
+
+  const touched = new Set();
+  let showAll = false;
+  let valid = false;
+  let storage = null;
+
+  function update() {
+    const answers = readAnswers(form);
+    showApplicable(ui.sections, answers);
+    const errors = validate(answers, today, data.calendar);
+    showErrors(form, errors, (name) => showAll || touched.has(name));
+    valid = Object.keys(errors).length === 0;
+    root.dataset.valid = String(valid);
+    showLetters(output, answers, data, errors, showAll);
+    storage?.save(answers);
+    return errors;
+  }
+
+  function revealErrors() {
+    showAll = true;
+    const errors = update();
+    const first = FIELDS.find((field) => errors[field.name] && !form.querySelector(`[data-field="${field.name}"]`).hidden);
+    return first ? form.querySelector(`[data-field="${first.name}"] input, [data-field="${first.name}"] textarea`) : null;
+  }
+
+  function reset() {
     form.reset();
-    writeAnswers(form, { ...DEFAULTS, docDate: today });
+    writeAnswers(form, defaults(data, today));
+    ui.restoredDate.hidden = true;
     touched.clear();
     showAll = false;
-    update();
-    setStorageStatus();
-  });
-
-  let saved = null;
-  try {
-    saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || "null");
-  } catch {
-    localStorage.removeItem(STORAGE_KEY); // a broken entry is useless; drop it rather than fail
   }
-  writeAnswers(form, { ...DEFAULTS, docDate: today, ...(saved || {}) });
-  remember.checked = Boolean(saved);
-  setStorageStatus();
+
+  wireFormEvents(form, touched, update);
+  wirePrint(output.printButton, () => valid, revealErrors);
+  storage = wireStorage(ui, form, reset, update);
+  restore(ui, form, storage.saved, data, today);
   update();
 }
 

@@ -2,10 +2,13 @@
 // Pure: returns a plain object of lines and paragraphs; form.js turns it into DOM with textContent,
 // so nothing the buyer types is ever parsed as HTML.
 
-import { addDays, addMonths, formatRu } from "./dates.js";
+import { addDays, formatRu } from "./dates.js";
+import { termText } from "./calendar.js";
+import { caseTerms } from "./terms.js";
+import { checkCompanyIds, cut } from "./text.js";
 import { parseRubles, formatRubles, daysText } from "./money.js";
 import { lateDeliveryPenalty, qualityPenalty, qualityPenaltyPerDay, periodText } from "./penalty.js";
-import { TERM_DAYS, REFUSAL_DAYS, REFUSAL_MONTHS_NO_INFO, AUTHORITY_ANSWER_DAYS } from "./rules.js";
+import { CASES, DEMANDS, TERMS, SELLER_REPLIES } from "./rules.js";
 
 export const ATTACHMENTS = {
   order: "Скриншот страницы заказа",
@@ -18,23 +21,10 @@ export const ATTACHMENTS = {
   return: "Документ о возврате товара (акт приёма, номер отправления)",
 };
 
-const QUALITY_DEMANDS = {
-  replace: {
-    short: "замена товара",
-    text: "Заменить товар на товар этой же марки (модели, артикула) надлежащего качества в течение 7 дней со дня получения претензии (ст. 21 ЗоЗПП).",
-  },
-  reduce: { short: "соразмерное уменьшение цены", text: null },
-  repair: {
-    short: "безвозмездное устранение недостатка",
-    text: "Безвозмездно устранить недостаток товара незамедлительно, но не позднее 45 дней со дня получения претензии (ст. 20 ЗоЗПП).",
-  },
-  refund: { short: "возврат уплаченной суммы", text: null },
-};
-
-/** "Иванова Мария Петровна" → "Иванова М. П.": the name under a signature. */
+/** "Иванова Мария Петровна" → "Иванова М. П.": the name under a signature; an initial is a whole character. */
 export function signatureName(fullName) {
   const [surname, ...rest] = String(fullName).trim().split(/\s+/);
-  return [surname, ...rest.map((word) => `${word[0].toUpperCase()}.`)].join("\u00a0");
+  return [surname, ...rest.map((word) => `${cut(word, 1).toUpperCase()}.`)].join("\u00a0");
 }
 
 function money(text) {
@@ -53,127 +43,133 @@ function quote(text) {
   return `«${String(text).trim().replace(/^«|»$/g, "")}»`;
 }
 
-/** The facts, the law and what is demanded for one case; shared by the claim and the complaint. */
-export function caseParts(a) {
-  const doc = formatRu(a.docDate);
+/** The marketplace's own duty when the goods are late and the buyer refused them (ЗоЗПП, ст. 12). */
+const MARKETPLACE_REFUND_LAW = `Владелец агрегатора возвращает предварительную оплату в течение 10 календарных дней, если товар не передан в срок и потребитель направил продавцу уведомление об отказе от товара (${TERMS.marketplaceRefund.article}).`;
+
+/** «Товар должен был быть передан … не позднее 08.03.2024; это нерабочий день, поэтому …». */
+function deliveryDueText(term) {
+  const due = `Товар должен был быть передан мне не позднее ${formatRu(term.nominal)}.`;
+  if (!term.moved) return due;
+  return `${due} Это нерабочий день, поэтому последний день срока — ${formatRu(term.end)} (ст. 193 ГК РФ).`;
+}
+
+function notDeliveredParts(a, parts, terms, data) {
+  const prepaid = parseRubles(a.prepaid);
+  const penalty = lateDeliveryPenalty({ prepaid, dueDate: terms.delivery.end, until: a.docDate });
+  parts.subject = "о нарушении срока передачи предварительно оплаченного товара";
+  parts.facts.push(
+    `Товар оплачен заранее: сумма предварительной оплаты — ${formatRubles(prepaid)}. ${deliveryDueText(terms.delivery)} На ${formatRu(a.docDate)} товар не передан: просрочка составляет ${daysText(penalty.days)}.`,
+  );
+  // The refusal in so many words: п. 2.2 ст. 12 makes Ozon refund once the seller has been told of it.
+  if (a.ndDemand === "refund") parts.facts.push("Я отказываюсь от этого товара и больше его не жду.");
+  parts.law.push(
+    `Если продавец, получивший предварительную оплату, не передал товар в установленный договором срок, потребитель вправе потребовать передачи товара в новый срок или возврата суммы предварительной оплаты, а также полного возмещения убытков (п. 2 ст. 23.1 ЗоЗПП). Требование о возврате предварительной оплаты подлежит удовлетворению в течение 10 дней со дня его предъявления (${TERMS.prepaymentRefund.article}).`,
+    "За каждый день просрочки продавец уплачивает неустойку в размере 0,5 % суммы предварительной оплаты, но всего не больше этой суммы (п. 3 ст. 23.1 ЗоЗПП). Неустойку я считаю со дня, следующего за последним днём срока передачи товара (ст. 191 ГК РФ), по день этой претензии; дальше она растёт до дня передачи товара или возврата предоплаты.",
+  );
+  if (a.recipient === "ozon" && a.ndDemand === "refund") parts.law.push(MARKETPLACE_REFUND_LAW);
+  parts.demands.push(
+    a.ndDemand === "new_deadline"
+      ? `Передать мне оплаченный товар в новый срок — не позднее ${formatRu(a.newDeadline)}.`
+      : `Вернуть мне сумму предварительной оплаты ${formatRubles(prepaid)} в течение 10 дней со дня получения претензии.`,
+    `Выплатить неустойку за просрочку передачи товара за период ${periodText(penalty)}: ${penalty.formula}. Неустойка начисляется до дня передачи товара или возврата предоплаты, но всего не более ${formatRubles(prepaid)}.`,
+  );
+  parts.penalty = penalty;
+  parts.breached.push("п. 2 и 3 ст. 23.1 ЗоЗПП");
+  parts.demandSummary = a.ndDemand === "new_deadline" ? `передать товар не позднее ${formatRu(a.newDeadline)} и выплатить неустойку` : "вернуть предварительную оплату и выплатить неустойку";
+}
+
+const QUALITY_STORY = {
+  defective: {
+    subject: "о продаже товара ненадлежащего качества",
+    facts: (a) => `Товар получен ${formatRu(a.receivedDate)}. В товаре обнаружен недостаток: ${a.defect.trim()}. Продавец об этом недостатке не предупреждал.`,
+    law: "Потребитель, которому продан товар с недостатком, вправе по своему выбору потребовать замены товара на товар этой же марки (модели, артикула), соразмерного уменьшения покупной цены, незамедлительного безвозмездного устранения недостатков либо отказаться от исполнения договора купли-продажи и потребовать возврата уплаченной за товар суммы (п. 1 ст. 18 ЗоЗПП).",
+  },
+  not_as_described: {
+    subject: "о несоответствии товара описанию",
+    facts: (a) => `Товар получен ${formatRu(a.receivedDate)}. Полученный товар не соответствует описанию на странице товара: ${a.defect.trim()}.`,
+    law: "Несоответствие товара условиям договора или описанию, предоставленному продавцом, является недостатком товара (преамбула ЗоЗПП). Поэтому я вправе по своему выбору потребовать замены товара, соразмерного уменьшения покупной цены либо отказаться от исполнения договора и потребовать возврата уплаченной суммы (п. 1 ст. 18 ЗоЗПП). Кроме того, товар, купленный дистанционно, можно вернуть в течение 7 дней после его передачи (п. 4 ст. 26.1 ЗоЗПП).",
+  },
+};
+
+const QUALITY_TERMS_LAW = "Требования о возврате уплаченной суммы и о соразмерном уменьшении цены удовлетворяются в течение 10 дней со дня предъявления (ст. 22 ЗоЗПП), замена товара — в течение 7 дней, а если нужна проверка качества — 20 дней (ст. 21 ЗоЗПП), устранение недостатка — не более 45 дней (ст. 20 ЗоЗПП). За нарушение этих сроков продавец уплачивает неустойку в размере 1 % цены товара за каждый день просрочки (ст. 23 ЗоЗПП).";
+
+/** The demand's sentence in the letter. */
+function qualityDemandText(a, price) {
+  if (a.qDemand === "refund") {
+    return `Принять мой отказ от исполнения договора купли-продажи и вернуть уплаченную за товар сумму ${formatRubles(price)} в течение 10 дней со дня получения претензии (ст. 22 ЗоЗПП). Товар с недостатком я верну по требованию продавца и за его счёт (п. 1 ст. 18 ЗоЗПП).`;
+  }
+  if (a.qDemand === "reduce") {
+    const by = String(a.reduceBy ?? "").trim() ? ` на ${money(a.reduceBy)}` : "";
+    return `Соразмерно уменьшить покупную цену товара${by} и вернуть мне разницу в течение 10 дней со дня получения претензии (ст. 22 ЗоЗПП).`;
+  }
+  return DEMANDS[a.qDemand].text;
+}
+
+/** A demand made before and not met: the 1 % penalty from the day after its term ended. */
+function earlierDemandParts(a, parts, price, due) {
+  const demand = DEMANDS[a.qDemand];
+  const penalty = qualityPenalty({ price, dueDate: due.end, until: a.docDate });
+  parts.facts.push(
+    `${formatRu(a.firstDemandDate)} продавцу уже было предъявлено требование: ${demand.short}. Срок его удовлетворения истёк ${termText(due)}${penalty.days ? ", требование не выполнено" : ""}.`,
+  );
+  if (!penalty.days) return;
+  parts.demands.push(`Выплатить неустойку за нарушение срока удовлетворения требования за период ${periodText(penalty)}: ${penalty.formula} (ст. 23 ЗоЗПП).`);
+  parts.penalty = penalty;
+  parts.breached.push(demand.article, "ст. 23 ЗоЗПП");
+}
+
+function qualityParts(a, parts, terms) {
   const price = parseRubles(a.price);
-  const order = `${formatRu(a.orderDate)} мной оформлен заказ № ${a.orderNumber.trim()} на маркетплейсе Ozon: ${quote(a.product)}, цена товара — ${formatRubles(price)}.`;
-  const parts = { facts: [order], law: [], demands: [], penalty: null, termDays: TERM_DAYS.answer, breached: [], subject: "" };
+  const story = QUALITY_STORY[a.case];
+  parts.subject = story.subject;
+  parts.facts.push(story.facts(a));
+  parts.law.push(story.law, QUALITY_TERMS_LAW);
+  parts.demands.push(qualityDemandText(a, price));
+  parts.demandSummary = DEMANDS[a.qDemand].short;
+  parts.breached.push("ст. 18 ЗоЗПП");
+  if (terms.earlierDemand) earlierDemandParts(a, parts, price, terms.earlierDemand);
+  if (!parts.penalty) {
+    parts.warning = `Если срок будет нарушен, я потребую неустойку в размере 1 % цены товара за каждый день просрочки: ${formatRubles(price)} × 1\u00a0% = ${formatRubles(qualityPenaltyPerDay(price))} в день (ст. 23 ЗоЗПП).`;
+  }
+}
 
-  if (a.case === "not_delivered") {
-    const prepaid = parseRubles(a.prepaid);
-    const penalty = lateDeliveryPenalty({ prepaid, dueDate: a.promisedDate, until: a.docDate });
-    parts.subject = "о нарушении срока передачи предварительно оплаченного товара";
-    parts.facts.push(
-      `Товар оплачен заранее: сумма предварительной оплаты — ${formatRubles(prepaid)}. Товар должен был быть передан мне не позднее ${formatRu(a.promisedDate)}. На ${doc} товар не передан: просрочка составляет ${daysText(penalty.days)}.`,
-    );
+function refundMissingParts(a, parts, terms) {
+  const price = parseRubles(a.price);
+  const refund = parseRubles(a.refundAmount);
+  const due = terms.refund.end;
+  const owed = `предъявлено требование вернуть уплаченную сумму ${formatRubles(refund)}. Срок возврата — 10 дней — истёк ${termText(terms.refund)}. На ${formatRu(a.docDate)} деньги не возвращены.`;
+  parts.subject = "о невозврате денег за товар";
+  parts.demands.push(`Вернуть мне уплаченную за товар сумму ${formatRubles(refund)} незамедлительно.`);
+  if (a.refundBasis === "defect") {
+    const penalty = qualityPenalty({ price, dueDate: due, until: a.docDate });
+    parts.facts.push(`${formatRu(a.refundDemandDate)} мной заявлен отказ от товара из-за его недостатка и ${owed}`);
     parts.law.push(
-      "Если продавец, получивший предварительную оплату, не передал товар в установленный договором срок, потребитель вправе потребовать передачи товара в новый срок или возврата суммы предварительной оплаты, а также полного возмещения убытков (п. 2 ст. 23.1 ЗоЗПП). Требование о возврате предварительной оплаты подлежит удовлетворению в течение 10 дней со дня его предъявления (ст. 23.1 ЗоЗПП).",
-      "За каждый день просрочки продавец уплачивает неустойку в размере 0,5 % суммы предварительной оплаты — со дня, когда товар должен был быть передан, до дня передачи товара или возврата предоплаты; сумма неустойки не может превышать сумму предварительной оплаты (п. 3 ст. 23.1 ЗоЗПП).",
+      "Требование о возврате уплаченной за товар суммы в связи с недостатком товара подлежит удовлетворению в течение 10 дней со дня его предъявления (ст. 22 ЗоЗПП; право на отказ от договора — п. 1 ст. 18 ЗоЗПП). За каждый день просрочки продавец уплачивает неустойку в размере 1 % цены товара (ст. 23 ЗоЗПП).",
     );
-    parts.demands.push(
-      a.ndDemand === "new_deadline"
-        ? `Передать мне оплаченный товар в новый срок — не позднее ${formatRu(a.newDeadline)}.`
-        : `Вернуть мне сумму предварительной оплаты ${formatRubles(prepaid)} в течение 10 дней со дня получения претензии.`,
-    );
-    parts.demands.push(
-      `Выплатить неустойку за просрочку передачи товара за период ${periodText(penalty)}: ${penalty.formula}. Неустойка начисляется до дня передачи товара или возврата предоплаты, но всего не более ${formatRubles(prepaid)}.`,
-    );
+    parts.demands.push(`Выплатить неустойку за нарушение срока возврата за период ${periodText(penalty)}: ${penalty.formula} (ст. 23 ЗоЗПП). Неустойка начисляется до дня возврата денег.`);
     parts.penalty = penalty;
-    parts.breached.push("п. 2 и 3 ст. 23.1 ЗоЗПП");
-    parts.demandSummary = a.ndDemand === "new_deadline" ? `передать товар не позднее ${formatRu(a.newDeadline)} и выплатить неустойку` : "вернуть предварительную оплату и выплатить неустойку";
-    return parts;
-  }
-
-  if (a.case === "defective" || a.case === "not_as_described") {
-    const demand = QUALITY_DEMANDS[a.qDemand];
-    parts.termDays = TERM_DAYS[a.qDemand];
-    if (a.case === "defective") {
-      parts.subject = "о продаже товара ненадлежащего качества";
-      parts.facts.push(`Товар получен ${formatRu(a.receivedDate)}. В товаре обнаружен недостаток: ${a.defect.trim()}. Продавец об этом недостатке не предупреждал.`);
-      parts.law.push(
-        "Потребитель, которому продан товар с недостатком, вправе по своему выбору потребовать замены товара на товар этой же марки (модели, артикула), соразмерного уменьшения покупной цены, незамедлительного безвозмездного устранения недостатков либо отказаться от исполнения договора купли-продажи и потребовать возврата уплаченной за товар суммы (п. 1 ст. 18 ЗоЗПП).",
-      );
-    } else {
-      parts.subject = "о несоответствии товара описанию";
-      parts.facts.push(`Товар получен ${formatRu(a.receivedDate)}. Полученный товар не соответствует описанию на странице товара: ${a.defect.trim()}.`);
-      parts.law.push(
-        "Несоответствие товара условиям договора или описанию, предоставленному продавцом, является недостатком товара (преамбула ЗоЗПП). Поэтому я вправе по своему выбору потребовать замены товара, соразмерного уменьшения покупной цены либо отказаться от исполнения договора и потребовать возврата уплаченной суммы (п. 1 ст. 18 ЗоЗПП). Кроме того, товар, купленный дистанционно, можно вернуть в течение 7 дней после его передачи (п. 4 ст. 26.1 ЗоЗПП).",
-      );
-    }
+    parts.breached.push("ст. 22 ЗоЗПП", "ст. 23 ЗоЗПП");
+  } else {
+    parts.facts.push(`${formatRu(a.refundDemandDate)} мной заявлен отказ от товара надлежащего качества и ${owed}`);
     parts.law.push(
-      "Требования о возврате уплаченной суммы и о соразмерном уменьшении цены удовлетворяются в течение 10 дней со дня предъявления (ст. 22 ЗоЗПП), замена товара — в течение 7 дней, а если нужна проверка качества — 20 дней (ст. 21 ЗоЗПП), устранение недостатка — не более 45 дней (ст. 20 ЗоЗПП). За нарушение этих сроков продавец уплачивает неустойку в размере 1 % цены товара за каждый день просрочки (ст. 23 ЗоЗПП).",
+      "При отказе потребителя от товара, купленного дистанционно, продавец возвращает уплаченную сумму, за исключением расходов на доставку возвращённого товара от потребителя, не позднее чем через 10 дней со дня предъявления требования (п. 4 ст. 26.1 ЗоЗПП). За пользование чужими денежными средствами начисляются проценты (ст. 395 ГК РФ).",
     );
-    if (a.qDemand === "refund") {
-      parts.demands.push(
-        `Принять мой отказ от исполнения договора купли-продажи и вернуть уплаченную за товар сумму ${formatRubles(price)} в течение 10 дней со дня получения претензии (ст. 22 ЗоЗПП). Товар с недостатком я верну по требованию продавца и за его счёт (п. 1 ст. 18 ЗоЗПП).`,
-      );
-    } else if (a.qDemand === "reduce") {
-      const by = String(a.reduceBy ?? "").trim() ? ` на ${money(a.reduceBy)}` : "";
-      parts.demands.push(`Соразмерно уменьшить покупную цену товара${by} и вернуть мне разницу в течение 10 дней со дня получения претензии (ст. 22 ЗоЗПП).`);
-    } else {
-      parts.demands.push(demand.text);
-    }
-    parts.demandSummary = demand.short;
-    parts.breached.push("ст. 18 ЗоЗПП");
-    if (String(a.firstDemandDate ?? "").trim()) {
-      const due = addDays(a.firstDemandDate, parts.termDays);
-      const penalty = qualityPenalty({ price, dueDate: due, until: a.docDate });
-      parts.facts.push(
-        `${formatRu(a.firstDemandDate)} продавцу уже было предъявлено требование: ${demand.short}. Срок его удовлетворения истёк ${formatRu(due)}${penalty.days ? ", требование не выполнено" : ""}.`,
-      );
-      if (penalty.days) {
-        parts.demands.push(`Выплатить неустойку за нарушение срока удовлетворения требования за период ${periodText(penalty)}: ${penalty.formula} (ст. 23 ЗоЗПП).`);
-        parts.penalty = penalty;
-        parts.breached.push(a.qDemand === "replace" ? "ст. 21 ЗоЗПП" : a.qDemand === "repair" ? "ст. 20 ЗоЗПП" : "ст. 22 ЗоЗПП", "ст. 23 ЗоЗПП");
-      }
-    }
-    if (!parts.penalty) {
-      parts.warning = `Если срок будет нарушен, я потребую неустойку в размере 1 % цены товара за каждый день просрочки: ${formatRubles(price)} × 1\u00a0% = ${formatRubles(qualityPenaltyPerDay(price))} в день (ст. 23 ЗоЗПП).`;
-    }
-    return parts;
+    parts.demands.push("Уплатить проценты за пользование чужими денежными средствами за время просрочки (ст. 395 ГК РФ).");
+    parts.breached.push("п. 4 ст. 26.1 ЗоЗПП");
   }
+  parts.demandSummary = "вернуть деньги за товар";
+}
 
-  if (a.case === "refund_missing") {
-    const refund = parseRubles(a.refundAmount);
-    const due = addDays(a.refundDemandDate, TERM_DAYS.refund);
-    parts.subject = "о невозврате денег за товар";
-    if (a.refundBasis === "defect") {
-      const penalty = qualityPenalty({ price, dueDate: due, until: a.docDate });
-      parts.facts.push(
-        `${formatRu(a.refundDemandDate)} мной заявлен отказ от товара из-за его недостатка и предъявлено требование вернуть уплаченную сумму ${formatRubles(refund)}. Срок возврата — 10 дней — истёк ${formatRu(due)}. На ${doc} деньги не возвращены.`,
-      );
-      parts.law.push(
-        "Требование о возврате уплаченной за товар суммы в связи с недостатком товара подлежит удовлетворению в течение 10 дней со дня его предъявления (ст. 22 ЗоЗПП; право на отказ от договора — п. 1 ст. 18 ЗоЗПП). За каждый день просрочки продавец уплачивает неустойку в размере 1 % цены товара (ст. 23 ЗоЗПП).",
-      );
-      parts.demands.push(`Вернуть мне уплаченную за товар сумму ${formatRubles(refund)} незамедлительно.`);
-      parts.demands.push(`Выплатить неустойку за нарушение срока возврата за период ${periodText(penalty)}: ${penalty.formula} (ст. 23 ЗоЗПП). Неустойка начисляется до дня возврата денег.`);
-      parts.penalty = penalty;
-      parts.breached.push("ст. 22 ЗоЗПП", "ст. 23 ЗоЗПП");
-    } else {
-      parts.facts.push(
-        `${formatRu(a.refundDemandDate)} мной заявлен отказ от товара надлежащего качества и предъявлено требование вернуть уплаченную сумму ${formatRubles(refund)}. Срок возврата — 10 дней — истёк ${formatRu(due)}. На ${doc} деньги не возвращены.`,
-      );
-      parts.law.push(
-        "При отказе потребителя от товара, купленного дистанционно, продавец возвращает уплаченную сумму, за исключением расходов на доставку возвращённого товара от потребителя, не позднее чем через 10 дней со дня предъявления требования (п. 4 ст. 26.1 ЗоЗПП). За пользование чужими денежными средствами начисляются проценты (ст. 395 ГК РФ).",
-      );
-      parts.demands.push(`Вернуть мне уплаченную за товар сумму ${formatRubles(refund)} незамедлительно.`);
-      parts.demands.push("Уплатить проценты за пользование чужими денежными средствами за время просрочки (ст. 395 ГК РФ).");
-      parts.breached.push("п. 4 ст. 26.1 ЗоЗПП");
-    }
-    parts.termDays = TERM_DAYS.answer;
-    parts.demandSummary = "вернуть деньги за товар";
-    return parts;
-  }
-
-  // refusal: a good-quality item the buyer no longer wants (п. 4 ст. 26.1 ЗоЗПП)
-  const last = a.noReturnInfo ? addMonths(a.receivedDate, REFUSAL_MONTHS_NO_INFO) : addDays(a.receivedDate, REFUSAL_DAYS);
+/** A good-quality item the buyer no longer wants (п. 4 ст. 26.1 ЗоЗПП). */
+function refusalParts(a, parts, terms) {
+  const price = parseRubles(a.price);
+  const last = terms.refusal;
   parts.subject = "об отказе от товара, купленного дистанционно";
   parts.facts.push(
     `Товар получен ${formatRu(a.receivedDate)}. Я отказываюсь от товара. Товар не был в употреблении, сохранены его товарный вид и потребительские свойства.`,
     a.noReturnInfo
-      ? `При доставке мне не была предоставлена в письменной форме информация о порядке и сроках возврата товара, поэтому срок для отказа — 3 месяца с момента передачи товара, по ${formatRu(last)}.`
-      : `Срок для отказа — 7 дней после передачи товара, по ${formatRu(last)}: он не пропущен.`,
+      ? `При доставке мне не была предоставлена в письменной форме информация о порядке и сроках возврата товара, поэтому срок для отказа — 3 месяца с момента передачи товара, по ${termText(last)}.`
+      : `Срок для отказа — 7 дней после передачи товара, по ${termText(last)}: он не пропущен.`,
   );
   parts.law.push(
     "Потребитель вправе отказаться от товара, купленного дистанционно, в любое время до его передачи, а после передачи — в течение 7 дней; если информация о порядке и сроках возврата товара надлежащего качества не была предоставлена в письменной форме в момент доставки — в течение 3 месяцев с момента передачи товара. Продавец возвращает уплаченную сумму, за исключением расходов на доставку возвращённого товара от потребителя, не позднее чем через 10 дней со дня предъявления требования (п. 4 ст. 26.1 ЗоЗПП).",
@@ -182,9 +178,28 @@ export function caseParts(a) {
     `Принять мой отказ от товара и вернуть уплаченную за него сумму ${formatRubles(price)} (за вычетом расходов продавца на доставку возвращённого товара от меня, если они были) в течение 10 дней со дня получения настоящего требования.`,
     "Сообщить, куда и каким способом передать товар.",
   );
-  parts.termDays = TERM_DAYS.refund;
   parts.demandSummary = "принять отказ от товара и вернуть деньги";
   parts.breached.push("п. 4 ст. 26.1 ЗоЗПП");
+}
+
+const CASE_PARTS = {
+  not_delivered: notDeliveredParts,
+  defective: qualityParts,
+  not_as_described: qualityParts,
+  refund_missing: refundMissingParts,
+  refusal: refusalParts,
+};
+
+/**
+ * The facts, the law and what is demanded for one case; shared by the claim and the complaint.
+ * `data.calendar` (makeCalendar) counts every term; validate() has made sure each one fits in it.
+ */
+export function caseParts(a, data) {
+  const price = parseRubles(a.price);
+  const terms = caseTerms(a, data.calendar);
+  const order = `${formatRu(a.orderDate)} мной оформлен заказ № ${a.orderNumber.trim()} на маркетплейсе Ozon: ${quote(a.product)}, цена товара — ${formatRubles(price)}.`;
+  const parts = { facts: [order], law: [], demands: [], penalty: null, termDays: terms.answerDays, terms, breached: [], subject: "" };
+  CASE_PARTS[a.case](a, parts, terms, data);
   return parts;
 }
 
@@ -203,15 +218,16 @@ function replyTo(a) {
 }
 
 export function buildClaim(a, data) {
-  const parts = caseParts(a);
-  const answerBy = addDays(a.docDate, parts.termDays);
+  const parts = caseParts(a, data);
+  const answerBy = parts.terms.answer;
   const to = [`Кому: ${sellerName(a, data)}`];
-  if (a.recipient === "seller" && String(a.sellerIds ?? "").trim()) to.push(a.sellerIds.trim());
+  const ids = a.recipient === "seller" ? checkCompanyIds(a.sellerIds).value : "";
+  if (ids) to.push(ids);
   to.push(`Адрес: ${sellerAddress(a, data)}`);
   const closing = [];
   if (parts.warning) closing.push(parts.warning);
   closing.push(
-    `Срок удовлетворения требований — ${daysText(parts.termDays)} со дня получения претензии: если претензия получена ${formatRu(a.docDate)}, последний день срока — ${formatRu(answerBy)}.`,
+    `Срок удовлетворения требований — ${daysText(parts.termDays)} со дня получения претензии: если претензия получена ${formatRu(a.docDate)}, последний день срока — ${termText(answerBy)}.`,
     "Если требования не будут удовлетворены добровольно, я обращусь в суд и потребую также возмещения убытков, компенсации морального вреда (ст. 15 ЗоЗПП) и штрафа в размере 50 % присуждённой суммы (п. 6 ст. 13 ЗоЗПП), а также подам жалобу в Роспотребнадзор.",
     replyTo(a),
   );
@@ -228,18 +244,12 @@ export function buildClaim(a, data) {
     attachments: attachmentList(a),
     date: formatRu(a.docDate),
     signer: signatureName(a.fullName),
-    summary: { answerBy, termDays: parts.termDays, penalty: parts.penalty },
+    summary: { answerBy, termDays: parts.termDays, penalty: parts.penalty, terms: parts.terms },
   };
 }
 
-const SELLER_REPLY = {
-  none: "Ответа на претензию нет, требования не удовлетворены.",
-  refused: "Продавец отказал в удовлетворении требований.",
-  partial: "Продавец удовлетворил требования лишь частично.",
-};
-
 export function buildComplaint(a, data) {
-  const parts = caseParts(a);
+  const parts = caseParts(a, data);
   const office = String(a.rpnOffice ?? "").trim();
   const to = office
     ? [`Кому: Управление Роспотребнадзора по ${office.replace(/^по\s+/i, "")}`, `Адрес: ${a.rpnAddress.trim()}`]
@@ -247,7 +257,7 @@ export function buildComplaint(a, data) {
   const seller = `${sellerName(a, data)} (${sellerAddress(a, data)})`;
   const paragraphs = [
     ...parts.facts,
-    `${formatRu(a.claimSentDate)} продавцу ${seller} мной направлена претензия с требованием: ${parts.demandSummary}. ${SELLER_REPLY[a.sellerReply]}`,
+    `${formatRu(a.claimSentDate)} продавцу ${seller} мной направлена претензия с требованием: ${parts.demandSummary}. ${SELLER_REPLIES[a.sellerReply].text}`,
     `Считаю, что продавец нарушил мои права потребителя: ${parts.breached.join(", ")}.`,
   ];
   if (parts.penalty && parts.penalty.days) paragraphs.push(`Неустойка на ${formatRu(a.docDate)} за период ${periodText(parts.penalty)}: ${parts.penalty.formula}.`);
@@ -267,12 +277,59 @@ export function buildComplaint(a, data) {
     attachments: attachmentList(a, [`Копия претензии от ${formatRu(a.claimSentDate)} и документ о её отправке или вручении`]),
     date: formatRu(a.docDate),
     signer: signatureName(a.fullName),
-    summary: { answerBy: addDays(a.docDate, AUTHORITY_ANSWER_DAYS), termDays: AUTHORITY_ANSWER_DAYS, penalty: parts.penalty },
+    summary: { answerBy: parts.terms.authority.answer, termDays: TERMS.authorityAnswer.days, penalty: parts.penalty, terms: parts.terms },
   };
 }
 
 export function buildLetter(a, data) {
   return a.doc === "complaint" ? buildComplaint(a, data) : buildClaim(a, data);
+}
+
+/**
+ * The letters these answers make: one, or — when the buyer writes to a third-party seller about a
+ * case where the guides advise writing to both (CASES[…].writeBoth) and ticks «Написать и Ozon» —
+ * the seller's claim and a second one to Ozon from the same answers.
+ */
+export function buildLetters(a, data) {
+  const main = buildLetter(a, data);
+  if (!(a.alsoOzon && a.doc === "claim" && a.recipient === "seller" && CASES[a.case]?.writeBoth)) return [main];
+  const toOzon = buildClaim({ ...a, recipient: "ozon" }, data);
+  const ids = checkCompanyIds(a.sellerIds).value;
+  const seller = [a.sellerName.trim(), ids, a.sellerAddress.trim()].filter(Boolean).join(", ");
+  toOzon.paragraphs.splice(1, 0, `Товар продаёт ${seller}. Претензию с теми же требованиями я направляю продавцу одновременно с этим письмом.`);
+  return [main, toOzon];
+}
+
+/** The deadlines as calendar events for the .ics file: the answer's last day and the next step. */
+export function deadlineEvents(letters) {
+  const events = [];
+  for (const letter of letters) {
+    const to = letter.to[0].replace(/^Кому: /, "");
+    if (letter.kind === "complaint") {
+      events.push({
+        date: letter.summary.answerBy.end,
+        summary: "Роспотребнадзор должен ответить на жалобу",
+        description: `Жалоба от ${letter.date}: ответ — в течение 30 дней после регистрации (${TERMS.authorityAnswer.article}). Если ответа нет, позвоните в управление и спросите номер регистрации.`,
+      });
+      continue;
+    }
+    const last = letter.summary.answerBy.end;
+    events.push(
+      {
+        date: last,
+        summary: `Последний день ответа на претензию: ${to}`,
+        description: `Претензия от ${letter.date}. Срок посчитан так, будто её получили в тот же день; если отправили почтой, он начнётся со дня получения.`,
+      },
+      {
+        date: addDays(last, 1),
+        summary: `Нет ответа от ${to}? Жалоба в Роспотребнадзор`,
+        description: "Если требования не выполнены, подайте жалобу в Роспотребнадзор: конструктор составит её из тех же ответов.",
+      },
+    );
+  }
+  // The same day twice (two letters, one date) is one reminder too many.
+  const seen = new Set();
+  return events.filter((event) => !seen.has(event.summary + event.date) && seen.add(event.summary + event.date));
 }
 
 /** The letter as plain text, in print order: for tests and for copying into a chat or e-mail. */

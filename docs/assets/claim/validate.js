@@ -2,33 +2,24 @@
 // Pure: takes the answers and today's date, touches no DOM. Messages say what to fix.
 
 import { isValidDate, compare, formatRu, addDays, addMonths } from "./dates.js";
+import { CalendarRangeError, termText } from "./calendar.js";
+import { checkCompanyIds, textLength } from "./text.js";
+import { deliveryTerm, earlierDemandTerm, refundTerm, refusalTerm, answerTerm, authorityTerms } from "./terms.js";
 import { parseRubles, formatRubles } from "./money.js";
-import { MAX_AMOUNT_KOPECKS, EARLIEST_DATE, MAX_TEXT, REFUSAL_DAYS, REFUSAL_MONTHS_NO_INFO, TERM_DAYS } from "./rules.js";
+import {
+  CASES, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, SELLER_REPLIES, MAX_AMOUNT_KOPECKS, MAX_TEXT, TERMS, demandsFor,
+} from "./rules.js";
 
-const QUALITY_CASES = ["defective", "not_as_described"];
-
+/** Which fields apply to these answers: the case's own (CASES[…].asks) plus those other answers open. */
 export function caseNeeds(answers) {
-  const kind = answers.case;
-  const isQuality = QUALITY_CASES.includes(kind);
-  return {
-    seller: answers.recipient === "seller",
-    prepaid: kind === "not_delivered",
-    promisedDate: kind === "not_delivered",
-    ndDemand: kind === "not_delivered",
-    newDeadline: kind === "not_delivered" && answers.ndDemand === "new_deadline",
-    receivedDate: isQuality || kind === "refusal",
-    defect: isQuality,
-    qDemand: isQuality,
-    reduceBy: isQuality && answers.qDemand === "reduce",
-    firstDemandDate: isQuality,
-    refundBasis: kind === "refund_missing",
-    refundDemandDate: kind === "refund_missing",
-    refundAmount: kind === "refund_missing",
-    noReturnInfo: kind === "refusal",
-    keptIntact: kind === "refusal",
-    complaint: answers.doc === "complaint",
-    rpnAddress: answers.doc === "complaint" && Boolean((answers.rpnOffice || "").trim()),
-  };
+  const needs = Object.fromEntries((CASES[answers.case]?.asks ?? []).map((name) => [name, true]));
+  needs.seller = answers.recipient === "seller";
+  needs.alsoOzon = needs.seller && answers.doc === "claim" && Boolean(CASES[answers.case]?.writeBoth);
+  needs.newDeadline = Boolean(needs.ndDemand) && answers.ndDemand === "new_deadline";
+  needs.reduceBy = Boolean(needs.qDemand) && answers.qDemand === "reduce";
+  needs.complaint = answers.doc === "complaint";
+  needs.rpnAddress = needs.complaint && Boolean((answers.rpnOffice || "").trim());
+  return needs;
 }
 
 /** Amount in kopecks from a field, or an error message. */
@@ -43,128 +34,182 @@ export function checkAmount(text, { required = true } = {}) {
   return { value };
 }
 
-export function validate(answers, today) {
-  const errors = {};
-  const a = answers;
-  const needs = caseNeeds(a);
-  const text = (name, message, { required = true } = {}) => {
-    const value = String(a[name] ?? "").trim();
-    if (required && !value) errors[name] = message;
-    else if (value.length > MAX_TEXT) errors[name] = `Слишком длинно: не больше ${MAX_TEXT} знаков. Подробности лучше приложить отдельным листом.`;
+/**
+ * Small checkers that write into one errors object. Each case's rules below use them, so a
+ * message for a kind of mistake is worded once.
+ */
+function checkers(a, today, calendar, errors) {
+  return {
+    calendar,
+    text(name, message, { required = true } = {}) {
+      const value = String(a[name] ?? "").trim();
+      if (required && !value) errors[name] = message;
+      else if (textLength(value) > MAX_TEXT) errors[name] = `Слишком длинно: не больше ${MAX_TEXT} знаков. Подробности лучше приложить отдельным листом.`;
+    },
+    date(name, what) {
+      const value = String(a[name] ?? "").trim();
+      if (!value) return void (errors[name] = `Укажите ${what}.`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return void (errors[name] = `Напишите ${what} цифрами: ДД.ММ.ГГГГ, например 05.03.2024.`);
+      if (!isValidDate(value)) return void (errors[name] = `Такой даты нет в календаре: проверьте ${what}.`);
+      if (compare(value, calendar.first) < 0) {
+        return void (errors[name] = `Проверьте год: ${formatRu(value)} — слишком давно. Конструктор считает сроки с ${formatRu(calendar.first)}.`);
+      }
+      if (compare(value, today) > 0) return void (errors[name] = `Эта дата ещё не наступила (сегодня ${formatRu(today)}). Проверьте ${what}.`);
+      return value;
+    },
+    // Report an order problem once, on the later field: that is the one the buyer usually mistyped.
+    notBefore(name, earlierName, message) {
+      if (errors[name] || errors[earlierName] || !a[name] || !a[earlierName]) return;
+      if (compare(a[name], a[earlierName]) < 0) errors[name] = message;
+    },
+    amount(name, options) {
+      const checked = checkAmount(a[name], options);
+      if (checked.error) errors[name] = checked.error;
+      return checked.value ?? null;
+    },
+    /** A term, or null with the calendar's «cannot count past …» message on the field. */
+    term(name, count) {
+      try {
+        return count();
+      } catch (error) {
+        if (!(error instanceof CalendarRangeError)) throw error;
+        errors[name] = error.message;
+        return null;
+      }
+    },
+    /** Both dates present and valid so far: safe to compare them. */
+    ready(...names) {
+      return names.every((name) => !errors[name] && a[name]);
+    },
   };
-  const date = (name, what) => {
-    const value = String(a[name] ?? "").trim();
-    if (!value) return void (errors[name] = `Укажите ${what}.`);
-    if (!isValidDate(value)) return void (errors[name] = `Такой даты нет в календаре: проверьте ${what}.`);
-    if (compare(value, EARLIEST_DATE) < 0) return void (errors[name] = `Проверьте год: ${formatRu(value)} — слишком давно.`);
-    if (compare(value, today) > 0) return void (errors[name] = `Эта дата ещё не наступила (сегодня ${formatRu(today)}). Проверьте ${what}.`);
-    return value;
-  };
-  // Report an order problem once, on the later field: that is the one the buyer usually mistyped.
-  const notBefore = (name, earlierName, message) => {
-    if (errors[name] || errors[earlierName] || !a[name] || !a[earlierName]) return;
-    if (compare(a[name], a[earlierName]) < 0) errors[name] = message;
-  };
-  const amount = (name, options) => {
-    const checked = checkAmount(a[name], options);
-    if (checked.error) errors[name] = checked.error;
-    return checked.value ?? null;
-  };
+}
 
-  if (!["claim", "complaint"].includes(a.doc)) errors.doc = "Выберите, что составить: претензию или жалобу.";
+function checkCommon(a, check, errors) {
+  if (!DOCUMENTS[a.doc]) errors.doc = "Выберите, что составить: претензию или жалобу.";
   if (!["ozon", "seller"].includes(a.recipient)) errors.recipient = "Выберите, кому адресована претензия.";
-  if (needs.seller) {
-    text("sellerName", "Укажите продавца, как в карточке товара: ООО «…», ИП … .");
-    text("sellerAddress", "Укажите адрес продавца: он есть в карточке продавца на Ozon и в ЕГРЮЛ/ЕГРИП.");
+  if (a.recipient === "seller") {
+    check.text("sellerName", "Укажите продавца, как в карточке товара: ООО «…», ИП … .");
+    check.text("sellerAddress", "Укажите адрес продавца: он есть в карточке продавца на Ozon и в ЕГРЮЛ/ЕГРИП.");
+    const ids = checkCompanyIds(a.sellerIds);
+    if (ids.error) errors.sellerIds = ids.error;
   }
-  text("fullName", "Укажите фамилию, имя и отчество.");
-  text("address", "Укажите свой почтовый адрес: на него придёт ответ.");
-  text("contact", "Укажите телефон или e-mail для связи.");
-  text("orderNumber", "Укажите номер заказа: он есть в разделе «Заказы».");
-  text("product", "Укажите товар: название, как в заказе.");
-  const orderDate = date("orderDate", "дату заказа");
-  const price = amount("price");
-  date("docDate", "дату документа");
-  notBefore("docDate", "orderDate", "Документ не может быть раньше заказа.");
-  if (!["not_delivered", "defective", "not_as_described", "refund_missing", "refusal"].includes(a.case)) {
-    errors.case = "Выберите, что случилось.";
-  }
+  check.text("fullName", "Укажите фамилию, имя и отчество.");
+  check.text("address", "Укажите свой почтовый адрес: на него придёт ответ.");
+  check.text("contact", "Укажите телефон или e-mail для связи.");
+  check.text("orderNumber", "Укажите номер заказа: он есть в разделе «Заказы».");
+  check.text("product", "Укажите товар: название, как в заказе.");
+  check.date("orderDate", "дату заказа");
+  check.amount("price");
+  check.date("docDate", "дату документа");
+  check.notBefore("docDate", "orderDate", "Документ не может быть раньше заказа.");
+  if (!CASES[a.case]) errors.case = "Выберите, что случилось.";
+}
 
-  if (needs.prepaid) {
-    const prepaid = amount("prepaid");
-    if (prepaid !== null && price !== null && prepaid > price) errors.prepaid = "Предоплата не может быть больше цены товара.";
+function checkNotDelivered(a, check, errors, price) {
+  const prepaid = check.amount("prepaid");
+  if (prepaid !== null && price !== null && prepaid > price) errors.prepaid = "Предоплата не может быть больше цены товара.";
+  check.date("promisedDate", "обещанную дату доставки");
+  if (check.ready("promisedDate", "orderDate") && compare(a.promisedDate, a.orderDate) < 0) {
+    errors.promisedDate = "Доставка не может быть обещана раньше даты заказа.";
   }
-  if (needs.promisedDate) {
-    date("promisedDate", "обещанную дату доставки");
-    if (!errors.promisedDate && a.promisedDate && orderDate && compare(a.promisedDate, orderDate) < 0) {
-      errors.promisedDate = "Доставка не может быть обещана раньше даты заказа.";
-    }
-    if (!errors.promisedDate && !errors.docDate && a.promisedDate && a.docDate && compare(a.docDate, a.promisedDate) <= 0) {
-      errors.promisedDate = `Срок доставки ещё не прошёл: просрочка начнётся с ${formatRu(addDays(a.promisedDate, 1))}. До этого претензию по ст. 23.1 ЗоЗПП писать рано.`;
-    }
+  const delivery = check.ready("promisedDate", "docDate") ? check.term("promisedDate", () => deliveryTerm(a, check.calendar)) : null;
+  if (delivery && compare(a.docDate, delivery.end) <= 0) {
+    errors.promisedDate = `Срок доставки ещё не прошёл: последний день — ${termText(delivery)}. Просрочка начнётся с ${formatRu(addDays(delivery.end, 1))}. До этого претензию по ст. 23.1 ЗоЗПП писать рано.`;
   }
-  if (needs.ndDemand && !["new_deadline", "refund"].includes(a.ndDemand)) errors.ndDemand = "Выберите, чего вы требуете.";
-  if (needs.newDeadline) {
-    const value = String(a.newDeadline ?? "").trim();
-    if (!value) errors.newDeadline = "Укажите новый срок доставки.";
-    else if (!isValidDate(value)) errors.newDeadline = "Такой даты нет в календаре.";
-    else if (a.docDate && isValidDate(a.docDate) && compare(value, a.docDate) <= 0) errors.newDeadline = "Новый срок должен быть позже даты претензии.";
-    else if (a.docDate && isValidDate(a.docDate) && compare(value, addMonths(a.docDate, 12)) > 0) errors.newDeadline = "Новый срок дальше чем через год: проверьте год.";
-  }
-  if (needs.receivedDate) {
-    date("receivedDate", "дату получения товара");
-    notBefore("receivedDate", "orderDate", "Товар не может прийти раньше, чем оформлен заказ.");
-    notBefore("docDate", "receivedDate", "Дата документа раньше, чем вы получили товар: проверьте даты.");
-  }
-  if (needs.defect) text("defect", a.case === "defective" ? "Опишите недостаток: что не работает или повреждено." : "Опишите, чем товар отличается от описания.");
-  if (needs.qDemand) {
-    const allowed = a.case === "defective" ? ["replace", "reduce", "repair", "refund"] : ["replace", "reduce", "refund"];
-    if (!allowed.includes(a.qDemand)) errors.qDemand = "Выберите одно требование.";
-  }
-  if (needs.reduceBy) {
-    const reduceBy = amount("reduceBy", { required: false });
+  if (!DELIVERY_DEMANDS[a.ndDemand]) errors.ndDemand = "Выберите, чего вы требуете.";
+  if (a.ndDemand !== "new_deadline") return;
+  const value = String(a.newDeadline ?? "").trim();
+  const docOk = a.docDate && isValidDate(a.docDate);
+  if (!value) errors.newDeadline = "Укажите новый срок доставки.";
+  else if (!isValidDate(value)) errors.newDeadline = "Такой даты нет в календаре. Напишите её так: ДД.ММ.ГГГГ.";
+  else if (docOk && compare(value, a.docDate) <= 0) errors.newDeadline = "Новый срок должен быть позже даты претензии.";
+  else if (docOk && compare(value, addMonths(a.docDate, 12)) > 0) errors.newDeadline = "Новый срок дальше чем через год: проверьте год.";
+}
+
+function checkReceived(check) {
+  check.date("receivedDate", "дату получения товара");
+  check.notBefore("receivedDate", "orderDate", "Товар не может прийти раньше, чем оформлен заказ.");
+  check.notBefore("docDate", "receivedDate", "Дата документа раньше, чем вы получили товар: проверьте даты.");
+}
+
+function checkQuality(a, check, errors, price) {
+  checkReceived(check);
+  check.text("defect", a.case === "defective" ? "Опишите недостаток: что не работает или повреждено." : "Опишите, чем товар отличается от описания.");
+  if (!demandsFor(a.case).includes(a.qDemand)) errors.qDemand = "Выберите одно требование.";
+  if (a.qDemand === "reduce") {
+    const reduceBy = check.amount("reduceBy", { required: false });
     if (reduceBy !== null && price !== null && reduceBy >= price) errors.reduceBy = "Уменьшение цены должно быть меньше цены товара. Если хотите вернуть всё — выберите «вернуть деньги».";
   }
-  if (needs.firstDemandDate && String(a.firstDemandDate ?? "").trim()) {
-    date("firstDemandDate", "дату первого требования");
-    notBefore("firstDemandDate", "receivedDate", "Первое требование не может быть раньше получения товара.");
-    notBefore("docDate", "firstDemandDate", "Дата документа раньше первого требования: проверьте даты.");
+  if (String(a.firstDemandDate ?? "").trim()) {
+    check.date("firstDemandDate", "дату первого требования");
+    check.notBefore("firstDemandDate", "receivedDate", "Первое требование не может быть раньше получения товара.");
+    check.notBefore("docDate", "firstDemandDate", "Дата документа раньше первого требования: проверьте даты.");
+    if (check.ready("firstDemandDate") && demandsFor(a.case).includes(a.qDemand)) check.term("firstDemandDate", () => earlierDemandTerm(a, check.calendar));
   }
-  if (needs.refundBasis && !["defect", "refusal"].includes(a.refundBasis)) errors.refundBasis = "Выберите, почему вам должны вернуть деньги.";
-  if (needs.refundDemandDate) {
-    date("refundDemandDate", "дату, когда вы потребовали деньги назад");
-    notBefore("refundDemandDate", "orderDate", "Требование не может быть раньше заказа.");
-    if (!errors.refundDemandDate && !errors.docDate && a.refundDemandDate && a.docDate) {
-      const due = addDays(a.refundDemandDate, TERM_DAYS.refund);
-      if (compare(a.docDate, due) <= 0) {
-        errors.refundDemandDate = `10 дней на возврат ещё идут: продавец может вернуть деньги по ${formatRu(due)} включительно. Претензию о просрочке отправьте после этой даты.`;
-      }
-    }
-  }
-  if (needs.refundAmount) {
-    const refund = amount("refundAmount");
-    if (refund !== null && price !== null && refund > price) errors.refundAmount = "Возврат не может быть больше цены товара.";
-  }
-  if (needs.keptIntact && !a.keptIntact) {
-    errors.keptIntact = "Вернуть товар надлежащего качества можно, только если сохранены его товарный вид и свойства (п. 4 ст. 26.1 ЗоЗПП).";
-  }
-  if (a.case === "refusal" && !errors.receivedDate && !errors.docDate && a.receivedDate && a.docDate) {
-    const last = a.noReturnInfo ? addMonths(a.receivedDate, REFUSAL_MONTHS_NO_INFO) : addDays(a.receivedDate, REFUSAL_DAYS);
-    if (compare(a.docDate, last) > 0) {
-      errors.receivedDate = a.noReturnInfo
-        ? `Срок отказа — 3 месяца после получения — истёк ${formatRu(last)}. Если в товаре недостаток, выберите «Товар с браком».`
-        : `Срок отказа — 7 дней после получения — истёк ${formatRu(last)}. Если при доставке вам не дали письменных условий возврата, отметьте это: тогда срок 3 месяца. Если в товаре недостаток, выберите «Товар с браком».`;
-    }
-  }
+}
 
-  if (needs.complaint) {
-    date("claimSentDate", "дату отправки претензии");
-    notBefore("claimSentDate", "orderDate", "Претензия не может быть отправлена раньше заказа.");
-    notBefore("docDate", "claimSentDate", "Жалоба не может быть раньше претензии: проверьте даты.");
-    if (!["none", "refused", "partial"].includes(a.sellerReply)) errors.sellerReply = "Выберите, что ответил продавец.";
-    text("rpnOffice", "", { required: false });
-    if (needs.rpnAddress) text("rpnAddress", "Укажите адрес управления: он есть на сайте Роспотребнадзора вашего региона.");
+function checkRefundMissing(a, check, errors, price) {
+  if (!REFUND_BASES[a.refundBasis]) errors.refundBasis = "Выберите, почему вам должны вернуть деньги.";
+  check.date("refundDemandDate", "дату, когда вы потребовали деньги назад");
+  check.notBefore("refundDemandDate", "orderDate", "Требование не может быть раньше заказа.");
+  const due = check.ready("refundDemandDate", "docDate") ? check.term("refundDemandDate", () => refundTerm(a, check.calendar)) : null;
+  if (due && compare(a.docDate, due.end) <= 0) {
+    errors.refundDemandDate = `${TERMS.qualityRefund.days} дней на возврат ещё идут: продавец может вернуть деньги по ${termText(due)} включительно. Претензию о просрочке отправьте после этой даты.`;
   }
-  text("attachmentsOther", "", { required: false });
+  const refund = check.amount("refundAmount");
+  if (refund !== null && price !== null && refund > price) errors.refundAmount = "Возврат не может быть больше цены товара.";
+}
+
+function checkRefusal(a, check, errors) {
+  checkReceived(check);
+  if (!a.keptIntact) {
+    errors.keptIntact = "Исправный товар можно вернуть, если вы им не пользовались и сохранили его товарный вид и потребительские свойства (п. 4 ст. 26.1 ЗоЗПП). Упаковку хранить не обязательно.";
+  }
+  if (!check.ready("receivedDate", "docDate")) return;
+  const last = check.term("receivedDate", () => refusalTerm(a, check.calendar));
+  if (last && compare(a.docDate, last.end) > 0) {
+    errors.receivedDate = a.noReturnInfo
+      ? `Срок отказа — 3 месяца после получения — истёк ${termText(last)}. Если в товаре недостаток, выберите «Товар с браком».`
+      : `Срок отказа — 7 дней после получения — истёк ${termText(last)}. Если при доставке вам не дали письменных условий возврата, отметьте это: тогда срок 3 месяца. Если в товаре недостаток, выберите «Товар с браком».`;
+  }
+}
+
+function checkComplaint(a, check, errors) {
+  check.date("claimSentDate", "дату отправки претензии");
+  check.notBefore("claimSentDate", "orderDate", "Претензия не может быть отправлена раньше заказа.");
+  check.notBefore("docDate", "claimSentDate", "Жалоба не может быть раньше претензии: проверьте даты.");
+  if (!SELLER_REPLIES[a.sellerReply]) errors.sellerReply = "Выберите, что ответил продавец.";
+  check.text("rpnOffice", "", { required: false });
+  if (String(a.rpnOffice ?? "").trim()) check.text("rpnAddress", "Укажите адрес управления: он есть на сайте Роспотребнадзора вашего региона.");
+}
+
+const CASE_CHECKS = {
+  not_delivered: checkNotDelivered,
+  defective: checkQuality,
+  not_as_described: checkQuality,
+  refund_missing: checkRefundMissing,
+  refusal: checkRefusal,
+};
+
+/** The answer's own term (and the authority's) must end inside the calendar. */
+function checkAnswerTerm(a, check, errors) {
+  if (Object.keys(errors).length) return; // the terms need every other answer to be right first
+  check.term("docDate", () => answerTerm(a, check.calendar));
+  if (a.doc === "complaint") check.term("docDate", () => authorityTerms(a, check.calendar));
+}
+
+/**
+ * {field: message} for everything wrong in the answers; empty when the letter may be built.
+ * `calendar` is makeCalendar(…) of the page's data: dates before it are refused, terms past it too.
+ */
+export function validate(answers, today, calendar) {
+  const errors = {};
+  const check = checkers(answers, today, calendar, errors);
+  checkCommon(answers, check, errors);
+  const price = errors.price ? null : checkAmount(answers.price).value ?? null;
+  CASE_CHECKS[answers.case]?.(answers, check, errors, price);
+  if (answers.doc === "complaint") checkComplaint(answers, check, errors);
+  check.text("attachmentsOther", "", { required: false });
+  checkAnswerTerm(answers, check, errors);
   return errors;
 }

@@ -1,0 +1,58 @@
+// Terms that follow the production calendar (ст. 191–193 ГК РФ). The calendar is data the build
+// generates from the `holidays` package (macros/claim_calendar.py): its first and last day and
+// every non-working day between. Pure functions, no DOM: tested by node --test with a fixture.
+
+import { addDays, addMonths, compare, formatRu, isValidDate } from "./dates.js";
+
+/** A date the calendar does not reach: the builder says so instead of guessing. */
+export class CalendarRangeError extends RangeError {
+  constructor(iso, calendar) {
+    const outside = compare(iso, calendar.first) < 0 ? `раньше ${formatRu(calendar.first)}` : `позже ${formatRu(calendar.last)}`;
+    super(`Календарь выходных и праздников в конструкторе охватывает даты с ${formatRu(calendar.first)} по ${formatRu(calendar.last)}. Срок кончается ${outside}: такой срок конструктор не считает. Посчитайте его по производственному календарю.`);
+    this.iso = iso;
+  }
+}
+
+/** {first, last, nonWorking: [ISO…]} → a calendar that answers for the days it covers and refuses the rest. */
+export function makeCalendar({ first, last, nonWorking }) {
+  if (!isValidDate(first) || !isValidDate(last) || compare(first, last) > 0) throw new TypeError("calendar: bad first/last");
+  const off = new Set(nonWorking);
+  const calendar = {
+    first,
+    last,
+    covers: (iso) => compare(iso, first) >= 0 && compare(iso, last) <= 0,
+    isWorkingDay(iso) {
+      if (!calendar.covers(iso)) throw new CalendarRangeError(iso, calendar);
+      return !off.has(iso);
+    },
+  };
+  return calendar;
+}
+
+/**
+ * The last day of a term whose calendar end is `nominal`: that day, or when it is a weekend or a
+ * holiday, the next working day (ст. 193 ГК РФ). {nominal, end, moved}.
+ */
+export function termEnd(calendar, nominal) {
+  let end = nominal;
+  while (!calendar.isWorkingDay(end)) end = addDays(end, 1);
+  return { nominal, end, moved: end !== nominal };
+}
+
+/** A term of `days` days starting the day after `eventIso` (ст. 191), moved under ст. 193. */
+export function dayTerm(calendar, eventIso, days) {
+  if (!calendar.covers(eventIso)) throw new CalendarRangeError(eventIso, calendar);
+  return termEnd(calendar, addDays(eventIso, days));
+}
+
+/** A term of `months` months (ст. 192), moved under ст. 193. */
+export function monthTerm(calendar, eventIso, months) {
+  if (!calendar.covers(eventIso)) throw new CalendarRangeError(eventIso, calendar);
+  return termEnd(calendar, addMonths(eventIso, months));
+}
+
+/** «25.03.2024» or «25.03.2024 (23.03 — выходной, срок перенесён по ст. 193 ГК РФ)». */
+export function termText(term) {
+  if (!term.moved) return formatRu(term.end);
+  return `${formatRu(term.end)} (${formatRu(term.nominal)} — нерабочий день, поэтому срок переносится на следующий рабочий день, ст. 193 ГК РФ)`;
+}
