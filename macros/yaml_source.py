@@ -87,7 +87,7 @@ def refuse_anchors(text: str) -> None:
             raise YamlSourceError(f"line {line}: «*{event.anchor}» repeats another entry (a YAML alias). {_NO_REPEATS}")
         if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
             raise YamlSourceError(f"line {line}: «&{event.anchor}» marks an entry to repeat (a YAML anchor). {_NO_REPEATS}")
-        if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.style is None:
+        if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
             raise YamlSourceError(f"line {line}: «<<:» merges another entry (a YAML merge key). {_NO_REPEATS}")
 
 
