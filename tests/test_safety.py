@@ -252,3 +252,78 @@ def test_impossible_date_gives_line_and_fix(project_copy: Path) -> None:
     assert not result.ok
     assert f"data/contacts.yml:{line_of(contacts, '2026-02-30')}: «2026-02-30» is not a real date" in result.output
     assert "write an existing date" in result.output and "Traceback" not in result.output
+
+
+# --- 7: hand-typed contacts, denied hosts as the browser reads them, look-alikes in the data ----
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        ("[позвоните](tel:+78005554943)", "tel: link typed by hand"),
+        ("[напишите](mailto:help@example.ru)", "mailto: link typed by hand"),
+        ('<a href="tel:+78005554943">позвоните</a>', "tel: link typed by hand"),
+        ("Звоните: 8 800 <b>555</b>-49-43.", "phone number"),
+        ("Звоните: 8 800 **555**-49-43.", "phone number"),
+        ("Звоните: &#56; 800 555&#8209;49-43.", "phone number"),
+        ("Звоните: 8&nbsp;800&nbsp;555&nbsp;49&nbsp;43.", "phone number"),
+    ],
+)
+def test_hand_typed_contacts_are_found_however_written(project_copy: Path, snippet: str, expected: str) -> None:
+    page = project_copy / "docs" / "brak.md"
+    replace_in(page, "{{ short_answer() }}", "{{ short_answer() }}\n\n" + snippet + "\n")
+    problems = [p for p in run_check("hand-typed-contacts", project_copy) if expected in p.message]
+    assert [(p.path, p.line) for p in problems][:1] == [("docs/brak.md", line_of(page, snippet))], problems
+    assert "{{" in problems[0].fix
+
+
+def _full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if c.isascii() and c.isalnum() else c for c in text)
+
+
+@pytest.mark.parametrize(
+    "disguise",
+    [
+        lambda d: _full_width(d),  # ｆａｃｅｂｏｏｋ.com
+        lambda d: d.replace(".", "\u3002"),  # ideographic full stop
+        lambda d: "%" + format(ord(d[0]), "x") + d[1:],  # %66acebook.com
+        lambda d: d.upper() + ".",  # FACEBOOK.COM.
+    ],
+)
+def test_denied_hosts_are_compared_as_the_browser_reads_them(project_copy: Path, disguise) -> None:
+    from sitecheck.project import Project
+
+    domain = next(iter(Project(project_copy).denied_domains))
+    url = f"https://{disguise(domain)}/page"
+    page = project_copy / "docs" / "brak.md"
+    replace_in(page, "{{ short_answer() }}", f"{{{{ short_answer() }}}}\n\nСм. [страницу]({url}).\n")
+    problems = [p for p in run_check("external-links", project_copy) if domain in p.message]
+    assert problems and {(p.path, p.line) for p in problems} == {("docs/brak.md", line_of(page, url))}, problems
+
+
+def _swap_first(path: Path, key: str, change) -> int:
+    """Rewrite the first `key:` value of the contacts file; return its line."""
+    text = path.read_text(encoding="utf-8")
+    match = re.search(rf"(?m)^(\s+{key}: )(.+)$", text)
+    assert match, key
+    path.write_text(text[: match.start(2)] + change(match.group(2)) + text[match.end(2) :], encoding="utf-8")
+    return text.count("\n", 0, match.start()) + 1
+
+
+def _cyrillic_o(value: str) -> str:
+    at = value.index("o", value.index("@") if "@" in value else value.index("//"))
+    return value[:at] + "\u043e" + value[at + 1 :]
+
+
+@pytest.mark.parametrize(
+    ("key", "change", "expected"),
+    [
+        ("url", _cyrillic_o, "mixes letters of Cyrillic and Latin scripts"),
+        ("email", _cyrillic_o, "mixes letters of Cyrillic and Latin scripts"),
+        ("number", lambda _: '"+7 701 123 45 67"', "is a number in KZ, not in Russia"),
+    ],
+)
+def test_look_alikes_and_foreign_numbers_in_the_data(project_copy: Path, key: str, change, expected: str) -> None:
+    line = _swap_first(project_copy / "data" / "contacts.yml", key, change)
+    problems = [p for p in run_check("data", project_copy) if expected in p.message]
+    assert [(p.path, p.line) for p in problems] == [("data/contacts.yml", line)], run_check("data", project_copy)
