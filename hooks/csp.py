@@ -97,7 +97,7 @@ def site_policy(site_dir: Path) -> str:
 
 _SHIM = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "javascripts" / "iframe-worker-shim.js"
 _SHIM_FUNCTIONS = re.compile(r"function c\(s,n\)\{.*?\}(?=function d)|function d\(\.\.\.s\)\{.*?\}\)\),Promise\.resolve\(\)\)\}")
-_WORKER_ATTR = re.compile(r'data-search-worker="([^"]*)"')
+_WORKER_ATTR = re.compile(r'data-worker="([^"]*)"')
 
 
 def _shim_hashes(html: str) -> list[str]:
