@@ -66,7 +66,9 @@ def policy_text(policy: dict[str, list[str]]) -> str:
 
 def page_policy(html: str, extra_script_hashes: list[str] = []) -> str:  # noqa: B006 - never mutated
     policy = {name: list(values) for name, values in BASE_POLICY.items()}
-    policy["script-src"] += inline_script_hashes(html) + [h for h in extra_script_hashes if h not in policy["script-src"]]
+    policy["script-src"] += inline_script_hashes(html) + [
+        h for h in extra_script_hashes if h not in policy["script-src"]
+    ]
     return policy_text(policy)
 
 
@@ -96,7 +98,9 @@ def site_policy(site_dir: Path) -> str:
 # --- The offline copy: Material's iframe-worker shim -------------------------------------------
 
 _SHIM = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "javascripts" / "iframe-worker-shim.js"
-_SHIM_FUNCTIONS = re.compile(r"function c\(s,n\)\{.*?\}(?=function d)|function d\(\.\.\.s\)\{.*?\}\)\),Promise\.resolve\(\)\)\}")
+_SHIM_FUNCTIONS = re.compile(
+    r"function c\(s,n\)\{.*?\}(?=function d)|function d\(\.\.\.s\)\{.*?\}\)\),Promise\.resolve\(\)\)\}"
+)
 _WORKER_ATTR = re.compile(r'data-worker="([^"]*)"')
 
 
@@ -112,8 +116,8 @@ def _shim_hashes(html: str) -> list[str]:
         return []
     url = worker.group(1).replace("&amp;", "&")
     script = (
-        f"postMessage={parts[0]};importScripts={parts[1]};addEventListener(\"error\",({{error}})=>"
-        f"{{parent.dispatchEvent(new ErrorEvent(\"error\",{{filename:\"{url}\",error}}))}})"
+        f'postMessage={parts[0]};importScripts={parts[1]};addEventListener("error",({{error}})=>'
+        f'{{parent.dispatchEvent(new ErrorEvent("error",{{filename:"{url}",error}}))}})'
     )
     return [sha256_source(script)]
 
@@ -138,4 +142,3 @@ def on_post_build(config: Any) -> None:
             html = path.read_text(encoding="utf-8")
             if not _META.search(html):
                 path.write_text(with_policy(html), encoding="utf-8")
-

@@ -47,16 +47,7 @@ _register_package()
 from . import claim_data as claim_data_module  # noqa: E402 - after _register_package()
 from . import contact_html
 from .contacts_data import ContactsError, load_contacts_once
-from .contacts_schema import (
-    AddressChannel,
-    Channel,
-    ChatChannel,
-    EmailChannel,
-    Organization,
-    PhoneChannel,
-    SocialChannel,
-    WebChannel,
-)
+from .contacts_schema import AddressChannel, Channel, Organization
 from . import safe_html
 from .guide_index import guides, plain_text
 from .host import HostKind, MacrosHost

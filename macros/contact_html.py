@@ -47,16 +47,13 @@ def unconfirmed_mark(channel: Channel) -> str:
     """A visible mark; on hover it says where and when the value was last seen.
 
     Not a `title`: Material's content.tooltips copies titles into the page as HTML. The hover text
-    is a `data-tip` that CSS shows with `content: attr(data-tip)` (always text), and screen readers
-    get the same words as visually hidden text.
+    is a `data-tip` that CSS shows with `content: attr(data-tip)` (always text); screen readers get
+    the same words from `aria-label` (role="note" may carry a name). Both are escaped attributes.
     """
     if channel.status != "unconfirmed":
         return ""
-    tip = f"Где видели: {channel.seen}. Проверяли {date_ru(channel.checked)}."
-    return (
-        f' <span class="contact-mark" data-tip="{escape(tip)}">не подтверждён'
-        f'<span class="contact-mark__why">. {escape(tip)}</span></span>'
-    )
+    tip = escape(f"Где видели: {channel.seen}. Проверяли {date_ru(channel.checked)}.")
+    return f' <span class="contact-mark" role="note" aria-label="не подтверждён. {tip}" data-tip="{tip}">не подтверждён</span>'
 
 
 def value_html(channel: Channel, text: str | None = None) -> str:

@@ -61,9 +61,12 @@ def host_problem(host: str) -> str | None:
     for label in labels:
         scripts = _scripts(label)
         if len(scripts) > 1:
-            return f"«{label}» mixes letters of {' and '.join(sorted(s.title() for s in scripts))} scripts (a look-alike)"
+            return (
+                f"«{label}» mixes letters of {' and '.join(sorted(s.title() for s in scripts))} scripts (a look-alike)"
+            )
         if scripts and scripts != top:
-            return f"«{label}» is written in {scripts.pop().title()} letters under a {top.pop().title()} domain (a look-alike)"
+            script, domain = scripts.pop().title(), top.pop().title()
+            return f"«{label}» is written in {script} letters under a {domain} domain (a look-alike)"
     return None
 
 

@@ -9,13 +9,14 @@ with file:line and what to write instead, rather than escaped once and unescaped
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 # Markup, entities, attribute breakers and template syntax.
 _UNSAFE = re.compile(r"[<>\"`&]|\{\{|\{%|\{#")
 # Front-matter keys that make Material pick a template or run a page's value as code.
 REFUSED_KEYS = {"template": "Material would render the page with another template (e.g. a redirect)"}
-FIX = "write plain text: «ёлочки» instead of \"quotes\", «и» instead of «&», no <tags>, no {{ }}"
+FIX = 'write plain text: «ёлочки» instead of "quotes", «и» instead of «&», no <tags>, no {{ }}'
 
 
 def unsafe_part(value: str) -> str | None:

@@ -110,7 +110,7 @@ def _statement_problem(node: nodes.Node, offset: int) -> LanguageProblem:
     return LanguageProblem(
         node.lineno + offset,
         f"{name} is not allowed in a page: pages may only call the site's macros",
-        "write the text itself, or call a macro such as {{ contact(\"id\") }}; " + _FIX_TEXT,
+        'write the text itself, or call a macro such as {{ contact("id") }}; ' + _FIX_TEXT,
     )
 
 
@@ -123,7 +123,9 @@ def _call(node: nodes.Node, registry: MacroRegistry, offset: int) -> tuple[Macro
 
     if not isinstance(node, nodes.Call) or not isinstance(node.node, nodes.Name):
         what = _what(node)
-        return problem(f"{{{{ … }}}} {what}: pages may only call the site's macros", f"call one of: {known}; " + _FIX_TEXT)
+        return problem(
+            f"{{{{ … }}}} {what}: pages may only call the site's macros", f"call one of: {known}; " + _FIX_TEXT
+        )
     spec = registry.specs.get(node.node.name)
     if spec is None:
         return problem(f"{{{{ {node.node.name}(…) }}}} is not one of the site's macros", f"call one of: {known}")
@@ -132,12 +134,16 @@ def _call(node: nodes.Node, registry: MacroRegistry, offset: int) -> tuple[Macro
     args: list[str] = []
     for arg in node.args:
         if not (isinstance(arg, nodes.Const) and isinstance(arg.value, str)):
-            return problem(f"{{{{ {spec.name}(…) }}}}: an argument is not quoted text", f"write it in quotes: {spec.example}")
+            return problem(
+                f"{{{{ {spec.name}(…) }}}}: an argument is not quoted text", f"write it in quotes: {spec.example}"
+            )
         args.append(arg.value)
     kwargs: list[tuple[str, str]] = []
     for keyword in node.kwargs:
         if not (isinstance(keyword.value, nodes.Const) and isinstance(keyword.value.value, str)):
-            return problem(f"{{{{ {spec.name}(…) }}}}: «{keyword.key}=» is not quoted text", f"write it in quotes: {spec.example}")
+            return problem(
+                f"{{{{ {spec.name}(…) }}}}: «{keyword.key}=» is not quoted text", f"write it in quotes: {spec.example}"
+            )
         kwargs.append((keyword.key, keyword.value.value))
     arity = _arity_problem(spec, args, kwargs)
     if arity:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 MacroFunction = Callable[..., str]
 ANY_TYPE: tuple[str, ...] = ()  # a channel of any type
@@ -66,7 +67,15 @@ class MacroRegistry:
             )
             any_keywords = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in signature.parameters.values())
             self.specs[function.__name__] = MacroSpec(
-                function.__name__, function, params, required, any_keywords, channels, org, keyword_channels, needs_hours
+                function.__name__,
+                function,
+                params,
+                required,
+                any_keywords,
+                channels,
+                org,
+                keyword_channels,
+                needs_hours,
             )
             env.macro(function)
             return function
@@ -91,4 +100,5 @@ class MacroRegistry:
         types = spec.keyword_channel_types if spec.keyword_channel_types is not None else spec.channel_types
         if types is None or spec.accepts(replacement.type, types):
             return f'Use {{{{ {macro}("{replacement.id}") }}}} instead.'
-        return f"Its replacement «{replacement.id}» is a {replacement.type}: use {self.show_instead(replacement.type, replacement.id)}."
+        call = self.show_instead(replacement.type, replacement.id)
+        return f"Its replacement «{replacement.id}» is a {replacement.type}: use {call}."

@@ -75,15 +75,45 @@ def check_page(page: Page) -> list[Problem]:
     # Links are looked for before tags go: <a href="tel:…"> keeps its address in the tag.
     with_tags = "\n".join(unescape(line) for line in _JINJA.sub(_blank, page.text).split("\n"))
     for match in _TYPED_LINK.finditer(with_tags):
-        found.append(Problem(page.path, line_at(with_tags, match.start()), f"«{match.group(0)}» is a {match.group(1).lower()}: link typed by hand", _FIX_LINK[match.group(1).lower()], check=NAME))
+        found.append(
+            Problem(
+                page.path,
+                line_at(with_tags, match.start()),
+                f"«{match.group(0)}» is a {match.group(1).lower()}: link typed by hand",
+                _FIX_LINK[match.group(1).lower()],
+                check=NAME,
+            )
+        )
     text = scannable(page)
     for match in phonenumbers.PhoneNumberMatcher(text, "RU", leniency=phonenumbers.Leniency.VALID):
-        found.append(Problem(page.path, line_at(text, match.start), f"phone number «{match.raw_string}» typed by hand", _FIX_PHONE, check=NAME))
+        found.append(
+            Problem(
+                page.path,
+                line_at(text, match.start),
+                f"phone number «{match.raw_string}» typed by hand",
+                _FIX_PHONE,
+                check=NAME,
+            )
+        )
     for match in _EMAIL.finditer(text):
-        found.append(Problem(page.path, line_at(text, match.start()), f"e-mail «{match.group(0)}» typed by hand", _FIX_EMAIL, check=NAME))
+        found.append(
+            Problem(
+                page.path,
+                line_at(text, match.start()),
+                f"e-mail «{match.group(0)}» typed by hand",
+                _FIX_EMAIL,
+                check=NAME,
+            )
+        )
     for pattern, what in _ADDRESS:
         for match in pattern.finditer(text):
             found.append(
-                Problem(page.path, line_at(text, match.start()), f"postal address typed by hand ({what}: «{match.group(0).strip(', ')}»)", _FIX_ADDRESS, check=NAME)
+                Problem(
+                    page.path,
+                    line_at(text, match.start()),
+                    f"postal address typed by hand ({what}: «{match.group(0).strip(', ')}»)",
+                    _FIX_ADDRESS,
+                    check=NAME,
+                )
             )
     return found

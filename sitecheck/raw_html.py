@@ -37,7 +37,9 @@ SAFE_SCHEMES = {"", "https", "tel", "mailto"}
 # A page may load a script of the site itself (the claim builder: <script type="module" src="../assets/…">).
 LOCAL_SCRIPT = re.compile(r"^(\.\./)*assets/[\w./-]+\.js$")
 DATA_TYPES = {"application/json"}
-_FIX_TAG = "write it in Markdown, or ask a maintainer to add a template or macro; allowed tags: see sitecheck/raw_html.py"
+_FIX_TAG = (
+    "write it in Markdown, or ask a maintainer to add a template or macro; allowed tags: see sitecheck/raw_html.py"
+)
 
 
 @dataclass(frozen=True)
@@ -97,14 +99,26 @@ def tag_problems(tag: Tag, extra_tags: set[str] = set()) -> list[tuple[str, str]
         if kind in DATA_TYPES and "src" not in attrs:
             return []  # data, never run (the claim builder's JSON comes from a macro)
         if not LOCAL_SCRIPT.match(attrs.get("src", "")) or tag.text.strip():
-            return [("<script> with inline code or a script from elsewhere", "put the code in a file under docs/assets/ and load it with <script src>")]
+            return [
+                (
+                    "<script> with inline code or a script from elsewhere",
+                    "put the code in a file under docs/assets/ and load it with <script src>",
+                )
+            ]
     if tag.name == "input" and attrs.get("type") not in ("checkbox", "radio"):
-        problems.append((f"<input type=\"{attrs.get('type', '')}\"> is not allowed in a page", "use a task list (- [ ]) instead"))
+        problems.append(
+            (f'<input type="{attrs.get("type", "")}"> is not allowed in a page', "use a task list (- [ ]) instead")
+        )
     for name, value in tag.attrs:
         if name.startswith("on"):
             problems.append((f"<{tag.name} {name}=…> runs script", "delete the attribute"))
         elif name == "style":
-            problems.append((f"<{tag.name} style=…> is not allowed (it can load from elsewhere, and the policy blocks it)", "use a class from docs/assets/site.css"))
+            problems.append(
+                (
+                    f"<{tag.name} style=…> is not allowed (it can load from elsewhere, and the policy blocks it)",
+                    "use a class from docs/assets/site.css",
+                )
+            )
         elif not (name in ALLOWED_ATTRS or name.startswith(("aria-", "data-"))):
             problems.append((f"<{tag.name} {name}=…> is not allowed in a page", "delete the attribute"))
         elif name in URL_ATTRS:
@@ -116,10 +130,20 @@ def _url_problems(tag: str, attr: str, url: str) -> list[tuple[str, str]]:
     compact = re.sub(r"[\x00-\x20]", "", url).lower()  # browsers ignore these inside a scheme
     scheme = urlsplit(compact).scheme if ":" in compact.split("/")[0] else ""
     if scheme not in SAFE_SCHEMES:
-        return [(f"<{tag} {attr}=\"{url}\"> uses «{scheme}:»", "link with https:, tel: or mailto: only (contacts through macros)")]
+        return [
+            (
+                f'<{tag} {attr}="{url}"> uses «{scheme}:»',
+                "link with https:, tel: or mailto: only (contacts through macros)",
+            )
+        ]
     loads = tag != "a"
     if loads and (scheme or compact.startswith("//")):
-        return [(f"<{tag} {attr}=\"{url}\"> loads something from another site", "put the file into docs/assets/ and link to it there")]
+        return [
+            (
+                f'<{tag} {attr}="{url}"> loads something from another site',
+                "put the file into docs/assets/ and link to it there",
+            )
+        ]
     return []
 
 
@@ -148,14 +172,20 @@ def markdown_html(page: Page) -> str:
 
 def source_problems(page: Page) -> list[Problem]:
     text = markdown_html(page)
-    problems = [Problem(page.path, tag.line, what, fix, check=NAME) for tag in tags(text) for what, fix in tag_problems(tag)]
+    problems = [
+        Problem(page.path, tag.line, what, fix, check=NAME) for tag in tags(text) for what, fix in tag_problems(tag)
+    ]
     for match in _MD_LINK_TARGET.finditer(text):
         url = match.group(1) or match.group(2) or ""
         line = text.count("\n", 0, match.start()) + 1
-        problems.extend(Problem(page.path, line, what, fix, check=NAME) for what, fix in _url_problems("a", "href", url))
+        problems.extend(
+            Problem(page.path, line, what, fix, check=NAME) for what, fix in _url_problems("a", "href", url)
+        )
     for match in _MD_IMAGE.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
-        problems.extend(Problem(page.path, line, what, fix, check=NAME) for what, fix in _url_problems("img", "src", match.group(1)))
+        problems.extend(
+            Problem(page.path, line, what, fix, check=NAME) for what, fix in _url_problems("img", "src", match.group(1))
+        )
     return problems
 
 
@@ -177,7 +207,9 @@ def built_problems(ctx: Context, html_path: Path, already: set[tuple[str, int]])
             line = _source_line(page, tag)
             if (page.path, line) in already:
                 continue
-            problems.append(Problem(page.path, line, f"{what} (in the built page {ctx.display(html_path)})", fix, check=NAME))
+            problems.append(
+                Problem(page.path, line, f"{what} (in the built page {ctx.display(html_path)})", fix, check=NAME)
+            )
     return problems
 
 

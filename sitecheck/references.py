@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import jinja2
 
@@ -89,21 +90,27 @@ def check(ctx: Context) -> list[Problem]:
     return problems
 
 
-def _check_call(page: Page, call: MacroCall, macro_registry: MacroRegistry, book: ContactBook, used: set[str]) -> list[Problem]:
+def _check_call(
+    page: Page, call: MacroCall, macro_registry: MacroRegistry, book: ContactBook, used: set[str]
+) -> list[Problem]:
     def problem(message: str, fix: str, severity: str = "error") -> Problem:
         return Problem(page.path, call.line, message, fix, severity, NAME)  # type: ignore[arg-type]
 
     spec = macro_registry.specs[call.name]
     if spec.keyword_channel_types is not None:
-        return [p for key, value in call.kwargs for p in _check_id(call, macro_registry, key, value, book, used, problem)]
-    values = dict(zip(spec.params, call.args)) | dict(call.kwargs)
+        return [
+            p for key, value in call.kwargs for p in _check_id(call, macro_registry, key, value, book, used, problem)
+        ]
+    values = dict(zip(spec.params, call.args, strict=False)) | dict(call.kwargs)
     first = values.get(spec.params[0]) if spec.params else None
     if first is None:
         return []
     if spec.org_arg:
         orgs = {org.id: org for org in book.organizations}
         if first not in orgs:
-            return [problem(f'{call.source}: no organization «{first}» in {CONTACTS_FILE}', _suggest(first, list(orgs)))]
+            return [
+                problem(f"{call.source}: no organization «{first}» in {CONTACTS_FILE}", _suggest(first, list(orgs)))
+            ]
         if call.name == "contacts_table":
             used.update(c.id for c in orgs[first].channels if c.status != "obsolete")
         return []
@@ -112,24 +119,48 @@ def _check_call(page: Page, call: MacroCall, macro_registry: MacroRegistry, book
     return _check_id(call, macro_registry, "", first, book, used, problem)
 
 
-def _check_id(call: MacroCall, reg: MacroRegistry, key: str, channel_id: str, book: ContactBook, used: set[str], problem: Callable[..., Problem]) -> list[Problem]:
+def _check_id(
+    call: MacroCall,
+    reg: MacroRegistry,
+    key: str,
+    channel_id: str,
+    book: ContactBook,
+    used: set[str],
+    problem: Callable[..., Problem],
+) -> list[Problem]:
     shown = call.source
     if channel_id not in book.channels:
-        return [problem(f"{shown}: no contact «{channel_id}» in {CONTACTS_FILE}", _suggest(channel_id, list(book.channels)))]
+        return [
+            problem(f"{shown}: no contact «{channel_id}» in {CONTACTS_FILE}", _suggest(channel_id, list(book.channels)))
+        ]
     channel = book.channels[channel_id]
     used.add(channel_id)
     spec = reg.specs[call.name]
     if channel.status == "obsolete":
         replacement = book.channels.get(channel.replaced_by or "")
-        return [problem(f"{shown} uses an obsolete contact ({CONTACTS_FILE}:{book.lines[channel_id]})",
-                        f"{reg.replacement_advice(spec.name, replacement)} Obsolete contacts appear only on ustarevshie-kontakty.md")]
+        return [
+            problem(
+                f"{shown} uses an obsolete contact ({CONTACTS_FILE}:{book.lines[channel_id]})",
+                f"{reg.replacement_advice(spec.name, replacement)} "
+                "Obsolete contacts appear only on ustarevshie-kontakty.md",
+            )
+        ]
     types = spec.keyword_channel_types if key else spec.channel_types
     if types is not None and not spec.accepts(channel.type, types):
         wanted = " or ".join(types)
-        return [problem(f"{shown}: «{channel_id}» is a {channel.type}, which {spec.name}() cannot show",
-                        f"use a contact of type {wanted}, or {reg.show_instead(channel.type, channel_id)}")]
+        return [
+            problem(
+                f"{shown}: «{channel_id}» is a {channel.type}, which {spec.name}() cannot show",
+                f"use a contact of type {wanted}, or {reg.show_instead(channel.type, channel_id)}",
+            )
+        ]
     if spec.needs_hours and not channel.hours:
-        return [problem(f"{shown}: «{channel_id}» has no «hours:»", f"add hours to {CONTACTS_FILE}:{book.lines[channel_id]} or drop the call")]
+        return [
+            problem(
+                f"{shown}: «{channel_id}» has no «hours:»",
+                f"add hours to {CONTACTS_FILE}:{book.lines[channel_id]} or drop the call",
+            )
+        ]
     return []
 
 
@@ -144,7 +175,8 @@ def _unused(book: ContactBook, used: set[str]) -> list[Problem]:
             CONTACTS_FILE,
             book.lines[channel_id],
             f"contact «{channel_id}» is used by no page (only the contacts directory lists it)",
-            f'show it where a reader needs it, e.g. {{{{ contact("{channel_id}") }}}}, or ask whether the site needs it',
+            f'show it where a reader needs it, e.g. {{{{ contact("{channel_id}") }}}}, '
+            "or ask whether the site needs it",
             "warning",
             NAME,
         )

@@ -21,7 +21,8 @@ pytestmark = pytest.mark.browser
 LISTEN = """
 window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(
-  `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${e.sourceFile || location.pathname}:${e.lineNumber}`));
+  `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} `
+  + `in ${e.sourceFile || location.pathname}:${e.lineNumber}`));
 """
 
 
@@ -51,7 +52,9 @@ def test_every_page_has_the_policy_before_any_script(built_site: BuildResult) ->
         assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy and "object-src 'none'" in policy
 
 
-def test_no_violation_on_any_page_in_search_in_the_builder_or_in_print(csp_page, site_url: str, built_site: BuildResult) -> None:
+def test_no_violation_on_any_page_in_search_in_the_builder_or_in_print(
+    csp_page, site_url: str, built_site: BuildResult
+) -> None:
     page = csp_page
     seen: dict[str, list[str]] = {}
     for path in page_paths(built_site.site):
@@ -80,6 +83,7 @@ def test_a_script_injected_without_a_hash_is_blocked(csp_page, site_url: str) ->
     """The listener works: an inline script the policy does not list is refused and counted."""
     page = csp_page
     page.goto(site_url)
-    page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1'; document.head.append(s); }")
+    page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1'; "
+                  "document.head.append(s); }")
     page.wait_for_function("window.__cspViolations.length > 0")
     assert page.evaluate("window.ran") is None

@@ -63,7 +63,8 @@ def test_hostile_contact_values_show_as_text(project_copy: Path) -> None:
         html = article(result.site, page)
         assert_inert(html)
         assert "[подробнее](javascript:alert(1))" in html.replace("&#91;", "[").replace("&#93;", "]").replace(
-            "&#40;", "(").replace("&#41;", ")"), f"{page}: the hostile text is not shown as text"
+            "&#40;", "("
+        ).replace("&#41;", ")"), f"{page}: the hostile text is not shown as text"
     # The «не подтверждён» mark carries no title (Material's tooltips would insert it as HTML).
     marks = re.findall(r'<span class="contact-mark"[^>]*>', article(result.site, "kontakty"))
     assert marks and all("title=" not in mark for mark in marks)
@@ -184,7 +185,9 @@ def test_a_macro_error_names_the_line_with_front_matter_counted(project_copy: Pa
         ('<img src="https://evil.example/x.png" alt="">', "loads something from another site"),
     ],
 )
-def test_raw_html_outside_the_allow_list_is_refused_with_the_source_line(project_copy: Path, snippet: str, expected: str) -> None:
+def test_raw_html_outside_the_allow_list_is_refused_with_the_source_line(
+    project_copy: Path, snippet: str, expected: str
+) -> None:
     page = project_copy / "docs" / "brak.md"
     replace_in(page, "{{ short_answer() }}", "{{ short_answer() }}\n\nТекст.\n\n" + snippet + "\n")
     problems = [p for p in run_check(raw_html.NAME, project_copy) if expected in p.message]
@@ -192,8 +195,10 @@ def test_raw_html_outside_the_allow_list_is_refused_with_the_source_line(project
 
 
 def test_code_examples_and_the_claim_builder_script_pass() -> None:
-    text = "---\ntitle: T\n---\n\n```html\n<script>alert(1)</script>\n```\n\n`<iframe>`\n\n" \
-           '<script type="module" src="../assets/claim/form.js"></script>\n'
+    text = (
+        "---\ntitle: T\n---\n\n```html\n<script>alert(1)</script>\n```\n\n`<iframe>`\n\n"
+        '<script type="module" src="../assets/claim/form.js"></script>\n'
+    )
     page = Page("t.md", "docs/t.md", text, {"title": "T"}, 4)
     assert raw_html.source_problems(page) == []
 
@@ -209,8 +214,8 @@ def test_the_built_article_is_checked_and_traced_to_its_source(project_copy: Pat
 # --- 6: YAML --------------------------------------------------------------------------------------
 
 ALIAS_BOMB = "".join(
-    f'{name}: &{name} [{", ".join([f"*{prev}"] * 9) if prev else ", ".join(["lol"] * 9)}]\n'
-    for prev, name in zip([None, *"abcdefgh"], "abcdefghi")
+    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9) if prev else ', '.join(['lol'] * 9)}]\n"
+    for prev, name in zip([None, *"abcdefgh"], "abcdefghi", strict=True)
 )
 
 
