@@ -44,8 +44,13 @@ def test_phone_is_tel_link_in_national_format(env: FakeEnv) -> None:
 def test_unconfirmed_phone_has_mark_with_where_and_when(env: FakeEnv) -> None:
     html = env.macros["phone"]("ozon-phone-free")
     assert "contact--unconfirmed" in html
-    # Never a title (Material's tooltips copy titles as HTML): a data-tip shown by CSS, and hidden text.
-    assert '<span class="contact-mark" data-tip="Где видели: только на сторонних сайтах' in html
+    # Never a title (Material's tooltips copy titles as HTML): a data-tip shown by CSS, and aria-label.
+    from html import escape
+
+    from macros.contacts_data import load_contacts
+
+    seen = escape(f"Где видели: {load_contacts(ROOT / 'data' / 'contacts.yml').channels['ozon-phone-free'].seen}.")
+    assert f'aria-label="не подтверждён. {seen}' in html and f'data-tip="{seen}' in html
     assert "title=" not in html
     assert "Проверяли 22.11.2026." in html
 

@@ -16,7 +16,7 @@ from macros.yaml_source import YamlSourceError, read_yaml
 from sitecheck import raw_html
 from sitecheck.project import Page
 
-from .conftest import build
+from .conftest import ROOT, BuildResult, build
 from .sitecheck_support import replace_in, run_check
 
 HOSTILE_LINK = "[подробнее](javascript:alert(1))"
@@ -247,6 +247,14 @@ def test_alias_bomb_in_contacts_stops_the_build_with_file_and_line(project_copy:
     assert f"data/contacts.yml:{line_of(contacts, 'a: &a')}: «&a»" in result.output and "Traceback" not in result.output
 
 
+def test_alias_bomb_in_front_matter_stops_the_build_before_mkdocs_reads_it(project_copy: Path) -> None:
+    page = project_copy / "docs" / "brak.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\n" + ALIAS_BOMB, 1), encoding="utf-8")
+    result = build(project_copy)
+    assert not result.ok
+    assert f"docs/brak.md:{line_of(page, 'a: &a')}: «&a»" in result.output and "Traceback" not in result.output
+
+
 def test_impossible_date_gives_line_and_fix(project_copy: Path) -> None:
     contacts = project_copy / "data" / "contacts.yml"
     text = contacts.read_text(encoding="utf-8")
@@ -332,3 +340,50 @@ def test_look_alikes_and_foreign_numbers_in_the_data(project_copy: Path, key: st
     line = _swap_first(project_copy / "data" / "contacts.yml", key, change)
     problems = [p for p in run_check("data", project_copy) if expected in p.message]
     assert [(p.path, p.line) for p in problems] == [("data/contacts.yml", line)], run_check("data", project_copy)
+
+
+# --- The Content-Security-Policy in the built pages (the browser side: tests/test_csp_browser.py) ---
+
+
+def _csp_hook():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("csp_hook", ROOT / "hooks" / "csp.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_page_has_the_policy_before_any_script(built_site: BuildResult) -> None:
+    csp = _csp_hook()
+    for path in sorted(built_site.site.rglob("*.html")):
+        if path.relative_to(built_site.site).parts[0] == "assets":
+            continue
+        html = path.read_text(encoding="utf-8")
+        meta = html.find('<meta http-equiv="Content-Security-Policy"')
+        assert meta != -1, f"{path}: no Content-Security-Policy"
+        first_script = html.find("<script")
+        assert first_script == -1 or meta < first_script, f"{path}: a script comes before the policy"
+        policy = html[meta : html.index(">", meta)]
+        assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy and "object-src 'none'" in policy
+        for needed in csp.inline_script_hashes(html):
+            assert needed in policy, f"{path}: an inline script without its hash"
+
+
+def test_site_policy_is_the_union_for_a_header(built_site: BuildResult) -> None:
+    csp = _csp_hook()
+    policy = csp.site_policy(built_site.site)
+    assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-")
+    for path in built_site.site.rglob("*.html"):
+        for needed in csp.inline_script_hashes(path.read_text(encoding="utf-8")):
+            assert needed in policy
+    assert "'unsafe-inline'" not in policy and "form-action 'self'" in policy and "base-uri 'self'" in policy
+
+
+def test_json_blocks_are_not_hashed_and_scripts_with_src_are_not_either() -> None:
+    csp = _csp_hook()
+    html = (
+        '<head></head><script type="application/json">{"a": 1}</script><script src="x.js"></script><script>a()</script>'
+    )
+    assert csp.inline_script_hashes(html) == [csp.sha256_source("a()")]
