@@ -40,7 +40,7 @@ from .synthetic import make_project
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
 DUMP_HOOK = '''
 """Benchmark only: save each page's markdown after the macros ran, front matter included."""
-import os, yaml
+import os, sys, yaml
 from pathlib import Path
 from mkdocs.plugins import event_priority
 
@@ -49,7 +49,10 @@ def on_page_markdown(markdown, page, config, files):
     out = Path(os.environ["BENCH_DUMP_DIR"]) / page.file.src_path
     out.parent.mkdir(parents=True, exist_ok=True)
     meta = yaml.safe_dump(dict(page.meta), allow_unicode=True, sort_keys=False)
-    out.write_text("---\\n" + meta + "---\\n\\n" + markdown, encoding="utf-8")
+    # Macro output is a token until Markdown runs (macros/safe_html.py): save the HTML itself.
+    stash = getattr(sys.modules.get("macros.safe_html"), "STASH", None)
+    saved = stash.expand(markdown) if stash is not None else markdown
+    out.write_text("---\\n" + meta + "---\\n\\n" + saved, encoding="utf-8")
     return markdown
 '''
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import importlib.util
 import posixpath
+import re
 import sys
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from mkdocs.exceptions import PluginError
 
@@ -45,38 +46,28 @@ _register_package()
 
 from . import claim_data as claim_data_module  # noqa: E402 - after _register_package()
 from . import contact_html
-from .contacts_data import ContactBook, ContactsError, load_contacts_once
-from .contacts_schema import (
-    AddressChannel,
-    Channel,
-    ChatChannel,
-    EmailChannel,
-    Organization,
-    PhoneChannel,
-    SocialChannel,
-    WebChannel,
-)
-from .fast_render import render_page_early
+from .contacts_data import ContactsError, load_contacts_once
+from .contacts_schema import AddressChannel, Channel, Organization
+from . import safe_html  # noqa: E402
 from .feedback import TARGET_VARIABLE, FeedbackConfigError, feedback_target, set_feedback_meta
 from .guide_index import guides, plain_text
 from .host import HostKind, MacrosHost
+from .page_language import MacroUsageError, render_page
 from .print_macros import set_print_meta
+from .registry import ANY_TYPE, MacroRegistry
+from .safe_html import final_html, markdown_text
 
 CONTACTS_FILE = "data/contacts.yml"
-
-
-class MacroUsageError(PluginError):
-    """A guide called a macro wrongly; the message says where and how to fix it."""
-
-
-def _live(org: Organization) -> list[Channel]:
-    """The channels a page may show: everything but the obsolete ones."""
-    return [c for c in org.channels if c.status != "obsolete"]
 
 
 def _page_path(host: MacrosHost) -> str:
     page = host.page
     return f"docs/{page.src_path}" if page is not None else "(no page)"
+
+
+def _live(org: Organization) -> list[Channel]:
+    """The channels a page may show: everything but the obsolete ones."""
+    return [c for c in org.channels if c.status != "obsolete"]
 
 
 def define_env(env: Any) -> None:
@@ -85,29 +76,37 @@ def define_env(env: Any) -> None:
         book = load_contacts_once(host.project_root / CONTACTS_FILE)
     except ContactsError as error:
         raise PluginError(f"\n{error}") from None
-    env.variables["contact_book"] = book
+    # Pages get no variables: the contact book stays here (macros/page_language.py).
+    registry = MacroRegistry()
+    env.macro_registry = registry
+    extensions = env.conf.get("markdown_extensions") if host.kind is HostKind.MKDOCS_MACROS else None
+    if isinstance(extensions, list):
+        safe_html.install(extensions)  # macro output reaches the page as final HTML
     try:  # «Нашли ошибку?» under every guide (macros/feedback.py); None while mkdocs.yml sets no target
         env.variables[TARGET_VARIABLE] = feedback_target(env.conf.get("extra"), book)
     except FeedbackConfigError as error:
         raise PluginError(f"\n{error}") from None
 
-    def fail(call: str, problem: str) -> None:
+    def fail(call: str, problem: str) -> NoReturn:
         raise MacroUsageError(f"{_page_path(host)}: {{{{ {call} }}}}: {problem}")
 
-    def channel(macro: str, channel_id: str, allowed: tuple[type, ...] | None = None) -> Channel:
+    def channel(macro: str, channel_id: str) -> Channel:
+        spec = registry.specs[macro]
         call = f"{macro}({channel_id!r})"
         if not isinstance(channel_id, str) or channel_id not in book.channels:
             fail(call, f"no contact with this id in {CONTACTS_FILE}.{book.suggest(str(channel_id))}")
         found = book.channels[channel_id]
         if found.status == "obsolete":
-            instead = f" Use {{{{ {macro}({found.replaced_by!r}) }}}} instead." if found.replaced_by else ""
-            fail(
-                call,
-                f"this contact is obsolete ({CONTACTS_FILE}, line {book.lines[channel_id]}): {found.note}{instead} "
-                "Obsolete contacts appear only on the page of outdated contacts.",
-            )
-        if allowed and not isinstance(found, allowed):
-            fail(call, f"«{channel_id}» is a {found.type}, not what {macro}() shows; use contact({channel_id!r}) or link({channel_id!r})")
+            fail(call, f"this contact is obsolete ({CONTACTS_FILE}, line {book.lines[channel_id]}): {found.note} "
+                 f"{registry.replacement_advice(macro, book.channels.get(found.replaced_by or ''))} "
+                 "Obsolete contacts appear only on the page of outdated contacts.")
+        # (claim_data checks its keyword channels itself, with its own message)
+        types = spec.channel_types
+        if types is not None and not spec.accepts(found.type, types):
+            fail(call, f"«{channel_id}» is a {found.type}, not what {macro}() shows; "
+                 f"use {registry.show_instead(found.type, channel_id)}")
+        if spec.needs_hours and not found.hours:
+            fail(call, f"no «hours:» for this channel in {CONTACTS_FILE}; add them or drop the call")
         page = host.page
         used = page.meta.setdefault("contacts_used", []) if page else []
         if channel_id not in used:
@@ -120,57 +119,55 @@ def define_env(env: Any) -> None:
         except KeyError:
             known = [o.id for o in book.organizations]
             fail(f"{macro}({org_id!r})", f"no organization with this id in {CONTACTS_FILE}.{book.suggest(org_id, known)}")
-            raise  # fail() always raises; this keeps type checkers aware of it
 
-    @env.macro
+    macro = registry.macro
+
+    @macro(env, channels=("phone",))
     def phone(channel_id: str, text: str | None = None) -> str:
         """A phone as a tel: link in national format, e.g. {{ phone("rpn-ekc-phone") }}."""
-        return contact_html.inline(channel("phone", channel_id, (PhoneChannel,)), text)
+        return final_html(contact_html.inline(channel("phone", channel_id), text))
 
-    @env.macro
+    @macro(env, channels=("email",))
     def email(channel_id: str) -> str:
         """An e-mail as a mailto: link."""
-        return contact_html.inline(channel("email", channel_id, (EmailChannel,)))
+        return final_html(contact_html.inline(channel("email", channel_id)))
 
-    @env.macro
+    @macro(env, channels=("address",))
     def address(channel_id: str) -> str:
         """A postal address with its recipient."""
-        found = channel("address", channel_id, (AddressChannel,))
-        recipient = f"{escape(found.recipient)}, " if found.recipient else ""
-        return recipient + contact_html.inline(found)
+        found = channel("address", channel_id)
+        recipient = f"{escape(found.recipient)}, " if isinstance(found, AddressChannel) and found.recipient else ""
+        return final_html(recipient + contact_html.inline(found))
 
-    @env.macro
+    @macro(env, channels=("web", "social", "chat"))
     def link(channel_id: str, text: str | None = None) -> str:
         """A web form, site, chat or social account as a link; `text` replaces the label."""
-        return contact_html.inline(channel("link", channel_id, (WebChannel, SocialChannel, ChatChannel)), text)
+        return final_html(contact_html.inline(channel("link", channel_id), text))
 
-    @env.macro
+    @macro(env, channels=ANY_TYPE, needs_hours=True)
     def hours(channel_id: str) -> str:
         """The working hours of a channel, as plain text."""
-        found = channel("hours", channel_id)
-        if not found.hours:
-            fail(f"hours({channel_id!r})", f"no «hours:» for this channel in {CONTACTS_FILE}; add them or drop the call")
-        return escape(found.hours)
+        return final_html(escape(channel("hours", channel_id).hours or ""))
 
-    @env.macro
+    @macro(env, channels=ANY_TYPE)
     def contact(channel_id: str) -> str:
         """A card with the value, hours, audience and status."""
         found = channel("contact", channel_id)
-        return "\n\n" + contact_html.card(found, book.owner[channel_id]) + "\n\n"
+        return "\n\n" + final_html(contact_html.card(found, book.owner[channel_id])) + "\n\n"
 
-    @env.macro
+    @macro(env, org=True)
     def contacts_table(org_id: str) -> str:
         """Every current and unconfirmed channel of one organization, as a table."""
         live = _live(organization("contacts_table", org_id))
         for c in live:
-            channel("contacts_table", c.id)
-        return "\n\n" + contact_html.table(live) + "\n\n"
+            channel("contact", c.id)
+        return "\n\n" + final_html(contact_html.table(live)) + "\n\n"
 
-    @env.macro
+    @macro(env, org=True)
     def org_name(org_id: str) -> str:
-        return escape(organization("org_name", org_id).name)
+        return final_html(escape(organization("org_name", org_id).name))
 
-    @env.macro
+    @macro(env)
     def contacts_directory() -> str:
         """All organizations with their live channels; the contacts page."""
         parts = []
@@ -179,11 +176,12 @@ def define_env(env: Any) -> None:
             if not live:
                 continue
             legal = f" ({escape(org.legal_name)})" if org.legal_name else ""
-            parts.append(f"## {escape(org.name)} {{ #{org.id} }}\n\n{escape(org.about)}{legal}\n")
-            parts.append(contact_html.table(live) + "\n")
+            about = final_html(f"<p>{escape(org.about)}{legal}</p>")
+            parts.append(f"## {markdown_text(org.name)} {{ #{org.id} }}\n\n{about}\n")
+            parts.append(final_html(contact_html.table(live)) + "\n")
         return "\n".join(parts)
 
-    @env.macro
+    @macro(env)
     def obsolete_contacts() -> str:
         """Every obsolete channel as plain text with what to use instead."""
         rows = []
@@ -200,13 +198,13 @@ def define_env(env: Any) -> None:
                 f"<td>{escape(found.note or '')}</td><td>{instead}</td></tr>"
             )
         head = "<th>Что это было</th><th>Устаревший контакт</th><th>Почему не работает</th><th>Куда обращаться теперь</th>"
-        return (
-            '\n\n<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+        return "\n\n" + final_html(
+            '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
             f'<table class="contacts-table contacts-table--obsolete"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div></div>\n\n'
-        )
+            f'<tbody>{"".join(rows)}</tbody></table></div></div>'
+        ) + "\n\n"
 
-    @env.macro
+    @macro(env, keyword_channels=("address",))
     def claim_data(**recipients: str) -> str:
         """Recipients for the claim builder as a JSON block, e.g. {{ claim_data(ozon="ozon-address") }}."""
         for channel_id in recipients.values():
@@ -215,9 +213,9 @@ def define_env(env: Any) -> None:
             data = claim_data_module.claim_data(book, recipients)
         except claim_data_module.ClaimDataError as error:
             fail("claim_data(...)", str(error))
-        return "\n\n" + claim_data_module.script_block(data) + "\n\n"
+        return "\n\n" + final_html(claim_data_module.script_block(data)) + "\n\n"
 
-    @env.macro
+    @macro(env)
     def short_answer() -> str:
         """The guide's short variant from front matter, under the heading with id «korotko»."""
         page = host.page
@@ -229,10 +227,12 @@ def define_env(env: Any) -> None:
         asked_line = ""
         if asked:
             phrases = ", ".join(f"«{escape(str(q))}»" for q in asked)
-            asked_line = f'\n\n<p class="asked"><span class="asked__label">Как ещё спрашивают:</span> {phrases}</p>'
-        return f"## Коротко {{ #korotko }}\n\n{str(short).strip()}{asked_line}\n"
+            asked_line = final_html(f'<p class="asked"><span class="asked__label">Как ещё спрашивают:</span> {phrases}</p>')
+            asked_line = "\n\n" + asked_line
+        short_html = final_html(f"<p>{escape(' '.join(str(short).split()))}</p>")
+        return f"## Коротко {{ #korotko }}\n\n{short_html}{asked_line}\n"
 
-    @env.macro
+    @macro(env)
     def guides_overview() -> str:
         """Every guide with its short answer, in navigation order, grouped by section."""
         page = host.page
@@ -242,12 +242,14 @@ def define_env(env: Any) -> None:
         for guide in guides(host.docs_dir, host.nav()):
             if guide.section != section:
                 section = guide.section
-                parts.append(f"\n## {section}\n")
+                parts.append(f"\n## {markdown_text(section)}\n")
             href = posixpath.relpath(guide.src_path, here or ".")
             anchor = posixpath.splitext(posixpath.basename(guide.src_path))[0]
+            label = escape(re.sub(r'[{}"]', "", guide.title))
+            short_html = final_html(f"<p>{escape(' '.join(guide.short.split()))}</p>")
             parts.append(
-                f"### [{guide.title}]({href}) {{ #{anchor} }}\n\n{guide.short}\n\n"
-                f'[Подробно: что делать по шагам]({href}#podrobno){{ aria-label="Подробно: что делать по шагам — {escape(guide.title)}" }}\n'
+                f"### [{markdown_text(guide.title)}]({href}) {{ #{anchor} }}\n\n{short_html}\n\n"
+                f'[Подробно: что делать по шагам]({href}#podrobno){{ aria-label="Подробно: что делать по шагам — {label}" }}\n'
             )
         return "\n".join(parts)
 
@@ -258,15 +260,15 @@ def on_pre_page_macros(env: Any) -> None:
     meta = host.current_page().meta
     if meta.get("short") and not meta.get("description"):
         meta["description"] = plain_text(str(meta["short"]))
-    # Build speed: evaluate the page's {{ macro() }} calls without compiling the page (fast_render.py).
-    # That reaches into mkdocs-macros' internals, so only under mkdocs-macros; Zensical 0.0.73 never
-    # calls this hook (macros/host.py), and one that did would render the page itself.
+    # Safety and speed: the page is checked as the page language and rendered here, so mkdocs-macros
+    # never evaluates it as a template (macros/page_language.py). Zensical 0.0.73 never calls this
+    # hook (macros/host.py): it renders pages itself, in the benchmarks only.
     if host.kind is HostKind.MKDOCS_MACROS:
-        render_page_early(env)
+        render_page(env, getattr(env, "macro_registry", None))
 
 
 def on_post_page_macros(env: Any) -> None:
     """The print header shows when the contacts on the page were checked (macros/printing.py);
     a guide gets its «Нашли ошибку?» link (macros/feedback.py)."""
-    set_print_meta(env)
+    set_print_meta(env, load_contacts_once(MacrosHost(env).project_root / CONTACTS_FILE))
     set_feedback_meta(env)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import quote, urlsplit
 
 from .contacts_schema import (
     AddressChannel,
@@ -27,30 +28,46 @@ TYPE_TEXT = {
 }
 
 
+SAFE_SCHEMES = ("https", "tel", "mailto")
+
+
+def href(url: str) -> str:
+    """A URL for an href attribute: only https, tel and mailto, escaped for the attribute."""
+    scheme = urlsplit(url.strip()).scheme.lower()
+    if scheme not in SAFE_SCHEMES:
+        raise ValueError(f"refusing to link to «{url}»: only {', '.join(SAFE_SCHEMES)} links are made")
+    return escape(url.strip(), quote=True)
+
+
 def date_ru(value) -> str:
     return value.strftime("%d.%m.%Y")
 
 
 def unconfirmed_mark(channel: Channel) -> str:
-    """A visible mark whose tooltip says where and when the value was last seen."""
+    """A visible mark; on hover it says where and when the value was last seen.
+
+    Not a `title`: Material's content.tooltips copies titles into the page as HTML. The hover text
+    is a `data-tip` that CSS shows with `content: attr(data-tip)` (always text); screen readers get
+    the same words from `aria-label` (role="note" may carry a name). Both are escaped attributes.
+    """
     if channel.status != "unconfirmed":
         return ""
-    tip = f"Не подтверждён. Где видели: {channel.seen}. Проверяли {date_ru(channel.checked)}."
-    return f' <abbr class="contact-mark" title="{escape(tip)}">не подтверждён</abbr>'
+    tip = escape(f"Где видели: {channel.seen}. Проверяли {date_ru(channel.checked)}.")
+    return f' <span class="contact-mark" role="note" aria-label="не подтверждён. {tip}" data-tip="{tip}">не подтверждён</span>'
 
 
 def value_html(channel: Channel, text: str | None = None) -> str:
     """The bare value as a link where one exists: tel:, mailto:, https."""
     if isinstance(channel, PhoneChannel):
-        return f'<a class="contact-value" href="tel:{channel.e164}">{escape(text or channel.display)}</a>'
+        return f'<a class="contact-value" href="{href("tel:" + channel.e164)}">{escape(text or channel.display)}</a>'
     if isinstance(channel, EmailChannel):
-        return f'<a class="contact-value" href="mailto:{escape(channel.email)}">{escape(text or channel.email)}</a>'
+        return f'<a class="contact-value" href="{href("mailto:" + quote(channel.email, safe="@"))}">{escape(text or channel.email)}</a>'
     if isinstance(channel, (WebChannel, SocialChannel)):
-        return f'<a class="contact-value" href="{escape(str(channel.url))}">{escape(text or channel.label)}</a>'
+        return f'<a class="contact-value" href="{href(str(channel.url))}">{escape(text or channel.label)}</a>'
     if isinstance(channel, ChatChannel):
         where = escape(text or channel.where)
         if channel.url:
-            return f'<a class="contact-value" href="{escape(str(channel.url))}">{where}</a>'
+            return f'<a class="contact-value" href="{href(str(channel.url))}">{where}</a>'
         return f'<span class="contact-value">{where}</span>'
     if isinstance(channel, AddressChannel):
         return f'<span class="contact-value">{escape(text or channel.display)}</span>'

@@ -15,12 +15,14 @@ from typing import Annotated, Literal, Union
 import phonenumbers
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl, field_validator, model_validator
 
+from . import contact_values
+
 Status = Literal["current", "unconfirmed", "obsolete"]
 Audience = Literal["all", "premium", "ozon-card"]
 OrgKind = Literal["marketplace", "bank", "courier", "authority", "court", "consumer-society"]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Latin, lower case, words joined by «-»")]
 
-PHONE_EXAMPLE = "+7 800 555-49-43"
+PHONE_EXAMPLE = contact_values.PHONE_EXAMPLE
 
 
 def today() -> dt.date:
@@ -68,6 +70,9 @@ class _Channel(_Strict):
 def _https_only(url: HttpUrl) -> HttpUrl:
     if url.scheme != "https":
         raise ValueError(f"«{url}» is not https; write the https:// address")
+    problem = contact_values.host_problem(url.host or "")
+    if problem:
+        raise ValueError(f"«{url}»: {problem}; type the address again from the organisation's site")
     return url
 
 
@@ -80,12 +85,9 @@ class PhoneChannel(_Channel):
     @field_validator("number")
     @classmethod
     def _valid_phone(cls, value: str) -> str:
-        try:
-            parsed = phonenumbers.parse(value, "RU")
-        except phonenumbers.NumberParseException:
-            parsed = None
-        if parsed is None or not phonenumbers.is_valid_number(parsed):
-            raise ValueError(f"«{value}» is not a valid phone number; write it like {PHONE_EXAMPLE}")
+        problem = contact_values.phone_problem(value)
+        if problem:
+            raise ValueError(problem)
         return value
 
     # Cached: every guide shows a few phones, and parsing one is most of what a phone() call costs.
@@ -106,6 +108,14 @@ class PhoneChannel(_Channel):
 class EmailChannel(_Channel):
     type: Literal["email"]
     email: EmailStr
+
+    @field_validator("email")
+    @classmethod
+    def _no_look_alike(cls, value: str) -> str:
+        problem = contact_values.email_problem(value)
+        if problem:
+            raise ValueError(f"«{value}»: {problem}; type the address again from the organisation's site")
+        return value
 
 
 class ChatChannel(_Channel):

@@ -61,6 +61,39 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def construct_date(loader: Any, node: yaml.ScalarNode) -> Any:
+    """A YAML date, or a plain message with the line for one that does not exist (2026-02-30)."""
+    try:
+        return SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as error:
+        raise YamlSourceError(
+            f"line {node.start_mark.line + 1}: «{node.value}» is not a real date ({error}); "
+            "write an existing date as YYYY-MM-DD, like 2026-02-28"
+        ) from None
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", construct_date)
+
+
+def refuse_anchors(text: str) -> None:
+    """Raise on the first anchor, alias or merge key, before anything is built from them.
+
+    PyYAML's safe loaders still expand aliases: a 560-byte alias bomb became gigabytes. Reading
+    the events (libyaml when available) stops at the first `&anchor`, `*alias` or `<<:` instead.
+    """
+    for event in yaml.parse(text, Loader=SafeLoader):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlSourceError(f"line {line}: «*{event.anchor}» repeats another entry (a YAML alias). {_NO_REPEATS}")
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            raise YamlSourceError(f"line {line}: «&{event.anchor}» marks an entry to repeat (a YAML anchor). {_NO_REPEATS}")
+        if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
+            raise YamlSourceError(f"line {line}: «<<:» merges another entry (a YAML merge key). {_NO_REPEATS}")
+
+
+_NO_REPEATS = "This file does not use anchors, aliases or merge keys: write each value out in full"
+
+
 def _index_lines(node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int]) -> None:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
@@ -73,14 +106,24 @@ def _index_lines(node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int]) ->
             _index_lines(item, path + (index,), lines)
 
 
+def shown(path: Path) -> str:
+    """A path as the editor knows it: relative to the project folder the build runs in."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def read_yaml(path: Path) -> YamlDocument:
     """Parse `path`; raise YamlSourceError with the file and line on any problem."""
     text = path.read_text(encoding="utf-8")
     try:
+        refuse_anchors(text)
         data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - SafeLoader subclass
         root = yaml.compose(text, Loader=SafeLoader)
     except YamlSourceError as error:
-        raise YamlSourceError(f"{path}: {error}") from None
+        line, _, message = str(error).removeprefix("line ").partition(": ")
+        raise YamlSourceError(f"{shown(path)}:{line}: {message}") from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1

@@ -9,24 +9,40 @@ a denied URL: they are never rendered as links, and the HTML part of this check 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+import unicodedata
+from html import unescape
+from urllib.parse import unquote, urlsplit
 
 from macros import CONTACTS_FILE
+from macros.contact_values import browser_host, url_host
 from . import data
 from .context import Context
 from .problems import Problem
 from .project import DENIED_DOMAINS_FILE, line_at
 
 NAME = "external-links"
-_MD_URL = re.compile(r"\b(?:https?://|www\.)[^\s)>\]\"'<`]+", re.I)
+_MD_URL = re.compile(r"(?:\bhttps?:[/\\]{2}|\bwww\.|(?<=\]\()//)[^\s)>\]\"'<`]+", re.I)
+
+
+def readable(text: str) -> str:
+    """Markdown as a browser will read its addresses: entities decoded, %-escapes and look-alike dots
+    resolved (line by line, so lines stay true)."""
+    return "\n".join(browser_text(unescape(line)) for line in text.split("\n"))
+
+
+def browser_text(line: str) -> str:
+    line = unicodedata.normalize("NFKC", line)
+    for dot in "\u3002\uff0e\uff61":
+        line = line.replace(dot, ".")
+    return re.sub(r"%[0-9a-fA-F]{2}", lambda m: unquote(m.group(0)) if unquote(m.group(0)).isalnum() else m.group(0), line)
 _LOADS_SOMETHING = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("audio", "src"), ("video", "src"), ("embed", "src")}
 _LINK_RELS_THAT_LOAD = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon", "preconnect", "dns-prefetch"}
 
 
 def denied(project_domains: dict[str, str], host: str) -> str | None:
-    """The denied domain that `host` is or belongs to, if any."""
-    host = host.lower().rstrip(".")
-    for domain in project_domains:
+    """The denied domain that `host` is or belongs to, if any, compared as the browser resolves both."""
+    host = browser_host(host)
+    for domain in (browser_host(d) for d in project_domains):
         if host == domain or host.endswith("." + domain):
             return domain
     return None
@@ -45,18 +61,22 @@ def _markdown(ctx: Context) -> list[Problem]:
     domains = ctx.project.denied_domains
     mention = re.compile(r"(?<![\w.-])(?:[\w-]+\.)*(?:" + "|".join(re.escape(d) for d in domains) + r")\b", re.I) if domains else None
     for page in ctx.project.pages.values():
-        for match in _MD_URL.finditer(page.text):
+        text = readable(page.text)
+        for match in _MD_URL.finditer(text):
             url = match.group(0).rstrip(".,;:!?»")
-            line = line_at(page.text, match.start())
+            line = line_at(text, match.start())
             if url.lower().startswith("http://"):
                 problems.append(Problem(page.path, line, f"link «{url}» is not https", "write the https:// address (check that the site answers on https)", check=NAME))
+            domain = denied(domains, url_host(url))
+            if domain and not (mention and mention.search(url)):
+                problems.append(Problem(page.path, line, f"«{url}» leads to {domain}: {_why(ctx, domain)}", "remove the link and the address; send readers to a current contact instead", check=NAME))
         if mention is None:
             continue
-        for match in mention.finditer(page.text):
+        for match in mention.finditer(text):
             domain = denied(domains, match.group(0))
             if domain:
                 problems.append(
-                    Problem(page.path, line_at(page.text, match.start()), f"«{match.group(0)}»: {_why(ctx, domain)}", "remove the link and the address; send readers to a current contact instead", check=NAME)
+                    Problem(page.path, line_at(text, match.start()), f"«{match.group(0)}»: {_why(ctx, domain)}", "remove the link and the address; send readers to a current contact instead", check=NAME)
                 )
     return problems
 
@@ -71,7 +91,7 @@ def _html(ctx: Context) -> list[Problem]:
                 continue
             if ctx.project.site_url and ref.url.startswith(ctx.project.site_url):
                 continue  # our own canonical URLs
-            host = parts.hostname or ""
+            host = url_host(ref.url) or parts.hostname or ""
             if parts.scheme == "http":
                 problems.append(Problem(where, ref.line, f"<{ref.tag} {ref.attr}=\"{ref.url}\"> is not https", "write the https:// address where this link comes from (page, macro, template or data)", check=NAME))
             domain = denied(ctx.project.denied_domains, host)
@@ -96,7 +116,7 @@ def _data(ctx: Context) -> list[Problem]:
                 continue  # never rendered as a link; see the module docstring
             for key in ("url", "source"):
                 for match in _MD_URL.finditer(str(channel.get(key) or "")):
-                    host = urlsplit(match.group(0) if "://" in match.group(0) else "https://" + match.group(0)).hostname or ""
+                    host = url_host(match.group(0))
                     domain = denied(ctx.project.denied_domains, host)
                     if domain:
                         line = doc.line_of(("organizations", o_index, "channels", c_index, key))

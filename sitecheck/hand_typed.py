@@ -10,6 +10,7 @@ or «, д. 10». Macro calls and URLs are blanked out first, so `{{ phone("x") }
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import phonenumbers
 
@@ -40,8 +41,26 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+_TAG = re.compile(r"<[^>\n]*>")
+_EMPHASIS = re.compile(r"[*_~`]")
+_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u2060\ufeff]")
+_TYPED_LINK = re.compile(r"(?<![\w.-])(tel|mailto|sms|callto):[^\s)>\]\"']*", re.I)
+_FIX_LINK = {"tel": _FIX_PHONE, "sms": _FIX_PHONE, "callto": _FIX_PHONE, "mailto": _FIX_EMAIL}
+
+
+def _as_read(line: str) -> str:
+    """A line as the reader sees it: entities decoded, tags and emphasis marks gone, odd spaces plain."""
+    return _SPACES.sub(" ", _EMPHASIS.sub("", _TAG.sub("", unescape(line))))
+
+
+def readable(page: Page) -> str:
+    """The page with macro calls blanked, each line as the reader sees it (lines stay true), so a
+    number split by markup (8 800 <b>555</b>-49-43) or written with entities (&#56;) is still found."""
+    return "\n".join(_as_read(line) for line in _JINJA.sub(_blank, page.text).split("\n"))
+
+
 def scannable(page: Page) -> str:
-    return _URL.sub(_blank, _JINJA.sub(_blank, page.text))
+    return _URL.sub(_blank, readable(page))
 
 
 def check(ctx: Context) -> list[Problem]:
@@ -52,15 +71,49 @@ def check(ctx: Context) -> list[Problem]:
 
 
 def check_page(page: Page) -> list[Problem]:
-    text = scannable(page)
     found: list[Problem] = []
+    # Links are looked for before tags go: <a href="tel:…"> keeps its address in the tag.
+    with_tags = "\n".join(unescape(line) for line in _JINJA.sub(_blank, page.text).split("\n"))
+    for match in _TYPED_LINK.finditer(with_tags):
+        found.append(
+            Problem(
+                page.path,
+                line_at(with_tags, match.start()),
+                f"«{match.group(0)}» is a {match.group(1).lower()}: link typed by hand",
+                _FIX_LINK[match.group(1).lower()],
+                check=NAME,
+            )
+        )
+    text = scannable(page)
     for match in phonenumbers.PhoneNumberMatcher(text, "RU", leniency=phonenumbers.Leniency.VALID):
-        found.append(Problem(page.path, line_at(text, match.start), f"phone number «{match.raw_string}» typed by hand", _FIX_PHONE, check=NAME))
+        found.append(
+            Problem(
+                page.path,
+                line_at(text, match.start),
+                f"phone number «{match.raw_string}» typed by hand",
+                _FIX_PHONE,
+                check=NAME,
+            )
+        )
     for match in _EMAIL.finditer(text):
-        found.append(Problem(page.path, line_at(text, match.start()), f"e-mail «{match.group(0)}» typed by hand", _FIX_EMAIL, check=NAME))
+        found.append(
+            Problem(
+                page.path,
+                line_at(text, match.start()),
+                f"e-mail «{match.group(0)}» typed by hand",
+                _FIX_EMAIL,
+                check=NAME,
+            )
+        )
     for pattern, what in _ADDRESS:
         for match in pattern.finditer(text):
             found.append(
-                Problem(page.path, line_at(text, match.start()), f"postal address typed by hand ({what}: «{match.group(0).strip(', ')}»)", _FIX_ADDRESS, check=NAME)
+                Problem(
+                    page.path,
+                    line_at(text, match.start()),
+                    f"postal address typed by hand ({what}: «{match.group(0).strip(', ')}»)",
+                    _FIX_ADDRESS,
+                    check=NAME,
+                )
             )
     return found

@@ -16,7 +16,7 @@ from typing import Any, Iterator
 import yaml
 
 from macros.guide_index import FRONT_MATTER, read_front_matter
-from macros.yaml_source import SafeLoader
+from macros.yaml_source import SafeLoader, read_yaml
 
 NOT_GUIDES_FILE = "data/not-guides.yml"
 DENIED_DOMAINS_FILE = "data/denied-domains.yml"
@@ -165,7 +165,7 @@ class Project:
 
     def _policy(self, name: str) -> Any:
         path = self.root / name
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader) if path.exists() else None  # noqa: S506
+        return read_yaml(path).data if path.exists() else None  # strict: no aliases, no duplicate keys
 
     def built_page(self, site: Path, src: str) -> Path:
         """Where a page lands in the built site with use_directory_urls (the default)."""

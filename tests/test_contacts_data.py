@@ -157,7 +157,7 @@ def test_duplicate_yaml_key(tmp_path: Path) -> None:
     path = _broken(tmp_path, "        free: true\n", "        free: true\n        free: false\n")
     message = _error(path)
     assert "key «free» appears twice" in message
-    assert f"line {_line_of(path, 'free: false')}" in message
+    assert f"contacts.yml:{_line_of(path, 'free: false')}: " in message
 
 
 def test_duplicate_channel_id(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import pytest
 from bench.browse import run_search
 
 from .conftest import ROOT, BuildResult, build
+from .test_csp_browser import LISTEN
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +26,7 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 
 def test_offline_copy_navigates_and_searches_from_file_urls(browser, offline_site: BuildResult) -> None:
     context = browser.new_context(locale="ru-RU")
+    context.add_init_script(LISTEN)  # the Content-Security-Policy holds over file:// too (hooks/csp.py)
     asked: list[str] = []
     context.on("request", lambda request: asked.append(request.url))
     page = context.new_page()
@@ -35,6 +37,7 @@ def test_offline_copy_navigates_and_searches_from_file_urls(browser, offline_sit
     page.wait_for_url("**/zakaz-poteryalsya.html")
     assert page.locator("#korotko").is_visible()
     run_search(page, "претензия")
+    blocked_in_search = page.evaluate("window.__cspViolations")
     result = page.locator("[data-md-component=search-result] a, .md-search-result a").first
     target = result.get_attribute("href")
     assert target and not target.startswith("http"), f"search result links to {target!r}"
@@ -43,7 +46,9 @@ def test_offline_copy_navigates_and_searches_from_file_urls(browser, offline_sit
     opened = urlparse(page.url)
     assert opened.scheme == "file" and opened.path.endswith(".html"), page.url
     assert page.locator("article h1").first.is_visible()
+    blocked = blocked_in_search + page.evaluate("window.__cspViolations")
     context.close()
+    assert not blocked, f"Content-Security-Policy violations: {blocked}"
     assert not errors, f"JavaScript errors: {errors}"
     outside = [url for url in asked if not url.startswith(("file://", "data:", "blob:"))]
     assert not outside, f"the offline copy asked the network for: {outside}"

@@ -117,7 +117,8 @@ def test_built_index_is_utf8_without_boilerplate_or_home_copies(built_site: Buil
 def test_pages_point_materials_search_box_at_our_worker(built_site: BuildResult) -> None:
     html = (built_site.site / "zakaz-poteryalsya" / "index.html").read_text(encoding="utf-8")
     version = search_ru.worker_version()
-    assert f'c.search="../assets/javascripts/search-ru-worker.js?v={version}"' in html
+    # a file sets c.search from its data-worker attribute (no inline script: hooks/csp.py)
+    assert f'search-ru-config.js" data-worker="../assets/javascripts/search-ru-worker.js?v={version}"' in html
     assert (built_site.site / "assets" / "javascripts" / "search-ru-worker.js").is_file()
     # the worker loads the stemmer Material ships; the build must still publish it
     assert (built_site.site / "assets" / "javascripts" / "lunr" / "min" / "lunr.ru.min.js").is_file()

@@ -48,7 +48,7 @@ def test_link_a_macro_writes_passes_strict_build_but_not_sitecheck(project_copy:
         "\n\n_original_define_env = define_env\n\n"
         "def define_env(env):\n"
         "    _original_define_env(env)\n\n"
-        "    @env.macro\n"
+        "    @env.macro_registry.macro(env)  # pages may call only registered macros (macros/registry.py)\n"
         "    def broken_link():\n"
         "        return '<a href=\"nope/\">nope</a>'\n",
     )

@@ -1,0 +1,57 @@
+"""Front matter and titles are plain text: nothing in them may act as HTML, an entity or a template.
+
+Material writes `page.meta.description`, `page.meta.title` and page titles into the head, the
+header and the navigation without escaping (MkDocs' Jinja does not autoescape), and its
+`striptags` filter even turns `&lt;` back into `<`. So these values are refused at the source,
+with file:line and what to write instead, rather than escaped once and unescaped later.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+# Markup, entities, attribute breakers and template syntax.
+_UNSAFE = re.compile(r"[<>\"`&]|\{\{|\{%|\{#")
+# Front-matter keys that make Material pick a template or run a page's value as code.
+REFUSED_KEYS = {"template": "Material would render the page with another template (e.g. a redirect)"}
+FIX = 'write plain text: «ёлочки» instead of "quotes", «и» instead of «&», no <tags>, no {{ }}'
+
+
+def unsafe_part(value: str) -> str | None:
+    """The first character sequence that could act as markup, or None for plain text."""
+    match = _UNSAFE.search(value)
+    return match.group(0) if match else None
+
+
+def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item, where)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{where}.{key}")
+
+
+def key_line(source: str, key: str) -> int:
+    """The line of a top-level front-matter key in the page file (1 when not found)."""
+    match = re.search(rf"^{re.escape(key)}\s*:", source, re.M)
+    return source.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def front_matter_problems(meta: dict[str, Any], source: str) -> list[tuple[int, str, str]]:
+    """(line, what is wrong, fix) for every unsafe key or value of a page's front matter."""
+    problems: list[tuple[int, str, str]] = []
+    for key, value in meta.items():
+        line = key_line(source, str(key))
+        if key in REFUSED_KEYS:
+            problems.append((line, f"«{key}:» is not allowed in front matter: {REFUSED_KEYS[key]}", "delete it"))
+            continue
+        for where, text in _strings(value, str(key)):
+            found = unsafe_part(text)
+            if found:
+                problems.append((line, f"«{where}:» contains «{found}», which could act as HTML or code", FIX))
+    return problems

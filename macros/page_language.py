@@ -1,0 +1,227 @@
+"""The page language: text plus the site's macros called with quoted arguments, nothing else.
+
+A page body is untrusted: as a Jinja template it could read files, the environment or the build's
+objects and publish them. So each page is parsed with Jinja's own parser (the environment
+mkdocs-macros renders with, so the same delimiters, `{% raw %}` and `{# comments #}`), the syntax tree
+is checked *before anything is evaluated*, and the page is then rendered here by calling the
+registered functions (macros/registry.py) directly: mkdocs-macros never evaluates a page. Each call
+runs once, with no template compiled, so this is also the fast path (it replaced fast_render.py).
+
+Lines are given as the editor sees them: the front matter is counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, TemplateSyntaxError, nodes
+from mkdocs.exceptions import PluginError
+
+from .registry import MacroRegistry, MacroSpec
+
+_STATEMENTS = {
+    nodes.If: "{% if %}",
+    nodes.For: "{% for %}",
+    nodes.Assign: "{% set %}",
+    nodes.AssignBlock: "{% set %}",
+    nodes.Macro: "{% macro %}",
+    nodes.Include: "{% include %}",
+    nodes.Extends: "{% extends %}",
+    nodes.Import: "{% import %}",
+    nodes.FromImport: "{% from … import %}",
+    nodes.Block: "{% block %}",
+    nodes.CallBlock: "{% call %}",
+    nodes.FilterBlock: "{% filter %}",
+    nodes.With: "{% with %}",
+}
+_FIX_TEXT = "to show «{{» as text, wrap it in {% raw %}…{% endraw %}"
+
+
+class MacroUsageError(PluginError):
+    """A page called a macro wrongly; the message names the page and says how to fix it."""
+
+
+@dataclass(frozen=True)
+class LanguageProblem:
+    line: int  # in the page file, front matter counted
+    message: str
+    fix: str
+
+    def text(self, path: str) -> str:
+        return f"{path}:{self.line}: {self.message}. Fix: {self.fix}"
+
+
+@dataclass(frozen=True)
+class MacroCall:
+    name: str
+    args: tuple[str, ...]
+    kwargs: tuple[tuple[str, str], ...]
+    line: int  # in the page file
+
+    @property
+    def source(self) -> str:
+        shown = [f'"{a}"' for a in self.args] + [f'{k}="{v}"' for k, v in self.kwargs]
+        return f"{{{{ {self.name}({', '.join(shown)}) }}}}"
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    parts: tuple[str | MacroCall, ...]  # text and calls, in order
+    problems: tuple[LanguageProblem, ...]
+
+    @property
+    def calls(self) -> list[MacroCall]:
+        return [part for part in self.parts if isinstance(part, MacroCall)]
+
+
+def parse_page(body: str, registry: MacroRegistry, jinja: Environment, offset: int = 0) -> ParsedPage:
+    """Parse a page body (the text after the front matter, which has `offset` lines) and check it."""
+    try:
+        tree = jinja.parse(body)
+    except TemplateSyntaxError as error:
+        problem = LanguageProblem(
+            (error.lineno or 1) + offset,
+            f"the page's {{{{ … }}}} cannot be read: {error.message}",
+            "check the {{ … }} and {% … %} on this line; `{#` opens a comment, so write `{ #id }` for a heading id; "
+            + _FIX_TEXT,
+        )
+        return ParsedPage((), (problem,))
+    parts: list[str | MacroCall] = []
+    problems: list[LanguageProblem] = []
+    for node in tree.body:
+        if not isinstance(node, nodes.Output):
+            problems.append(_statement_problem(node, offset))
+            continue
+        for child in node.nodes:
+            if isinstance(child, nodes.TemplateData):
+                parts.append(child.data)
+                continue
+            call, problem = _call(child, registry, offset)
+            if problem:
+                problems.append(problem)
+            elif call:
+                parts.append(call)
+    return ParsedPage(tuple(parts), tuple(problems))
+
+
+def _statement_problem(node: nodes.Node, offset: int) -> LanguageProblem:
+    name = next((label for kind, label in _STATEMENTS.items() if isinstance(node, kind)), "a {% … %} block")
+    return LanguageProblem(
+        node.lineno + offset,
+        f"{name} is not allowed in a page: pages may only call the site's macros",
+        'write the text itself, or call a macro such as {{ contact("id") }}; ' + _FIX_TEXT,
+    )
+
+
+def _call(node: nodes.Node, registry: MacroRegistry, offset: int) -> tuple[MacroCall | None, LanguageProblem | None]:
+    line = node.lineno + offset
+    known = ", ".join(registry.names())
+
+    def problem(message: str, fix: str) -> tuple[None, LanguageProblem]:
+        return None, LanguageProblem(line, message, fix)
+
+    if not isinstance(node, nodes.Call) or not isinstance(node.node, nodes.Name):
+        what = _what(node)
+        return problem(
+            f"{{{{ … }}}} {what}: pages may only call the site's macros", f"call one of: {known}; " + _FIX_TEXT
+        )
+    spec = registry.specs.get(node.node.name)
+    if spec is None:
+        return problem(f"{{{{ {node.node.name}(…) }}}} is not one of the site's macros", f"call one of: {known}")
+    if node.dyn_args is not None or node.dyn_kwargs is not None:
+        return problem(f"{{{{ {spec.name}(…) }}}} passes *args or **kwargs", f"write each argument out: {spec.example}")
+    args: list[str] = []
+    for arg in node.args:
+        if not (isinstance(arg, nodes.Const) and isinstance(arg.value, str)):
+            return problem(
+                f"{{{{ {spec.name}(…) }}}}: an argument is not quoted text", f"write it in quotes: {spec.example}"
+            )
+        args.append(arg.value)
+    kwargs: list[tuple[str, str]] = []
+    for keyword in node.kwargs:
+        if not (isinstance(keyword.value, nodes.Const) and isinstance(keyword.value.value, str)):
+            return problem(
+                f"{{{{ {spec.name}(…) }}}}: «{keyword.key}=» is not quoted text", f"write it in quotes: {spec.example}"
+            )
+        kwargs.append((keyword.key, keyword.value.value))
+    arity = _arity_problem(spec, args, kwargs)
+    if arity:
+        return problem(f"{{{{ {spec.name}(…) }}}} {arity}", f"write {spec.example} (see the macros table in README.md)")
+    return MacroCall(spec.name, tuple(args), tuple(kwargs), line), None
+
+
+def _arity_problem(spec: MacroSpec, args: list[str], kwargs: list[tuple[str, str]]) -> str | None:
+    if len(args) > len(spec.params):
+        return f"takes at most {len(spec.params)} argument(s), got {len(args)}"
+    given = set(spec.params[: len(args)])
+    for key, _ in kwargs:
+        if key not in spec.params and not spec.any_keywords:
+            return f"has no argument «{key}»"
+        if key in given:
+            return f"gets «{key}» twice"
+        given.add(key)
+    missing = [p for p in spec.params[: spec.required] if p not in given]
+    return f"needs «{missing[0]}»" if missing else None
+
+
+def _what(node: nodes.Node) -> str:
+    if isinstance(node, nodes.Filter):
+        return f"applies the filter «{node.name}»"
+    if isinstance(node, (nodes.Getattr, nodes.Getitem)):
+        return "reads an attribute or item"
+    if isinstance(node, nodes.Name):
+        return f"reads the variable «{node.name}»"
+    if isinstance(node, nodes.Call):
+        return "calls something that is not a macro by its name"
+    return f"is an expression ({type(node).__name__})"
+
+
+def render(parsed: ParsedPage, registry: MacroRegistry, path: str) -> str:
+    """The page with every call replaced by its macro's output; a macro's error gets file:line."""
+    out: list[str] = []
+    for part in parsed.parts:
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        function = registry.specs[part.name].function
+        try:
+            out.append(str(function(*part.args, **dict(part.kwargs))))
+        except MacroUsageError as error:
+            # The macro names the page (it has to under Zensical too); the line is known only here.
+            message = str(error).removeprefix(f"{path}: ")
+            raise MacroUsageError(f"{path}:{part.line}: {message}") from None
+    return "".join(out)
+
+
+def body_offset(source: str, body: str) -> int:
+    """How many lines come before `body` in the file `source` (the front matter and blank lines)."""
+    if body and source.endswith(body):
+        return source.count("\n", 0, len(source) - len(body))
+    return 0
+
+
+def render_page(plugin: Any, registry: MacroRegistry | None) -> None:
+    """From on_pre_page_macros: check the page, render it here, and tell mkdocs-macros not to."""
+    jinja = getattr(plugin, "env", None)
+    if registry is None or not isinstance(jinja, Environment) or not isinstance(getattr(plugin, "markdown", None), str):
+        return  # not the mkdocs-macros plugin (e.g. a test's stand-in)
+    page = plugin.page
+    path = f"docs/{page.file.src_path}"
+    meta = page.meta
+    if meta.get("render_macros") is False:
+        return  # the page asked to be left as it is; nothing is evaluated
+    source = _read(page)
+    parsed = parse_page(plugin.markdown, registry, jinja, body_offset(source, plugin.markdown))
+    if parsed.problems:
+        raise MacroUsageError("\n" + "\n".join(p.text(path) for p in parsed.problems))
+    plugin.markdown = render(parsed, registry, path)
+    meta["render_macros"] = False  # mkdocs-macros returns the page as it is
+
+
+def _read(page: Any) -> str:
+    try:
+        with open(page.file.abs_src_path, encoding="utf-8-sig") as handle:
+            return handle.read().replace("\r\n", "\n")
+    except (OSError, TypeError):
+        return ""

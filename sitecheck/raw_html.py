@@ -1,0 +1,232 @@
+"""Raw HTML in pages: only an allow-list of tags and attributes, no script, no external loads.
+
+Page bodies are untrusted. Their raw HTML, and the HTML the build made of each page (Markdown links
+included: `[x](javascript:…)` becomes `<a href="javascript:…">`), are read with a real HTML parser
+(`tags()`, the one place that knows which) and held to the same allow-list. Problems name the
+source file and line; a problem found only in the built page is traced back to its source line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .context import Context
+from .problems import Problem
+from .project import Page
+
+NAME = "raw-html"
+
+# What guides may write (and what Markdown, the macros and pymdown make of them in the article).
+ALLOWED_TAGS = set(
+    "a abbr b blockquote br caption code dd del details div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img "
+    "input kbd label li mark noscript ol p pre s small span strong sub summary sup table tbody td tfoot th thead tr "
+    "u ul script".split()
+)
+ALLOWED_ATTRS = set(
+    "class id markdown title lang dir role href src alt colspan rowspan open hidden start reversed datetime width "
+    "height type name checked disabled for tabindex".split()
+)
+# Only in the built article, from the theme's templates and hooks (print buttons, the booklet's contents).
+TEMPLATE_TAGS = {"button", "nav"}
+URL_ATTRS = {"href", "src"}
+SAFE_SCHEMES = {"", "https", "tel", "mailto"}
+# A page may load a script of the site itself (the claim builder: <script type="module" src="../assets/…">).
+LOCAL_SCRIPT = re.compile(r"^(\.\./)*assets/[\w./-]+\.js$")
+DATA_TYPES = {"application/json"}
+_FIX_TAG = (
+    "write it in Markdown, or ask a maintainer to add a template or macro; allowed tags: see sitecheck/raw_html.py"
+)
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    attrs: tuple[tuple[str, str], ...]
+    line: int
+    text: str = ""  # for <script>: what it contains
+
+
+class _TagReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Tag] = []
+        self._open_script: Tag | None = None
+        self._script_text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = Tag(tag, tuple((k, v or "") for k, v in attrs), self.getpos()[0])
+        if tag == "script":
+            self._open_script, self._script_text = found, []
+        else:
+            self.found.append(found)
+
+    handle_startendtag = handle_starttag
+
+    def handle_data(self, data: str) -> None:
+        if self._open_script is not None:
+            self._script_text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._open_script is not None:
+            s = self._open_script
+            self.found.append(Tag(s.name, s.attrs, s.line, "".join(self._script_text)))
+            self._open_script = None
+
+
+def tags(html: str) -> list[Tag]:
+    """Every start tag of an HTML text with its attributes (entities decoded) and line."""
+    reader = _TagReader()
+    reader.feed(html)
+    reader.close()
+    if reader._open_script is not None:  # an unclosed <script> still counts
+        s = reader._open_script
+        reader.found.append(Tag(s.name, s.attrs, s.line, "".join(reader._script_text)))
+    return reader.found
+
+
+def tag_problems(tag: Tag, extra_tags: set[str] = set()) -> list[tuple[str, str]]:  # noqa: B006 - read only
+    """(what is wrong, fix) for one tag against the allow-list."""
+    attrs = dict(tag.attrs)
+    if tag.name not in ALLOWED_TAGS | extra_tags:
+        return [(f"<{tag.name}> is not allowed in a page", _FIX_TAG)]
+    problems: list[tuple[str, str]] = []
+    if tag.name == "script":
+        kind = attrs.get("type", "").lower()
+        if kind in DATA_TYPES and "src" not in attrs:
+            return []  # data, never run (the claim builder's JSON comes from a macro)
+        if not LOCAL_SCRIPT.match(attrs.get("src", "")) or tag.text.strip():
+            return [
+                (
+                    "<script> with inline code or a script from elsewhere",
+                    "put the code in a file under docs/assets/ and load it with <script src>",
+                )
+            ]
+    if tag.name == "input" and attrs.get("type") not in ("checkbox", "radio"):
+        problems.append(
+            (f'<input type="{attrs.get("type", "")}"> is not allowed in a page', "use a task list (- [ ]) instead")
+        )
+    for name, value in tag.attrs:
+        if name.startswith("on"):
+            problems.append((f"<{tag.name} {name}=…> runs script", "delete the attribute"))
+        elif name == "style":
+            problems.append(
+                (
+                    f"<{tag.name} style=…> is not allowed (it can load from elsewhere, and the policy blocks it)",
+                    "use a class from docs/assets/site.css",
+                )
+            )
+        elif not (name in ALLOWED_ATTRS or name.startswith(("aria-", "data-"))):
+            problems.append((f"<{tag.name} {name}=…> is not allowed in a page", "delete the attribute"))
+        elif name in URL_ATTRS:
+            problems.extend(_url_problems(tag.name, name, value))
+    return problems
+
+
+def _url_problems(tag: str, attr: str, url: str) -> list[tuple[str, str]]:
+    compact = re.sub(r"[\x00-\x20]", "", url).lower()  # browsers ignore these inside a scheme
+    scheme = urlsplit(compact).scheme if ":" in compact.split("/")[0] else ""
+    if scheme not in SAFE_SCHEMES:
+        return [
+            (
+                f'<{tag} {attr}="{url}"> uses «{scheme}:»',
+                "link with https:, tel: or mailto: only (contacts through macros)",
+            )
+        ]
+    loads = tag != "a"
+    if loads and (scheme or compact.startswith("//")):
+        return [
+            (
+                f'<{tag} {attr}="{url}"> loads something from another site',
+                "put the file into docs/assets/ and link to it there",
+            )
+        ]
+    return []
+
+
+# --- Markdown source ------------------------------------------------------------------------
+
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.M | re.S)
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_MD_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?(\S+)", re.M)
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def markdown_html(page: Page) -> str:
+    """The page text with code, macro calls and front matter blanked (lines kept): what HTML it has."""
+    text = page.text
+    body_start = len(text) - len(page.body)
+    text = re.sub(r"[^\n]", " ", text[:body_start]) + text[body_start:]
+    for pattern in (_FENCE, _CODE_SPAN, _JINJA):
+        text = pattern.sub(_blank, text)
+    return text
+
+
+def source_problems(page: Page) -> list[Problem]:
+    text = markdown_html(page)
+    problems = [
+        Problem(page.path, tag.line, what, fix, check=NAME) for tag in tags(text) for what, fix in tag_problems(tag)
+    ]
+    for match in _MD_LINK_TARGET.finditer(text):
+        url = match.group(1) or match.group(2) or ""
+        line = text.count("\n", 0, match.start()) + 1
+        problems.extend(
+            Problem(page.path, line, what, fix, check=NAME) for what, fix in _url_problems("a", "href", url)
+        )
+    for match in _MD_IMAGE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        problems.extend(
+            Problem(page.path, line, what, fix, check=NAME) for what, fix in _url_problems("img", "src", match.group(1))
+        )
+    return problems
+
+
+# --- Built pages: the article, traced back to its source ----------------------------------------
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+
+
+def built_problems(ctx: Context, html_path: Path, already: set[tuple[str, int]]) -> list[Problem]:
+    assert ctx.site is not None
+    source = ctx.project.source_of(ctx.site, html_path)
+    page = ctx.project.pages.get(source.removeprefix(ctx.project.docs_prefix + "/")) if source else None
+    match = _ARTICLE.search(html_path.read_text(encoding="utf-8"))
+    if match is None or page is None:
+        return []  # not a page of docs/ (404, assets) or no article: nothing a page wrote
+    problems = []
+    for tag in tags(match.group(1)):
+        for what, fix in tag_problems(tag, TEMPLATE_TAGS):
+            line = _source_line(page, tag)
+            if (page.path, line) in already:
+                continue
+            problems.append(
+                Problem(page.path, line, f"{what} (in the built page {ctx.display(html_path)})", fix, check=NAME)
+            )
+    return problems
+
+
+def _source_line(page: Page, tag: Tag) -> int:
+    """The first line of the page source that holds one of the tag's attribute values (or its name)."""
+    for needle in [v for _, v in tag.attrs if len(v) > 3] + [f"<{tag.name}"]:
+        at = page.text.find(needle)
+        if at != -1:
+            return page.text.count("\n", 0, at) + 1
+    return 1
+
+
+def check(ctx: Context) -> list[Problem]:
+    problems: list[Problem] = []
+    for page in ctx.project.pages.values():
+        problems.extend(source_problems(page))
+    already = {(p.path, p.line) for p in problems}
+    for path in ctx.html:
+        problems.extend(built_problems(ctx, path, already))
+    return problems
