@@ -242,7 +242,9 @@ def define_env(env: Any) -> None:
             anchor = posixpath.splitext(posixpath.basename(guide.src_path))[0]
             parts.append(
                 f"### [{guide.title}]({href}) {{ #{anchor} }}\n\n{guide.short}\n\n"
-                f'[Подробно: что делать по шагам]({href}#podrobno){{ aria-label="Подробно: что делать по шагам — {escape(guide.title)}" }}\n'
+                # Short on screen; a screen reader listing links hears which guide it opens.
+                f'[По шагам<span class="sr-only">: {escape(guide.title)}</span>'
+                f' <span aria-hidden="true">→</span>]({href}#podrobno){{ .steps-link }}\n'
             )
         return "\n".join(parts)
 
