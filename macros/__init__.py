@@ -220,12 +220,9 @@ def define_env(env: Any) -> None:
         short = meta.get("short")
         if not short:
             fail("short_answer()", "the page has no «short:» in its front matter; add two or three sentences there")
-        asked = meta.get("asked") or []
-        asked_line = ""
-        if asked:
-            phrases = ", ".join(f"«{escape(str(q))}»" for q in asked)
-            asked_line = f'\n\n<p class="asked"><span class="asked__label">Как ещё спрашивают:</span> {phrases}</p>'
-        return f"## Коротко {{ #korotko }}\n\n{str(short).strip()}{asked_line}\n"
+        # `asked:` phrases are for search only (hooks/search_ru.py reads them from front matter):
+        # lower case, no punctuation, they read as noise on the page and on paper.
+        return f"## Коротко {{ #korotko }}\n\n{str(short).strip()}\n"
 
     @env.macro
     def guides_overview() -> str:
