@@ -10,7 +10,7 @@ import posixpath
 import pytest
 
 from .conftest import BuildResult
-from .site_pages import page_paths
+from .site_pages import axe_violations, describe, page_paths
 
 pytestmark = pytest.mark.browser
 
@@ -90,12 +90,53 @@ def test_steps_links_name_their_guide(page, site_url: str) -> None:
     assert "Подробно: что делать по шагам" not in page.locator(".md-content").inner_text()
 
 
+# Tables that still scroll inside their frame, and whether the hint above says so.
+WIDE_TABLES_JS = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')]
+  .filter(wrap => wrap.scrollWidth > wrap.clientWidth + 1)
+  .map(wrap => {
+    const hint = wrap.previousElementSibling;
+    const shown = !!hint && hint.classList.contains('wide-table-hint') && hint.offsetHeight > 0;
+    return {width: wrap.scrollWidth, hint: shown, focusable: wrap.tabIndex === 0};
+  })"""
+
+# Each contact table cell's width against its table's: a stacked row gives every cell the full width.
+CONTACT_CELLS_JS = """() => [...document.querySelectorAll('table.contacts-table td')].map(cell => ({
+  text: cell.innerText.slice(0, 40), ratio: cell.clientWidth / cell.closest('table').clientWidth}))"""
+
+
 @pytest.mark.parametrize("sized_page", [NARROW], indirect=True, ids=["360px"])
 def test_no_page_scrolls_sideways_at_360px(sized_page, site_url: str, built_site: BuildResult) -> None:
-    wide = []
+    wide, unexplained = [], []
     for path in page_paths(built_site.site):
         sized_page.goto(site_url + path)
+        sized_page.wait_for_load_state("load")
         width = sized_page.evaluate("document.scrollingElement.scrollWidth")
         if width > NARROW["width"]:
             wide.append(f"/{path}: {width} px")
+        for table in sized_page.evaluate(WIDE_TABLES_JS):
+            if not (table["hint"] and table["focusable"]):
+                unexplained.append(f"/{path}: a {table['width']} px table scrolls with no hint or no keyboard access")
     assert not wide, "pages wider than a 360 px screen:\n" + "\n".join(wide)
+    assert not unexplained, "\n".join(unexplained)
+
+
+@pytest.mark.parametrize("sized_page", [NARROW], indirect=True, ids=["360px"])
+def test_contact_tables_stack_on_a_phone(sized_page, site_url: str) -> None:
+    sized_page.goto(site_url + "kontakty/")
+    cells = sized_page.evaluate(CONTACT_CELLS_JS)
+    assert cells, "the contacts page has no contact table"
+    narrow = [cell["text"] for cell in cells if cell["ratio"] < 0.9]
+    assert not narrow, f"contact cells squeezed into columns at 360 px: {narrow[:5]}"
+
+
+@pytest.mark.parametrize("sized_page", [PHONE], indirect=True, ids=["phone-390x844"])
+def test_phone_layout_passes_axe(sized_page, site_url: str) -> None:
+    """The phone-only layouts (chooser, stacked contacts, scrolling tables with hints) pass axe-core too."""
+    failures = []
+    for path in ("", "kontakty/", "lestnitsa/", "ustarevshie-kontakty/"):
+        sized_page.goto(site_url + path)
+        sized_page.wait_for_load_state("load")
+        violations = axe_violations(sized_page)
+        if violations:
+            failures.append(f"/{path}:\n{describe(violations)}")
+    assert not failures, "axe-core violations at 390 px:\n" + "\n".join(failures)
