@@ -140,3 +140,12 @@ def test_phone_layout_passes_axe(sized_page, site_url: str) -> None:
         if violations:
             failures.append(f"/{path}:\n{describe(violations)}")
     assert not failures, "axe-core violations at 390 px:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("sized_page", [PHONE], indirect=True, ids=["phone-390x844"])
+def test_print_button_sits_below_the_title_on_a_phone(sized_page, site_url: str) -> None:
+    sized_page.goto(site_url + "brak/")
+    title = sized_page.locator(".md-content h1").bounding_box()
+    button = sized_page.get_by_role("button", name="Распечатать страницу").bounding_box()
+    assert title and button, "the guide has no title or no print button"
+    assert button["y"] >= title["y"] + title["height"], f"print button at {button['y']}, title ends lower"

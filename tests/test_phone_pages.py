@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+from html import unescape
+from pathlib import Path
+
+from mkdocs.utils.yaml import yaml_load
 
 from macros.guide_index import read_front_matter
 
@@ -31,3 +36,73 @@ def test_asked_phrases_feed_search_but_are_not_on_the_page(built_site: BuildResu
         assert "Как ещё спрашивают" not in html, f"{url} still shows the raw «Как ещё спрашивают» list"
         shown = [phrase for phrase in phrases if f"«{phrase}»" in html]
         assert not shown, f"{url} shows asked phrases to readers: {shown}"
+
+
+# ---- booklets per section, and what links print ---------------------------------------------------
+
+
+def _nav_sections() -> dict[str, list[tuple[str, str]]]:
+    """Section title → [(page file, title)] of the pages that are chapters (guides, or booklet_chapter)."""
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as config:
+        nav = yaml_load(config)["nav"]
+    sections: dict[str, list[tuple[str, str]]] = {}
+    for item in nav:
+        for section, entries in item.items():
+            if not isinstance(entries, list):
+                continue
+            for src in entries:
+                meta = read_front_matter(ROOT / "docs" / src)
+                if (meta.get("short") or meta.get("booklet_chapter")) and not meta.get("booklet"):
+                    sections.setdefault(section, []).append((src, str(meta["title"])))
+    return sections
+
+
+def _section_booklets(site: Path) -> dict[str, str]:
+    """Title of each built section booklet («Для печати: …») → its HTML."""
+    found = {}
+    for html_path in sorted((site / "pechat").glob("*/index.html")):
+        html = html_path.read_text(encoding="utf-8")
+        title = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+        assert title, f"{html_path}: no title"
+        found[unescape(re.sub(r"<[^>]+>", "", title.group(1))).strip()] = html
+    return found
+
+
+def test_a_booklet_for_every_section_with_its_chapters_in_order(built_site: BuildResult) -> None:
+    sections = _nav_sections()
+    booklets = _section_booklets(built_site.site)
+    assert set(booklets) == {f"Для печати: {section}" for section in sections}
+    whole = (built_site.site / "pechat" / "index.html").read_text(encoding="utf-8")
+    for section, pages in sections.items():
+        html = booklets[f"Для печати: {section}"]
+        chapters = [unescape(re.sub(r"<[^>]+>", "", h)).replace("¶", "").strip() for h in re.findall(
+            r'<h2 class="booklet-chapter"[^>]*>(.*?)</h2>', html, re.S)]
+        expected = [f"{number}. {title}" for number, (_, title) in enumerate(pages, 1)]
+        assert chapters == expected, f"«{section}»: chapters {chapters}, expected {expected}"
+        assert "../../pechat/" in html or 'href="../"' in html, f"«{section}» does not link to the whole booklet"
+    # the whole booklet lists the section booklets, has the contacts and the glossary as chapters
+    assert whole.count('class="screen-only booklet-sections"') == 1
+    for page in ("kontakty", "slovar"):
+        assert f'<h2 class="booklet-chapter" id="{page}">' in whole, f"{page} is not a chapter of the booklet"
+    index = (built_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"location":"pechat/' not in index.replace(" ", ""), "a booklet is in search"
+
+
+def test_links_to_other_pages_print_where_to_find_them(built_site: BuildResult) -> None:
+    site_url = "https://problema-s-ozon.ru/"
+    html = (built_site.site / "brak" / "index.html").read_text(encoding="utf-8")
+    content = html[html.index('<article'):html.index('</article>')]
+    tags = [m.group(0) for m in re.finditer(r'<a\b[^>]*\shref="\.\./[a-z0-9-]+/[^"]*"[^>]*>', content)]
+    assert tags, "the guide links to no other guide; the test would prove nothing"
+    for tag in tags:
+        assert 'data-print-href="' in tag, f"a link to another guide prints no address: {tag}"
+    addresses = set(re.findall(r'data-print-href="(https://problema-s-ozon\.ru/[^"]*)"', content))
+    assert addresses and all((built_site.site / a.removeprefix(site_url) / "index.html").exists() for a in addresses)
+    # in the booklet, a link to another chapter prints that chapter's number
+    whole = (built_site.site / "pechat" / "index.html").read_text(encoding="utf-8")
+    numbers = {slug: int(n) for n, slug in re.findall(
+        r'<li>(\d+)\. <a href="#([a-z0-9-]+)">', whole)}
+    links = re.findall(r'<a\b[^>]*\shref="#([a-z0-9-]+?)(?:--[^"]*)?"[^>]*data-print-href="([^"]*)"', whole)
+    assert links, "no link between chapters prints its chapter"
+    for slug, label in links:
+        assert label == f"глава {numbers[slug]}", f"a link to #{slug} prints «{label}»"
