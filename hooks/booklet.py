@@ -4,7 +4,8 @@ A page whose front matter says `booklet: true` (docs/pechat.md) gets, after its 
 contents and every chapter in navigation order. A chapter is a guide (a page with `short:`) or a
 reference page whose front matter says `booklet_chapter: true` (contacts, glossary). The hook also
 makes one booklet per navigation section (`pechat/<section>.md`, generated from `nav:` at
-`on_files`, not in the navigation and not in search), so a reader prints only the pages they need. The chapters are the guides' HTML as MkDocs already
+`on_files`, not in the navigation and not in search), so a reader prints only the pages they need.
+The chapters are the guides' HTML as MkDocs already
 rendered it for their own pages, so no guide is converted from Markdown twice (with 1000 guides
 converting them again took a third of the build). MkDocs renders every page's content before it
 renders any template, so at `on_page_context` all guides are ready.
@@ -451,7 +452,8 @@ def _whole_booklet_src(config: Any, docs_dir: Path) -> str | None:
     from macros.guide_index import read_front_matter
 
     for _, src in nav_sections(config.nav or []):
-        if src.endswith(".md") and (docs_dir / src).is_file() and read_front_matter(docs_dir / src).get(BOOKLET_META) is True:
+        path = docs_dir / src
+        if src.endswith(".md") and path.is_file() and read_front_matter(path).get(BOOKLET_META) is True:
             return src
     return None
 
@@ -483,9 +485,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) 
     pages = _chapters(nav, page)
     chapters = [
         Chapter(
-            slug_of(p.file.src_path), p.title or p.file.src_path, _section_title(p), p.url, p.content or "", p.toc, number
+            slug_of(p.file.src_path), p.title or p.file.src_path, _section_title(p), p.url, p.content or "", p.toc, n
         )
-        for number, p in enumerate(pages, 1)
+        for n, p in enumerate(pages, 1)  # numbered from 1: «глава 5» on paper
     ]
     known_broken = report_broken_links(pages, {p.file.src_uri: c.slug for p, c in zip(pages, chapters)})
     own = page.content or ""

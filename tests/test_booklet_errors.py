@@ -18,7 +18,8 @@ def _inject(project: Path, guide: str, after: str, line: str) -> int:
 
 
 def test_bad_anchor_to_another_guide_names_the_guide_line_and_heading(project_copy: Path) -> None:
-    line = _inject(project_copy, "brak.md", "## Подробно", "См. [сроки возврата](vozvrat-tovara.md#net-takogo-zagolovka).")
+    bad_link = "См. [сроки возврата](vozvrat-tovara.md#net-takogo-zagolovka)."
+    line = _inject(project_copy, "brak.md", "## Подробно", bad_link)
     result = build(project_copy)
     assert not result.ok, "a broken anchor must fail the strict build"
     assert f"docs/brak.md:{line}:" in result.output, result.output[-3000:]

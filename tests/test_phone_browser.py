@@ -149,3 +149,90 @@ def test_print_button_sits_below_the_title_on_a_phone(sized_page, site_url: str)
     button = sized_page.get_by_role("button", name="Распечатать страницу").bounding_box()
     assert title and button, "the guide has no title or no print button"
     assert button["y"] >= title["y"] + title["height"], f"print button at {button['y']}, title ends lower"
+
+
+# Links of the left sidebar cut by the top of its visible area (just under the sticky site title).
+CUT_NAV_LINKS_JS = """() => {
+  const wrap = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
+  const title = wrap.querySelector('.md-nav--primary > .md-nav__title');
+  const top = Math.max(wrap.getBoundingClientRect().top, title ? title.getBoundingClientRect().bottom : 0);
+  return [...wrap.querySelectorAll('.md-nav__link')].filter(link => {
+    const box = link.getBoundingClientRect();
+    return box.height > 0 && box.top < top - 1 && box.bottom > top + 1;
+  }).map(link => link.innerText.trim());
+}"""
+
+
+@pytest.mark.parametrize("sized_page", [DESKTOP], indirect=True, ids=["desktop-1366x900"])
+def test_desktop_sidebar_shows_no_clipped_link(sized_page, site_url: str, built_site: BuildResult) -> None:
+    cut = []
+    for path in page_paths(built_site.site):
+        if path == "404.html":
+            continue
+        sized_page.goto(site_url + path)
+        sized_page.wait_for_load_state("load")
+        sized_page.wait_for_timeout(100)  # Material scrolls the sidebar to the current page after load
+        found = sized_page.evaluate(CUT_NAV_LINKS_JS)
+        if found:
+            cut.append(f"/{path}: {found}")
+    assert not cut, "sidebar links cut in half under the title:\n" + "\n".join(cut)
+
+
+# ---- copy buttons and the 404 page -------------------------------------------------------------
+
+
+def test_every_chat_message_has_a_copy_button_that_copies_it(browser, site_url: str, built_site: BuildResult) -> None:
+    pages = sorted(p.parent.name for p in built_site.site.rglob("index.html")
+                   if 'class="chat-message"' in p.read_text(encoding="utf-8") and p.parent.parent == built_site.site)
+    assert pages, "no guide has a ready-to-send chat message"
+    context = browser.new_context(locale="ru-RU", permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        for name in pages:
+            page.goto(f"{site_url}{name}/")
+            messages = page.locator(".md-content .chat-message")
+            for i in range(messages.count()):
+                message = messages.nth(i)
+                button = message.get_by_role("button", name="Скопировать сообщение")
+                assert button.count() == 1, f"{name}: message {i + 1} has no copy button"
+                expected = " ".join(message.locator("blockquote").inner_text().split())
+                button.click()
+                assert message.get_by_role("status").inner_text() == "Скопировано"
+                copied = page.evaluate("navigator.clipboard.readText()")
+                assert " ".join(copied.split()) == expected, f"{name}: copied {copied!r}"
+    finally:
+        context.close()
+
+
+def test_copy_falls_back_without_the_clipboard_api(page, site_url: str, built_site: BuildResult) -> None:
+    """Without navigator.clipboard (old browsers, plain http) the text is selected and copied."""
+    page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    page.add_init_script("""document.addEventListener('copy', () => {
+      window.copiedText = String(document.getSelection()) || document.activeElement.value; })""")
+    page.goto(site_url + "podderzhka-ozon/")
+    message = page.locator(".md-content .chat-message").first
+    message.get_by_role("button", name="Скопировать сообщение").click()
+    expected = " ".join(message.locator("blockquote").inner_text().split())
+    assert " ".join((page.evaluate("window.copiedText") or "").split()) == expected
+    assert message.get_by_role("status").inner_text() == "Скопировано"
+
+
+CHOOSER_TARGETS_JS = (
+    "() => [...document.querySelectorAll('.situations a')].map(a => [a.innerText, a.pathname + a.hash])"
+)
+
+
+def test_404_page_in_russian_with_search_and_the_chooser(page, site_url: str) -> None:
+    page.goto(site_url)
+    home = page.evaluate(CHOOSER_TARGETS_JS)
+    page.goto(site_url + "404.html")
+    assert page.locator("h1").inner_text() == "Такой страницы нет"
+    assert page.title().startswith("Страница не найдена")
+    chooser = page.evaluate(CHOOSER_TARGETS_JS)
+    assert [(" ".join(t.replace("\u00ad", "").split()), u) for t, u in chooser] == [
+        (" ".join(t.replace("\u00ad", "").split()), u) for t, u in home]
+    # searching from the 404 page opens the site's search with the words typed
+    page.get_by_label("Что вы ищете?").fill("брак")
+    page.get_by_role("button", name="Найти").click()
+    page.wait_for_url("**/?q=*")
+    page.wait_for_function("document.querySelector('.md-search__input').value === 'брак'")

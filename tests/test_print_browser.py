@@ -100,9 +100,8 @@ def sheet_number(sheet: str) -> tuple[int, int] | None:
 
 def pdf_text(pdf: Path) -> str:
     """The printed text without the page numbers, so a paragraph split over two sheets reads whole."""
-    return "\n".join(
-        "\n".join(line for line in sheet.splitlines() if not PAGE_NUMBER.match(line.strip())) for sheet in pdf_sheets(pdf)
-    )
+    lines = (line for sheet in pdf_sheets(pdf) for line in sheet.splitlines())
+    return "\n".join(line for line in lines if not PAGE_NUMBER.match(line.strip()))
 
 
 def pdf_pages(pdf: Path) -> int:
