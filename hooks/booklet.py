@@ -5,10 +5,10 @@ contents and every chapter in navigation order. A chapter is a guide (a page wit
 reference page whose front matter says `booklet_chapter: true` (contacts, glossary). The hook also
 makes one booklet per navigation section (`pechat/<section>.md`, generated from `nav:` at
 `on_files`, not in the navigation and not in search), so a reader prints only the pages they need.
-The chapters are the guides' HTML as MkDocs already
-rendered it for their own pages, so no guide is converted from Markdown twice (with 1000 guides
-converting them again took a third of the build). MkDocs renders every page's content before it
-renders any template, so at `on_page_context` all guides are ready.
+The chapters are the guides' HTML as MkDocs already rendered it for their own pages, so no guide is
+converted from Markdown twice (with 1000 guides converting them again took a third of the build).
+MkDocs renders every page's content before it renders any template, so at `on_page_context` all
+guides are ready.
 
 Three rewrites keep each copy valid on the booklet page:
 

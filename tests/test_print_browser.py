@@ -254,6 +254,7 @@ def test_letter_prints_alone(page, print_site_url: str, pdf_path) -> None:
     printed = normalize(pdf_text(out))
 
     assert printed == letter_text, f"letter-only print differs from the letter:\n{printed}\n---\n{letter_text}"
+    assert [sheet_number(sheet) for sheet in pdf_sheets(out)] == [None], "a letter printed alone has no page number"
     assert "ПРЕТЕНЗИЯ" in printed and BOOK.channels["ozon-address"].display.split(",")[0] in printed
     for outside in ("хвост-страницы", "Коротко", "Подробно", "problema-s-ozon.ru", "Проверка печати"):
         assert outside not in printed
@@ -332,6 +333,7 @@ def test_every_real_letter_prints_alone(page, built_site, site_url: str, pdf_pat
             page.pdf(path=str(out), prefer_css_page_size=True)
             printed = normalize(pdf_text(out))
             assert printed == expected, f"{name}: letter {index + 1} does not print alone"
+            assert not any(sheet_number(sheet) for sheet in pdf_sheets(out)), f"{name}: a page number on a letter"
             report.append(f"{name}#{index + 1}: {pdf_pages(out)} page(s)")
     print("letter-only printouts:", ", ".join(report))
 
