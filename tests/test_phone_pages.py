@@ -106,3 +106,23 @@ def test_links_to_other_pages_print_where_to_find_them(built_site: BuildResult) 
     assert links, "no link between chapters prints its chapter"
     for slug, label in links:
         assert label == f"глава {numbers[slug]}", f"a link to #{slug} prints «{label}»"
+
+
+def test_404_chooser_links_are_read_from_the_home_page() -> None:
+    from hooks.not_found import Situation, chooser_links
+
+    html = (
+        '<p><a href="x/">not this</a></p><div class="grid cards situations"><ul>'
+        '<li><a href="zakaz/">Заказ <br>потерялся</a></li><li><a href="akk/#blok">Аккаунт заблоки&shy;рован</a></li>'
+        '</ul></div><div class="situations"><a href="y/">second chooser</a></div>'
+    )
+    expected = [Situation("Заказ потерялся", "zakaz/"), Situation("Аккаунт заблокирован", "akk/#blok")]
+    assert chooser_links(html, "") == expected
+    assert chooser_links(html, "sub/")[0].url == "sub/zakaz/"
+    assert chooser_links("<p>no chooser</p>", "") == []
+
+
+def test_404_page_is_built_in_russian(built_site: BuildResult) -> None:
+    html = (built_site.site / "404.html").read_text(encoding="utf-8")
+    assert "Такой страницы нет" in html and 'name="q"' in html and 'class="grid cards situations"' in html
+    assert "404 - Not found" not in html
