@@ -1,10 +1,14 @@
-"""MkDocs hook: the printable booklet, every guide's rendered page copied into one page.
+"""MkDocs hook: the printable booklets, every guide's rendered page copied into one page.
 
 A page whose front matter says `booklet: true` (docs/pechat.md) gets, after its own text, a list of
-contents and every guide in navigation order. The chapters are the guides' HTML as MkDocs already
-rendered it for their own pages, so no guide is converted from Markdown twice (with 1000 guides
-converting them again took a third of the build). MkDocs renders every page's content before it
-renders any template, so at `on_page_context` all guides are ready.
+contents and every chapter in navigation order. A chapter is a guide (a page with `short:`) or a
+reference page whose front matter says `booklet_chapter: true` (contacts, glossary). The hook also
+makes one booklet per navigation section (`pechat/<section>.md`, generated from `nav:` at
+`on_files`, not in the navigation and not in search), so a reader prints only the pages they need.
+The chapters are the guides' HTML as MkDocs already rendered it for their own pages, so no guide is
+converted from Markdown twice (with 1000 guides converting them again took a third of the build).
+MkDocs renders every page's content before it renders any template, so at `on_page_context` all
+guides are ready.
 
 Three rewrites keep each copy valid on the booklet page:
 
@@ -15,27 +19,39 @@ Three rewrites keep each copy valid on the booklet page:
 - a link into a guide that is in the booklet points to its chapter (`../brak/#podrobno` →
   `#brak--podrobno`); a link to any other page is re-based to the booklet's address.
 
-MkDocs validated the guides' links before this hook runs; the hook then checks every `#anchor` of
-the finished booklet and stops the build if one leads nowhere.
+On paper a link to another chapter says which one (`data-print-href`, printed by print.css).
+
+A guide's own link to a heading that does not exist is the guide's error, not the booklet's: the
+hook reports it against the guide's file and line with the missing heading (MkDocs reports it too,
+after this hook has run) and leaves it out of the booklet's own check. That check then stops the
+build on any other `#anchor` of the finished booklet that leads nowhere, which only a fault of
+the rewriting can cause.
 """
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 
-BOOKLET_META = "booklet"
+log = logging.getLogger("mkdocs.hooks.booklet")  # under «mkdocs»: a strict build counts its warnings
+
+BOOKLET_META = "booklet"  # true: every chapter; a section's title: that section's chapters
+CHAPTER_META = "booklet_chapter"  # a page that is no guide but belongs in the booklet
+SECTIONS_ID = "razdely"
 SEPARATOR = "--"
 CONTENTS_ID = "soderzhanie"
 
@@ -55,6 +71,7 @@ class Chapter:
     url: str  # the guide's own page, as MkDocs gives it (`brak/` or `brak.html`)
     html: str  # the guide's rendered content
     toc: TableOfContents
+    number: int = 0  # its place in the booklet, from 1; 0 when not numbered
 
 
 def slug_of(src_path: str) -> str:
@@ -123,16 +140,49 @@ def rebase_links(html: str, chapter: Chapter, booklet_url: str, slug_by_url: dic
     return _URL_ATTRIBUTE.sub(fix, html)
 
 
-def chapter_html(chapter: Chapter, booklet_url: str, slug_by_url: dict[str, str]) -> str:
+_LINK_TAG = re.compile(r"<a\b[^>]*>")
+_PRINT_HREF = re.compile(r'\sdata-print-href="[^"]*"')
+
+
+def chapter_label(number: int) -> str:
+    """Where a link leads on paper, in the booklet: «глава 5»."""
+    return f"глава {number}"
+
+
+def mark_chapter_links(html: str, own_slug: str, number_by_slug: dict[str, int]) -> str:
+    """A link to another chapter prints that chapter's number instead of the page's site address."""
+
+    def mark(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        href = re.search(r'\shref="#([^"]*)"', tag)
+        if not href:
+            return tag
+        slug = href.group(1).split(SEPARATOR, 1)[0]
+        if slug == own_slug or slug not in number_by_slug:
+            return _PRINT_HREF.sub("", tag)  # a heading of this chapter: the reader is already there
+        label = f' data-print-href="{chapter_label(number_by_slug[slug])}"'
+        tag = _PRINT_HREF.sub("", tag)
+        return tag[:-1] + label + ">"
+
+    return _LINK_TAG.sub(mark, html)
+
+
+def chapter_html(
+    chapter: Chapter, booklet_url: str, slug_by_url: dict[str, str], number_by_slug: dict[str, int] | None = None
+) -> str:
     # ids first: rebase_links writes `#other-guide--id` links that must not get this chapter's prefix
     body = rebase_links(prefix_ids(demote_headings(chapter.html), chapter.slug), chapter, booklet_url, slug_by_url)
-    return _heading(2, chapter.title, chapter.slug, 'class="booklet-chapter" ') + "\n" + body.strip() + "\n"
+    if number_by_slug:
+        body = mark_chapter_links(body, chapter.slug, number_by_slug)
+    heading = _heading(2, chapter.title, chapter.slug, 'class="booklet-chapter" ', chapter.number)
+    return heading + "\n" + body.strip() + "\n"
 
 
-def _heading(level: int, title: str, anchor: str, attributes: str = "") -> str:
+def _heading(level: int, title: str, anchor: str, attributes: str = "", number: int = 0) -> str:
     """A heading with its permalink, in the markup the `toc` extension writes for the guides."""
+    numbered = f'<span class="booklet-chapter__number">{number}.</span> ' if number else ""
     return (
-        f'<h{level} {attributes}id="{anchor}">{escape(title)}'
+        f'<h{level} {attributes}id="{anchor}">{numbered}{escape(title)}'
         f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>'
     )
 
@@ -145,7 +195,8 @@ def contents_html(chapters: Iterable[Chapter]) -> str:
                 lines.append("</ul>")
             section = chapter.section
             lines += [f"<p><strong>{escape(section)}</strong></p>" if section else "", "<ul>"]
-        lines.append(f'<li><a href="#{chapter.slug}">{escape(chapter.title)}</a></li>')
+        number = f"{chapter.number}. " if chapter.number else ""
+        lines.append(f'<li>{number}<a href="#{chapter.slug}">{escape(chapter.title)}</a></li>')
     lines += ["</ul>" if section is not None else "", "</nav>"]
     return "\n".join(line for line in lines if line)
 
@@ -174,40 +225,214 @@ def dangling_anchors(html: str) -> list[str]:
     return sorted({a for a in _FRAGMENT_LINK.findall(html) if a and a not in ids})
 
 
-def build(own_html: str, chapters: list[Chapter], booklet_url: str, src_path: str) -> str:
+def build(
+    own_html: str, chapters: list[Chapter], booklet_url: str, src_path: str, known_broken: Iterable[str] = ()
+) -> str:
+    """The booklet page: its own text, the contents, the chapters. `known_broken`: anchors of the
+    finished booklet that come from a guide's own broken link, already reported against the guide."""
     slugs = [c.slug for c in chapters]
     if len(slugs) != len(set(slugs)):
         twice = sorted({s for s in slugs if slugs.count(s) > 1})
         raise PluginError(f"docs/{src_path}: two guides give the booklet the same chapter id {twice}; rename one file")
     slug_by_url = {c.url: c.slug for c in chapters}
-    parts = [own_html, contents_html(chapters)] + [chapter_html(c, booklet_url, slug_by_url) for c in chapters]
+    number_by_slug = {c.slug: c.number for c in chapters if c.number}
+    parts = [own_html, contents_html(chapters)]
+    parts += [chapter_html(c, booklet_url, slug_by_url, number_by_slug) for c in chapters]
     html = "\n".join(parts)
-    dangling = dangling_anchors(html)
+    dangling = sorted(set(dangling_anchors(html)) - set(known_broken))
     if dangling:
         raise PluginError(
             f"docs/{src_path}: the booklet has links to anchors that are not on it: "
             + ", ".join("#" + a for a in dangling[:10])
-            + ". A guide links to a heading that has no explicit id; give it one: `## Заголовок { #id }`."
+            + ". The guides' own links to these headings are valid, so rewriting them for the booklet went"
+            " wrong: report it with the guide that links to them (hooks/booklet.py)."
         )
     return html
+
+
+# ---- which pages, which sections ------------------------------------------------------------------
+
+
+def _importable(project: Path) -> None:
+    """MkDocs loads hooks by file path; put the project folder on the import path for `macros`,
+    the way mkdocs-macros does for its module (front matter and dates have their rules there)."""
+    if str(project) not in sys.path:
+        sys.path.insert(0, str(project))
+
+
+def is_chapter(meta: dict[str, Any]) -> bool:
+    """A guide (`short:`, the rule of macros/guide_index.py) or a page that asks to be a chapter."""
+    return bool(meta.get("short") or meta.get(CHAPTER_META)) and not meta.get(BOOKLET_META)
+
+
+_TRANSLIT = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
+    )
+)
+
+
+def section_slug(title: str) -> str:
+    """«Заказ и доставка» → `zakaz-i-dostavka`, in the style of the guides' file names."""
+    latin = "".join(_TRANSLIT.get(ch, ch) for ch in title.lower()).replace("_", "")
+    return re.sub(r"[^a-z0-9]+", "-", latin).strip("-") or "razdel"
+
+
+def nav_sections(nav: Any, section: str = "") -> Iterator[tuple[str, str]]:
+    """(section title, page file) for every page in `nav:`, in order; top-level pages have no section."""
+    if isinstance(nav, str):
+        yield section, nav
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from nav_sections(item, section)
+    elif isinstance(nav, dict):
+        for title, value in nav.items():
+            yield from nav_sections(value, str(title) if isinstance(value, list) else section)
+
+
+@dataclass(frozen=True)
+class SectionBooklet:
+    section: str
+    src_uri: str  # pechat/zakaz-i-dostavka.md, next to the whole booklet
+    chapters: int
+
+    def markdown(self, whole_booklet_src: str) -> str:
+        front = {
+            "title": f"Для печати: {self.section}",
+            BOOKLET_META: self.section,
+            "search": {"exclude": True},
+            "description": f"Все инструкции раздела «{self.section}» на одной странице, чтобы распечатать только их.",
+        }
+        back = posixpath.relpath(whole_booklet_src, posixpath.dirname(self.src_uri))
+        return (
+            "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n"
+            f"Здесь инструкции только из раздела «{self.section}», по порядку. "
+            "Каждая начнётся с новой страницы.\n\n"
+            '<div class="screen-only" markdown>\n\n'
+            "Чтобы распечатать их или сохранить в PDF, откройте в браузере печать (Ctrl+P, на Mac — Cmd+P). "
+            f"Все разделы сразу — в [полном справочнике для печати]({back}).\n\n</div>\n"
+        )
+
+
+def section_booklets(nav: Any, docs_dir: Path, whole_booklet_src: str) -> list[SectionBooklet]:
+    """One booklet per section of `nav:` that has at least one chapter, next to the whole booklet."""
+    _importable(docs_dir.parent)
+    from macros.guide_index import read_front_matter
+
+    counts: dict[str, int] = {}
+    for section, src in nav_sections(nav):
+        if section and src.endswith(".md") and "://" not in src and (docs_dir / src).is_file():
+            counts.setdefault(section, 0)
+            counts[section] += is_chapter(read_front_matter(docs_dir / src))
+    folder = posixpath.splitext(whole_booklet_src)[0]
+    return [
+        SectionBooklet(section, f"{folder}/{section_slug(section)}.md", count)
+        for section, count in counts.items()
+        if count
+    ]
+
+
+def sections_html(booklets: list[SectionBooklet], url_by_src: dict[str, str], booklet_url: str) -> str:
+    """On the whole booklet: links to each section's booklet (screen only; paper has them all)."""
+    items = []
+    for booklet in booklets:
+        if booklet.src_uri not in url_by_src:
+            continue
+        href = get_relative_url(url_by_src[booklet.src_uri], booklet_url)
+        items.append(f'<li><a href="{escape(href)}">{escape(booklet.section)}</a> ({booklet.chapters})</li>')
+    if not items:
+        return ""
+    return (
+        f'<div class="screen-only booklet-sections">{_heading(2, "Только один раздел", SECTIONS_ID)}\n'
+        "<p>Нужны не все инструкции? Откройте раздел и распечатайте только его. "
+        "В скобках — сколько в нём глав.</p>\n<ul>\n" + "\n".join(items) + "\n</ul></div>"
+    )
+
+
+# ---- a guide's own broken links -------------------------------------------------------------------
+
+
+@dataclass
+class BuildState:
+    sections: list[SectionBooklet] = field(default_factory=list)
+    url_by_src: dict[str, str] = field(default_factory=dict)  # the section booklets' URLs
+    reported: set[tuple[str, str, str]] = field(default_factory=set)  # (guide, link, anchor) already logged
+
+
+_state = BuildState()
+
+
+def source_line(page: Page, link: str) -> int:
+    """The line of the guide's file (front matter counted, as the editor sees it) that holds `link`."""
+    path = page.file.abs_src_path
+    if not path or not Path(path).is_file():
+        return 1
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, 1):
+        if link in line:
+            return number
+    anchor = "#" + link.partition("#")[2]
+    for number, line in enumerate(lines, 1):
+        if re.search(re.escape(anchor) + r"(?![\w-])", line):
+            return number
+    return 1
+
+
+def broken_links(page: Page) -> Iterator[tuple[File, str, str]]:
+    """(target file, anchor, link as written) for each of the page's links to a heading that is not there.
+
+    The same facts MkDocs' own anchor validation reads (`links_to_anchors`, `present_anchor_ids`).
+    """
+    for to_file, links in (page.links_to_anchors or {}).items():
+        target = to_file.page
+        if target is None or target.present_anchor_ids is None:
+            continue
+        for anchor, original in links.items():
+            if anchor not in target.present_anchor_ids:
+                yield to_file, anchor, original
+
+
+def report_broken_links(guides: list[Page], slug_by_src: dict[str, str]) -> set[str]:
+    """Log each guide's broken anchor link against the guide; return their anchors in booklet form."""
+    in_booklet = set()
+    for page in guides:
+        for to_file, anchor, original in broken_links(page):
+            if to_file.src_uri in slug_by_src:
+                in_booklet.add(chapter_anchor(slug_by_src[to_file.src_uri], anchor))
+            key = (page.file.src_uri, original, anchor)
+            if key in _state.reported:
+                continue
+            _state.reported.add(key)
+            target = "this page" if to_file is page.file else f"docs/{to_file.src_uri}"
+            log.warning(
+                f"docs/{page.file.src_uri}:{source_line(page, original)}: the link «{original}» leads to "
+                f"«#{anchor}», a heading that {target} does not have. Fix: link to one of its headings' ids, "
+                "or give the heading that id: `## Заголовок { #" + anchor + " }`."
+            )
+    return in_booklet
+
+
+# ---- MkDocs events ---------------------------------------------------------------------------------
 
 
 def _section_title(page: Page) -> str:
     return page.parent.title if page.parent is not None else ""
 
 
-def _guides(nav: Any, booklet: Page) -> list[Page]:
-    # A guide is a page with a short answer in its front matter (macros/guide_index.py).
-    return [p for p in nav.pages if p is not booklet and p.meta.get("short")]
+def _chapters(nav: Any, booklet: Page) -> list[Page]:
+    """The booklet's pages in navigation order: all chapters, or one section's (`booklet: <title>`)."""
+    wanted = booklet.meta.get(BOOKLET_META)
+    pages = [p for p in nav.pages if p is not booklet and is_chapter(p.meta)]
+    if isinstance(wanted, str):
+        pages = [p for p in pages if _section_title(p) == wanted]
+    return pages
 
 
 def _merge_checked_dates(booklet: Page, guides: list[Page], config: Any) -> None:
     """The print header of the booklet dates the contacts of every guide in it."""
-    # The dates and their wording belong to macros/printing.py. MkDocs loads hooks by file path, so
-    # the project folder is put on the import path the way mkdocs-macros does for its module.
-    root = str(Path(config.config_file_path).resolve().parent)
-    if root not in sys.path:
-        sys.path.insert(0, root)
+    # The dates and their wording belong to macros/printing.py.
+    _importable(Path(config.config_file_path).resolve().parent)
     from macros.printing import CHECKED_META, CHECKED_RANGE_META, CheckedRange
 
     merged = CheckedRange.merged(p.meta[CHECKED_RANGE_META] for p in guides if p.meta.get(CHECKED_RANGE_META))
@@ -216,18 +441,59 @@ def _merge_checked_dates(booklet: Page, guides: list[Page], config: Any) -> None
         booklet.meta[CHECKED_META] = merged.text()
 
 
+def on_config(config: Any) -> Any:
+    global _state
+    _state = BuildState()
+    return config
+
+
+def _whole_booklet_src(config: Any, docs_dir: Path) -> str | None:
+    _importable(docs_dir.parent)
+    from macros.guide_index import read_front_matter
+
+    for _, src in nav_sections(config.nav or []):
+        path = docs_dir / src
+        if src.endswith(".md") and path.is_file() and read_front_matter(path).get(BOOKLET_META) is True:
+            return src
+    return None
+
+
+def on_files(files: Files, config: Any) -> Files:
+    """Add one booklet page per navigation section, next to the whole booklet (`booklet: true`)."""
+    docs_dir = Path(config.docs_dir)
+    whole = _whole_booklet_src(config, docs_dir)
+    if whole is None:
+        return files
+    _state.sections = section_booklets(config.nav or [], docs_dir, whole)
+    for booklet in _state.sections:
+        if files.get_file_from_path(booklet.src_uri) is not None:
+            raise PluginError(f"docs/{booklet.src_uri}: this name is kept for the section booklet; rename the file")
+        generated = File.generated(
+            config, booklet.src_uri, content=booklet.markdown(whole), inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        files.append(generated)
+        _state.url_by_src[booklet.src_uri] = generated.url
+    return files
+
+
 # Before Material's search plugin: it strips the `data-search-*` attributes hooks/search_ru.py adds
 # to guides from every page's content at this event, the booklet's copies included.
 @event_priority(50)
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:
     if not page.meta.get(BOOKLET_META):
         return context
-    guides = _guides(nav, page)
+    pages = _chapters(nav, page)
     chapters = [
-        Chapter(slug_of(p.file.src_path), p.title or p.file.src_path, _section_title(p), p.url, p.content or "", p.toc)
-        for p in guides
+        Chapter(
+            slug_of(p.file.src_path), p.title or p.file.src_path, _section_title(p), p.url, p.content or "", p.toc, n
+        )
+        for n, p in enumerate(pages, 1)  # numbered from 1: «глава 5» on paper
     ]
-    page.content = build(page.content or "", chapters, page.url, page.file.src_path)
+    known_broken = report_broken_links(pages, {p.file.src_uri: c.slug for p, c in zip(pages, chapters)})
+    own = page.content or ""
+    if page.meta.get(BOOKLET_META) is True:
+        own += "\n" + sections_html(_state.sections, _state.url_by_src, page.url)
+    page.content = build(own, chapters, page.url, page.file.src_path, known_broken)
     page.toc = booklet_toc(page.toc, chapters)
-    _merge_checked_dates(page, guides, config)
+    _merge_checked_dates(page, pages, config)
     return context

@@ -223,14 +223,10 @@ def define_env(env: Any) -> None:
         short = meta.get("short")
         if not short:
             fail("short_answer()", "the page has no «short:» in its front matter; add two or three sentences there")
-        asked = meta.get("asked") or []
-        asked_line = ""
-        if asked:
-            phrases = ", ".join(f"«{escape(str(q))}»" for q in asked)
-            asked_line = final_html(f'<p class="asked"><span class="asked__label">Как ещё спрашивают:</span> {phrases}</p>')
-            asked_line = "\n\n" + asked_line
+        # `asked:` phrases are for search only (hooks/search_ru.py reads them from front matter):
+        # lower case, no punctuation, they read as noise on the page and on paper.
         short_html = final_html(f"<p>{escape(' '.join(str(short).split()))}</p>")
-        return f"## Коротко {{ #korotko }}\n\n{short_html}{asked_line}\n"
+        return f"## Коротко {{ #korotko }}\n\n{short_html}\n"
 
     @macro(env)
     def guides_overview() -> str:
@@ -249,7 +245,9 @@ def define_env(env: Any) -> None:
             short_html = final_html(f"<p>{escape(' '.join(guide.short.split()))}</p>")
             parts.append(
                 f"### [{markdown_text(guide.title)}]({href}) {{ #{anchor} }}\n\n{short_html}\n\n"
-                f'[Подробно: что делать по шагам]({href}#podrobno){{ aria-label="Подробно: что делать по шагам — {label}" }}\n'
+                # Short on screen; a screen reader listing links hears which guide it opens.
+                f'[По шагам<span class="sr-only">: {label}</span>'
+                f' <span aria-hidden="true">→</span>]({href}#podrobno){{ .steps-link }}\n'
             )
         return "\n".join(parts)
 

@@ -187,3 +187,62 @@ def test_print_header_on_every_page(built_site: BuildResult) -> None:
     # contacts_directory() records no contacts_used; the header still dates the page's contacts
     shown = set(re.findall(r'data-contact="([a-z0-9-]+)"', contacts_page))
     assert checked_range(BOOK, shown).text() in contacts_page
+
+
+# ---- paper that works (issue 15): where links lead, chapters, sections ----------------------------
+
+
+def test_links_to_other_pages_get_their_site_address() -> None:
+    from hooks.print_links import page_address
+
+    site = "https://problema-s-ozon.ru/"
+    assert page_address("../brak/#podrobno", "zakaz/", site) == "https://problema-s-ozon.ru/brak/"
+    assert page_address("../", "brak/", site) == "https://problema-s-ozon.ru/"
+    assert page_address("kontakty.html#ozon", "pechat.html", site) == "https://problema-s-ozon.ru/kontakty.html"
+    for same_page_or_file in ("#podrobno", "./", "../assets/print.css", "../img/a.png"):
+        assert page_address(same_page_or_file, "brak/", site) is None
+    assert page_address("../brak/", "zakaz/", "") is None  # no site_url: nothing a reader could type
+    out = mark_links('<a href="../brak/">Брак</a><a class="headerlink" href="#x">¶</a>', "zakaz/", site)
+    assert out.count("data-print-href") == 1 and 'data-print-href="https://problema-s-ozon.ru/brak/"' in out
+
+
+def test_links_between_chapters_print_the_chapter_number() -> None:
+    from hooks.booklet import mark_chapter_links
+
+    html = (
+        '<a href="#brak--podrobno" data-print-href="https://problema-s-ozon.ru/brak/">к браку</a>'
+        '<a href="#zakaz--sroki" data-print-href="https://problema-s-ozon.ru/zakaz/">тут же</a>'
+        '<a href="#zakaz">глава</a><a href="../kontakty/" data-print-href="https://x/kontakty/">к</a>'
+    )
+    out = mark_chapter_links(html, "zakaz", {"brak": 6, "zakaz": 3})
+    assert '<a href="#brak--podrobno" data-print-href="глава 6">' in out
+    assert '<a href="#zakaz--sroki">' in out and '<a href="#zakaz">' in out  # its own chapter: nothing to add
+    assert 'data-print-href="https://x/kontakty/"' in out  # a page outside the booklet keeps its address
+
+
+def test_numbered_chapters_in_heading_and_contents() -> None:
+    lost = Chapter("zakaz", "Заказ потерялся", "Заказ", "zakaz/", "<p>x</p>", TableOfContents([]), 1)
+    html = build("", [lost], "pechat/", "pechat.md")
+    assert '<li>1. <a href="#zakaz">Заказ потерялся</a></li>' in html
+    assert '<span class="booklet-chapter__number">1.</span> Заказ потерялся' in html
+
+
+def test_section_booklets_follow_the_navigation(tmp_path) -> None:
+    from hooks.booklet import section_booklets, section_slug
+
+    assert section_slug("Заказ и доставка") == "zakaz-i-dostavka"
+    assert section_slug("Товар, возврат и деньги") == "tovar-vozvrat-i-dengi"
+    assert section_slug("Защитить свои права") == "zashchitit-svoi-prava"
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    pages = {
+        "a.md": "short: Коротко.", "b.md": "booklet_chapter: true", "c.md": "title: Не глава", "p.md": "booklet: true"
+    }
+    for name, front in pages.items():
+        (docs / name).write_text(f"---\n{front}\n---\n", encoding="utf-8")
+    nav = [{"Главная": "c.md"}, {"Первый": ["a.md", "c.md"]}, {"Справка": ["b.md", "p.md"]}, {"Пустой": ["c.md"]}]
+    found = section_booklets(nav, docs, "p.md")
+    assert [(b.section, b.src_uri, b.chapters) for b in found] == [
+        ("Первый", "p/pervyy.md", 1), ("Справка", "p/spravka.md", 1)]
+    text = found[0].markdown("p.md")
+    assert "booklet: Первый" in text and "exclude: true" in text and "](../p.md)" in text

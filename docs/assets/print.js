@@ -23,7 +23,12 @@
   }
 
   function setUp() {
-    document.querySelectorAll("[data-print-actions]").forEach(function (box) { box.hidden = false; });
+    document.querySelectorAll("[data-print-actions]").forEach(function (box) {
+      // Below the page's title, not above it: on a phone the title is what the reader looks for first.
+      var title = box.parentNode && box.parentNode.querySelector("h1");
+      if (title && title.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_PRECEDING) title.after(box);
+      box.hidden = false;
+    });
     document.querySelectorAll("[data-print-page]").forEach(function (button) {
       button.addEventListener("click", function () { clearLetterMode(); window.print(); });
     });
