@@ -43,7 +43,7 @@ def on_files(files: Any, config: Any) -> Any:
     from macros.yaml_source import YamlSourceError, refuse_anchors
 
     for file in files.documentation_pages():
-        text = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+        text = file.content_string  # also the pages other hooks generate (the section booklets)
         match = FRONT_MATTER.match(text)
         if not match or not any(mark in match.group(1) for mark in "&*<"):
             continue  # no anchor, alias or merge key can be there: skip the YAML parse
