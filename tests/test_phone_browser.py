@@ -23,7 +23,7 @@ SITUATION_PAGES = {
     "zakaz-poteryalsya",
     "zakaz-ne-dostavili-v-srok",
     "brak",
-    "vozvrat-tovara",
+    "prodavec-otkazal-v-vozvrate",
     "dengi-ne-vernuli",
     "akkaunt",
     "moshennichestvo",
