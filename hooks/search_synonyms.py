@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from macros.yaml_source import YamlDocument, YamlSourceError, read_yaml
 
@@ -35,31 +37,30 @@ def _phrase(value: str) -> str:
     return phrase
 
 
+def _group(phrases: list[str]) -> list[str]:
+    if len(phrases) < 2:
+        raise ValueError("a group needs at least two phrases that mean the same")
+    return phrases
+
+
+def _one_word(value: str) -> str:
+    if len(words(value)) != 1:
+        raise ValueError("write one misspelt word and the one word it means")
+    return fold(value.strip())
+
+
+Phrase = Annotated[str, AfterValidator(_phrase)]
+Group = Annotated[list[Phrase], AfterValidator(_group)]
+Word = Annotated[str, AfterValidator(_one_word)]
+
+
 class Synonyms(BaseModel):
     """The whole file: groups of phrases that mean the same to a buyer, and misspelt words."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    groups: list[list[str]] = Field(default_factory=list)
-    misspellings: dict[str, str] = Field(default_factory=dict)
-
-    @field_validator("groups")
-    @classmethod
-    def _groups(cls, groups: list[list[str]]) -> list[list[str]]:
-        cleaned = []
-        for group in groups:
-            if len(group) < 2:
-                raise ValueError("a group needs at least two phrases that mean the same")
-            cleaned.append([_phrase(phrase) for phrase in group])
-        return cleaned
-
-    @field_validator("misspellings")
-    @classmethod
-    def _misspellings(cls, pairs: dict[str, str]) -> dict[str, str]:
-        for wrong, right in pairs.items():
-            if len(words(wrong)) != 1 or len(words(right)) != 1:
-                raise ValueError(f"«{wrong}: {right}»: write one misspelt word and the one word it means")
-        return {fold(wrong): fold(right) for wrong, right in pairs.items()}
+    groups: list[Group] = Field(default_factory=list)
+    misspellings: dict[Word, Word] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,6 @@ class SynonymsError(ValueError):
         return "\n".join(self.lines)
 
 
-def _location(doc: YamlDocument, loc: tuple[int | str, ...]) -> int:
-    return doc.line_of(tuple(loc))
-
-
 def load_synonyms(path: Path) -> tuple[Synonyms, YamlDocument | None]:
     """The file's content (an empty one when the file is missing); SynonymsError when it is wrong."""
     if not path.exists():
@@ -83,7 +80,8 @@ def load_synonyms(path: Path) -> tuple[Synonyms, YamlDocument | None]:
     try:
         doc = read_yaml(path)
     except YamlSourceError as error:
-        raise SynonymsError((str(error),)) from None
+        # the reader says «path: line 3: …» for a repeated key: editors' tools jump to «path:3:»
+        raise SynonymsError((re.sub(r"^(.*?): line (\d+): ", r"\1:\2: ", str(error)),)) from None
     if doc.data is None:
         return Synonyms(), doc
     try:
@@ -91,8 +89,8 @@ def load_synonyms(path: Path) -> tuple[Synonyms, YamlDocument | None]:
     except ValidationError as error:
         lines = []
         for item in error.errors():
-            loc = tuple(item["loc"])
+            loc = tuple(part for part in item["loc"] if part != "[key]")
             where = ".".join(str(part) for part in loc) or "the file"
             message = item["msg"].removeprefix("Value error, ")
-            lines.append(f"{path}:{_location(doc, loc)}: {where}: {message}")
+            lines.append(f"{path}:{doc.line_of(loc)}: {where}: {message}")
         raise SynonymsError(tuple(lines)) from None

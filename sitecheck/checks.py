@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import content, data, external, hand_typed, html_links, references, structure
+from . import content, data, external, hand_typed, html_links, references, search_synonyms, structure
 from .context import Context
 from .problems import Problem
 
@@ -18,6 +18,7 @@ CHECKS: dict[str, Check] = {
     hand_typed.NAME: hand_typed.check,
     external.NAME: external.check,
     html_links.NAME: html_links.check,
+    search_synonyms.NAME: search_synonyms.check,
 }
 
 # Checks that read the built site; without --site they are skipped (and the CLI says so).
