@@ -209,6 +209,15 @@ def stop_words(source: Path = STEMMER_SOURCE) -> frozenset[str]:
     return frozenset(word for raw in match.group(1).split() for word in words(raw.replace("\ufeff", "")))
 
 
+_INLINE_QUOTE = re.compile(r"«[^«»\s]+(?:\s+[^«»\s]+){2,}»")
+
+
+def split_quotes(text: str) -> tuple[str, str]:
+    """A section's own words and the words it quotes «like this» (a scam text, a button, a reply)."""
+    quoted = " ".join(match.group(0)[1:-1] for match in _INLINE_QUOTE.finditer(text))
+    return _INLINE_QUOTE.sub(" ", text), quoted
+
+
 def _base36(number: int) -> str:
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     out = ""
@@ -233,8 +242,9 @@ def build_index(docs: list[dict[str, Any]], stops: frozenset[str], synonyms: Syn
         url = doc["location"].split("#")[0]
         is_article = url not in article_urls
         article_urls.add(url)
-        own = Counter(w for w in words(doc.get("text", "")) if w not in stops)
-        quoted = Counter(w for w in words(doc.get("quoted", "")) if w not in stops)
+        text, inline = split_quotes(doc.get("text", ""))
+        own = Counter(w for w in words(text) if w not in stops)
+        quoted = Counter(w for w in words(f"{inline} {doc.get('quoted', '')}") if w not in stops)
         fields: dict[str, int] = {}
         for name, text in (("title" if is_article else "heading", doc.get("title", "")), ("asked", doc.get("asked", ""))):
             for word in words(text):

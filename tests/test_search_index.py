@@ -245,3 +245,9 @@ def test_mkdocs_yml_has_no_duplicate_top_level_keys() -> None:
     keys = re.findall(r"^([A-Za-z_]+):", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), flags=re.M)
     duplicates = sorted({key for key in keys if keys.count(key) > 1})
     assert not duplicates, f"mkdocs.yml: top-level keys written twice (merge them into one block): {duplicates}"
+
+
+def test_quotes_of_three_words_or_more_are_quoted_material() -> None:
+    own, quoted = search_ru.split_quotes("Нажмите «Вернуть товар». Пишут: «ваша посылка задержана, оплатите доставку».")
+    assert quoted == "ваша посылка задержана, оплатите доставку"
+    assert "«Вернуть товар»" in own and "задержана" not in own  # a two-word button name stays the guide's own

@@ -32,8 +32,8 @@ export function loadStemmer() {
 }
 
 /** An engine over a search_index.json as hooks/search_ru.py writes it. */
-export function engineFor(data) {
-  return core.createEngine(loadStemmer(), data.docs, data.config.search_ru);
+export function engineFor(data, weights = undefined) {
+  return core.createEngine({ ...loadStemmer(), weights }, data.docs, data.config.search_ru);
 }
 
 /**

@@ -28,15 +28,18 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict"
 
-  /* A word in one of these fields adds this much on top of its saturated text score (at most
-     K1 + 1): the guide's own words about itself count most. Codes match hooks/search_ru.py. */
-  var FIELD_WEIGHT = [0, 1.2, 2.5, 3]   /* 0 none, 1 heading, 2 asked phrase, 3 title */
-  var QUOTED = 0.3            /* a word in a quoted message counts this much of the guide's own word */
-  var K1 = 1.2                /* BM25 saturation */
-  var B = 0.6                 /* BM25 length normalisation for section text */
-  var TOGETHER = 1            /* weight of the best single doc's sum in a page's score */
-  var DEPTH = 0.5             /* a page that comes back to a query word in other sections is about it */
-  var COVERAGE = 2            /* a page missing query words: score × (share of words found) ^ COVERAGE */
+  /* Ranking weights; createEngine(options.weights) may override them (the benchmark compares).
+     A word in a field adds title/asked/heading on top of its saturated text score (at most k1 + 1):
+     the guide's own words about itself count most. */
+  var WEIGHTS = {
+    title: 3, asked: 2.5, heading: 1.2,
+    quoted: 0.3,     /* a word in a quoted message counts this much of the guide's own word */
+    k1: 1.2,         /* BM25 saturation */
+    b: 0.6,          /* BM25 length normalisation for section text */
+    together: 1,     /* weight of the best single doc's sum in a page's score */
+    depth: 0.5,      /* a page that comes back to a query word in other sections is about it */
+    coverage: 2      /* a page missing query words: score × (share of words found) ^ coverage */
+  }
   var MAX_PAGES = 12          /* result groups sent to the UI; Material renders 10 at once */
   var MAX_SECTIONS = 3        /* sections shown under each page */
   var MIN_RELATIVE_SCORE = 0.05
@@ -234,6 +237,9 @@
   function createEngine(options, docs, index) {
     var stem = options.stem
     var stopWords = options.stopWords
+    var W = Object.assign({}, WEIGHTS, options.weights || {})
+    var FIELD_WEIGHT = [0, W.heading, W.asked, W.title]  /* by the hook's field code (FIELD_CODE) */
+    var K1 = W.k1
     if (!index || index.version !== 1)
       throw new Error("search-ru: the index has no prebuilt part (is hooks/search_ru.py in mkdocs.yml?)")
 
@@ -256,7 +262,7 @@
     average = Math.max(1, average / Math.max(1, docs.length))
     var norm = new Float64Array(docs.length)
     for (var d = 0; d < docs.length; d++)
-      norm[d] = 1 - B + B * index.lengths[d] / average
+      norm[d] = 1 - W.b + W.b * index.lengths[d] / average
 
     /* vocabulary: stem → ids of the written words it stands for */
     var wordsOfStem = new Map()
@@ -303,7 +309,7 @@
             tfScratch[doc] = 0
             fieldScratch[doc] = 0
           }
-          tfScratch[doc] += numbers[i + 1] + QUOTED * numbers[i + 2]
+          tfScratch[doc] += numbers[i + 1] + W.quoted * numbers[i + 2]
           if (numbers[i + 3] > fieldScratch[doc])
             fieldScratch[doc] = numbers[i + 3]
         }
@@ -313,7 +319,7 @@
         var d = inScratch[j], t = tfScratch[d] / norm[d]
         list[3 * j] = d
         list[3 * j + 1] = (K1 + 1) * t / (t + K1)
-        list[3 * j + 2] = FIELD_WEIGHT[fieldScratch[d]]
+        list[3 * j + 2] = fieldScratch[d]  /* the field code: its weight depends on the query word */
       }
       merged.set(s, list)
       return list
@@ -512,7 +518,7 @@
         var textRarity = idf(anywhere), fieldRarity = idf(inFields)
         for (var i = 0; i < list.length; i += 3) {
           var d = list[i]
-          total.set(d, (total.get(d) || 0) + textRarity * list[i + 1] + fieldRarity * list[i + 2])
+          total.set(d, (total.get(d) || 0) + textRarity * list[i + 1] + fieldRarity * FIELD_WEIGHT[list[i + 2]])
           count.set(d, (count.get(d) || 0) + 1)
         }
       })
@@ -574,6 +580,7 @@
           }
         })
         var textRarity = idf(anywhere), fieldRarity = idf(inFields)
+        var fieldWeights = FIELD_WEIGHT.map(function (weight) { return weight * fieldRarity })
         var take = function (d, score) {
           if (isTouched[d] !== touchStamp) { isTouched[d] = touchStamp; touched[count++] = d }
           if (score > scores[d * T + t])
@@ -581,9 +588,9 @@
         }
         term.found.forEach(function (trust, s) {
           var list = postings(s)
-          var textWeight = trust * textRarity, fieldWeight = trust * fieldRarity
+          var textWeight = trust * textRarity
           for (var k = 0; k < list.length; k += 3)
-            take(list[k], textWeight * list[k + 1] + fieldWeight * list[k + 2])
+            take(list[k], textWeight * list[k + 1] + trust * fieldWeights[list[k + 2]])
         })
         term.phrases.forEach(function (phrase) {
           phraseScores(phrase).forEach(function (score, d) { take(d, score) })
@@ -591,8 +598,8 @@
       })
 
       /* A page takes, for each query word, its best doc; words found together in one doc (a section,
-         or the title with the asked phrases) add TOGETHER times that doc's sum; a page that comes
-         back to a word in other sections adds DEPTH times that (at most the best once more);
+         or the title with the asked phrases) add `together` times that doc's sum; a page that comes
+         back to a word in other sections adds `depth` times that (at most the best once more);
          coverage multiplies. */
       var pageAt = new Map(), perPage = []   /* page -> row in perPage: best[T], total[T], together */
       for (var i = 0; i < count; i++) {
@@ -621,7 +628,7 @@
           if (entry.best[t] > 0) covered++
           depth += Math.min(entry.total[t] - entry.best[t], entry.best[t])
         }
-        var score = (sum(entry.best) + TOGETHER * entry.together + DEPTH * depth) * Math.pow(covered / T, COVERAGE)
+        var score = (sum(entry.best) + W.together * entry.together + W.depth * depth) * Math.pow(covered / T, W.coverage)
         return { page: entry.page, score: score * pages[entry.page].boost, best: entry.best }
       })
       ranked.sort(function (a, b) { return b.score - a.score })
@@ -828,6 +835,7 @@
     escapeHtml: escapeHtml,
     lunrStandIn: lunrStandIn,
     stemmerFrom: stemmerFrom,
-    createEngine: createEngine
+    createEngine: createEngine,
+    WEIGHTS: WEIGHTS
   }
 })
