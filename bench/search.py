@@ -213,6 +213,21 @@ def report(label: str, site: Path, outcomes: list[Outcome]) -> None:
             print(f"  «{o.query.text}» → {o.query.slug}: {where}; top: {', '.join(o.top) or '(none)'}")
 
 
+def engine_times(site: Path, queries: list[Query]) -> None:
+    """The engine's own time per query under Node (bench/search_engine.mjs), for the worker's share."""
+    import json
+    import subprocess
+
+    index = site / "search" / "search_index.json"
+    if "search_ru" not in json.loads(index.read_text(encoding="utf-8")).get("config", {}):
+        return  # stock lunr: not our engine
+    result = subprocess.run(
+        ["node", str(ROOT / "bench" / "search_engine.mjs"), str(index)],
+        input=json.dumps([q.text for q in queries], ensure_ascii=False), capture_output=True, text=True, check=False,
+    )
+    print(result.stdout.rstrip() or f"engine timing failed: {result.stderr[-2000:]}")
+
+
 def without_search_hook(config_text: str) -> str:
     """mkdocs.yml without our hook, so Material's stock worker and index are used."""
     text = config_text.replace(HOOK_LINE, "")
@@ -260,11 +275,13 @@ def main() -> None:
     label = ("stock lunr" if args.stock else "search-ru") + (f", +{args.synthetic} synthetic guides" if args.synthetic else ", real site")
     if args.site:
         report(label, args.site, run(args.site, queries, label))
+        engine_times(args.site, queries)
         return
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
         workdir = Path(tmp)
         site = build_site(prepare(workdir, args.synthetic, args.stock), workdir / "site")
         report(label, site, run(site, queries, label))
+        engine_times(site, queries)
 
 
 if __name__ == "__main__":
