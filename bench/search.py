@@ -181,7 +181,8 @@ def run(site: Path, queries: list[Query], label: str) -> list[Outcome]:
               f"first results painted {first:.0f} ms ({time.perf_counter() - started:.1f} s wall)")
         for query in queries:
             hrefs, millis = search_once(page, query.text)
-            outcomes.append(Outcome(query, rank_of(hrefs, query.slug), millis, [slug_of(h) or "(home)" for h in hrefs[:3]]))
+            top = [slug_of(h) or "(home)" for h in hrefs[:3]]
+            outcomes.append(Outcome(query, rank_of(hrefs, query.slug), millis, top))
         browser.close()
     return outcomes
 
@@ -203,7 +204,10 @@ def report(label: str, site: Path, outcomes: list[Outcome]) -> None:
     for added in sorted({o.query.added for o in outcomes}):
         subset = [o for o in outcomes if o.query.added == added]
         print(f"{(('added: ' + added) if added else 'first set'):<16} {hits(subset)}")
-    print(f"keyup → results painted: median {statistics.median(times):.1f} ms, p95 {percentile(times, 0.95):.1f} ms, max {max(times):.1f} ms")
+    print(
+        f"keyup → results painted: median {statistics.median(times):.1f} ms, "
+        f"p95 {percentile(times, 0.95):.1f} ms, max {max(times):.1f} ms"
+    )
     print(f"search_index.json: {raw / 1024:.1f} KB raw, {packed / 1024:.1f} KB gzip")
     misses = [o for o in outcomes if o.rank != 1]
     if misses:
@@ -272,7 +276,8 @@ def main() -> None:
     parser.add_argument("--queries", type=Path, default=QUERIES)
     args = parser.parse_args()
     queries = load_queries(args.queries)
-    label = ("stock lunr" if args.stock else "search-ru") + (f", +{args.synthetic} synthetic guides" if args.synthetic else ", real site")
+    where = f", +{args.synthetic} synthetic guides" if args.synthetic else ", real site"
+    label = ("stock lunr" if args.stock else "search-ru") + where
     if args.site:
         report(label, args.site, run(args.site, queries, label))
         engine_times(args.site, queries)

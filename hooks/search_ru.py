@@ -24,7 +24,9 @@ Snowball stemmer (lunr-languages' `ru`, shipped with Material) and ranks whole g
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.util
 import json
 import re
 import sys
@@ -35,7 +37,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import material
 from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,17 +46,28 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hooks.search_synonyms import SYNONYMS_FILE, Synonyms, load_synonyms, words  # noqa: E402
+
 JAVASCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
 WORKER_SOURCES = (JAVASCRIPTS / "search-ru-worker.js", JAVASCRIPTS / "search-ru-core.js")
 WORKER_URL = "assets/javascripts/search-ru-worker.js"
+
+
+def _material_dir() -> Path:
+    spec = importlib.util.find_spec("material")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("mkdocs-material is not installed: run `make build` (it installs the lockfile)")
+    return Path(spec.origin).parent
+
+
 # The stemmer and stop words the worker loads: lunr-languages' Russian, as Material ships it.
-STEMMER_SOURCE = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min" / "lunr.ru.min.js"
+STEMMER_SOURCE = _material_dir() / "templates/assets/javascripts/lunr/min/lunr.ru.min.js"
 INDEX_VERSION = 1  # search-ru-core.js createEngine() refuses any other
 FIELD_CODE = {"heading": 1, "asked": 2, "title": 3}  # FIELD_WEIGHT in search-ru-core.js, by code
 # Nothing found: the triage page, and this many guides in navigation order (the common situations).
 TRIAGE_SLUG = "s-chego-nachat"
 COMMON_SITUATIONS = 6
 NO_RESULTS_TEXT = "Ничего не нашлось. Начните с этой страницы: она поможет понять, какой у вас случай. Частые ситуации:"
+TEXTS_FILE = "search/search_texts.json"  # the sections' texts, for snippets (split_texts)
 REFERENCE_PAGE_BOOST = 0.5  # contacts, glossary: useful, but a guide should win a tie
 ASKED_SEPARATOR = " · "
 
@@ -201,6 +213,7 @@ def rewrite_index(data: dict[str, Any], pages: dict[str, PageInfo], home_url: st
     return {"config": config, "docs": docs}
 
 
+@functools.lru_cache(maxsize=4)
 def stop_words(source: Path = STEMMER_SOURCE) -> frozenset[str]:
     """The Russian stop words of the stemmer file the worker loads, folded as the worker folds them."""
     match = re.search(r'generateStopWordFilter\("([^"]+)"', source.read_text(encoding="utf-8"))
@@ -246,7 +259,8 @@ def build_index(docs: list[dict[str, Any]], stops: frozenset[str], synonyms: Syn
         own = Counter(w for w in words(text) if w not in stops)
         quoted = Counter(w for w in words(f"{inline} {doc.get('quoted', '')}") if w not in stops)
         fields: dict[str, int] = {}
-        for name, text in (("title" if is_article else "heading", doc.get("title", "")), ("asked", doc.get("asked", ""))):
+        title_field = "title" if is_article else "heading"  # a section's title is its heading
+        for name, text in ((title_field, doc.get("title", "")), ("asked", doc.get("asked", ""))):
             for word in words(text):
                 if word not in stops:
                     fields[word] = max(fields.get(word, 0), FIELD_CODE[name])
@@ -301,6 +315,22 @@ def finish_index(data: dict[str, Any], state: BuildState) -> dict[str, Any]:
     return {"config": dict(data["config"], search_ru=index), "docs": shown}
 
 
+def split_texts(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """The index without the sections' texts, and the texts as their own JSON list (same order).
+
+    The engine ranks with the prebuilt index alone and needs a text only to show a snippet, so the
+    texts (three quarters of the bytes) stay out of what Material downloads, parses and hands to
+    the worker when the reader turns to search; the worker fetches them next, and until they arrive
+    results show titles without snippets.
+    """
+    texts = [doc.get("text", "") for doc in data["docs"]]
+    docs = [{key: value for key, value in doc.items() if key != "text"} for doc in data["docs"]]
+    body = json.dumps(texts, ensure_ascii=False, separators=(",", ":"))
+    version = hashlib.sha256(body.encode("utf-8")).hexdigest()[:10]
+    index = dict(data["config"]["search_ru"], texts=f"{TEXTS_FILE}?v={version}")
+    return {"config": dict(data["config"], search_ru=index), "docs": docs}, body
+
+
 def worker_version(sources: tuple[Path, ...] = WORKER_SOURCES) -> str:
     """A short hash of the worker and its engine, appended to their URLs so browsers never pair an
     old worker with a new index."""
@@ -345,4 +375,10 @@ def on_post_build(config: Any) -> None:
         return
     data = json.loads(path.read_text(encoding="utf-8"))
     data = finish_index(data, _state)
+    # The offline copy runs its "worker" in an iframe over file://, which may not fetch a second file:
+    # there the texts stay in the index the offline plugin inlines.
+    offline = config.plugins.get("material/offline")
+    if offline is None or not offline.config.enabled:
+        data, texts = split_texts(data)
+        (path.parent / Path(TEXTS_FILE).name).write_text(texts, encoding="utf-8")
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -84,7 +84,10 @@ def test_home_copies_are_dropped_without_directory_urls_too() -> None:
         {"location": "index.html#brak", "title": "Брак", "text": "копия"},
         {"location": "brak.html", "title": "Брак", "text": ""},
     ]}
-    pages = {"index.html": search_ru.PageInfo("index.html", is_guide=False), "brak.html": search_ru.PageInfo("brak.html", is_guide=True)}
+    pages = {
+        "index.html": search_ru.PageInfo("index.html", is_guide=False),
+        "brak.html": search_ru.PageInfo("brak.html", is_guide=True),
+    }
     out = search_ru.rewrite_index(data, pages, home_url="index.html")
     assert [doc["location"] for doc in out["docs"]] == ["index.html", "brak.html"]
 
@@ -251,3 +254,36 @@ def test_quotes_of_three_words_or_more_are_quoted_material() -> None:
     own, quoted = search_ru.split_quotes("Нажмите «Вернуть товар». Пишут: «ваша посылка задержана, оплатите доставку».")
     assert quoted == "ваша посылка задержана, оплатите доставку"
     assert "«Вернуть товар»" in own and "задержана" not in own  # a two-word button name stays the guide's own
+
+
+def test_texts_leave_the_index_for_their_own_file() -> None:
+    data = {"config": {"search_ru": {"version": 1}}, "docs": [
+        {"location": "a/", "title": "A", "text": "первый"}, {"location": "a/#b", "title": "B", "text": "второй"},
+    ]}
+    index, body = search_ru.split_texts(data)
+    assert json.loads(body) == ["первый", "второй"]
+    assert index["docs"] == [{"location": "a/", "title": "A"}, {"location": "a/#b", "title": "B"}]
+    url = index["config"]["search_ru"]["texts"]
+    assert url.startswith(search_ru.TEXTS_FILE + "?v=") and url != search_ru.split_texts(
+        dict(data, docs=[dict(data["docs"][0], text="другой"), data["docs"][1]]))[0]["config"]["search_ru"]["texts"]
+
+
+def test_built_site_serves_texts_apart(built_site: BuildResult) -> None:
+    data = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = json.loads((built_site.site / search_ru.TEXTS_FILE).read_text(encoding="utf-8"))
+    assert len(texts) == len(data["docs"]) and not any("text" in doc for doc in data["docs"])
+    assert data["config"]["search_ru"]["texts"].startswith(search_ru.TEXTS_FILE)
+
+
+def test_offline_copy_keeps_the_texts_inline(tmp_path: Path) -> None:
+    from tests.conftest import build, copy_project
+
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("enabled: !ENV [OFFLINE, false]", "enabled: true"),
+                      encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.ok, result.output[-2000:]
+    assert not (result.site / search_ru.TEXTS_FILE).exists()
+    inlined = (result.site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert '"texts"' not in inlined and '"text":' in inlined

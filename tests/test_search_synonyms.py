@@ -25,7 +25,8 @@ def _write(project: Path, text: str) -> Path:
 
 def _guide(project: Path, words: str) -> None:
     """A guide of our own (in the nav through its short answer), so the tests need no real wording."""
-    (project / "docs" / "test-guide.md").write_text(f"---\nshort: {words}\n---\n\n# Тест\n\n{words}\n", encoding="utf-8")
+    page = f"---\nshort: {words}\n---\n\n# Тест\n\n{words}\n"
+    (project / "docs" / "test-guide.md").write_text(page, encoding="utf-8")
 
 
 def test_the_projects_file_is_valid() -> None:

@@ -145,3 +145,13 @@ test("warming merges every word ahead of the queries and changes no result", () 
   for (const q of ["посылка", "пвз", "росптребнадзор", "jnrk.xbnm gjlgbcre"])
     assert.deepEqual(warmed.search(q), engine.search(q), q);
 });
+
+test("texts that come after the index fill the snippets; a mismatched list is refused", () => {
+  const data = indexOf(DOCS, SYNONYMS);
+  const bare = { ...data, docs: data.docs.map(({ text, ...rest }) => rest) };
+  const late = engineFor(bare);
+  assert.equal(late.search("переписка").items[0][0].text, "", "titles alone before the texts arrive");
+  late.addTexts(data.docs.map((doc) => doc.text));
+  assert.match(late.search("переписка").items[0][0].text, /<mark>переписку<\/mark>/);
+  assert.throws(() => late.addTexts(["one"]), /do not match/);
+});

@@ -794,6 +794,13 @@
       },
       parse: parse,
       warm: warm,
+      /* the sections' texts, when the index came without them (hooks/search_ru.py split_texts) */
+      textsUrl: index.texts || null,
+      addTexts: function (texts) {
+        if (!Array.isArray(texts) || texts.length !== docs.length)
+          throw new Error("search-ru: the texts do not match the index (an old copy in the cache?)")
+        texts.forEach(function (text, d) { docs[d].text = String(text) })
+      },
       vocabularySize: vocabulary.length
     }
   }

@@ -30,12 +30,20 @@ function base() {
   return ""
 }
 
-async function setup(data) {
+/* The engine and the stemmer load when Material starts the worker (with the page), not when the
+   reader turns to search: they are small and cached, and the reader then waits only for the index.
+   Under the iframe shim importScripts returns a promise; in a worker it returns at once. */
+var loaded = (async function () {
   var here = base()
   await importScripts(here + "search-ru-core.js" + VERSION)
   /* the Snowball Russian stemmer and stop words Material ships (lunr-languages `ru`) */
-  var lunr = self.lunr = SearchRuCore.lunrStandIn()
+  self.lunr = SearchRuCore.lunrStandIn()
   await importScripts(here + "lunr/min/lunr.stemmer.support.min.js", here + "lunr/min/lunr.ru.min.js")
+  return self.lunr
+})()
+
+async function setup(data) {
+  var lunr = await loaded
   engine = SearchRuCore.createEngine(
     { stem: SearchRuCore.stemmerFrom(lunr), stopWords: lunr.stopWords },
     data.docs, (data.config || {}).search_ru
@@ -48,11 +56,23 @@ function warm() {
     setTimeout(warm, 0)
 }
 
+/* The snippets' texts come after the index (hooks/search_ru.py split_texts): the first results may
+   show titles alone. The URL is relative to the site, two folders above this script. */
+function fetchTexts() {
+  if (!engine.textsUrl)
+    return
+  fetch(new URL("../../" + engine.textsUrl, self.location.href))
+    .then(function (response) { return response.json() })
+    .then(function (texts) { engine.addTexts(texts) })
+    .catch(function (error) { console.warn("search: snippets unavailable", error) })
+}
+
 async function handle(message) {
   switch (message.type) {
     case MESSAGE.SETUP:
       await setup(message.data)
       setTimeout(warm, 0)
+      fetchTexts()
       return { type: MESSAGE.READY }
     case MESSAGE.QUERY:
       try {
