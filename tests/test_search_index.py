@@ -287,3 +287,25 @@ def test_offline_copy_keeps_the_texts_inline(tmp_path: Path) -> None:
     assert not (result.site / search_ru.TEXTS_FILE).exists()
     inlined = (result.site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert '"texts"' not in inlined and '"text":' in inlined
+
+
+def test_links_between_pages_are_counted_once_per_linking_page() -> None:
+    html = (
+        '<a href="../pretenziya/#shablon">a</a><a href="../pretenziya/">b</a><a href="#korotko">c</a>'
+        '<a href="..">home</a><a href="https://ozon.ru/x/">ext</a><a href="tel:+78002347000">t</a>'
+        '<a class="x" href="../zhaloba-rospotrebnadzor/">d</a>'
+    )
+    assert search_ru.linked_pages(html, "brak/") == {"pretenziya/", "", "zhaloba-rospotrebnadzor/"}
+    # use_directory_urls: false (the offline copy)
+    assert search_ru.linked_pages('<a href="pretenziya.html#x">a</a>', "brak.html") == {"pretenziya.html"}
+    assert search_ru.link_boost(0) == 1 and 1 < search_ru.link_boost(1) < search_ru.link_boost(10)
+
+
+def test_pages_others_link_to_get_a_higher_boost() -> None:
+    state = search_ru.BuildState()
+    for url in ("a/", "b/", "c/"):
+        state.pages[url] = search_ru.PageInfo(url, is_guide=True, title=url)
+    state.linked_from = {"a/": {"b/", "c/"}, "b/": {"c/"}}
+    data = {"config": {}, "docs": [{"location": url, "title": url, "text": "слово"} for url in ("a/", "b/", "c/")]}
+    boosts = [doc.get("boost", 1) for doc in search_ru.finish_index(data, state)["docs"]]
+    assert boosts[0] > boosts[1] > boosts[2] == 1
