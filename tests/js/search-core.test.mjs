@@ -3,7 +3,9 @@
 // indexer (hooks/search_ru.py) writes. Run: node --test tests/js/search-core.test.mjs
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { core, loadStemmer, engineFor, indexOf, first } from "./search-support.mjs";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { core, loadStemmer, engineFor, indexOf, first, ROOT } from "./search-support.mjs";
 
 test("folding: lower case, ё and э read as е", () => {
   assert.equal(core.fold("Пришёл ЭКРАН тревэл"), "пришел екран тревел");
@@ -154,4 +156,14 @@ test("texts that come after the index fill the snippets; a mismatched list is re
   late.addTexts(data.docs.map((doc) => doc.text));
   assert.match(late.search("переписка").items[0][0].text, /<mark>переписку<\/mark>/);
   assert.throws(() => late.addTexts(["one"]), /do not match/);
+});
+
+test("the build (Python) and the engine (JavaScript) split and fold words alike", () => {
+  const samples = ["Пришёл ЭКРАН, Ozon-банк: 2 раза!", "ст. 23.1 ЗоЗПП — 0,5 %", "Ёжик İstanbul straße ½ №5",
+    "«Поддержка» в мессенджерах", "e-mail: help@ozon.ru", "СМС-код 1234"];
+  const script = "import json, sys; from hooks.search_synonyms import words; " +
+    "print(json.dumps([words(t) for t in json.load(sys.stdin)], ensure_ascii=False))";
+  const python = JSON.parse(execFileSync(path.join(ROOT, ".venv/bin/python"), ["-c", script],
+    { cwd: ROOT, input: JSON.stringify(samples), encoding: "utf8" }));
+  assert.deepEqual(samples.map(core.words), python);
 });

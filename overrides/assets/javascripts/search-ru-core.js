@@ -6,11 +6,12 @@
  * ё and э as е), with per-section counts of the guide's own text and of quoted text, and the
  * strongest field each word appears in (title, asked phrases, heading). The engine stems only the
  * vocabulary (a few thousand words) when it loads, and merges the postings of a stem the first time
- * a query uses it, so the reader waits for no re-indexing.
+ * a query uses it or when the worker has a moment (warm), so the reader waits for no re-indexing.
  *
  * A query goes through:
  * - spelling: folding, the editors' list of common misspellings, and for words typed in Latin
- *   letters or in the wrong keyboard layout the converted forms (the form that matches best wins);
+ *   letters or in the wrong keyboard layout the converted forms (the reading that matches best
+ *   wins; one that matches about as well adds its matches: «ozon» is also «озон»);
  * - synonyms: words and phrases the editors grouped as meaning the same for a buyer;
  * - matching: the Snowball stem; other forms of the same verb the stemmer cuts differently (past
  *   and present tense); a prefix while the last word is still being typed; near stems within an
@@ -57,7 +58,7 @@
   /* --- Spelling ---------------------------------------------------------------------------- */
 
   /* Lower case, ё and э as е: buyers write «е» for both, and «э» for «е» («тревэл»). The index
-     (hooks/search_ru.py `fold`) folds the same way. */
+     (hooks/search_synonyms.py `fold`) folds the same way. */
   function fold(text) {
     return String(text).toLowerCase().replace(/[ёэ]/g, "е")
   }
