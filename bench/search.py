@@ -296,6 +296,8 @@ def main() -> None:
     args = parser.parse_args()
     queries = load_queries(args.queries)
     where = f", +{args.synthetic} synthetic guides" if args.synthetic else ", real site"
+    if args.site:
+        where = f", {args.site}"
     label = ("stock lunr" if args.stock else "search-ru") + where
     if args.site:
         report(label, args.site, run(args.site, queries, label))
