@@ -116,3 +116,20 @@ def test_nothing_found_offers_the_triage_page(page, site_url: str) -> None:
     assert links and urlparse(links[0]).path == "/s-chego-nachat/", links
     assert len(links) > 1, "the common situations follow the triage page"
     assert "zzqxw" not in page.inner_html(".md-search-result__list"), "the query is not echoed into results"
+
+
+def test_worker_answers_even_when_the_index_is_unreadable(page, site_url: str) -> None:
+    """An index without the prebuilt part (an old copy from a cache): READY, then empty results."""
+    page.goto(site_url)
+    replies = page.evaluate(
+        """async () => {
+          const worker = new Worker("assets/javascripts/search-ru-worker.js")
+          const reply = message => new Promise(resolve => {
+            worker.onmessage = event => resolve(event.data); worker.postMessage(message) })
+          const ready = await reply({ type: 0, data: { config: {}, docs: [{ location: "a/", title: "A", text: "" }] } })
+          const result = await reply({ type: 2, data: "посылка" })
+          worker.terminate()
+          return [ready.type, result.type, result.data.items.length]
+        }"""
+    )
+    assert replies == [1, 3, 0]

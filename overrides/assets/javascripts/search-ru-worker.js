@@ -52,7 +52,7 @@ async function setup(data) {
 
 /* Prepare every word's postings while the reader types, a slice at a time so queries go first. */
 function warm() {
-  if (!engine.warm(WARM_SLICE_MS))
+  if (engine && !engine.warm(WARM_SLICE_MS))
     setTimeout(warm, 0)
 }
 
@@ -70,13 +70,19 @@ function fetchTexts() {
 async function handle(message) {
   switch (message.type) {
     case MESSAGE.SETUP:
-      await setup(message.data)
-      setTimeout(warm, 0)
-      fetchTexts()
+      try {
+        await setup(message.data)
+        setTimeout(warm, 0)
+        fetchTexts()
+      } catch (error) {
+        /* an index this engine cannot read (an old copy from a cache): the search box answers
+           «nothing found» instead of waiting forever for READY */
+        console.error("search: the index could not be loaded", error)
+      }
       return { type: MESSAGE.READY }
     case MESSAGE.QUERY:
       try {
-        return { type: MESSAGE.RESULT, data: engine.answer(message.data) }
+        return { type: MESSAGE.RESULT, data: engine ? engine.answer(message.data) : { items: [] } }
       } catch (error) {
         console.warn("search failed for query:", message.data, error)
         return { type: MESSAGE.RESULT, data: { items: [] } }
