@@ -38,14 +38,24 @@ HOOK_LINE = "  - hooks/search_ru.py\n"
 
 # Installed before any page script: remember the last keyup and paint after each change of results.
 PROBE = """
-window.__bench = { keyup: 0, painted: 0, ready: 0 };
+window.__bench = { keyup: 0, painted: 0, ready: 0, turned: 0, first: 0 };
 document.addEventListener("keyup", () => { window.__bench.keyup = performance.now() }, true);
+// the reader turns to search: the page's own trigger (overrides/main.html) listens to the same events
+for (const type of ["pointerover", "focusin"])
+  document.addEventListener(type, (e) => {
+    if (!window.__bench.turned && e.target.closest && e.target.closest(".md-search, label[for=__search]"))
+      window.__bench.turned = performance.now();
+  }, true);
 document.addEventListener("DOMContentLoaded", () => {
   const result = document.querySelector(".md-search-result");
   const meta = document.querySelector(".md-search-result__meta");
   const initial = meta.textContent;
   new MutationObserver(() => {
-    requestAnimationFrame(() => { window.__bench.painted = performance.now() });
+    requestAnimationFrame(() => {
+      window.__bench.painted = performance.now();
+      if (!window.__bench.first && result.querySelector(".md-search-result__item"))
+        window.__bench.first = window.__bench.painted;
+    });
     if (!window.__bench.ready && meta.textContent !== initial) window.__bench.ready = performance.now();
   }).observe(result, { childList: true, subtree: true, characterData: true });
 });
@@ -56,6 +66,7 @@ document.addEventListener("DOMContentLoaded", () => {
 class Query:
     text: str
     slug: str
+    added: str = ""  # which set the query belongs to («issue-16»); empty for the first set
 
 
 @dataclass
@@ -72,7 +83,10 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
     for number, item in enumerate(raw, 1):
         if not isinstance(item, dict) or not item.get("q") or not item.get("slug"):
             raise ValueError(f"{path}: entry {number} needs «q:» (the query) and «slug:» (the guide)")
-        queries.append(Query(str(item["q"]), str(item["slug"])))
+        unknown = set(item) - {"q", "slug", "added"}
+        if unknown:
+            raise ValueError(f"{path}: entry {number} has unknown keys {sorted(unknown)}; use q, slug and added")
+        queries.append(Query(str(item["q"]), str(item["slug"]), str(item.get("added") or "")))
     return queries
 
 
@@ -142,6 +156,23 @@ def search_once(page, text: str) -> tuple[list[str], float]:
     return hrefs, millis
 
 
+TURNS = 5  # page loads measured from turning to search to the first results (the machine is shared)
+
+
+def turn_to_search(page, url: str, text: str) -> tuple[float, float]:
+    """Open a page, turn to search and type at once, as a reader does: ms to the first results
+    painted and to the index being ready, from the moment the reader turned to search."""
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(300)  # the reader reads a moment before turning to search
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.evaluate("(el, text) => { el.value = text }", text)
+    box.press("End")
+    _wait_for(page, "window.__bench.first > 0 && window.__bench.ready > 0", timeout=120)
+    return (page.evaluate("window.__bench.first - window.__bench.turned"),
+            page.evaluate("window.__bench.ready - window.__bench.turned"))
+
+
 def run(site: Path, queries: list[Query], label: str) -> list[Outcome]:
     from playwright.sync_api import sync_playwright
 
@@ -150,30 +181,52 @@ def run(site: Path, queries: list[Query], label: str) -> list[Outcome]:
     outcomes = []
     with serve(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        started = time.perf_counter()
+        firsts, readies = [], []
+        for _ in range(TURNS):
+            page = browser.new_page(locale="ru-RU", viewport={"width": 1280, "height": 900})
+            page.add_init_script(PROBE)
+            first, ready = turn_to_search(page, url, queries[0].text)
+            firsts.append(first)
+            readies.append(ready)
+            page.close()
+        print(f"[{label}] after the reader turns to search ({TURNS} page loads, median): index ready "
+              f"{statistics.median(readies):.0f} ms, first results painted {statistics.median(firsts):.0f} ms "
+              f"(each: {', '.join(f'{v:.0f}' for v in firsts)}; {time.perf_counter() - started:.1f} s wall)")
         page = browser.new_page(locale="ru-RU", viewport={"width": 1280, "height": 900})
         page.add_init_script(PROBE)
-        started = time.perf_counter()
-        page.goto(url)
+        page.goto(url, wait_until="load")
         page.locator("input.md-search__input").click()
         _wait_for(page, "window.__bench.ready > 0", timeout=120)
-        ready = page.evaluate("window.__bench.ready")
-        print(f"[{label}] index ready {ready:.0f} ms after navigation start ({time.perf_counter() - started:.1f} s wall)")
         for query in queries:
             hrefs, millis = search_once(page, query.text)
-            outcomes.append(Outcome(query, rank_of(hrefs, query.slug), millis, [slug_of(h) or "(home)" for h in hrefs[:3]]))
+            top = [slug_of(h) or "(home)" for h in hrefs[:3]]
+            outcomes.append(Outcome(query, rank_of(hrefs, query.slug), millis, top))
         browser.close()
     return outcomes
 
 
-def report(label: str, site: Path, outcomes: list[Outcome]) -> None:
+def hits(outcomes: list[Outcome]) -> str:
+    """hit@1 and hit@3 of some outcomes, as one line."""
     total = len(outcomes)
     hit1 = sum(1 for o in outcomes if o.rank == 1)
     hit3 = sum(1 for o in outcomes if o.rank is not None and o.rank <= 3)
+    return f"hit@1 {hit1}/{total} = {100 * hit1 / total:.1f} %   hit@3 {hit3}/{total} = {100 * hit3 / total:.1f} %"
+
+
+def report(label: str, site: Path, outcomes: list[Outcome]) -> None:
+    total = len(outcomes)
     times = [o.millis for o in outcomes]
     raw, packed = index_size(site)
     print(f"\n== {label}: {total} queries")
-    print(f"hit@1 {hit1}/{total} = {100 * hit1 / total:.1f} %   hit@3 {hit3}/{total} = {100 * hit3 / total:.1f} %")
-    print(f"keyup → results painted: median {statistics.median(times):.1f} ms, p95 {percentile(times, 0.95):.1f} ms, max {max(times):.1f} ms")
+    print(f"all queries      {hits(outcomes)}")
+    for added in sorted({o.query.added for o in outcomes}):
+        subset = [o for o in outcomes if o.query.added == added]
+        print(f"{(('added: ' + added) if added else 'first set'):<16} {hits(subset)}")
+    print(
+        f"keyup → results painted: median {statistics.median(times):.1f} ms, "
+        f"p95 {percentile(times, 0.95):.1f} ms, max {max(times):.1f} ms"
+    )
     print(f"search_index.json: {raw / 1024:.1f} KB raw, {packed / 1024:.1f} KB gzip")
     misses = [o for o in outcomes if o.rank != 1]
     if misses:
@@ -181,6 +234,21 @@ def report(label: str, site: Path, outcomes: list[Outcome]) -> None:
         for o in misses:
             where = f"rank {o.rank}" if o.rank else "missing"
             print(f"  «{o.query.text}» → {o.query.slug}: {where}; top: {', '.join(o.top) or '(none)'}")
+
+
+def engine_times(site: Path, queries: list[Query]) -> None:
+    """The engine's own time per query under Node (bench/search_engine.mjs), for the worker's share."""
+    import json
+    import subprocess
+
+    index = site / "search" / "search_index.json"
+    if "search_ru" not in json.loads(index.read_text(encoding="utf-8")).get("config", {}):
+        return  # stock lunr: not our engine
+    result = subprocess.run(
+        ["node", str(ROOT / "bench" / "search_engine.mjs"), str(index)],
+        input=json.dumps([q.text for q in queries], ensure_ascii=False), capture_output=True, text=True, check=False,
+    )
+    print(result.stdout.rstrip() or f"engine timing failed: {result.stderr[-2000:]}")
 
 
 def without_search_hook(config_text: str) -> str:
@@ -227,14 +295,19 @@ def main() -> None:
     parser.add_argument("--queries", type=Path, default=QUERIES)
     args = parser.parse_args()
     queries = load_queries(args.queries)
-    label = ("stock lunr" if args.stock else "search-ru") + (f", +{args.synthetic} synthetic guides" if args.synthetic else ", real site")
+    where = f", +{args.synthetic} synthetic guides" if args.synthetic else ", real site"
+    if args.site:
+        where = f", {args.site}"
+    label = ("stock lunr" if args.stock else "search-ru") + where
     if args.site:
         report(label, args.site, run(args.site, queries, label))
+        engine_times(args.site, queries)
         return
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
         workdir = Path(tmp)
         site = build_site(prepare(workdir, args.synthetic, args.stock), workdir / "site")
         report(label, site, run(site, queries, label))
+        engine_times(site, queries)
 
 
 if __name__ == "__main__":

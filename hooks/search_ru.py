@@ -13,24 +13,67 @@ Snowball stemmer (lunr-languages' `ru`, shipped with Material) and ranks whole g
   спрашивают»), which the worker weighs almost like the title;
 - pages that are not guides (contacts, glossary) get a lower boost unless their front matter sets
   `search: {boost: N}`;
+- blockquotes (sample messages, scam texts) are kept apart from the guide's own text and weigh less;
 - titles and text are stored as plain text (the worker builds and escapes its own snippets), and the
-  JSON is written as UTF-8, not as \\uXXXX escapes: a third of the size for Cyrillic text.
+  JSON is written as UTF-8, not as \\uXXXX escapes: a third of the size for Cyrillic text;
+- the index is prebuilt here, in the form the worker's engine (search-ru-core.js) uses: every written
+  word with its counts and strongest field per section, so the worker does not re-index when the
+  reader turns to search; with it go the synonym groups and misspellings of data/search-synonyms.yml
+  and what to show when nothing is found.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.util
 import json
+import math
 import re
+import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.plugins import event_priority
 
-WORKER_SOURCE = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "javascripts" / "search-ru-worker.js"
+ROOT = Path(__file__).resolve().parent.parent
+# MkDocs loads hooks by file path: put the project on the import path for the synonyms module (and
+# the macros package it reads YAML with), the way mkdocs-macros does for its module.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hooks.search_synonyms import SYNONYMS_FILE, Synonyms, load_synonyms, words  # noqa: E402
+
+JAVASCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
+WORKER_SOURCES = (JAVASCRIPTS / "search-ru-worker.js", JAVASCRIPTS / "search-ru-core.js")
 WORKER_URL = "assets/javascripts/search-ru-worker.js"
+
+
+def _material_dir() -> Path:
+    spec = importlib.util.find_spec("material")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("mkdocs-material is not installed: run `make build` (it installs the lockfile)")
+    return Path(spec.origin).parent
+
+
+# The stemmer and stop words the worker loads: lunr-languages' Russian, as Material ships it.
+STEMMER_SOURCE = _material_dir() / "templates/assets/javascripts/lunr/min/lunr.ru.min.js"
+INDEX_VERSION = 1  # search-ru-core.js createEngine() refuses any other
+FIELD_CODE = {"heading": 1, "asked": 2, "title": 3}  # FIELD_WEIGHT in search-ru-core.js, by code
+# Nothing found: the triage page, and this many guides in navigation order (the common situations).
+TRIAGE_SLUG = "s-chego-nachat"
+COMMON_SITUATIONS = 6
+NO_RESULTS_TEXT = "Ничего не нашлось. Начните с этой страницы: она поможет понять, какой у вас случай. Частые ситуации:"
+TEXTS_FILE = "search/search_texts.json"  # the sections' texts, for snippets (split_texts)
+# A page other pages link to is one the editors point readers at: boost × (1 + LINK_WEIGHT × log2(1 +
+# pages linking to it)). Measured on bench/search_queries.yml: with 1000 synthetic guides nobody links
+# to, hit@1 80.5 → 85.7 %; on the real site hit@1 stays 88.0 %.
+LINK_WEIGHT = 0.08
 REFERENCE_PAGE_BOOST = 0.5  # contacts, glossary: useful, but a guide should win a tie
 ASKED_SEPARATOR = " · "
 
@@ -52,12 +95,17 @@ class PageInfo:
     is_guide: bool
     asked: list[str] = field(default_factory=list)
     boost: float | None = None
+    title: str = ""
+    quoted: dict[str, list[str]] = field(default_factory=dict)  # section anchor ("" = article) -> quotes
 
 
 @dataclass
 class BuildState:
     pages: dict[str, PageInfo] = field(default_factory=dict)
     home_url: str = ""
+    nav_order: list[str] = field(default_factory=list)  # page URLs as the navigation lists them
+    linked_from: dict[str, set[str]] = field(default_factory=dict)  # page URL -> pages whose text links to it
+    synonyms: Synonyms = field(default_factory=Synonyms)
 
 
 _state = BuildState()
@@ -72,6 +120,50 @@ def mark_boilerplate(html: str) -> str:
         return f"<{match.group('tag')}{match.group('attrs')}{EXCLUDE_ATTR}>"
 
     return _BOILERPLATE_TAG.sub(add, html)
+
+
+class _Quotes(HTMLParser):
+    """Text of each outermost blockquote, by the id of the heading it stands under."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.anchor = ""
+        self.depth = 0
+        self.current: list[str] = []
+        self.found: dict[str, list[str]] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if re.fullmatch(r"h[1-6]", tag) and not self.depth:
+            ident = dict(attrs).get("id")
+            if ident:
+                self.anchor = ident
+        elif tag == "blockquote":
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "blockquote" and self.depth:
+            self.depth -= 1
+            if not self.depth:
+                text = " ".join(" ".join(self.current).split())
+                if text:
+                    self.found.setdefault(self.anchor, []).append(text)
+                self.current = []
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.current.append(data)
+
+
+_BLOCKQUOTE = re.compile(r"<blockquote\b(?![^>]*data-search-exclude)")
+QUOTE_EXCLUDE_ATTR = ' data-search-exclude="quoted"'
+
+
+def take_quotes(html: str) -> tuple[str, dict[str, list[str]]]:
+    """Keep blockquotes out of Material's index text; return their text by section anchor instead."""
+    parser = _Quotes()
+    parser.feed(html)
+    parser.close()
+    return _BLOCKQUOTE.sub("<blockquote" + QUOTE_EXCLUDE_ATTR, html), parser.found
 
 
 def page_info(url: str, meta: dict[str, Any]) -> PageInfo:
@@ -116,6 +208,8 @@ def rewrite_index(data: dict[str, Any], pages: dict[str, PageInfo], home_url: st
         if info is not None:
             if not anchor and info.asked:
                 entry["asked"] = ASKED_SEPARATOR.join(info.asked)
+            if info.quoted.get(anchor):
+                entry["quoted"] = " ".join(info.quoted[anchor])
             if info.boost is not None:
                 entry["boost"] = info.boost
             elif not info.is_guide and url != home_url:
@@ -126,9 +220,156 @@ def rewrite_index(data: dict[str, Any], pages: dict[str, PageInfo], home_url: st
     return {"config": config, "docs": docs}
 
 
-def worker_version(source: Path = WORKER_SOURCE) -> str:
-    """A short hash of the worker, appended to its URL so browsers never pair an old worker with a new index."""
-    return hashlib.sha256(source.read_bytes()).hexdigest()[:10]
+_HREF = re.compile(r'<a\b[^>]*\bhref="([^"]*)"')
+
+
+def linked_pages(html: str, url: str) -> set[str]:
+    """The site's pages a page's text links to, as page URLs (no anchors, not the page itself)."""
+    base = f"http://site/{url}"
+    found = set()
+    for href in _HREF.findall(html):
+        target = urlsplit(urljoin(base, unescape(href)))
+        if target.netloc != "site" or target.scheme != "http":
+            continue  # another site, mail or phone
+        path = target.path.lstrip("/")
+        if path != url:
+            found.add(path)
+    return found
+
+
+def link_boost(inbound: int) -> float:
+    return 1 + LINK_WEIGHT * math.log2(1 + inbound)
+
+
+@functools.lru_cache(maxsize=4)
+def stop_words(source: Path = STEMMER_SOURCE) -> frozenset[str]:
+    """The Russian stop words of the stemmer file the worker loads, folded as the worker folds them."""
+    match = re.search(r'generateStopWordFilter\("([^"]+)"', source.read_text(encoding="utf-8"))
+    if match is None:
+        raise RuntimeError(f"{source}: no stop word list found; has Material changed lunr-languages?")
+    return frozenset(word for raw in match.group(1).split() for word in words(raw.replace("\ufeff", "")))
+
+
+_INLINE_QUOTE = re.compile(r"«[^«»\s]+(?:\s+[^«»\s]+){2,}»")
+
+
+def split_quotes(text: str) -> tuple[str, str]:
+    """A section's own words and the words it quotes «like this» (a scam text, a button, a reply)."""
+    quoted = " ".join(match.group(0)[1:-1] for match in _INLINE_QUOTE.finditer(text))
+    return _INLINE_QUOTE.sub(" ", text), quoted
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+        if not number:
+            return out
+
+
+def build_index(docs: list[dict[str, Any]], stops: frozenset[str], synonyms: Synonyms | None = None,
+                fallback: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The prebuilt index search-ru-core.js loads: per written word, its postings in every doc.
+
+    A posting is four base-36 numbers: the doc as a gap from the previous one, the count in the
+    guide's own text, the count in quoted text, and the strongest field (FIELD_CODE; 0 for none).
+    """
+    postings: dict[str, list[tuple[int, int, int, int]]] = {}
+    lengths = []
+    article_urls: set[str] = set()
+    for number, doc in enumerate(docs):
+        url = doc["location"].split("#")[0]
+        is_article = url not in article_urls
+        article_urls.add(url)
+        text, inline = split_quotes(doc.get("text", ""))
+        own = Counter(w for w in words(text) if w not in stops)
+        quoted = Counter(w for w in words(f"{inline} {doc.get('quoted', '')}") if w not in stops)
+        fields: dict[str, int] = {}
+        title_field = "title" if is_article else "heading"  # a section's title is its heading
+        for name, text in ((title_field, doc.get("title", "")), ("asked", doc.get("asked", ""))):
+            for word in words(text):
+                if word not in stops:
+                    fields[word] = max(fields.get(word, 0), FIELD_CODE[name])
+        lengths.append(sum(own.values()) + sum(quoted.values()))
+        for word in sorted(set(own) | set(quoted) | set(fields)):
+            postings.setdefault(word, []).append((number, own[word], quoted[word], fields.get(word, 0)))
+    vocabulary = sorted(postings)
+    encoded = []
+    for word in vocabulary:
+        previous, parts = 0, []
+        for number, own_count, quoted_count, code in postings[word]:
+            parts += [_base36(number - previous), _base36(own_count), _base36(quoted_count), _base36(code)]
+            previous = number
+        encoded.append(" ".join(parts))
+    synonyms = synonyms or Synonyms()
+    return {
+        "version": INDEX_VERSION,
+        "lengths": lengths,
+        "words": vocabulary,
+        "postings": encoded,
+        "synonyms": synonyms.groups,
+        "misspellings": synonyms.misspellings,
+        "fallback": fallback or {},
+    }
+
+
+def no_results(pages: dict[str, PageInfo], nav_order: list[str]) -> dict[str, Any]:
+    """The triage page and the first guides in navigation order, for a query that finds nothing."""
+    triage = next((info for info in pages.values() if _slug(info.url) == TRIAGE_SLUG), None)
+    if triage is None:
+        return {}
+    ordered = [pages[url] for url in nav_order if url in pages] or list(pages.values())
+    common = [info for info in ordered if info.is_guide and info is not triage][:COMMON_SITUATIONS]
+    return {
+        "triage": {"location": triage.url, "title": triage.title},
+        "text": NO_RESULTS_TEXT,
+        "common": [{"location": info.url, "title": info.title} for info in common],
+    }
+
+
+def finish_index(data: dict[str, Any], state: BuildState) -> dict[str, Any]:
+    """Material's index reshaped and prebuilt: the docs the worker shows, the index it searches."""
+    data = rewrite_index(data, state.pages, state.home_url)
+    for doc in data["docs"]:
+        inbound = len(state.linked_from.get(doc["location"].split("#")[0], ()))
+        if inbound:
+            doc["boost"] = round(doc.get("boost", 1) * link_boost(inbound), 4)
+    index = build_index(data["docs"], stop_words(), state.synonyms, no_results(state.pages, state.nav_order))
+    shown = []
+    for doc in data["docs"]:
+        # the worker needs only what it shows; asked phrases and quotes live in the postings
+        entry = {key: doc[key] for key in ("location", "title", "text", "boost") if key in doc}
+        if doc.get("quoted"):
+            entry["text"] = f"{entry['text']} {doc['quoted']}".strip()
+        shown.append(entry)
+    return {"config": dict(data["config"], search_ru=index), "docs": shown}
+
+
+def split_texts(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """The index without the sections' texts, and the texts as their own JSON list (same order).
+
+    The engine ranks with the prebuilt index alone and needs a text only to show a snippet, so the
+    texts (three quarters of the bytes) stay out of what Material downloads, parses and hands to
+    the worker when the reader turns to search; the worker fetches them next, and until they arrive
+    results show titles without snippets.
+    """
+    texts = [doc.get("text", "") for doc in data["docs"]]
+    docs = [{key: value for key, value in doc.items() if key != "text"} for doc in data["docs"]]
+    body = json.dumps(texts, ensure_ascii=False, separators=(",", ":"))
+    version = hashlib.sha256(body.encode("utf-8")).hexdigest()[:10]
+    index = dict(data["config"]["search_ru"], texts=f"{TEXTS_FILE}?v={version}")
+    return {"config": dict(data["config"], search_ru=index), "docs": docs}, body
+
+
+def worker_version(sources: tuple[Path, ...] = WORKER_SOURCES) -> str:
+    """A short hash of the worker and its engine, appended to their URLs so browsers never pair an
+    old worker with a new index."""
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:10]
 
 
 # --- MkDocs events ----------------------------------------------------------------------------
@@ -136,16 +377,26 @@ def worker_version(source: Path = WORKER_SOURCE) -> str:
 
 def on_config(config: Any) -> Any:
     global _state
-    _state = BuildState()
+    synonyms, _ = load_synonyms(Path(config.config_file_path).parent / SYNONYMS_FILE)  # `make check` explains errors
+    _state = BuildState(synonyms=synonyms)
     config.extra["search_ru_worker"] = f"{WORKER_URL}?v={worker_version()}"
     return config
 
 
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    _state.nav_order = [page.url for page in nav.pages]
+    return nav
+
+
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     info = page_info(page.url, page.meta)
+    info.title = page.title or ""
     _state.pages[page.url] = info
     if page.is_homepage:
         _state.home_url = page.url
+    html, info.quoted = take_quotes(html)
+    for target in linked_pages(html, page.url):
+        _state.linked_from.setdefault(target, set()).add(page.url)
     if info.is_guide or page.is_homepage:
         return mark_boilerplate(html)
     return html
@@ -157,5 +408,11 @@ def on_post_build(config: Any) -> None:
     if not path.is_file():
         return
     data = json.loads(path.read_text(encoding="utf-8"))
-    data = rewrite_index(data, _state.pages, _state.home_url)
+    data = finish_index(data, _state)
+    # The offline copy runs its "worker" in an iframe over file://, which may not fetch a second file:
+    # there the texts stay in the index the offline plugin inlines.
+    offline = config.plugins.get("material/offline")
+    if offline is None or not offline.config.enabled:
+        data, texts = split_texts(data)
+        (path.parent / Path(TEXTS_FILE).name).write_text(texts, encoding="utf-8")
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -10,6 +10,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from hooks import search_ru
+
 pytestmark = pytest.mark.browser
 
 RESULT_PAGES = ".md-search-result__item > a:first-child"
@@ -66,18 +68,21 @@ def test_result_link_opens_the_guides_section(page, site_url: str) -> None:
 
 
 def test_worker_stems_index_and_query_alike(page, site_url: str) -> None:
-    """The worker on its own, with a made-up index: every form of a word reaches the same doc."""
+    """The worker on its own, with a made-up index built by the hook: every form of a word reaches
+    the same doc, in the browser's own worker (importScripts of the engine and Material's stemmer)."""
+    docs = [
+        {"location": "a/", "title": "Посылка потерялась", "text": ""},
+        {"location": "a/#s", "title": "Что сохранить", "text": "Сохраните переписку и чек."},
+        {"location": "b/", "title": "Жалоба в Роспотребнадзор", "text": "Ответ пришёл через Госуслуги."},
+    ]
+    config = {"search_ru": search_ru.build_index(docs, search_ru.stop_words())}
     page.goto(site_url)
     outcome = page.evaluate(
-        """async () => {
+        """async ([docs, config]) => {
           const worker = new Worker("assets/javascripts/search-ru-worker.js")
           const reply = message => new Promise(resolve => {
             worker.onmessage = event => resolve(event.data); worker.postMessage(message) })
-          await reply({ type: 0, data: { config: {}, docs: [
-            { location: "a/", title: "Посылка потерялась", text: "" },
-            { location: "a/#s", title: "Что сохранить", text: "<p>Сохраните переписку и чек.</p>" },
-            { location: "b/", title: "Жалоба в Роспотребнадзор", text: "<p>Ответ пришёл через Госуслуги.</p>" },
-          ] } })
+          await reply({ type: 0, data: { config, docs } })
           const first = async query => {
             const result = await reply({ type: 2, data: query })
             return result.data.items.length ? result.data.items[0][0].location : null
@@ -85,11 +90,13 @@ def test_worker_stems_index_and_query_alike(page, site_url: str) -> None:
           const out = {}
           for (const q of ["потерянная посылка", "потеряли посылку", "посылки", "ПОТЕРЯЛАСЬ",
                            "жалобу", "жалобы", "пожаловаться роспотребнадзор", "сохранить переписку",
-                           "переписка", "пришел", "пришёл", "росптребнадзор", "госусл", "", "и в на"])
+                           "переписка", "пришел", "пришёл", "росптребнадзор", "госусл", "", "и в на",
+                           "gjcskrf", "jndtn ghbitk"])
             out[q] = await first(q)
           worker.terminate()
           return out
-        }"""
+        }""",
+        [docs, config],
     )
     assert outcome["потерянная посылка"] == "a/" and outcome["потеряли посылку"] == "a/"
     assert outcome["посылки"] == "a/" and outcome["ПОТЕРЯЛАСЬ"] == "a/"
@@ -100,3 +107,29 @@ def test_worker_stems_index_and_query_alike(page, site_url: str) -> None:
     assert outcome["росптребнадзор"] == "b/", "one letter missing is a typo, not a miss"
     assert outcome["госусл"] == "b/", "a word still being typed matches by prefix"
     assert outcome[""] is None and outcome["и в на"] is None, "stop words alone find nothing"
+    assert outcome["gjcskrf"] == "a/" and outcome["jndtn ghbitk"] == "b/", "the wrong keyboard layout"
+
+
+def test_nothing_found_offers_the_triage_page(page, site_url: str) -> None:
+    _search(page, site_url, "zzqxw")
+    links = page.eval_on_selector_all(RESULT_PAGES, "els => els.map(a => a.href)")
+    assert links and urlparse(links[0]).path == "/s-chego-nachat/", links
+    assert len(links) > 1, "the common situations follow the triage page"
+    assert "zzqxw" not in page.inner_html(".md-search-result__list"), "the query is not echoed into results"
+
+
+def test_worker_answers_even_when_the_index_is_unreadable(page, site_url: str) -> None:
+    """An index without the prebuilt part (an old copy from a cache): READY, then empty results."""
+    page.goto(site_url)
+    replies = page.evaluate(
+        """async () => {
+          const worker = new Worker("assets/javascripts/search-ru-worker.js")
+          const reply = message => new Promise(resolve => {
+            worker.onmessage = event => resolve(event.data); worker.postMessage(message) })
+          const ready = await reply({ type: 0, data: { config: {}, docs: [{ location: "a/", title: "A", text: "" }] } })
+          const result = await reply({ type: 2, data: "посылка" })
+          worker.terminate()
+          return [ready.type, result.type, result.data.items.length]
+        }"""
+    )
+    assert replies == [1, 3, 0]

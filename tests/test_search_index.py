@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bench.search import QUERIES, load_queries, percentile, rank_of, slug_of, without_search_hook
 from hooks import search_ru
@@ -15,6 +16,10 @@ from tests.conftest import ROOT, BuildResult
 # Every guide of the navigation (data/not-guides.yml lists the pages that are not guides): a new
 # guide then needs its queries in bench/search_queries.yml without editing this test.
 GUIDE_SLUGS = {src.removesuffix(".md") for src in Project(ROOT).guides}
+
+
+def _front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
 
 
 # --- hook: pure functions ---------------------------------------------------------------------
@@ -77,7 +82,10 @@ def test_home_copies_are_dropped_without_directory_urls_too() -> None:
         {"location": "index.html#brak", "title": "Брак", "text": "копия"},
         {"location": "brak.html", "title": "Брак", "text": ""},
     ]}
-    pages = {"index.html": search_ru.PageInfo("index.html", is_guide=False), "brak.html": search_ru.PageInfo("brak.html", is_guide=True)}
+    pages = {
+        "index.html": search_ru.PageInfo("index.html", is_guide=False),
+        "brak.html": search_ru.PageInfo("brak.html", is_guide=True),
+    }
     out = search_ru.rewrite_index(data, pages, home_url="index.html")
     assert [doc["location"] for doc in out["docs"]] == ["index.html", "brak.html"]
 
@@ -89,12 +97,67 @@ def test_index_text_is_plain() -> None:
     assert out["docs"][0]["title"] == "A & B" and "<" not in out["docs"][0]["text"].replace("Сумма <", "")
 
 
-def test_worker_version_follows_the_worker_source(tmp_path: Path) -> None:
-    source = tmp_path / "worker.js"
-    source.write_text("a", encoding="utf-8")
-    first = search_ru.worker_version(source)
-    source.write_text("b", encoding="utf-8")
-    assert first != search_ru.worker_version(source) and len(first) == 10
+def test_worker_version_follows_the_worker_and_its_engine(tmp_path: Path) -> None:
+    worker, engine = tmp_path / "worker.js", tmp_path / "core.js"
+    worker.write_text("a", encoding="utf-8")
+    engine.write_text("b", encoding="utf-8")
+    first = search_ru.worker_version((worker, engine))
+    engine.write_text("c", encoding="utf-8")
+    assert first != search_ru.worker_version((worker, engine)) and len(first) == 10
+
+
+def test_blockquotes_leave_materials_text_and_are_kept_by_section() -> None:
+    html = (
+        '<p>Своими словами.</p><blockquote><p>Образец &laquo;сообщения&raquo;</p>'
+        '<blockquote><p>вложенная</p></blockquote></blockquote>'
+        '<h2 id="shag">Шаг</h2><p>текст</p><blockquote class="x"><p>Второй образец</p></blockquote>'
+    )
+    marked, quotes = search_ru.take_quotes(html)
+    assert quotes == {"": ["Образец «сообщения» вложенная"], "shag": ["Второй образец"]}
+    assert marked.count('data-search-exclude="quoted"') == 3  # nested ones too: Material skips each
+    assert search_ru.take_quotes(marked)[0] == marked
+
+
+def test_stop_words_come_from_the_stemmer_file_the_worker_loads(tmp_path: Path) -> None:
+    words = search_ru.stop_words()
+    assert {"и", "не", "в", "что"} <= words and "претензия" not in words
+    assert all(word == word.lower() and "ё" not in word and "э" not in word for word in words)
+    broken = tmp_path / "lunr.ru.min.js"
+    broken.write_text("nothing here", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="no stop word list"):
+        search_ru.stop_words(broken)
+
+
+def _decode(text: str) -> list[int]:
+    return [int(number, 36) for number in text.split(" ")]
+
+
+def test_prebuilt_index_counts_own_quoted_and_field_words() -> None:
+    docs = [
+        {"location": "a/", "title": "Посылка потерялась", "text": "Напишите в чат.", "asked": "где посылка"},
+        {"location": "a/#s", "title": "Что писать", "text": "Посылку ищут.", "quoted": "Где моя посылка? Посылка!"},
+        {"location": "b/", "title": "Другое", "text": "посылка " * 40},
+    ]
+    index = search_ru.build_index(docs, frozenset({"в", "где", "моя"}))
+    assert index["version"] == search_ru.INDEX_VERSION
+    assert index["words"] == sorted(index["words"]) and "где" not in index["words"]
+    postings = dict(zip(index["words"], (_decode(p) for p in index["postings"])))
+    # doc gap, own count, quoted count, field code: title 3 on the article, none in doc 1, 40 in doc 2
+    assert postings["посылка"] == [0, 0, 0, 3, 1, 0, 2, 0, 1, 40, 0, 0]
+    assert postings["посылку"] == [1, 1, 0, 0]
+    assert postings["писать"] == [1, 0, 0, search_ru.FIELD_CODE["heading"]]  # a section's title is a heading
+    assert index["lengths"] == [2, 4, 40]  # own and quoted words, stop words left out
+
+
+def test_no_results_offers_triage_and_first_guides_in_nav_order() -> None:
+    pages = {
+        url: search_ru.PageInfo(url, is_guide=url != "", title=f"T {url}")
+        for url in ("", "b/", "a/", f"{search_ru.TRIAGE_SLUG}/", "c/")
+    }
+    fallback = search_ru.no_results(pages, ["", f"{search_ru.TRIAGE_SLUG}/", "c/", "a/", "b/"])
+    assert fallback["triage"] == {"location": f"{search_ru.TRIAGE_SLUG}/", "title": f"T {search_ru.TRIAGE_SLUG}/"}
+    assert [p["location"] for p in fallback["common"]] == ["c/", "a/", "b/"]
+    assert search_ru.no_results({"a/": pages["a/"]}, ["a/"]) == {}
 
 
 # --- the built site ---------------------------------------------------------------------------
@@ -108,10 +171,19 @@ def test_built_index_is_utf8_without_boilerplate_or_home_copies(built_site: Buil
     docs = data["docs"]
     home_anchors = {doc["location"][1:] for doc in docs if doc["location"].startswith("#")}
     assert not home_anchors & GUIDE_SLUGS, f"home page copies of guides are indexed: {home_anchors & GUIDE_SLUGS}"
-    sample = next(doc for doc in docs if doc["location"] == "zakaz-poteryalsya/")
-    assert sample.get("asked"), "a guide's asked phrases belong to its article entry"
-    guide_text = " ".join(doc["text"] for doc in docs if doc["location"].split("/")[0] in GUIDE_SLUGS)
+    texts = json.loads((built_site.site / search_ru.TEXTS_FILE).read_text(encoding="utf-8"))
+    guide_text = " ".join(text for doc, text in zip(docs, texts) if doc["location"].split("/")[0] in GUIDE_SLUGS)
     assert "contact-card__facts" not in guide_text and "Проверяли" not in guide_text
+    index = data["config"]["search_ru"]
+    assert index["version"] == search_ru.INDEX_VERSION and len(index["lengths"]) == len(docs)
+    assert len(index["words"]) == len(index["postings"])
+    # a guide's asked phrases are indexed as a field of its article (code 2), read from its front matter
+    article = next(number for number, doc in enumerate(docs) if doc["location"] == "zakaz-poteryalsya/")
+    asked = search_ru.page_info("zakaz-poteryalsya/", _front_matter(ROOT / "docs" / "zakaz-poteryalsya.md")).asked
+    phrase_word = next(w for w in search_ru.words(" ".join(asked)) if w not in search_ru.stop_words())
+    postings = _decode(index["postings"][index["words"].index(phrase_word)])
+    documents = [sum(postings[0:i + 1:4]) for i in range(0, len(postings), 4)]
+    assert article in documents and postings[4 * documents.index(article) + 3] >= search_ru.FIELD_CODE["asked"]
 
 
 def test_pages_point_materials_search_box_at_our_worker(built_site: BuildResult) -> None:
@@ -120,6 +192,7 @@ def test_pages_point_materials_search_box_at_our_worker(built_site: BuildResult)
     # a file sets c.search from its data-worker attribute (no inline script: hooks/csp.py)
     assert f'search-ru-config.js" data-worker="../assets/javascripts/search-ru-worker.js?v={version}"' in html
     assert (built_site.site / "assets" / "javascripts" / "search-ru-worker.js").is_file()
+    assert (built_site.site / "assets" / "javascripts" / "search-ru-core.js").is_file()
     # the worker loads the stemmer Material ships; the build must still publish it
     assert (built_site.site / "assets" / "javascripts" / "lunr" / "min" / "lunr.ru.min.js").is_file()
     assert 'data-search-exclude' not in html, "Material strips the exclude attribute after indexing"
@@ -175,3 +248,64 @@ def test_mkdocs_yml_has_no_duplicate_top_level_keys() -> None:
     keys = re.findall(r"^([A-Za-z_]+):", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), flags=re.M)
     duplicates = sorted({key for key in keys if keys.count(key) > 1})
     assert not duplicates, f"mkdocs.yml: top-level keys written twice (merge them into one block): {duplicates}"
+
+
+def test_quotes_of_three_words_or_more_are_quoted_material() -> None:
+    own, quoted = search_ru.split_quotes("Нажмите «Вернуть товар». Пишут: «ваша посылка задержана, оплатите доставку».")
+    assert quoted == "ваша посылка задержана, оплатите доставку"
+    assert "«Вернуть товар»" in own and "задержана" not in own  # a two-word button name stays the guide's own
+
+
+def test_texts_leave_the_index_for_their_own_file() -> None:
+    data = {"config": {"search_ru": {"version": 1}}, "docs": [
+        {"location": "a/", "title": "A", "text": "первый"}, {"location": "a/#b", "title": "B", "text": "второй"},
+    ]}
+    index, body = search_ru.split_texts(data)
+    assert json.loads(body) == ["первый", "второй"]
+    assert index["docs"] == [{"location": "a/", "title": "A"}, {"location": "a/#b", "title": "B"}]
+    url = index["config"]["search_ru"]["texts"]
+    assert url.startswith(search_ru.TEXTS_FILE + "?v=") and url != search_ru.split_texts(
+        dict(data, docs=[dict(data["docs"][0], text="другой"), data["docs"][1]]))[0]["config"]["search_ru"]["texts"]
+
+
+def test_built_site_serves_texts_apart(built_site: BuildResult) -> None:
+    data = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = json.loads((built_site.site / search_ru.TEXTS_FILE).read_text(encoding="utf-8"))
+    assert len(texts) == len(data["docs"]) and not any("text" in doc for doc in data["docs"])
+    assert data["config"]["search_ru"]["texts"].startswith(search_ru.TEXTS_FILE)
+
+
+def test_offline_copy_keeps_the_texts_inline(tmp_path: Path) -> None:
+    from tests.conftest import build, copy_project
+
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("enabled: !ENV [OFFLINE, false]", "enabled: true"),
+                      encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.ok, result.output[-2000:]
+    assert not (result.site / search_ru.TEXTS_FILE).exists()
+    inlined = (result.site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert '"texts"' not in inlined and '"text":' in inlined
+
+
+def test_links_between_pages_are_counted_once_per_linking_page() -> None:
+    html = (
+        '<a href="../pretenziya/#shablon">a</a><a href="../pretenziya/">b</a><a href="#korotko">c</a>'
+        '<a href="..">home</a><a href="https://ozon.ru/x/">ext</a><a href="tel:+78002347000">t</a>'
+        '<a class="x" href="../zhaloba-rospotrebnadzor/">d</a>'
+    )
+    assert search_ru.linked_pages(html, "brak/") == {"pretenziya/", "", "zhaloba-rospotrebnadzor/"}
+    # use_directory_urls: false (the offline copy)
+    assert search_ru.linked_pages('<a href="pretenziya.html#x">a</a>', "brak.html") == {"pretenziya.html"}
+    assert search_ru.link_boost(0) == 1 and 1 < search_ru.link_boost(1) < search_ru.link_boost(10)
+
+
+def test_pages_others_link_to_get_a_higher_boost() -> None:
+    state = search_ru.BuildState()
+    for url in ("a/", "b/", "c/"):
+        state.pages[url] = search_ru.PageInfo(url, is_guide=True, title=url)
+    state.linked_from = {"a/": {"b/", "c/"}, "b/": {"c/"}}
+    data = {"config": {}, "docs": [{"location": url, "title": url, "text": "слово"} for url in ("a/", "b/", "c/")]}
+    boosts = [doc.get("boost", 1) for doc in search_ru.finish_index(data, state)["docs"]]
+    assert boosts[0] > boosts[1] > boosts[2] == 1

@@ -1,0 +1,64 @@
+// Loads the search engine (overrides/assets/javascripts/search-ru-core.js) under Node with the same
+// Snowball stemmer files the worker loads: lunr-languages' Russian as Material ships it in the venv.
+import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const core = require(path.join(ROOT, "overrides/assets/javascripts/search-ru-core.js"));
+const PYTHON = path.join(ROOT, ".venv/bin/python");
+
+/** Material's lunr/min directory: $SEARCH_RU_LUNR_DIR, or the one in the project's .venv. */
+function lunrDir() {
+  if (process.env.SEARCH_RU_LUNR_DIR) return process.env.SEARCH_RU_LUNR_DIR;
+  const lib = path.join(ROOT, ".venv/lib");
+  const python = fs.existsSync(lib) ? fs.readdirSync(lib).find((name) => name.startsWith("python")) : undefined;
+  const dir = python && path.join(lib, python, "site-packages/material/templates/assets/javascripts/lunr/min");
+  if (!dir || !fs.existsSync(dir))
+    throw new Error("Material's lunr stemmer not found: run `make check` once (it creates .venv), or set SEARCH_RU_LUNR_DIR");
+  return dir;
+}
+
+/** The stem function and stop words, exactly as the worker gets them. */
+export function loadStemmer() {
+  const lunr = core.lunrStandIn();
+  // both files are UMD: under CommonJS they export a function that takes lunr
+  require(path.join(lunrDir(), "lunr.stemmer.support.min.js"))(lunr);
+  require(path.join(lunrDir(), "lunr.ru.min.js"))(lunr);
+  return { stem: core.stemmerFrom(lunr), stopWords: lunr.stopWords };
+}
+
+/** An engine over a search_index.json as hooks/search_ru.py writes it. */
+export function engineFor(data, weights = undefined) {
+  return core.createEngine({ ...loadStemmer(), weights }, data.docs, data.config.search_ru);
+}
+
+/**
+ * Index made-up docs the way the build does (hooks/search_ru.py's build_index, run by the project's
+ * Python), so tests of the engine need no site build and the index format has one author.
+ */
+export function indexOf(docs, synonyms = { groups: [], misspellings: {} }, fallback = undefined) {
+  const script = `
+import json, sys
+from hooks import search_ru
+from hooks.search_synonyms import Synonyms
+given = json.load(sys.stdin)
+data = {"docs": given["docs"], "config": {}}
+index = search_ru.build_index(given["docs"], search_ru.stop_words(), Synonyms.model_validate(given["synonyms"]),
+                              given.get("fallback"))
+json.dump({"docs": given["docs"], "config": {"search_ru": index}}, sys.stdout, ensure_ascii=False)
+`;
+  const out = execFileSync(PYTHON, ["-c", script], {
+    cwd: ROOT, input: JSON.stringify({ docs, synonyms, fallback }), encoding: "utf8",
+  });
+  return JSON.parse(out);
+}
+
+/** The first result page's location for a query, or null. */
+export function first(engine, query) {
+  const items = engine.search(query).items;
+  return items.length ? items[0][0].location.split("#")[0] : null;
+}
