@@ -35,7 +35,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .synthetic import make_project
+from sitebuild.synthetic import make_project, stock_config
 
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
 DUMP_HOOK = '''
@@ -119,9 +119,6 @@ def drop_block(config: str, first_line: str) -> str:
     return "".join(lines[:start] + lines[end:])
 
 
-def stock_config(config: str) -> str:
-    config = re.sub(r"^\s*- navigation\.prune\s*\n", "", config, flags=re.M)
-    return re.sub(r"^\s*- hooks/nav_cache\.py\s*\n", "", config, flags=re.M)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import PRERENDERED, STOCK, Way, check_guides, comparison_ways
-from .synthetic import make_project
+from sitebuild.synthetic import make_project
 
 _TOTAL = re.compile(r"^==\d+== Collected : (\d+)$", re.M)
 

@@ -29,6 +29,15 @@ class ContactBook:
     lines: dict[str, int] = field(default_factory=dict)
     path: Path = Path("data/contacts.yml")
 
+    def live(self, org: Organization | None = None) -> list[Channel]:
+        """The channels a page may show: all but the obsolete ones (of one organization, if given)."""
+        pool = org.channels if org is not None else self.channels.values()
+        return [c for c in pool if c.status != "obsolete"]
+
+    def obsolete(self) -> list[Channel]:
+        """The channels no page may show; only the page of outdated contacts lists them."""
+        return [c for c in self.channels.values() if c.status == "obsolete"]
+
     def organization(self, org_id: str) -> Organization:
         for org in self.organizations:
             if org.id == org_id:

@@ -19,6 +19,7 @@ from jinja2 import nodes
 import macros
 from macros import CONTACTS_FILE
 from macros.contacts_data import ContactBook
+from macros.replacement import instead
 
 from . import data
 from .context import Context
@@ -152,7 +153,7 @@ def _check_call(page: Page, call: MacroCall, known: set[str], book: ContactBook,
         if first not in orgs:
             return [problem(f"{{{{ {call.name}(\"{first}\") }}}}: no organization «{first}» in {CONTACTS_FILE}", _suggest(first, list(orgs)))]
         if call.name == "contacts_table":
-            used.update(c.id for c in orgs[first].channels if c.status != "obsolete")
+            used.update(c.id for c in book.live(orgs[first]))
         return []
     return _check_id(call, "", first, CHANNEL_MACROS[call.name], book, used, problem)
 
@@ -166,8 +167,8 @@ def _check_id(call: MacroCall, prefix: str, channel_id: Any, allowed: tuple[str,
     channel = book.channels[channel_id]
     used.add(channel_id)
     if channel.status == "obsolete":
-        instead = f'use {{{{ {call.name}({prefix}"{channel.replaced_by}") }}}}' if channel.replaced_by else "use a current contact"
-        return [problem(f"{shown} uses an obsolete contact ({CONTACTS_FILE}:{book.lines[channel_id]})", f"{instead}; obsolete contacts appear only on ustarevshie-kontakty.md")]
+        fix = instead(call.name, allowed, channel, book, prefix)
+        return [problem(f"{shown} uses an obsolete contact ({CONTACTS_FILE}:{book.lines[channel_id]})", f"{fix}; obsolete contacts appear only on ustarevshie-kontakty.md")]
     if allowed and channel.type not in allowed:
         return [problem(f"{shown}: «{channel_id}» is a {channel.type}, which {call.name}() cannot show", f'use a contact of type {" or ".join(allowed)}, or {{{{ contact("{channel_id}") }}}}')]
     if call.name == "hours" and not channel.hours:
@@ -190,6 +191,6 @@ def _unused(book: ContactBook, used: set[str]) -> list[Problem]:
             "warning",
             NAME,
         )
-        for channel_id, channel in book.channels.items()
-        if channel.status != "obsolete" and channel_id not in used
+        for channel_id in (c.id for c in book.live())
+        if channel_id not in used
     ]

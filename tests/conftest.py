@@ -3,54 +3,15 @@
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SITE_PARTS = ("docs", "data", "macros", "overrides", "schemas", "mkdocs.yml", "hooks")
+from sitebuild import ROOT, BuildResult, build, copy_project
+from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
 
-
-@dataclass
-class BuildResult:
-    returncode: int
-    output: str
-    site: Path
-    project: Path
-
-    @property
-    def ok(self) -> bool:
-        return self.returncode == 0
-
-
-def copy_project(dest: Path) -> Path:
-    """A throwaway copy of everything the build reads, to break on purpose."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in SITE_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    return dest
-
-
-def build(project: Path, site: Path | None = None, config: str = "mkdocs.yml") -> BuildResult:
-    """Run a strict build exactly as `make build` does (never with -q)."""
-    site = site or project / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project / config), "-d", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site, project)
+# The project copy and the strict build live in sitebuild/, shared with bench/ (neither imports the other).
+__all__ = ["ROOT", "BuildResult", "build", "copy_project", "CHROMIUM", "CHROMIUM_ARGS"]
 
 
 @pytest.fixture(scope="session")
@@ -75,17 +36,7 @@ def project_copy(tmp_path: Path) -> Path:
 
 # --- Browser fixtures (Playwright driving Debian's Chromium; never `playwright install`) ----------
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# Chromium flags: sitebuild/browse.py (one list for the browser tests and the benchmarks).
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -9,10 +10,21 @@ import pytest
 from sitecheck import references
 from sitecheck.__main__ import main
 
-from .conftest import ROOT
+from macros.replacement import SHOWN_BY
+from sitebuild.contact_edits import rewrite_every_contact, set_channel_fields, switch_pages
+
+from .conftest import ROOT, build
+from .contact_picks import live_book, pick
 from .sitecheck_support import append_to, errors_about, only_one, replace_in, run_check
 
 NAME = references.NAME
+# Ids come from the live data by kind, so a changed or retired contact never breaks these tests.
+BOOK = live_book()
+A_CHAT = pick(BOOK, "chat").id
+AN_EMAIL_WITHOUT_HOURS = next(c.id for c in BOOK.live() if c.type == "email" and not c.hours)
+AN_ADDRESS = pick(BOOK, "address").id
+AN_OBSOLETE_LINK = pick(BOOK, "web", "social", "chat", live=False).id
+AN_OBSOLETE = pick(BOOK, live=False).id
 
 
 def test_real_docs_have_no_reference_error() -> None:
@@ -27,15 +39,15 @@ def test_macro_names_come_from_define_env() -> None:
 @pytest.mark.parametrize(
     ("call", "expected"),
     [
-        ('{{ telephone("rpn-ekc-phone") }}', "calls a macro that does not exist"),
-        ('{{ phone("rpn-ekc-phon") }}', "no contact «rpn-ekc-phon»"),
-        ('{{ contacts_table("ozonn") }}', "no organization «ozonn»"),
-        ('{{ phone("ozon-chat") }}', "is a chat, which phone() cannot show"),
-        ('{{ hours("ozon-email") }}', "has no «hours:»"),
-        ('{% if true %}{{ link("o-courier-form") }}{% endif %}', "uses an obsolete contact"),
-        ('{{ claim_data(ozon="ozon-chat") }}', "is a chat, which claim_data() cannot show"),
-        ('{{ claim_data(ozon="ozon-address", courier="o-courier-office-moscow") }}', "uses an obsolete contact"),
-        ('{{ claim_data(ozon="ozon-adress") }}', "no contact «ozon-adress»"),
+        ('{{ telephone("any-id") }}', "calls a macro that does not exist"),
+        ('{{ phone("no-such-phone") }}', "no contact «no-such-phone»"),
+        ('{{ contacts_table("no-such-org") }}', "no organization «no-such-org»"),
+        (f'{{{{ phone("{A_CHAT}") }}}}', "is a chat, which phone() cannot show"),
+        (f'{{{{ hours("{AN_EMAIL_WITHOUT_HOURS}") }}}}', "has no «hours:»"),
+        (f'{{% if true %}}{{{{ link("{AN_OBSOLETE_LINK}") }}}}{{% endif %}}', "uses an obsolete contact"),
+        (f'{{{{ claim_data(ozon="{A_CHAT}") }}}}', "is a chat, which claim_data() cannot show"),
+        (f'{{{{ claim_data(ozon="{AN_ADDRESS}", courier="{AN_OBSOLETE}") }}}}', "uses an obsolete contact"),
+        ('{{ claim_data(ozon="no-such-address") }}', "no contact «no-such-address»"),
     ],
 )
 def test_bad_macro_call(project_copy: Path, call: str, expected: str) -> None:
@@ -45,10 +57,50 @@ def test_bad_macro_call(project_copy: Path, call: str, expected: str) -> None:
     assert problem.path == "docs/slovar.md" and problem.line == lines
 
 
-def test_obsolete_contact_in_a_guide_names_the_replacement(project_copy: Path) -> None:
-    replace_in(project_copy / "docs" / "zakaz-poteryalsya.md", 'link("ozon-chat")', 'phone("ozon-phone-old-free")')
-    problem = only_one(run_check(NAME, project_copy), "obsolete contact")
-    assert 'phone("ozon-chat")' in problem.fix or "ozon-chat" in problem.fix
+def _retire(project: Path) -> tuple[str, str, list[str]]:
+    """README, «retire a contact», on a copy: the most used live contact becomes obsolete."""
+    retirement = rewrite_every_contact(project, dt.date.today())
+    return retirement.retired, retirement.replacement, list(retirement.pages)
+
+
+def test_retired_contact_is_reported_on_every_page_at_once(project_copy: Path) -> None:
+    retired, replacement, pages = _retire(project_copy)
+    assert len(pages) > 1
+    problems = errors_about(run_check(NAME, project_copy), f'"{retired}"', "uses an obsolete contact")
+    assert {p.path for p in problems} == set(pages)
+    new = live_book(project_copy).channels[replacement]
+    kind = new.type
+    for problem in problems:
+        macro = problem.message.split("(", 1)[0].removeprefix("{{ ")
+        accepted = references.CHANNEL_MACROS.get(macro) or references.KEYWORD_CHANNEL_MACROS.get(macro)
+        if (accepted is None or kind in accepted) and (macro != "hours" or new.hours):  # the same macro works
+            assert f'use {{{{ {macro}("{replacement}") }}}} instead' in problem.fix, problem
+        else:
+            assert f"«{replacement}»" in problem.fix and f'{macro}("{replacement}")' not in problem.fix, problem
+            assert macro == "hours" or f'{SHOWN_BY[kind]}("{replacement}")' in problem.fix
+
+
+def test_retired_contact_stops_the_build_naming_every_page(project_copy: Path) -> None:
+    retired, replacement, pages = _retire(project_copy)
+    result = build(project_copy)
+    assert not result.ok
+    named = {line.split(": ")[0] for line in result.output.splitlines() if f"'{retired}'" in line and "obsolete" in line}
+    assert named == set(pages), result.output
+    assert "Traceback" not in result.output
+    switch_pages(project_copy / "docs", retired, replacement)  # README: then change each page
+    assert build(project_copy).ok
+
+
+@pytest.mark.parametrize(("macro", "kind"), [("phone", "chat"), ("link", "phone"), ("hours", "web")])
+def test_advice_never_suggests_a_call_that_fails(project_copy: Path, macro: str, kind: str) -> None:
+    book = live_book(project_copy)
+    obsolete = next(c for c in book.obsolete() if c.type in (references.CHANNEL_MACROS[macro] or ("phone",)))
+    target = next(c for c in book.live() if c.type == kind and not (macro == "hours" and c.hours))
+    set_channel_fields(project_copy / "data" / "contacts.yml", obsolete.id, replaced_by=target.id)
+    append_to(project_copy / "docs" / "slovar.md", f'\n{{{{ {macro}("{obsolete.id}") }}}}\n')
+    problem = only_one(run_check(NAME, project_copy), "uses an obsolete contact")
+    assert f'{macro}("{target.id}")' not in problem.fix
+    assert f"«{target.id}»" in problem.fix
 
 
 def test_broken_jinja_is_reported_with_line(project_copy: Path) -> None:

@@ -26,7 +26,7 @@ def test_contacts_older_than_180_days_are_listed() -> None:
     stale = staleness.stale_contacts(BOOK, checked + dt.timedelta(days=181))
     ids = {s.channel_id for s in stale}
     assert "rpn-ekc-phone" in ids
-    assert not ids & {cid for cid, c in BOOK.channels.items() if c.status == "obsolete"}, "obsolete contacts need no re-check"
+    assert not ids & {c.id for c in BOOK.obsolete()}, "obsolete contacts need no re-check"
     line = next(str(s) for s in stale if s.channel_id == "rpn-ekc-phone")
     assert line.startswith(f"data/contacts.yml:{BOOK.lines['rpn-ekc-phone']}: «rpn-ekc-phone»") and "181 days ago" in line
 
@@ -36,7 +36,7 @@ def test_report_command(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
     monkeypatch.setattr(staleness, "today", lambda: later)
     assert staleness.main(["--root", str(ROOT)]) == 0
     out = capsys.readouterr()
-    live = [c for c in BOOK.channels.values() if c.status != "obsolete"]
+    live = BOOK.live()
     assert len(out.out.splitlines()) == len(live)
     assert f"{len(live)} of {len(live)} live contacts" in out.err
     assert contacts_schema.today() != later  # the report moved its own clock only
