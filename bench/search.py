@@ -18,9 +18,9 @@ import argparse
 import contextlib
 import functools
 import gzip
+import http.server
 import math
 import re
-import http.server
 import statistics
 import tempfile
 import threading
@@ -202,8 +202,8 @@ def build_site(project: Path, out: Path) -> Path:
 
 def prepare(workdir: Path, synthetic: int, stock: bool) -> Path:
     """A project copy to build: the real one, optionally with synthetic guides or without our search."""
-    from sitebuild.synthetic import make_project
     from sitebuild import copy_project
+    from sitebuild.synthetic import make_project
 
     project = workdir / "project"
     if synthetic:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from sitebuild.browse import GUIDE_BUDGET_GZIP, CHROMIUM, CHROMIUM_ARGS, Transfer, run_search, serve, settle
+from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS, GUIDE_BUDGET_GZIP, Transfer, run_search, serve, settle
 
 SEARCH_QUERY = "претензия"
 

@@ -11,7 +11,7 @@ import posixpath
 import sys
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from mkdocs.exceptions import PluginError
 
@@ -45,7 +45,7 @@ _register_package()
 
 from . import claim_data as claim_data_module  # noqa: E402 - after _register_package()
 from . import contact_html
-from .contacts_data import ContactBook, ContactsError, load_contacts_once
+from .contacts_data import ContactsError, load_contacts_once
 from .contacts_schema import (
     AddressChannel,
     Channel,
@@ -83,7 +83,7 @@ def define_env(env: Any) -> None:
         raise PluginError(f"\n{error}") from None
     env.variables["contact_book"] = book
 
-    def fail(call: str, problem: str) -> None:
+    def fail(call: str, problem: str) -> NoReturn:
         raise MacroUsageError(f"{_page_path(host)}: {{{{ {call} }}}}: {problem}")
 
     # Every page that still shows an obsolete contact, reported together when the build ends
@@ -138,6 +138,7 @@ def define_env(env: Any) -> None:
     def address(channel_id: str) -> str:
         """A postal address with its recipient."""
         found = channel("address", channel_id, (AddressChannel,))
+        assert isinstance(found, AddressChannel)  # channel() checked the type
         recipient = f"{escape(found.recipient)}, " if found.recipient else ""
         return recipient + contact_html.inline(found)
 

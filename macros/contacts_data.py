@@ -10,6 +10,7 @@ import difflib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -83,7 +84,7 @@ def _describe(loc: YamlPath, data: object) -> tuple[YamlPath, str]:
     return tuple(real), "".join(name_parts)
 
 
-def _message(error: dict) -> str:
+def _message(error: Any) -> str:  # one of pydantic's ErrorDetails
     kind = error["type"]
     if kind == "extra_forbidden":
         return f"unknown field «{error['loc'][-1]}»; delete it or check its spelling (see schemas/contacts.schema.json)"

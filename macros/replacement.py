@@ -22,7 +22,9 @@ def type_name(model: type) -> str:
     return str(get_args(model.model_fields["type"].annotation)[0])  # type: ignore[attr-defined]
 
 
-def instead(macro: str, accepted: tuple[str, ...] | None, obsolete: Channel, book: ContactBook, prefix: str = "") -> str:
+def instead(
+    macro: str, accepted: tuple[str, ...] | None, obsolete: Channel, book: ContactBook, prefix: str = ""
+) -> str:
     """The fix for {{ macro(prefix"obsolete-id") }}, e.g. «use {{ phone("new-id") }}»."""
     if not obsolete.replaced_by or obsolete.replaced_by not in book.channels:
         return "use a current contact instead (docs/kontakty.md lists them)"
@@ -30,7 +32,7 @@ def instead(macro: str, accepted: tuple[str, ...] | None, obsolete: Channel, boo
     if (accepted is None or new.type in accepted) and (macro != "hours" or new.hours):
         return f'use {{{{ {macro}({prefix}"{new.id}") }}}} instead'
     if macro == "hours":
-        return f'its replacement «{new.id}» has no «hours:»; drop the call or add hours to {new.id} in data/contacts.yml'
+        return f"its replacement «{new.id}» has no «hours:»; drop the call or add hours to it in data/contacts.yml"
     return (
         f"its replacement «{new.id}» is a {new.type}, which {macro}() cannot show; "
         f'use {{{{ {SHOWN_BY[new.type]}("{new.id}") }}}} or {{{{ contact("{new.id}") }}}} instead'

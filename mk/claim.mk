@@ -2,9 +2,10 @@
 # test runner (explicit file list: Node 18 to 22 read a directory argument differently); no npm packages. `make test` and `make check` both run them.
 NODE ?= node
 .PHONY: test-claim-js
-test-claim-js:
+test-claim-js: ## the claim builder's JavaScript tests under node --test (dots; failures in full)
 	@command -v $(NODE) >/dev/null || { echo "node is missing: apt-get install nodejs (.ci/run does this)"; exit 1; }
-	$(NODE) --test $(sort $(wildcard tests/js/*.test.mjs))
+	@mkdir -p $(RESULTS)
+	$(NODE) --test $(NODE_TEST_FLAGS) $(sort $(wildcard tests/js/*.test.mjs))
 
 test: test-claim-js
 check: test-claim-js

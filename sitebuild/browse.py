@@ -96,4 +96,5 @@ def run_search(page: Any, query: str) -> None:
     field.click()
     field.fill(query)
     page.keyboard.press("End")  # fill() with Cyrillic sends no keyup; search reacts to keyup
-    page.locator("[data-md-component=search-result] a, .md-search-result a").first.wait_for(state="visible", timeout=15_000)
+    results = page.locator("[data-md-component=search-result] a, .md-search-result a")
+    results.first.wait_for(state="visible", timeout=15_000)

@@ -141,8 +141,9 @@ def new_values(channel: Channel, checked: dt.date, taken: set[str]) -> dict[str,
             values["postal_code"] = f"{(int(channel.postal_code) + 1) % 1000000:06d}"
         if channel.recipient:
             values["recipient"] = f"{channel.recipient}, отдел претензий"
-    if getattr(channel, "url", None):
-        values["url"] = _new_url(channel.url)  # type: ignore[attr-defined]
+    url = getattr(channel, "url", None)
+    if url is not None:
+        values["url"] = _new_url(url)
     return values
 
 
@@ -177,14 +178,14 @@ def choose_retirement(book: ContactBook, docs: Path) -> Retirement:
         if not others:
             continue
         same_org = [c for c in others if book.owner[c.id].id == book.owner[channel.id].id]
-        replacement = (same_org or others)[0]
+        substitute = (same_org or others)[0]
         pages = pages_using(docs, channel.id)
         if best is None or len(pages) > best[0]:
-            best = (len(pages), channel.id, replacement.id, pages)
+            best = (len(pages), channel.id, substitute.id, pages)
     if best is None or best[0] == 0:
         raise ValueError("no live contact used by a page has a live contact of the same type")
-    _, retired, replacement, pages = best
-    return Retirement(retired, replacement, tuple(f"docs/{p.relative_to(docs).as_posix()}" for p in pages))
+    _, retired_id, replacement_id, used_on = best
+    return Retirement(retired_id, replacement_id, tuple(f"docs/{p.relative_to(docs).as_posix()}" for p in used_on))
 
 
 def rewrite_every_contact(project: Path, checked: dt.date) -> Retirement:

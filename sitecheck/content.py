@@ -63,7 +63,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
 
 def check(ctx: Context) -> list[Problem]:
     problems: list[Problem] = []
-    for src, page in ctx.project.pages.items():
+    for page in ctx.project.pages.values():
         problems.extend(check_short(page))
         problems.extend(check_citations(page))
     return problems

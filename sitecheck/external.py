@@ -12,6 +12,7 @@ import re
 from urllib.parse import urlsplit
 
 from macros import CONTACTS_FILE
+
 from . import data
 from .context import Context
 from .problems import Problem

@@ -56,11 +56,11 @@ def check_page(page: Page) -> list[Problem]:
     found: list[Problem] = []
     for match in phonenumbers.PhoneNumberMatcher(text, "RU", leniency=phonenumbers.Leniency.VALID):
         found.append(Problem(page.path, line_at(text, match.start), f"phone number «{match.raw_string}» typed by hand", _FIX_PHONE, check=NAME))
-    for match in _EMAIL.finditer(text):
-        found.append(Problem(page.path, line_at(text, match.start()), f"e-mail «{match.group(0)}» typed by hand", _FIX_EMAIL, check=NAME))
+    for email in _EMAIL.finditer(text):
+        found.append(Problem(page.path, line_at(text, email.start()), f"e-mail «{email.group(0)}» typed by hand", _FIX_EMAIL, check=NAME))
     for pattern, what in _ADDRESS:
-        for match in pattern.finditer(text):
+        for address in pattern.finditer(text):
             found.append(
-                Problem(page.path, line_at(text, match.start()), f"postal address typed by hand ({what}: «{match.group(0).strip(', ')}»)", _FIX_ADDRESS, check=NAME)
+                Problem(page.path, line_at(text, address.start()), f"postal address typed by hand ({what}: «{address.group(0).strip(', ')}»)", _FIX_ADDRESS, check=NAME)
             )
     return found

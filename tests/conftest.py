@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import http.server
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,21 @@ def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture
+def built_copy(built_site: BuildResult, tmp_path: Path) -> Path:
+    """A copy of the real built site (hard links, so it is cheap) to break on purpose."""
+    dest = tmp_path / "site"
+    shutil.copytree(built_site.site, dest, copy_function=_link_or_copy)
+    return dest
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:  # another file system
+        shutil.copy2(src, dst)
+
+
 # --- Browser fixtures (Playwright driving Debian's Chromium; never `playwright install`) ----------
 
 # Chromium flags: sitebuild/browse.py (one list for the browser tests and the benchmarks).
@@ -54,8 +71,8 @@ def site_url(built_site: BuildResult):
     server.shutdown()
 
 
-class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep pytest output readable
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # keep pytest output readable
         pass
 
 
@@ -76,7 +93,7 @@ def page(browser):
     """A fresh page; `page.requests` lists every URL it asked for, to prove no third party is called."""
     context = browser.new_context(locale="ru-RU")
     new_page = context.new_page()
-    new_page.requests = []  # type: ignore[attr-defined]
-    new_page.on("request", lambda request: new_page.requests.append(request.url))  # type: ignore[attr-defined]
+    new_page.requests = []
+    new_page.on("request", lambda request: new_page.requests.append(request.url))
     yield new_page
     context.close()

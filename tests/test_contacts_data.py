@@ -129,7 +129,8 @@ def test_unknown_status(tmp_path: Path) -> None:
 
 
 def test_unknown_field_is_refused(tmp_path: Path) -> None:
-    path = _broken(tmp_path, "        label: Чат с поддержкой\n", "        label: Чат с поддержкой\n        lable: опечатка\n")
+    label = "        label: Чат с поддержкой\n"
+    path = _broken(tmp_path, label, label + "        lable: опечатка\n")
     message = _error(path)
     assert f":{_line_of(path, 'lable:')}:" in message
     assert "unknown field «lable»" in message

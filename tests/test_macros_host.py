@@ -24,7 +24,7 @@ from macros.host import HostKind, HostPage, MacrosHost, UnknownHostError
 from .conftest import ROOT
 from .contact_picks import FIXTURE_CONTACTS, live_book, pick
 from .test_macros import FakeEnv
-from .zensical_shapes import ZensicalMacroEnv, ZensicalPage, zensical_nav
+from .zensical_shapes import ZensicalMacroEnv, ZensicalPage
 
 SAMPLE_NAV: list[Any] = [
     {"Главная": "index.md"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,7 +45,7 @@ def test_page_info_reads_asked_and_boost() -> None:
 
 
 def test_rewrite_index_drops_home_copies_adds_asked_and_boosts() -> None:
-    data = {
+    data: dict[str, Any] = {
         "config": {"lang": ["ru"]},
         "docs": [
             {"location": "", "title": "Главная", "text": ""},

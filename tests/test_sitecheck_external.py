@@ -11,7 +11,7 @@ from sitecheck.project import Project
 
 from .conftest import ROOT, BuildResult
 from .contact_picks import install_fixture_contacts, live_book
-from .sitecheck_support import append_to, built_copy, errors_about, only_one, replace_in, run_check  # noqa: F401
+from .sitecheck_support import append_to, errors_about, only_one, replace_in, run_check
 
 NAME = external.NAME
 

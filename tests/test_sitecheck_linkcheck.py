@@ -6,6 +6,7 @@ import http.server
 import json
 import socket
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from sitecheck.project import Project
 
 from .conftest import ROOT, BuildResult
 from .contact_picks import live_book
-from .sitecheck_support import built_copy, replace_in  # noqa: F401
+from .sitecheck_support import replace_in
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -37,7 +38,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def server() -> str:
+def server() -> Iterator[str]:
     _Handler.hits = []
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -59,9 +60,9 @@ def test_collects_external_links_from_site_and_live_data(built_site: BuildResult
     for url in with_url:
         assert any(where.startswith("data/contacts.yml:") for where in links[url])
     for channel in book.obsolete():
-        url = getattr(channel, "url", None)
-        if url is not None and str(url) not in with_url:
-            assert str(url) not in links, "obsolete contacts are not links"
+        dead = getattr(channel, "url", None)
+        if dead is not None and str(dead) not in with_url:
+            assert str(dead) not in links, "obsolete contacts are not links"
     assert not any(url.startswith("https://problema-s-ozon.ru") for url in links), "our own URLs are internal"
 
 

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from sitecheck import references
-from sitecheck.__main__ import main
-
 from macros.replacement import SHOWN_BY
 from sitebuild.contact_edits import rewrite_every_contact, set_channel_fields, switch_pages
+from sitecheck import references
+from sitecheck.__main__ import main
 
 from .conftest import ROOT, build
 from .contact_picks import live_book, pick
@@ -33,7 +32,8 @@ def test_real_docs_have_no_reference_error() -> None:
 
 
 def test_macro_names_come_from_define_env() -> None:
-    assert {"phone", "email", "address", "link", "hours", "contact", "contacts_table", "org_name", "short_answer"} <= references.macro_names(ROOT)
+    expected = {"phone", "email", "address", "link", "hours", "contact", "contacts_table", "org_name", "short_answer"}
+    assert expected <= references.macro_names(ROOT)
 
 
 @pytest.mark.parametrize(
@@ -84,7 +84,8 @@ def test_retired_contact_stops_the_build_naming_every_page(project_copy: Path) -
     retired, replacement, pages = _retire(project_copy)
     result = build(project_copy)
     assert not result.ok
-    named = {line.split(": ")[0] for line in result.output.splitlines() if f"'{retired}'" in line and "obsolete" in line}
+    lines = result.output.splitlines()
+    named = {line.split(": ")[0] for line in lines if f"'{retired}'" in line and "obsolete" in line}
     assert named == set(pages), result.output
     assert "Traceback" not in result.output
     switch_pages(project_copy / "docs", retired, replacement)  # README: then change each page
@@ -115,7 +116,8 @@ SPARE_CONTACT = (
 
 
 def add_unused_contact(project: Path) -> None:
-    replace_in(project / "data" / "contacts.yml", "      - id: rpn-petition\n", SPARE_CONTACT + "      - id: rpn-petition\n")
+    anchor = "      - id: rpn-petition\n"
+    replace_in(project / "data" / "contacts.yml", anchor, SPARE_CONTACT + anchor)
 
 
 def test_unused_contact_is_a_warning_only(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:

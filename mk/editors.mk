@@ -1,0 +1,13 @@
+# Editors' and maintainers' tooling (issue 14): linters, the contact-edit proof, serve speed.
+.PHONY: lint typecheck check-contact-edits bench-serve
+
+lint: $(STAMP) ## ruff: mistakes, unused imports, lines over 120 characters (settings in pyproject.toml)
+	$(VENV)/bin/ruff check --quiet
+
+typecheck: $(STAMP) ## mypy on macros, hooks, sitecheck, bench, sitebuild and tests (settings in pyproject.toml)
+	$(VENV)/bin/mypy --no-error-summary
+
+CONTACT_EDITS_DIR ?= .cache/contact-edits
+check-contact-edits: $(STAMP) ## the non-browser tests on a copy whose every contact value was changed and one retired
+	$(PY) -m sitebuild.contact_edits $(CONTACT_EDITS_DIR)
+	cd $(CONTACT_EDITS_DIR) && $(abspath $(PY)) -m pytest -m "not browser" -q -p no:cacheprovider $(PYTEST_ADDOPTS) tests
