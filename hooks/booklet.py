@@ -197,8 +197,9 @@ def _section_title(page: Page) -> str:
 
 
 def _guides(nav: Any, booklet: Page) -> list[Page]:
-    # A guide is a page with a short answer in its front matter (macros/guide_index.py).
-    return [p for p in nav.pages if p is not booklet and p.meta.get("short")]
+    # A guide is a page with a short answer in its front matter: hooks/front_matter.py sets this
+    # flag from macros/front_matter.is_guide on every page before any page is rendered to HTML.
+    return [p for p in nav.pages if p is not booklet and p.meta.get("is_guide")]
 
 
 def _merge_checked_dates(booklet: Page, guides: list[Page], config: Any) -> None:

@@ -22,12 +22,18 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import event_priority
+
+# MkDocs loads hooks by file path; the project folder must be importable for `macros`.
+if str(Path(__file__).resolve().parent.parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from macros.front_matter import is_guide  # noqa: E402
 
 WORKER_SOURCE = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "javascripts" / "search-ru-worker.js"
 WORKER_URL = "assets/javascripts/search-ru-worker.js"
@@ -83,7 +89,7 @@ def page_info(url: str, meta: dict[str, Any]) -> PageInfo:
     boost = search.get("boost") if isinstance(search, dict) else None
     return PageInfo(
         url=url,
-        is_guide=bool(meta.get("short")),  # the rule of macros/guide_index.py and hooks/booklet.py
+        is_guide=is_guide(meta),  # the one rule: macros/front_matter.py
         asked=[" ".join(str(phrase).split()) for phrase in asked if str(phrase).strip()],
         boost=float(boost) if isinstance(boost, (int, float)) else None,
     )

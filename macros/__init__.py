@@ -57,6 +57,7 @@ from .contacts_schema import (
     WebChannel,
 )
 from .fast_render import render_page_early
+from .front_matter import is_guide
 from .guide_index import guides, plain_text
 from .host import HostKind, MacrosHost
 from .print_macros import set_print_meta
@@ -258,7 +259,7 @@ def on_pre_page_macros(env: Any) -> None:
     """A guide's description for search engines and link previews is its short answer."""
     host = MacrosHost(env)
     meta = host.current_page().meta
-    if meta.get("short") and not meta.get("description"):
+    if is_guide(meta) and not meta.get("description"):
         meta["description"] = plain_text(str(meta["short"]))
     # Build speed: evaluate the page's {{ macro() }} calls without compiling the page (fast_render.py).
     # That reaches into mkdocs-macros' internals, so only under mkdocs-macros; Zensical 0.0.73 never
