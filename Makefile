@@ -26,8 +26,10 @@ $(STAMP): requirements.lock
 	@mkdir -p $(RESULTS)
 	touch $@
 
-serve: $(STAMP) ## serve the site at http://127.0.0.1:8000 with live reload
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+# --dirty with hooks/serve_dirty.py: a saved guide re-renders alone (and the home page with it); a change
+# to data/, macros/, hooks/, overrides/ or mkdocs.yml rebuilds everything.
+serve: $(STAMP) ## serve the site at http://127.0.0.1:8000; a saved page shows in about a second
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --dirty
 
 # Never add -q/--quiet to a strict build: it hides the warnings strict mode counts.
 build: $(STAMP) ## strict build into site/ (any broken link, anchor, macro or contact stops it)

@@ -11,3 +11,8 @@ CONTACT_EDITS_DIR ?= .cache/contact-edits
 check-contact-edits: $(STAMP) ## the non-browser tests on a copy whose every contact value was changed and one retired
 	$(PY) -m sitebuild.contact_edits $(CONTACT_EDITS_DIR)
 	cd $(CONTACT_EDITS_DIR) && $(abspath $(PY)) -m pytest -m "not browser" -q -p no:cacheprovider $(PYTEST_ADDOPTS) tests
+
+BENCH_SERVE_GUIDES ?= 1000
+BENCH_SERVE_SAVES ?= 7
+bench-serve: $(STAMP) ## save-to-reload seconds of make serve with 1000 synthetic guides, dirty vs full rebuild (medians)
+	$(PY) -m bench.serve --guides $(BENCH_SERVE_GUIDES) --saves $(BENCH_SERVE_SAVES)
