@@ -6,7 +6,8 @@ are made from more than their own file. So, in a dirty serve only:
 
 - a change to data/, macros/, hooks/, overrides/ or mkdocs.yml since the last build rebuilds every
   page (a new phone number reaches every page that shows it);
-- a changed page also rebuilds the home page, which lists every guide's title and short answer.
+- a page whose front matter changed also rebuilds the home page, which lists every guide's title
+  and short answer (a change to the body alone does not).
 
 The booklet (pechat.md) and the search index keep what the last full build made until the next
 full one (`make serve` starts with one). `make build` and `make check` never run dirty.
@@ -14,12 +15,16 @@ full one (`make serve` starts with one). `make build` and `make check` never run
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 STAMP = ".serve-dirty-built"  # in the served site folder: when the last build of this serve ended
+FRONT_MATTERS = ".serve-dirty-front-matter.json"  # each page's front matter at the last build
+_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 NOT_PAGES = ("data", "macros", "hooks", "overrides")  # what pages are made from besides docs/
 HOME = "index.md"
 
@@ -68,15 +73,27 @@ def on_files(files: Any, config: Any) -> Any:
     root = Path(config.config_file_path).resolve().parent
     sources = [root / "mkdocs.yml", *(root / name for name in NOT_PAGES)]
     pages = list(files.documentation_pages())
+    store = Path(config.site_dir) / FRONT_MATTERS
+    known: dict[str, str] = json.loads(store.read_text(encoding="utf-8")) if store.exists() else {}
     if not last_build or newest_change(sources) > last_build:
         changed = pages  # not a page: everything
+        known = {f.src_uri: _front_matter(f) for f in pages}
     else:
         changed = [f for f in pages if f.is_modified()]
-        if changed:
+        fronts = {f.src_uri: _front_matter(f) for f in changed}
+        if any(known.get(uri) != front for uri, front in fronts.items()):
             changed += [f for f in pages if f.src_uri == HOME]
+        known.update(fronts)
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")
     for file in changed:
         file.is_modified = _always
     return files
+
+
+def _front_matter(file: Any) -> str:
+    match = _FRONT.match(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))
+    return match.group(1) if match else ""
 
 
 def on_post_build(config: Any) -> None:

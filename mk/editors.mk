@@ -1,5 +1,5 @@
 # Editors' and maintainers' tooling (issue 14): linters, the contact-edit proof, serve speed.
-.PHONY: lint typecheck check-contact-edits bench-serve
+.PHONY: lint typecheck check-contact-edits bench-serve bench-html-parsers
 
 lint: $(STAMP) ## ruff: mistakes, unused imports, lines over 120 characters (settings in pyproject.toml)
 	$(VENV)/bin/ruff check --quiet
@@ -16,3 +16,6 @@ BENCH_SERVE_GUIDES ?= 1000
 BENCH_SERVE_SAVES ?= 7
 bench-serve: $(STAMP) ## save-to-reload seconds of make serve with 1000 synthetic guides, dirty vs full rebuild (medians)
 	$(PY) -m bench.serve --guides $(BENCH_SERVE_GUIDES) --saves $(BENCH_SERVE_SAVES)
+
+bench-html-parsers: sitecheck ## html.parser vs lxml vs selectolax reading the built site; which re-serialise byte for byte
+	$(PY) -m bench.html_parsers $(SITECHECK_SITE)

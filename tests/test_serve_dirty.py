@@ -18,9 +18,12 @@ SERVE_DIRTY = ["mkdocs", "serve", "--dirty"]
 
 
 class FakeFile:
-    def __init__(self, src_uri: str, modified: bool) -> None:
+    def __init__(self, src_uri: str, modified: bool, docs: Path) -> None:
         self.src_uri = src_uri
         self._modified = modified
+        self.abs_src_path = str(docs / src_uri)
+        if not Path(self.abs_src_path).exists():
+            Path(self.abs_src_path).write_text(f"---\ntitle: {src_uri}\n---\n\nТекст.\n", encoding="utf-8")
 
     def is_modified(self) -> bool:
         return self._modified
@@ -48,8 +51,9 @@ def _rebuilt(files: FakeFiles) -> set[str]:
     return {f.src_uri for f in files.files if f.is_modified()}
 
 
-def _pages() -> FakeFiles:
-    return FakeFiles([FakeFile("index.md", False), FakeFile("brak.md", True), FakeFile("dostavka.md", False)])
+def _pages(docs: Path) -> FakeFiles:
+    docs.mkdir(exist_ok=True)
+    return FakeFiles([FakeFile(name, name == "brak.md", docs) for name in ("index.md", "brak.md", "dostavka.md")])
 
 
 def test_only_serve_with_dirty_is_dirty() -> None:
@@ -58,14 +62,30 @@ def test_only_serve_with_dirty_is_dirty() -> None:
     assert not serve_dirty.dirty_serve(["mkdocs", "build", "--dirty"])
 
 
-def test_saved_page_and_home_page_are_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(serve_dirty.sys, "argv", SERVE_DIRTY)
+def _after_a_full_build(tmp_path: Path) -> SimpleNamespace:
     config = _project(tmp_path)
-    serve_dirty.on_post_build(config)  # a previous build, after the last change to data and code
+    serve_dirty.on_files(_pages(tmp_path / "docs"), config)  # the first build of a serve is full
+    serve_dirty.on_post_build(config)
     stamp = Path(config.site_dir) / serve_dirty.STAMP
-    later = time.time() + 10
+    later = time.time() + 10  # after the last change to data and code
     os.utime(stamp, (later, later))
-    assert _rebuilt(serve_dirty.on_files(_pages(), config)) == {"index.md", "brak.md"}
+    return config
+
+
+def test_saved_body_rebuilds_that_page_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serve_dirty.sys, "argv", SERVE_DIRTY)
+    config = _after_a_full_build(tmp_path)
+    guide = tmp_path / "docs" / "brak.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "Ещё строка.\n", encoding="utf-8")
+    assert _rebuilt(serve_dirty.on_files(_pages(tmp_path / "docs"), config)) == {"brak.md"}
+
+
+def test_saved_front_matter_also_rebuilds_the_home_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serve_dirty.sys, "argv", SERVE_DIRTY)
+    config = _after_a_full_build(tmp_path)
+    guide = tmp_path / "docs" / "brak.md"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("title: brak.md", "title: Брак"), encoding="utf-8")
+    assert _rebuilt(serve_dirty.on_files(_pages(tmp_path / "docs"), config)) == {"index.md", "brak.md"}
 
 
 def test_a_change_to_data_rebuilds_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -76,18 +96,19 @@ def test_a_change_to_data_rebuilds_everything(tmp_path: Path, monkeypatch: pytes
     earlier = time.time() - 10
     os.utime(stamp, (earlier, earlier))
     (tmp_path / "data" / "x.txt").write_text("changed", encoding="utf-8")
-    assert _rebuilt(serve_dirty.on_files(_pages(), config)) == {"index.md", "brak.md", "dostavka.md"}
+    assert _rebuilt(serve_dirty.on_files(_pages(tmp_path / "docs"), config)) == {"index.md", "brak.md", "dostavka.md"}
 
 
 def test_first_build_of_a_serve_is_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(serve_dirty.sys, "argv", SERVE_DIRTY)
-    assert _rebuilt(serve_dirty.on_files(_pages(), _project(tmp_path))) == {"index.md", "brak.md", "dostavka.md"}
+    rebuilt = _rebuilt(serve_dirty.on_files(_pages(tmp_path / "docs"), _project(tmp_path)))
+    assert rebuilt == {"index.md", "brak.md", "dostavka.md"}
 
 
 def test_build_is_never_touched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(serve_dirty.sys, "argv", ["mkdocs", "build", "--strict"])
     config: Any = _project(tmp_path)
-    assert _rebuilt(serve_dirty.on_files(_pages(), config)) == {"brak.md"}
+    assert _rebuilt(serve_dirty.on_files(_pages(tmp_path / "docs"), config)) == {"brak.md"}
     serve_dirty.on_post_build(config)
     assert not (Path(config.site_dir) / serve_dirty.STAMP).exists()
 
