@@ -39,8 +39,13 @@ build: $(STAMP) ## strict build into site/ (any broken link, anchor, macro or co
 check: $(STAMP) lint typecheck ## the fast checks, no browser: lint, types, strict build, sitecheck, pytest, node tests
 	@$(PY) -m pytest -m "not browser" --junitxml=$(PYTEST_XML) -q tests; status=$$?; $(SUMMARY); exit $$status
 
-test: $(STAMP) ## everything, browser tests included (what CI runs via .ci/run)
+test: $(STAMP) sitecheck ## everything, browser tests included (what CI runs via .ci/run)
 	@$(PY) -m pytest --junitxml=$(PYTEST_XML) -q tests; status=$$?; $(SUMMARY); exit $$status
+
+# Like `make check`: reuse the strict build sitecheck just made, and spread the tests over every core.
+# --dist loadfile keeps a module's tests on one worker, so a module's browser and built copy start once.
+test: export PREBUILT_SITE := $(abspath site)
+test: export PYTEST_ADDOPTS := -n auto --dist loadfile $(PYTEST_ADDOPTS)
 
 schema: $(STAMP) ## regenerate schemas/contacts.schema.json after changing macros/contacts_schema.py
 	$(PY) -c "from macros.contacts_schema import main; main()" > schemas/contacts.schema.json
