@@ -33,7 +33,7 @@ from mkdocs.plugins import event_priority
 # MkDocs loads hooks by file path; the project folder must be importable for `macros`.
 if str(Path(__file__).resolve().parent.parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros.front_matter import is_guide  # noqa: E402
+from macros.front_matter import parse  # noqa: E402
 
 WORKER_SOURCE = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "javascripts" / "search-ru-worker.js"
 WORKER_URL = "assets/javascripts/search-ru-worker.js"
@@ -81,17 +81,14 @@ def mark_boilerplate(html: str) -> str:
 
 
 def page_info(url: str, meta: dict[str, Any]) -> PageInfo:
-    """What the index needs to know about one page, from its front matter."""
-    asked = meta.get("asked") or []
-    if isinstance(asked, str):
-        asked = [asked]
-    search = meta.get("search") or {}
-    boost = search.get("boost") if isinstance(search, dict) else None
+    """What the index needs to know about one page, from its front matter (macros/front_matter.py's
+    model; hooks/front_matter.py has checked it before any page is built)."""
+    page = parse(meta)
     return PageInfo(
         url=url,
-        is_guide=is_guide(meta),  # the one rule: macros/front_matter.py
-        asked=[" ".join(str(phrase).split()) for phrase in asked if str(phrase).strip()],
-        boost=float(boost) if isinstance(boost, (int, float)) else None,
+        is_guide=page.is_guide,
+        asked=[" ".join(phrase.split()) for phrase in page.asked if phrase.strip()],
+        boost=page.search_boost,
     )
 
 
