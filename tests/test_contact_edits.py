@@ -51,8 +51,7 @@ def test_site_with_every_contact_changed_builds_and_passes_every_check(
 ) -> None:
     before = live_book(project_copy)
     retirement = rewrite_every_contact(project_copy, CHECKED)
-    first = build(project_copy)
-    assert not first.ok, "a retired contact still on pages stops the build"
+    # That the build stops on the retired contact's pages first is test_sitecheck_references' job.
     switch_pages(project_copy / "docs", retirement.retired, retirement.replacement)
     result = build(project_copy)
     assert result.ok, result.output
