@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.replacement import SHOWN_BY
-from sitebuild.contact_edits import rewrite_every_contact, set_channel_fields, switch_pages
+from sitebuild.contact_edits import rewrite_every_contact, set_channel_fields
 from sitecheck import references
 from sitecheck.__main__ import main
 
@@ -88,8 +88,7 @@ def test_retired_contact_stops_the_build_naming_every_page(project_copy: Path) -
     named = {line.split(": ")[0] for line in lines if f"'{retired}'" in line and "obsolete" in line}
     assert named == set(pages), result.output
     assert "Traceback" not in result.output
-    switch_pages(project_copy / "docs", retired, replacement)  # README: then change each page
-    assert build(project_copy).ok
+    # After README's next step (change each page) the same copy builds: tests/test_contact_edits.py.
 
 
 @pytest.mark.parametrize(("macro", "kind"), [("phone", "chat"), ("link", "phone"), ("hours", "web")])
