@@ -1,4 +1,5 @@
 # One command per job. Every target creates .venv from the lockfile first, so a fresh clone works.
+# `make help` lists every target of this file and mk/*.mk from the `## what it does` comment on its line.
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -6,42 +7,54 @@ MKDOCS := $(VENV)/bin/mkdocs
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test lock schema clean
+# Results of the test runners, read by sitebuild/test_summary.py for the one closing line.
+RESULTS := .cache/test-results
+PYTEST_XML := $(RESULTS)/pytest.xml
+# For every `node --test` target (mk/*.mk): dots on screen, TAP for the summary in $(RESULTS)/<target>.tap.
+NODE_TEST_FLAGS = --test-reporter=dot --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination=$(RESULTS)/$@.tap
+SUMMARY = $(PY) -m sitebuild.test_summary --pytest-xml $(PYTEST_XML) --node-tap $(wildcard $(RESULTS)/*.tap)
 
-help:
-	@echo "make serve   - serve the site at http://127.0.0.1:8000 with live reload"
-	@echo "make build   - strict build into site/"
-	@echo "make check   - fast checks, no browser: strict build, data, links, content"
-	@echo "make test    - everything, browser tests included (what CI runs)"
-	@echo "make schema  - regenerate schemas/contacts.schema.json from macros/contacts_schema.py"
-	@echo "make lock    - re-pin requirements.lock from requirements.in"
+.PHONY: help serve build check test lock schema clean lint typecheck
+
+help: ## list every target with what it does
+	@grep -hE '^[a-zA-Z0-9_.-]+:[^=]*## ' $(MAKEFILE_LIST) \
+	  | awk 'BEGIN { FS = ":[^#]*## " } !seen[$$1]++ { printf "  make %-22s %s\n", $$1, $$2 }'
 
 $(STAMP): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@mkdir -p $(RESULTS)
 	touch $@
 
-serve: $(STAMP)
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+# --dirty with hooks/serve_dirty.py: a saved guide re-renders alone (and the home page with it); a change
+# to data/, macros/, hooks/, overrides/ or mkdocs.yml rebuilds everything.
+serve: $(STAMP) ## serve the site at http://127.0.0.1:8000; a saved page shows in about a second
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --dirty
 
 # Never add -q/--quiet to a strict build: it hides the warnings strict mode counts.
-build: $(STAMP)
+build: $(STAMP) ## strict build into site/ (any broken link, anchor, macro or contact stops it)
 	$(MKDOCS) build --strict --clean
 
-check: $(STAMP)
-	$(PY) -m pytest -m "not browser" tests
+# lint and typecheck (mk/editors.mk) first: their errors show in seconds, before the builds and tests.
+check: $(STAMP) lint typecheck ## the fast checks, no browser: lint, types, strict build, sitecheck, pytest, node tests
+	@$(PY) -m pytest -m "not browser" --junitxml=$(PYTEST_XML) -q tests; status=$$?; $(SUMMARY); exit $$status
 
-test: $(STAMP)
-	$(PY) -m pytest tests
+test: $(STAMP) sitecheck ## everything, browser tests included (what CI runs via .ci/run)
+	@$(PY) -m pytest --junitxml=$(PYTEST_XML) -q tests; status=$$?; $(SUMMARY); exit $$status
 
-schema: $(STAMP)
-	$(PY) -m macros.contacts_schema > schemas/contacts.schema.json
+# Like `make check`: reuse the strict build sitecheck just made, and spread the tests over every core.
+# --dist loadfile keeps a module's tests on one worker, so a module's browser and built copy start once.
+test: export PREBUILT_SITE := $(abspath site)
+test: export PYTEST_ADDOPTS := -n auto --dist loadfile $(PYTEST_ADDOPTS)
 
-lock: $(STAMP)
+schema: $(STAMP) ## regenerate schemas/contacts.schema.json after changing macros/contacts_schema.py
+	$(PY) -c "from macros.contacts_schema import main; main()" > schemas/contacts.schema.json
+
+lock: $(STAMP) ## re-pin requirements.lock after editing requirements.in
 	$(PY) -m pip install --quiet uv
 	$(VENV)/bin/uv pip compile requirements.in -o requirements.lock --generate-hashes --python-version 3.11.7
 
 -include mk/*.mk
 
-clean:
-	rm -rf site site-* .pytest_cache
+clean: ## delete built sites and caches
+	rm -rf site site-* .pytest_cache $(RESULTS)

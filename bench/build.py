@@ -35,7 +35,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .synthetic import make_project
+from sitebuild.synthetic import make_project, stock_config
 
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
 DUMP_HOOK = '''
@@ -122,9 +122,6 @@ def drop_block(config: str, first_line: str) -> str:
     return "".join(lines[:start] + lines[end:])
 
 
-def stock_config(config: str) -> str:
-    config = re.sub(r"^\s*- navigation\.prune\s*\n", "", config, flags=re.M)
-    return re.sub(r"^\s*- hooks/nav_cache\.py\s*\n", "", config, flags=re.M)
 
 
 @dataclass(frozen=True)
@@ -142,7 +139,7 @@ def run_once(way: Way, guides: int, run: int) -> Timing | None:
     """One build; None (and a printed reason) if it fails or its output misses guides or macros."""
     timing = timed(way.command, way.cwd, way.env)
     if not timing.ok:
-        print(f"  {way.label}: FAILED (run {run}):\n" + "\n".join("    " + l for l in timing.output.strip().splitlines()[-15:]), flush=True)
+        print(f"  {way.label}: FAILED (run {run}):\n" + "\n".join("    " + line for line in timing.output.strip().splitlines()[-15:]), flush=True)
         return None
     check = check_guides(way.site, guides)
     if check.problems:
@@ -196,8 +193,8 @@ def paired_ratio(a: list[Timing], b: list[Timing]) -> str:
     """Median over rounds of a/b, wall and cpu, with the range; rounds are paired by position."""
     if not a or not b or len(a) != len(b):
         return "n/a"
-    wall = [x.wall / y.wall for x, y in zip(a, b)]
-    cpu = [x.cpu / y.cpu for x, y in zip(a, b)]
+    wall = [x.wall / y.wall for x, y in zip(a, b, strict=True)]
+    cpu = [x.cpu / y.cpu for x, y in zip(a, b, strict=True)]
     return (
         f"wall {statistics.median(wall):.2f}x, cpu {statistics.median(cpu):.2f}x"
         f"  (cpu per round {min(cpu):.2f}-{max(cpu):.2f}, {len(cpu)} rounds)"
@@ -227,9 +224,9 @@ def prerendered_copy(copy: Path, config: str, work: Path, env: dict[str, str]) -
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(part, target)
     # macros/ stays importable (hooks/booklet.py words the print date with it); only the plugin goes
-    for part in ("overrides", "hooks", "data", "macros"):
-        if (copy / part).exists():
-            shutil.copytree(copy / part, dump_dir / part, dirs_exist_ok=True)
+    for folder in ("overrides", "hooks", "data", "macros"):
+        if (copy / folder).exists():
+            shutil.copytree(copy / folder, dump_dir / folder, dirs_exist_ok=True)
     (dump_dir / "mkdocs.yml").write_text(drop_block(config, "  - macros:"), encoding="utf-8")
     return dump_dir
 
@@ -274,7 +271,7 @@ def main() -> None:
 
     copy = make_project(largest, work / f"guides-{largest}")
     zensical_bin: Path | None = Path(args.zensical).resolve()
-    if zensical_bin.exists():
+    if zensical_bin is not None and zensical_bin.exists():
         print(f"  zensical: {ZENSICAL_DIFFERS}", flush=True)
     else:
         print(f"  zensical: not installed at {zensical_bin} (make bench-build installs it)")

@@ -24,8 +24,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitebuild.synthetic import make_project
+
 from .build import PRERENDERED, STOCK, Way, check_guides, comparison_ways
-from .synthetic import make_project
 
 _TOTAL = re.compile(r"^==\d+== Collected : (\d+)$", re.M)
 
@@ -69,7 +70,8 @@ def main() -> None:
     ways = comparison_ways(copy, work, env, zensical_bin=None)
     print(f"bench-instructions: {args.size} synthetic guides, {len(ways)} ways under callgrind, {os.cpu_count()} at a time", flush=True)
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        counts = dict(zip((w.label for w in ways), pool.map(lambda w: count(w, args.size, work / f"callgrind-{w.label.split()[0]}.out"), ways)))
+        results = pool.map(lambda w: count(w, args.size, work / f"callgrind-{w.label.split()[0]}.out"), ways)
+        counts = dict(zip((w.label for w in ways), results, strict=True))
     for label, result in counts.items():
         figure = f"{result.instructions / 1e9:8.2f} G instructions" if result.instructions else result.problem
         print(f"  {label:<40} {figure}")

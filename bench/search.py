@@ -18,9 +18,9 @@ import argparse
 import contextlib
 import functools
 import gzip
+import http.server
 import math
 import re
-import http.server
 import statistics
 import tempfile
 import threading
@@ -176,7 +176,7 @@ def turn_to_search(page, url: str, text: str) -> tuple[float, float]:
 def run(site: Path, queries: list[Query], label: str) -> list[Outcome]:
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+    from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
 
     outcomes = []
     with serve(site) as url, sync_playwright() as playwright:
@@ -258,7 +258,7 @@ def without_search_hook(config_text: str) -> str:
 
 
 def build_site(project: Path, out: Path) -> Path:
-    from tests.conftest import build
+    from sitebuild import build
 
     started = time.perf_counter()
     result = build(project, out)
@@ -270,8 +270,8 @@ def build_site(project: Path, out: Path) -> Path:
 
 def prepare(workdir: Path, synthetic: int, stock: bool) -> Path:
     """A project copy to build: the real one, optionally with synthetic guides or without our search."""
-    from bench.synthetic import make_project
-    from tests.conftest import copy_project
+    from sitebuild import copy_project
+    from sitebuild.synthetic import make_project
 
     project = workdir / "project"
     if synthetic:

@@ -14,9 +14,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from .browse import CHROMIUM, CHROMIUM_ARGS, Transfer, run_search, serve, settle
+from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS, GUIDE_BUDGET_GZIP, Transfer, run_search, serve, settle
 
-GUIDE_BUDGET_GZIP = 120 * 1024
 SEARCH_QUERY = "претензия"
 
 

@@ -269,6 +269,7 @@ _TRANSLIT = dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
         "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
+        strict=True,
     )
 )
 
@@ -489,7 +490,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) 
         )
         for n, p in enumerate(pages, 1)  # numbered from 1: «глава 5» on paper
     ]
-    known_broken = report_broken_links(pages, {p.file.src_uri: c.slug for p, c in zip(pages, chapters)})
+    known_broken = report_broken_links(pages, {p.file.src_uri: c.slug for p, c in zip(pages, chapters, strict=True)})
     own = page.content or ""
     if page.meta.get(BOOKLET_META) is True:
         own += "\n" + sections_html(_state.sections, _state.url_by_src, page.url)

@@ -106,8 +106,10 @@ def wrap_nav_item_template(source: str) -> str:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    source, _, _ = env.loader.get_source(env, NAV_ITEM_TEMPLATE)
-    env.loader = ChoiceLoader([DictLoader({NAV_ITEM_TEMPLATE: wrap_nav_item_template(source)}), env.loader])
+    theme_loader = env.loader
+    assert theme_loader is not None  # MkDocs always gives the theme's environment a loader
+    source, _, _ = theme_loader.get_source(env, NAV_ITEM_TEMPLATE)
+    env.loader = ChoiceLoader([DictLoader({NAV_ITEM_TEMPLATE: wrap_nav_item_template(source)}), theme_loader])
     cache = NavFragmentCache([file.url for file in files.documentation_pages()])
     env.globals.update(nav_cache_key=cache.key, nav_cache_get=cache.get, nav_cache_put=cache.put, nav_cache_hit=cache.hit)
     return env

@@ -15,12 +15,9 @@ from __future__ import annotations
 
 import re
 import posixpath
-from html import escape, unescape
+from html import escape
+from html.parser import HTMLParser
 from typing import Any
-
-_ANCHOR = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
-_HREF = re.compile(r'\shref="([^"]*)"')
-_TAG = re.compile(r"<[^>]+>")
 
 
 def _bare(address: str) -> str:
@@ -67,20 +64,59 @@ def page_address(href: str, page_url: str, site_url: str) -> str | None:
     return site_url.rstrip("/") + "/" + target
 
 
-def mark_links(html: str, page_url: str = "", site_url: str = "") -> str:
-    def mark(match: re.Match[str]) -> str:
-        attrs, inner = match.group(1), match.group(2)
-        href = _HREF.search(attrs)
-        if not href or "data-print-href" in attrs or "headerlink" in attrs:
-            return match.group(0)
-        text = " ".join(unescape(_TAG.sub("", inner)).split())
-        target = unescape(href.group(1))
-        shown = print_address(target, text) or page_address(target, page_url, site_url)
-        if shown is None:
-            return match.group(0)
-        return f'<a{attrs} data-print-href="{escape(shown)}">{inner}</a>'
+class _LinkMarker(HTMLParser):
+    """Finds every <a> with a real HTML parser and notes where its start tag ends in the source.
 
-    return _ANCHOR.sub(mark, html)
+    The page is then changed only by inserting the attribute at those offsets, so everything else
+    stays byte for byte as MkDocs wrote it (re-serialising a parsed tree would not: lxml and
+    selectolax both rewrite quotes, entities and whitespace; see bench/html_parsers.py).
+    """
+
+    def __init__(self, html: str, page_url: str = "", site_url: str = "") -> None:
+        super().__init__(convert_charrefs=True)
+        self.page_url, self.site_url = page_url, site_url
+        self.line_starts = [0]
+        for line in html.splitlines(keepends=True):
+            self.line_starts.append(self.line_starts[-1] + len(line))
+        self.inserts: list[tuple[int, str]] = []
+        self._open: tuple[int, dict[str, str | None]] | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "a":
+            return
+        line, column = self.getpos()
+        raw = self.get_starttag_text() or ""
+        self._open = (self.line_starts[line - 1] + column + len(raw) - 1, dict(attrs))  # offset of its «>»
+        self._text = []
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag != "a" or self._open is None:
+            return
+        tag_end, attrs = self._open
+        self._open = None
+        href = attrs.get("href")
+        if href is None or "data-print-href" in attrs or "headerlink" in (attrs.get("class") or ""):
+            return
+        text = " ".join("".join(self._text).split())
+        shown = print_address(href, text) or page_address(href, self.page_url, self.site_url)
+        if shown is not None:
+            self.inserts.append((tag_end, f' data-print-href="{escape(shown)}"'))
+
+
+def mark_links(html: str, page_url: str = "", site_url: str = "") -> str:
+    marker = _LinkMarker(html, page_url, site_url)
+    marker.feed(html)
+    marker.close()
+    parts, done = [], 0
+    for offset, attribute in marker.inserts:
+        parts += [html[done:offset], attribute]
+        done = offset
+    return "".join(parts) + html[done:]
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:

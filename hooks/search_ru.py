@@ -48,6 +48,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hooks.search_synonyms import SYNONYMS_FILE, Synonyms, load_synonyms, words  # noqa: E402
+from macros.front_matter import parse  # noqa: E402
 
 JAVASCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
 WORKER_SOURCES = (JAVASCRIPTS / "search-ru-worker.js", JAVASCRIPTS / "search-ru-core.js")
@@ -167,17 +168,14 @@ def take_quotes(html: str) -> tuple[str, dict[str, list[str]]]:
 
 
 def page_info(url: str, meta: dict[str, Any]) -> PageInfo:
-    """What the index needs to know about one page, from its front matter."""
-    asked = meta.get("asked") or []
-    if isinstance(asked, str):
-        asked = [asked]
-    search = meta.get("search") or {}
-    boost = search.get("boost") if isinstance(search, dict) else None
+    """What the index needs to know about one page, from its front matter (macros/front_matter.py's
+    model; hooks/front_matter.py has checked it before any page is built)."""
+    page = parse(meta)
     return PageInfo(
         url=url,
-        is_guide=bool(meta.get("short")),  # the rule of macros/guide_index.py and hooks/booklet.py
-        asked=[" ".join(str(phrase).split()) for phrase in asked if str(phrase).strip()],
-        boost=float(boost) if isinstance(boost, (int, float)) else None,
+        is_guide=page.is_guide,
+        asked=[" ".join(phrase.split()) for phrase in page.asked if phrase.strip()],
+        boost=page.search_boost,
     )
 
 

@@ -50,6 +50,7 @@ from .contacts_data import ContactsError, load_contacts_once
 from .contacts_schema import AddressChannel, Channel, Organization
 from . import safe_html  # noqa: E402
 from .feedback import TARGET_VARIABLE, FeedbackConfigError, feedback_target, set_feedback_meta
+from .front_matter import is_guide
 from .guide_index import guides, plain_text
 from .host import HostKind, MacrosHost
 from .page_language import MacroUsageError, render_page
@@ -58,16 +59,12 @@ from .registry import ANY_TYPE, MacroRegistry
 from .safe_html import final_html, markdown_text
 
 CONTACTS_FILE = "data/contacts.yml"
+OBSOLETE_USES = "_obsolete_contact_uses"  # env.variables key: pages that still call an obsolete contact
 
 
 def _page_path(host: MacrosHost) -> str:
     page = host.page
     return f"docs/{page.src_path}" if page is not None else "(no page)"
-
-
-def _live(org: Organization) -> list[Channel]:
-    """The channels a page may show: everything but the obsolete ones."""
-    return [c for c in org.channels if c.status != "obsolete"]
 
 
 def define_env(env: Any) -> None:
@@ -90,6 +87,12 @@ def define_env(env: Any) -> None:
     def fail(call: str, problem: str) -> NoReturn:
         raise MacroUsageError(f"{_page_path(host)}: {{{{ {call} }}}}: {problem}")
 
+    # Every page that still shows an obsolete contact, reported together when the build ends
+    # (on_post_build), so retiring a contact used on nine pages takes one build, not nine.
+    # Zensical 0.0.73 has no on_post_build for macros: there the first use stops the build.
+    obsolete_uses: list[str] = env.variables.setdefault(OBSOLETE_USES, [])
+    obsolete_uses.clear()
+
     def channel(macro: str, channel_id: str) -> Channel:
         spec = registry.specs[macro]
         call = f"{macro}({channel_id!r})"
@@ -97,9 +100,16 @@ def define_env(env: Any) -> None:
             fail(call, f"no contact with this id in {CONTACTS_FILE}.{book.suggest(str(channel_id))}")
         found = book.channels[channel_id]
         if found.status == "obsolete":
-            fail(call, f"this contact is obsolete ({CONTACTS_FILE}, line {book.lines[channel_id]}): {found.note} "
-                 f"{registry.replacement_advice(macro, book.channels.get(found.replaced_by or ''))} "
-                 "Obsolete contacts appear only on the page of outdated contacts.")
+            problem = (
+                f"this contact is obsolete ({CONTACTS_FILE}, line {book.lines[channel_id]}): {found.note} "
+                f"{registry.replacement_advice(macro, book.channels.get(found.replaced_by or ''))} "
+                "Obsolete contacts appear only on the page of outdated contacts."
+            )
+            if host.kind is not HostKind.MKDOCS_MACROS:
+                fail(call, problem)
+            message = f"{_page_path(host)}: {{{{ {call} }}}}: {problem}"
+            if message not in obsolete_uses:
+                obsolete_uses.append(message)
         # (claim_data checks its keyword channels itself, with its own message)
         types = spec.channel_types
         if types is not None and not spec.accepts(found.type, types):
@@ -158,7 +168,7 @@ def define_env(env: Any) -> None:
     @macro(env, org=True)
     def contacts_table(org_id: str) -> str:
         """Every current and unconfirmed channel of one organization, as a table."""
-        live = _live(organization("contacts_table", org_id))
+        live = book.live(organization("contacts_table", org_id))
         for c in live:
             channel("contact", c.id)
         return "\n\n" + final_html(contact_html.table(live)) + "\n\n"
@@ -172,7 +182,7 @@ def define_env(env: Any) -> None:
         """All organizations with their live channels; the contacts page."""
         parts = []
         for org in book.organizations:
-            live = _live(org)
+            live = book.live(org)
             if not live:
                 continue
             legal = f" ({escape(org.legal_name)})" if org.legal_name else ""
@@ -185,9 +195,8 @@ def define_env(env: Any) -> None:
     def obsolete_contacts() -> str:
         """Every obsolete channel as plain text with what to use instead."""
         rows = []
-        for channel_id, found in book.channels.items():
-            if found.status != "obsolete":
-                continue
+        for found in book.obsolete():
+            channel_id = found.id
             instead = ""
             if found.replaced_by:
                 new = book.channels[found.replaced_by]
@@ -256,13 +265,22 @@ def on_pre_page_macros(env: Any) -> None:
     """A guide's description for search engines and link previews is its short answer."""
     host = MacrosHost(env)
     meta = host.current_page().meta
-    if meta.get("short") and not meta.get("description"):
+    if is_guide(meta) and not meta.get("description"):
         meta["description"] = plain_text(str(meta["short"]))
     # Safety and speed: the page is checked as the page language and rendered here, so mkdocs-macros
     # never evaluates it as a template (macros/page_language.py). Zensical 0.0.73 never calls this
     # hook (macros/host.py): it renders pages itself, in the benchmarks only.
     if host.kind is HostKind.MKDOCS_MACROS:
         render_page(env, getattr(env, "macro_registry", None))
+
+
+def on_post_build(env: Any) -> None:
+    """Stop the build once, naming every page that still uses an obsolete contact (see define_env)."""
+    uses = env.variables.get(OBSOLETE_USES) or []
+    if uses:
+        raise MacroUsageError(
+            f"{len(uses)} call(s) still show an obsolete contact; change each of them:\n" + "\n".join(uses)
+        )
 
 
 def on_post_page_macros(env: Any) -> None:

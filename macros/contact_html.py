@@ -16,16 +16,7 @@ from .contacts_schema import (
     WebChannel,
 )
 
-STATUS_TEXT = {"current": "проверен", "unconfirmed": "не подтверждён", "obsolete": "устарел"}
 AUDIENCE_TEXT = {"all": "все покупатели", "premium": "подписчики Ozon Premium", "ozon-card": "клиенты Ozon Card и Ozon Банка"}
-TYPE_TEXT = {
-    "phone": "Телефон",
-    "email": "Электронная почта",
-    "chat": "Чат",
-    "web": "Сайт",
-    "social": "Соцсеть",
-    "address": "Адрес",
-}
 
 
 SAFE_SCHEMES = ("https", "tel", "mailto")

@@ -10,6 +10,7 @@ import difflib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -28,6 +29,15 @@ class ContactBook:
     owner: dict[str, Organization]
     lines: dict[str, int] = field(default_factory=dict)
     path: Path = Path("data/contacts.yml")
+
+    def live(self, org: Organization | None = None) -> list[Channel]:
+        """The channels a page may show: all but the obsolete ones (of one organization, if given)."""
+        pool = org.channels if org is not None else self.channels.values()
+        return [c for c in pool if c.status != "obsolete"]
+
+    def obsolete(self) -> list[Channel]:
+        """The channels no page may show; only the page of outdated contacts lists them."""
+        return [c for c in self.channels.values() if c.status == "obsolete"]
 
     def organization(self, org_id: str) -> Organization:
         for org in self.organizations:
@@ -74,7 +84,7 @@ def _describe(loc: YamlPath, data: object) -> tuple[YamlPath, str]:
     return tuple(real), "".join(name_parts)
 
 
-def _message(error: dict) -> str:
+def _message(error: Any) -> str:  # one of pydantic's ErrorDetails
     kind = error["type"]
     if kind == "extra_forbidden":
         return f"unknown field «{error['loc'][-1]}»; delete it or check its spelling (see schemas/contacts.schema.json)"

@@ -181,6 +181,11 @@ def json_schema() -> dict:
     return schema
 
 
-if __name__ == "__main__":
+def main() -> None:
+    """Print the JSON Schema (`make schema`; called with -c, not -m, so runpy does not import this twice)."""
     json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,21 +1,20 @@
 """The list of guides, read from the navigation and each guide's front matter.
 
-A guide is a page whose front matter has `short:`. The home page and the booklet list guides in
+A guide is a page whose front matter has `short:` (front_matter.is_guide). The home page and the booklet list guides in
 navigation order, so a reader meets them in the same order everywhere.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-import yaml
+from .front_matter import FRONT_MATTER, is_guide, read
 
-from .yaml_source import SafeLoader
-
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+__all__ = ["FRONT_MATTER", "Guide", "guides", "plain_text", "read_front_matter"]
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
 
@@ -28,18 +27,9 @@ class Guide:
     section: str
 
 
-def read_front_matter(path: Path) -> dict[str, Any]:
-    match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-    if not match:
-        return {}
-    try:
-        return yaml.load(match.group(1), Loader=SafeLoader) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening ---
-        raise ValueError(
-            f"{path}:{line}: the front matter is not valid YAML; put values that contain «:» in quotes"
-        ) from None
+def read_front_matter(path: Path, where: str | None = None) -> dict[str, Any]:
+    """The page's front matter, checked (front_matter.read); FrontMatterError names `where`:LINE."""
+    return read(path.read_text(encoding="utf-8-sig"), where or str(path))
 
 
 def plain_text(markdown: str) -> str:
@@ -66,6 +56,6 @@ def guides(docs_dir: Path, nav: Any) -> list[Guide]:
         if not src.endswith(".md") or "://" in src:
             continue
         meta = read_front_matter(docs_dir / src)
-        if meta.get("short"):
+        if is_guide(meta):
             found.append(Guide(src, str(meta.get("title", src)), str(meta["short"]).strip(), section))
     return found

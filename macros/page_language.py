@@ -97,9 +97,9 @@ def parse_page(body: str, registry: MacroRegistry, jinja: Environment, offset: i
             if isinstance(child, nodes.TemplateData):
                 parts.append(child.data)
                 continue
-            call, problem = _call(child, registry, offset)
-            if problem:
-                problems.append(problem)
+            call, trouble = _call(child, registry, offset)
+            if trouble:
+                problems.append(trouble)
             elif call:
                 parts.append(call)
     return ParsedPage(tuple(parts), tuple(problems))

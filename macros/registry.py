@@ -98,7 +98,9 @@ class MacroRegistry:
             return "Use a current contact instead."
         spec = self.specs[macro]
         types = spec.keyword_channel_types if spec.keyword_channel_types is not None else spec.channel_types
+        call = self.show_instead(replacement.type, replacement.id)
+        if spec.needs_hours and not getattr(replacement, "hours", None):
+            return f"Its replacement «{replacement.id}» has no «hours:»: show it with {call}."
         if types is None or spec.accepts(replacement.type, types):
             return f'Use {{{{ {macro}("{replacement.id}") }}}} instead.'
-        call = self.show_instead(replacement.type, replacement.id)
         return f"Its replacement «{replacement.id}» is a {replacement.type}: use {call}."

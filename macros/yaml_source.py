@@ -82,11 +82,13 @@ def refuse_anchors(text: str) -> None:
     the events (libyaml when available) stops at the first `&anchor`, `*alias` or `<<:` instead.
     """
     for event in yaml.parse(text, Loader=SafeLoader):
-        line = event.start_mark.line + 1
+        line = (event.start_mark.line if event.start_mark else 0) + 1
         if isinstance(event, yaml.AliasEvent):
             raise YamlSourceError(f"line {line}: «*{event.anchor}» repeats another entry (a YAML alias). {_NO_REPEATS}")
         if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-            raise YamlSourceError(f"line {line}: «&{event.anchor}» marks an entry to repeat (a YAML anchor). {_NO_REPEATS}")
+            raise YamlSourceError(
+                f"line {line}: «&{event.anchor}» marks an entry to repeat (a YAML anchor). {_NO_REPEATS}"
+            )
         if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
             raise YamlSourceError(f"line {line}: «<<:» merges another entry (a YAML merge key). {_NO_REPEATS}")
 
@@ -122,8 +124,8 @@ def read_yaml(path: Path) -> YamlDocument:
         data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - SafeLoader subclass
         root = yaml.compose(text, Loader=SafeLoader)
     except YamlSourceError as error:
-        line, _, message = str(error).removeprefix("line ").partition(": ")
-        raise YamlSourceError(f"{shown(path)}:{line}: {message}") from None
+        where, _, message = str(error).removeprefix("line ").partition(": ")
+        raise YamlSourceError(f"{shown(path)}:{where}: {message}") from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1

@@ -6,7 +6,7 @@
 SITECHECK_SITE := site
 
 # Never add -q to the build: quiet mode hides the warnings strict mode counts.
-sitecheck: $(STAMP)
+sitecheck: $(STAMP) ## strict build into site/, then `python -m sitecheck --site site`
 	$(MKDOCS) build --strict --clean -d $(SITECHECK_SITE)
 	$(PY) -m sitecheck --site $(SITECHECK_SITE)
 
@@ -17,9 +17,9 @@ check: sitecheck
 check: export PREBUILT_SITE := $(abspath $(SITECHECK_SITE))
 check: export PYTEST_ADDOPTS := -n auto $(PYTEST_ADDOPTS)
 
-report: $(STAMP)
+report: $(STAMP) ## live contacts not re-checked for 180 days (depends on today: not in CI)
 	$(PY) -m sitecheck.staleness
 
-linkcheck-external: $(STAMP)
+linkcheck-external: $(STAMP) ## do the external links still answer? (needs the internet: not in CI)
 	$(MKDOCS) build --strict --clean -d $(SITECHECK_SITE)
 	$(PY) -m sitecheck.linkcheck --site $(SITECHECK_SITE)

@@ -4,7 +4,8 @@ NODE ?= node
 .PHONY: test-claim-js
 test-claim-js: ## the claim builder's JavaScript tests (node --test tests/js: terms, calendar, penalties, letters, .ics)
 	@command -v $(NODE) >/dev/null || { echo "node is missing: apt-get install nodejs (.ci/run does this)"; exit 1; }
-	$(NODE) --test $(sort $(wildcard tests/js/*.test.mjs))
+	@mkdir -p $(RESULTS)
+	$(NODE) --test $(NODE_TEST_FLAGS) $(sort $(wildcard tests/js/*.test.mjs))
 
 test: test-claim-js
 check: test-claim-js

@@ -10,13 +10,13 @@
 BENCH_VENV := .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed
 
-offline: $(STAMP)
+offline: $(STAMP) ## a copy that works from a folder or zip over file://, search included (site-offline/)
 	OFFLINE=true $(MKDOCS) build --strict --clean -d site-offline
 	rm -f site-offline.zip
 	$(PY) -m zipfile -c site-offline.zip site-offline/
 	@echo "site-offline/ and site-offline.zip: open index.html from the folder or the unpacked zip"
 
-bench-weight: $(STAMP)
+bench-weight: $(STAMP) ## what a reader downloads for the home page and a guide (bytes, gzip, requests)
 	$(MKDOCS) build --strict --clean -d site-bench-weight
 	$(PY) -m bench.weight site-bench-weight
 
@@ -26,17 +26,17 @@ $(BENCH_STAMP): requirements-bench.lock
 	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-bench.lock
 	touch $@
 
-bench-lock: $(STAMP)
+bench-lock: $(STAMP) ## re-pin requirements-bench.lock (Zensical for the build comparison)
 	$(PY) -m pip install --quiet uv
 	$(VENV)/bin/uv pip compile requirements-bench.in -o requirements-bench.lock --generate-hashes --python-version 3.11.7
 
 # BENCH_SIZES and BENCH_RUNS can be overridden: make bench-build BENCH_RUNS=1
 BENCH_SIZES ?= 100 400 1000
 BENCH_RUNS ?= 3
-bench-build: $(STAMP) $(BENCH_STAMP)
+bench-build: $(STAMP) $(BENCH_STAMP) ## build time with 100/400/1000 synthetic guides, four ways side by side (medians)
 	$(PY) -m bench.build --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --zensical $(BENCH_VENV)/bin/zensical
 
 # Instruction counts under valgrind (deterministic on a noisy machine; ~50x slower, so a smaller site).
 BENCH_INSTR_SIZE ?= 200
-bench-instructions: $(STAMP)
+bench-instructions: $(STAMP) ## the build comparison as valgrind instruction counts (steady on a busy machine)
 	$(PY) -m bench.instructions --size $(BENCH_INSTR_SIZE)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 
 import phonenumbers
 from phonenumbers import PhoneNumberType, geocoder
-from pathlib import Path
 
 from macros import CONTACTS_FILE
 from macros.contacts_data import ContactBook, ContactsError, load_contacts

@@ -85,12 +85,12 @@ def check_page(page: Page) -> list[Problem]:
             )
         )
     text = scannable(page)
-    for match in phonenumbers.PhoneNumberMatcher(text, "RU", leniency=phonenumbers.Leniency.VALID):
+    for number in phonenumbers.PhoneNumberMatcher(text, "RU", leniency=phonenumbers.Leniency.VALID):
         found.append(
             Problem(
                 page.path,
-                line_at(text, match.start),
-                f"phone number «{match.raw_string}» typed by hand",
+                line_at(text, number.start),
+                f"phone number «{number.raw_string}» typed by hand",
                 _FIX_PHONE,
                 check=NAME,
             )
@@ -106,12 +106,12 @@ def check_page(page: Page) -> list[Problem]:
             )
         )
     for pattern, what in _ADDRESS:
-        for match in pattern.finditer(text):
+        for address in pattern.finditer(text):
             found.append(
                 Problem(
                     page.path,
-                    line_at(text, match.start()),
-                    f"postal address typed by hand ({what}: «{match.group(0).strip(', ')}»)",
+                    line_at(text, address.start()),
+                    f"postal address typed by hand ({what}: «{address.group(0).strip(', ')}»)",
                     _FIX_ADDRESS,
                     check=NAME,
                 )

@@ -7,6 +7,7 @@ built page and resolves every internal href/src to a file and, for `#fragment`, 
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -90,7 +91,7 @@ def _check_page(ctx: Context, path: Path, page: HtmlPage) -> list[Problem]:
             continue
         if fragment and target.suffix == ".html":
             ids = ctx.html[target].ids if target in ctx.html else _ids_of(target)
-            if fragment not in ids:
+            if fragment not in ids and not _reported_against_the_guide(ctx, target, fragment):
                 problems.append(
                     Problem(
                         where,
@@ -102,6 +103,18 @@ def _check_page(ctx: Context, path: Path, page: HtmlPage) -> list[Problem]:
                     )
                 )
     return problems
+
+
+# The two headings every guide has. A guide without one is reported against the guide by the
+# structure check; the home page's and other pages' links to it would only repeat that elsewhere.
+GUIDE_ANCHORS = ("korotko", "podrobno")
+
+
+def _reported_against_the_guide(ctx: Context, target: Path, fragment: str) -> bool:
+    assert ctx.site is not None
+    source = ctx.project.source_of(ctx.site, Path(os.path.normpath(target)))
+    page = ctx.project.pages.get(source.removeprefix(f"{ctx.project.docs_prefix}/")) if source else None
+    return fragment in GUIDE_ANCHORS and page is not None and page.is_guide
 
 
 def _ids_of(path: Path) -> frozenset[str]:

@@ -54,10 +54,10 @@ def external_links(ctx: Context) -> dict[str, list[str]]:
     except ContactsError:
         book = None
     if book is not None:
-        for cid, channel in book.channels.items():
+        for channel in book.live():
             url = getattr(channel, "url", None)
-            if url is not None and channel.status != "obsolete":
-                found.setdefault(str(url), []).append(f"{CONTACTS_FILE}:{book.lines[cid]}")
+            if url is not None:
+                found.setdefault(str(url), []).append(f"{CONTACTS_FILE}:{book.lines[channel.id]}")
     return found
 
 

@@ -15,7 +15,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from macros.guide_index import FRONT_MATTER, read_front_matter
+from macros.front_matter import FRONT_MATTER, FrontMatterError, is_guide, read
 from macros.yaml_source import SafeLoader, read_yaml
 
 NOT_GUIDES_FILE = "data/not-guides.yml"
@@ -35,14 +35,18 @@ def line_at(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-_FRONT_MATTERS: dict[str, dict[str, Any]] = {}
+_FRONT_MATTERS: dict[tuple[str, str], dict[str, Any] | FrontMatterError] = {}
 
 
-def _front_matter(path: Path, text: str) -> dict[str, Any]:
+def _front_matter(where: str, text: str) -> dict[str, Any] | FrontMatterError:
     """The build's own front-matter reader (same errors), once per distinct page text."""
-    if text not in _FRONT_MATTERS:
-        _FRONT_MATTERS[text] = read_front_matter(path)
-    return _FRONT_MATTERS[text]
+    key = (where, text)
+    if key not in _FRONT_MATTERS:
+        try:
+            _FRONT_MATTERS[key] = read(text, where)
+        except FrontMatterError as error:
+            _FRONT_MATTERS[key] = error
+    return _FRONT_MATTERS[key]
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,12 @@ class Page:
     text: str
     meta: dict[str, Any]
     body_line: int  # the line where the Markdown body starts, after the front matter
+    front_matter_error: FrontMatterError | None = None  # then meta is {}
+
+    @property
+    def is_guide(self) -> bool:
+        """A page with «short:» (macros/front_matter.py answers this for the whole project)."""
+        return is_guide(self.meta)
 
     @property
     def title(self) -> str | None:
@@ -141,7 +151,12 @@ class Project:
             text = path.read_text(encoding="utf-8")
             match = FRONT_MATTER.match(text)
             body_line = line_at(text, match.end()) if match else 1
-            found[src] = Page(src, f"{self.docs_prefix}/{src}", text, _front_matter(path, text), body_line)
+            where = f"{self.docs_prefix}/{src}"
+            meta = _front_matter(where, text)
+            if isinstance(meta, FrontMatterError):
+                found[src] = Page(src, where, text, {}, body_line, meta)
+            else:
+                found[src] = Page(src, where, text, meta, body_line)
         return found
 
     @cached_property
@@ -152,9 +167,10 @@ class Project:
 
     @cached_property
     def guides(self) -> list[str]:
-        """Every nav page that is not listed as a non-guide, plus any page that has a short answer."""
+        """The pages that must be guides: every nav page not listed in data/not-guides.yml, plus every
+        page that is a guide (has «short:»). The structure check holds the first kind to being guides."""
         in_nav = [entry.src for entry in self.nav if entry.src not in self.not_guides]
-        with_short = [src for src, page in self.pages.items() if page.meta.get("short") and src not in in_nav]
+        with_short = [src for src, page in self.pages.items() if page.is_guide and src not in in_nav]
         return in_nav + with_short
 
     @cached_property

@@ -112,7 +112,7 @@ def _check_call(
                 problem(f"{call.source}: no organization «{first}» in {CONTACTS_FILE}", _suggest(first, list(orgs)))
             ]
         if call.name == "contacts_table":
-            used.update(c.id for c in orgs[first].channels if c.status != "obsolete")
+            used.update(c.id for c in book.live(orgs[first]))
         return []
     if spec.channel_types is None:
         return []
@@ -180,6 +180,6 @@ def _unused(book: ContactBook, used: set[str]) -> list[Problem]:
             "warning",
             NAME,
         )
-        for channel_id, channel in book.channels.items()
-        if channel.status != "obsolete" and channel_id not in used
+        for channel_id in (c.id for c in book.live())
+        if channel_id not in used
     ]

@@ -38,9 +38,9 @@ class Stale:
 def stale_contacts(book: ContactBook, on: dt.date, max_age_days: int = MAX_AGE_DAYS) -> list[Stale]:
     """Live contacts checked more than `max_age_days` before `on`, oldest first. Obsolete ones need no re-check."""
     found = [
-        Stale(cid, book.lines[cid], c.checked, (on - c.checked).days, c.source, c.status)
-        for cid, c in book.channels.items()
-        if c.status != "obsolete" and (on - c.checked).days > max_age_days
+        Stale(c.id, book.lines[c.id], c.checked, (on - c.checked).days, c.source, c.status)
+        for c in book.live()
+        if (on - c.checked).days > max_age_days
     ]
     return sorted(found, key=lambda s: (s.checked, s.line))
 
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     stale = stale_contacts(book, on, args.days)
     for item in stale:
         print(item)
-    live = sum(1 for c in book.channels.values() if c.status != "obsolete")
+    live = len(book.live())
     print(f"report: {len(stale)} of {live} live contacts checked more than {args.days} days before {on.isoformat()}", file=sys.stderr)
     return 0  # a report, not a gate
 

@@ -19,7 +19,21 @@ _GUIDE_FIX = f"or, if this page is not a guide, add it to {NOT_GUIDES_FILE}"
 
 
 def check(ctx: Context) -> list[Problem]:
-    return _navigation(ctx) + _guides(ctx) + _titles(ctx)
+    return _front_matter(ctx) + _navigation(ctx) + _guides(ctx) + _titles(ctx)
+
+
+def _front_matter(ctx: Context) -> list[Problem]:
+    """Front matter YAML cannot read or of the wrong type (macros/front_matter.py, as in the build)."""
+    problems = []
+    for page in ctx.project.pages.values():
+        if page.front_matter_error is None:
+            continue
+        for line in str(page.front_matter_error).splitlines():
+            where, _, rest = line.partition(": ")
+            number = int(where.rsplit(":", 1)[1]) if where.rsplit(":", 1)[-1].isdigit() else 1
+            message, _, fix = rest.partition(". Fix: ")
+            problems.append(Problem(page.path, number, message, fix, check=NAME))
+    return problems
 
 
 def _navigation(ctx: Context) -> list[Problem]:
@@ -44,12 +58,14 @@ def _guides(ctx: Context) -> list[Problem]:
         page = ctx.project.pages.get(src)
         if page is None:
             continue  # reported by _navigation
-        if not page.meta.get("short"):
+        if page.front_matter_error is not None:
+            continue  # reported by _front_matter; its meta is unknown
+        if not page.is_guide:
             problems.append(
                 Problem(page.path, 1, "this guide has no «short:» in its front matter (the short variant and the description)", f"add two or three sentences as «short:» (see README, «Add a guide») {_GUIDE_FIX}", check=NAME)
             )
         if ctx.site is not None:
-            problems.extend(_built_guide(ctx, src, has_short=bool(page.meta.get("short"))))
+            problems.extend(_built_guide(ctx, src, has_short=page.is_guide))
         else:
             problems.extend(_source_guide(ctx, src))
     return problems

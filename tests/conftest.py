@@ -2,55 +2,18 @@
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SITE_PARTS = ("docs", "data", "macros", "overrides", "schemas", "mkdocs.yml", "hooks")
+from sitebuild import ROOT, BuildResult, build, copy_project
+from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
 
-
-@dataclass
-class BuildResult:
-    returncode: int
-    output: str
-    site: Path
-    project: Path
-
-    @property
-    def ok(self) -> bool:
-        return self.returncode == 0
-
-
-def copy_project(dest: Path) -> Path:
-    """A throwaway copy of everything the build reads, to break on purpose."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in SITE_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    return dest
-
-
-def build(project: Path, site: Path | None = None, config: str = "mkdocs.yml") -> BuildResult:
-    """Run a strict build exactly as `make build` does (never with -q)."""
-    site = site or project / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project / config), "-d", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site, project)
+# The project copy and the strict build live in sitebuild/, shared with bench/ (neither imports the other).
+__all__ = ["ROOT", "BuildResult", "build", "copy_project", "CHROMIUM", "CHROMIUM_ARGS"]
 
 
 @pytest.fixture(scope="session")
@@ -73,19 +36,24 @@ def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture
+def built_copy(built_site: BuildResult, tmp_path: Path) -> Path:
+    """A copy of the real built site (hard links, so it is cheap) to break on purpose."""
+    dest = tmp_path / "site"
+    shutil.copytree(built_site.site, dest, copy_function=_link_or_copy)
+    return dest
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:  # another file system
+        shutil.copy2(src, dst)
+
+
 # --- Browser fixtures (Playwright driving Debian's Chromium; never `playwright install`) ----------
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# Chromium flags: sitebuild/browse.py (one list for the browser tests and the benchmarks).
 
 
 @pytest.fixture(scope="session")
@@ -103,8 +71,8 @@ def site_url(built_site: BuildResult):
     server.shutdown()
 
 
-class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep pytest output readable
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # keep pytest output readable
         pass
 
 
@@ -125,7 +93,7 @@ def page(browser):
     """A fresh page; `page.requests` lists every URL it asked for, to prove no third party is called."""
     context = browser.new_context(locale="ru-RU")
     new_page = context.new_page()
-    new_page.requests = []  # type: ignore[attr-defined]
-    new_page.on("request", lambda request: new_page.requests.append(request.url))  # type: ignore[attr-defined]
+    new_page.requests = []
+    new_page.on("request", lambda request: new_page.requests.append(request.url))
     yield new_page
     context.close()

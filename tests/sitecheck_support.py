@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
-
-import pytest
 
 from sitecheck.checks import CHECKS
 from sitecheck.context import Context
 from sitecheck.problems import Problem
 from sitecheck.project import Project
-
-from .conftest import BuildResult
 
 
 def run_check(name: str, project: Path, site: Path | None = None) -> list[Problem]:
@@ -46,18 +40,3 @@ def only_one(problems: list[Problem], *needles: str) -> Problem:
     found = errors_about(problems, *needles)
     assert len(found) == 1, f"expected one error with {needles}, got:\n" + "\n".join(map(str, problems))
     return found[0]
-
-
-@pytest.fixture
-def built_copy(built_site: BuildResult, tmp_path: Path) -> Path:
-    """A copy of the real built site (hard links, so it is cheap) to break on purpose."""
-    dest = tmp_path / "site"
-    shutil.copytree(built_site.site, dest, copy_function=_link_or_copy)
-    return dest
-
-
-def _link_or_copy(src: str, dst: str) -> None:
-    try:
-        os.link(src, dst)
-    except OSError:  # another file system
-        shutil.copy2(src, dst)

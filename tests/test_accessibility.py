@@ -19,7 +19,7 @@ def scheme_page(request, browser):
     """A page in one colour scheme; Material picks its palette from prefers-color-scheme."""
     context = browser.new_context(locale="ru-RU", color_scheme=request.param, reduced_motion="reduce")
     page = context.new_page()
-    page.scheme = SCHEMES[request.param]  # type: ignore[attr-defined]
+    page.scheme = SCHEMES[request.param]
     yield page
     context.close()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import pytest
@@ -52,7 +53,7 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def fill(page, answers: dict) -> None:
+def fill(page, answers: Any) -> None:
     """Fill fields in the given order; radios and checkboxes by value, text through fill()."""
     for name, value in answers.items():
         if value is True:

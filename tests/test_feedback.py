@@ -207,7 +207,7 @@ def test_link_is_accessible_sends_nothing_and_stays_off_paper(project_copy: Path
             context = browser.new_context(locale="ru-RU", color_scheme=scheme, reduced_motion="reduce")
             page = context.new_page()
             requested: list[str] = []
-            page.on("request", lambda request: requested.append(request.url))
+            page.on("request", lambda request, seen=requested: seen.append(request.url))
             page.goto(base + "poddelka/")
             link = page.get_by_role("link", name="Нашли ошибку или устаревший факт? Напишите редакции")
             assert link.is_visible()

@@ -12,6 +12,7 @@ import macros
 from macros import MacroUsageError
 
 from .conftest import ROOT
+from .contact_picks import FIXTURE_CONTACTS, FIXTURE_ROOT
 
 
 class FakeEnv:
@@ -30,7 +31,8 @@ class FakeEnv:
 
 @pytest.fixture
 def env() -> FakeEnv:
-    fake = FakeEnv()
+    """Macros over the frozen fixture contacts (tests/fixtures/contacts/), so exact values can be asserted."""
+    fake = FakeEnv(FIXTURE_ROOT)
     macros.define_env(fake)
     return fake
 
@@ -102,9 +104,39 @@ def test_unknown_id_names_page_and_suggests(env: FakeEnv) -> None:
 
 
 def test_obsolete_contact_cannot_be_rendered(env: FakeEnv) -> None:
+    """Every use is collected, then the build stops once with all of them (on_post_build)."""
     for macro in ("phone", "contact"):
-        with pytest.raises(MacroUsageError, match=r"is obsolete .*[Uu]se \{\{ \w+\(\"ozon-chat\"\) \}\}"):
-            env.macros[macro]("ozon-phone-old-free")
+        env.macros[macro]("ozon-phone-old-free")
+    env.page = SimpleNamespace(file=SimpleNamespace(src_path="other.md"), meta={})
+    env.macros["phone"]("ozon-phone-old-free")
+    with pytest.raises(MacroUsageError) as caught:
+        macros.on_post_build(env)
+    lines = str(caught.value).splitlines()
+    assert lines[0].startswith("3 call(s) still show an obsolete contact")
+    assert [line.split(": ")[0] for line in lines[1:]] == ["docs/sample.md", "docs/sample.md", "docs/other.md"]
+    # ozon-chat, the replacement, is a chat: phone() cannot show it, so the advice names link().
+    # ozon-chat, the replacement, is a chat: phone() cannot show it, so the advice names another macro.
+    assert "Its replacement «ozon-chat» is a chat: use {{" in lines[1]
+    assert 'Use {{ contact("ozon-chat") }} instead' in lines[2]
+
+
+def test_obsolete_advice_keeps_the_macro_when_it_can_show_the_replacement(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    (project / "data").mkdir(parents=True)
+    text = FIXTURE_CONTACTS.read_text(encoding="utf-8")
+    old_moscow = text.index("id: ozon-phone-old-moscow")
+    text = text[:old_moscow] + text[old_moscow:].replace("replaced_by: ozon-chat", "replaced_by: ozon-phone-moscow", 1)
+    (project / "data" / "contacts.yml").write_text(text, encoding="utf-8")
+    fake = FakeEnv(project)
+    macros.define_env(fake)
+    fake.macros["phone"]("ozon-phone-old-moscow")
+    with pytest.raises(MacroUsageError, match=r'Use \{\{ phone\("ozon-phone-moscow"\) \}\} instead'):
+        macros.on_post_build(fake)
+
+
+def test_no_obsolete_use_no_error(env: FakeEnv) -> None:
+    env.macros["phone"]("rpn-ekc-phone")
+    macros.on_post_build(env)  # nothing to report
 
 
 def test_wrong_macro_for_type(env: FakeEnv) -> None:
@@ -120,7 +152,7 @@ def test_unknown_organization(env: FakeEnv) -> None:
 def test_yaml_text_is_escaped(tmp_path: Path) -> None:
     project = tmp_path / "p"
     (project / "data").mkdir(parents=True)
-    text = (ROOT / "data" / "contacts.yml").read_text(encoding="utf-8")
+    text = FIXTURE_CONTACTS.read_text(encoding="utf-8")
     text = text.replace("label: Чат с поддержкой", 'label: "<script>alert(1)</script> чат"')
     (project / "data" / "contacts.yml").write_text(text, encoding="utf-8")
     fake = FakeEnv(project)

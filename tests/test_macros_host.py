@@ -22,8 +22,9 @@ from macros.contacts_data import ContactsError, load_contacts_once
 from macros.host import HostKind, HostPage, MacrosHost, UnknownHostError
 
 from .conftest import ROOT
+from .contact_picks import FIXTURE_CONTACTS, live_book, pick
 from .test_macros import FakeEnv
-from .zensical_shapes import ZensicalMacroEnv, ZensicalPage, zensical_nav
+from .zensical_shapes import ZensicalMacroEnv, ZensicalPage
 
 SAMPLE_NAV: list[Any] = [
     {"Главная": "index.md"},
@@ -134,9 +135,11 @@ def test_guides_overview_is_the_same_under_both_hosts() -> None:
 def test_contact_macros_and_short_answer_are_the_same_under_both_hosts() -> None:
     meta = {"short": "Напишите в чат.", "asked": ["где заказ"]}
     on_mkdocs, on_zensical = both("zakaz-poteryalsya.md", meta)
-    for name, args in [("phone", ("rpn-ekc-phone",)), ("link", ("ozon-chat", "чат")), ("short_answer", ())]:
+    book = live_book()
+    a_phone, a_link = pick(book, "phone").id, pick(book, "chat", "web", "social").id
+    for name, args in [("phone", (a_phone,)), ("link", (a_link, "чат")), ("short_answer", ())]:
         assert on_zensical.macros[name](*args) == on_mkdocs.macros[name](*args)
-    assert on_zensical.page.meta["contacts_used"] == on_mkdocs.page.meta["contacts_used"] == ["rpn-ekc-phone", "ozon-chat"]
+    assert on_zensical.page.meta["contacts_used"] == on_mkdocs.page.meta["contacts_used"] == [a_phone, a_link]
 
 
 def test_errors_name_the_page_under_zensical() -> None:
@@ -169,7 +172,7 @@ LOAD_LIKE_ZENSICAL = textwrap.dedent(
         module.define_env(env)
         pages.append({
             "macros": sorted(env.macros),
-            "phone": env.macros["phone"]("rpn-ekc-phone"),
+            "phone": env.macros["phone"](sys.argv[3]),
             "registered": sys.modules["macros"].__file__,
             "shared_submodules": module.load_contacts_once is sys.modules["macros"].load_contacts_once,
         })
@@ -179,8 +182,9 @@ LOAD_LIKE_ZENSICAL = textwrap.dedent(
 
 
 def test_loaded_by_file_location_it_defines_the_same_macros() -> None:
+    a_phone = pick(live_book(), "phone").id
     proc = subprocess.run(
-        [sys.executable, "-c", LOAD_LIKE_ZENSICAL, str(ROOT), json.dumps(project_nav())],
+        [sys.executable, "-c", LOAD_LIKE_ZENSICAL, str(ROOT), json.dumps(project_nav()), a_phone],
         capture_output=True, text=True, cwd="/",
     )
     assert proc.returncode == 0, proc.stderr
@@ -190,7 +194,7 @@ def test_loaded_by_file_location_it_defines_the_same_macros() -> None:
     assert len(pages) == 2
     for page in pages:
         assert page["macros"] == sorted(reference.macros)
-        assert page["phone"] == reference.macros["phone"]("rpn-ekc-phone")
+        assert page["phone"] == reference.macros["phone"](a_phone)
         assert page["registered"] == str(ROOT / "macros" / "__init__.py")
         assert page["shared_submodules"]
 
@@ -200,7 +204,7 @@ def test_loaded_by_file_location_it_defines_the_same_macros() -> None:
 
 def test_contact_book_is_reused_until_the_file_changes(tmp_path: Path) -> None:
     path = tmp_path / "contacts.yml"
-    text = (ROOT / "data" / "contacts.yml").read_text(encoding="utf-8")
+    text = FIXTURE_CONTACTS.read_text(encoding="utf-8")
     path.write_text(text, encoding="utf-8")
     first = load_contacts_once(path)
     assert load_contacts_once(path) is first

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.build import stock_config
-from bench.synthetic import make_project
+from sitebuild.synthetic import make_project, stock_config
 
 from .conftest import build
 

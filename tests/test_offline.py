@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from bench.browse import run_search
+from sitebuild.browse import run_search
 
 from .conftest import ROOT, BuildResult, build
 from .test_csp_browser import LISTEN

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -47,7 +48,7 @@ def test_page_info_reads_asked_and_boost() -> None:
 
 
 def test_rewrite_index_drops_home_copies_adds_asked_and_boosts() -> None:
-    data = {
+    data: dict[str, Any] = {
         "config": {"lang": ["ru"]},
         "docs": [
             {"location": "", "title": "Главная", "text": ""},
@@ -141,7 +142,7 @@ def test_prebuilt_index_counts_own_quoted_and_field_words() -> None:
     index = search_ru.build_index(docs, frozenset({"в", "где", "моя"}))
     assert index["version"] == search_ru.INDEX_VERSION
     assert index["words"] == sorted(index["words"]) and "где" not in index["words"]
-    postings = dict(zip(index["words"], (_decode(p) for p in index["postings"])))
+    postings = dict(zip(index["words"], (_decode(p) for p in index["postings"]), strict=True))
     # doc gap, own count, quoted count, field code: title 3 on the article, none in doc 1, 40 in doc 2
     assert postings["посылка"] == [0, 0, 0, 3, 1, 0, 2, 0, 1, 40, 0, 0]
     assert postings["посылку"] == [1, 1, 0, 0]
@@ -172,7 +173,7 @@ def test_built_index_is_utf8_without_boilerplate_or_home_copies(built_site: Buil
     home_anchors = {doc["location"][1:] for doc in docs if doc["location"].startswith("#")}
     assert not home_anchors & GUIDE_SLUGS, f"home page copies of guides are indexed: {home_anchors & GUIDE_SLUGS}"
     texts = json.loads((built_site.site / search_ru.TEXTS_FILE).read_text(encoding="utf-8"))
-    guide_text = " ".join(text for doc, text in zip(docs, texts) if doc["location"].split("/")[0] in GUIDE_SLUGS)
+    guide_text = " ".join(text for doc, text in zip(docs, texts, strict=True) if doc["location"].split("/")[0] in GUIDE_SLUGS)
     assert "contact-card__facts" not in guide_text and "Проверяли" not in guide_text
     index = data["config"]["search_ru"]
     assert index["version"] == search_ru.INDEX_VERSION and len(index["lengths"]) == len(docs)
@@ -257,7 +258,7 @@ def test_quotes_of_three_words_or_more_are_quoted_material() -> None:
 
 
 def test_texts_leave_the_index_for_their_own_file() -> None:
-    data = {"config": {"search_ru": {"version": 1}}, "docs": [
+    data: dict[str, Any] = {"config": {"search_ru": {"version": 1}}, "docs": [
         {"location": "a/", "title": "A", "text": "первый"}, {"location": "a/#b", "title": "B", "text": "второй"},
     ]}
     index, body = search_ru.split_texts(data)

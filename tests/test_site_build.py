@@ -6,8 +6,11 @@ import re
 from pathlib import Path
 
 from macros.contacts_data import load_contacts
+from macros.contacts_schema import PhoneChannel
+from sitebuild.contact_edits import another_number, pages_using, set_channel_fields
 
 from .conftest import ROOT, BuildResult, build
+from .contact_picks import live_book, pick
 
 BOOK = load_contacts(ROOT / "data" / "contacts.yml")
 
@@ -19,7 +22,7 @@ def _html(result: BuildResult, page: str) -> str:
 def test_contacts_page_shows_every_live_channel_once(built_site: BuildResult) -> None:
     html = _html(built_site, "kontakty")
     shown = re.findall(r'<tr data-contact="([a-z0-9-]+)"', html)
-    live = [cid for cid, c in BOOK.channels.items() if c.status != "obsolete"]
+    live = [c.id for c in BOOK.live()]
     assert sorted(shown) == sorted(live)
     for cid in live:
         channel = BOOK.channels[cid]
@@ -33,12 +36,12 @@ def test_contacts_page_shows_every_live_channel_once(built_site: BuildResult) ->
 def test_contacts_page_groups_by_organization(built_site: BuildResult) -> None:
     html = _html(built_site, "kontakty")
     for org in BOOK.organizations:
-        if any(c.status != "obsolete" for c in org.channels):
+        if BOOK.live(org):
             assert f'id="{org.id}"' in html
 
 
 def test_obsolete_contacts_only_on_their_page(built_site: BuildResult) -> None:
-    obsolete = [c for c in BOOK.channels.values() if c.status == "obsolete"]
+    obsolete = BOOK.obsolete()
     page = _html(built_site, "ustarevshie-kontakty")
     for channel in obsolete:
         assert f'data-contact="{channel.id}"' in page
@@ -50,7 +53,8 @@ def test_obsolete_contacts_only_on_their_page(built_site: BuildResult) -> None:
         text = html_file.read_text(encoding="utf-8")
         for number in numbers:
             assert number not in text, f"obsolete number {number} on {html_file}"
-    assert "tel:" not in re.search(r'<table class="contacts-table contacts-table--obsolete">.*?</table>', page, re.S).group(0).split("Куда обращаться теперь")[0]
+    table = re.search(r'<table class="contacts-table contacts-table--obsolete">.*?</table>', page, re.S).group(0)
+    assert "tel:" not in table.split("Куда обращаться теперь")[0]
 
 
 def test_guide_has_both_variants_and_description(built_site: BuildResult) -> None:
@@ -65,43 +69,55 @@ def test_no_google_fonts(built_site: BuildResult) -> None:
 
 
 def test_one_edit_in_yaml_changes_every_page(project_copy: Path) -> None:
-    data = project_copy / "data" / "contacts.yml"
-    data.write_text(data.read_text(encoding="utf-8").replace('"+7 800 555-49-43"', '"+7 800 555-00-11"'), encoding="utf-8")
+    """README, «change a contact»: a new number in data/contacts.yml reaches every page that shows it."""
+    book = live_book(project_copy)
+    phones = [c for c in book.live() if isinstance(c, PhoneChannel)]
+    docs = project_copy / "docs"
+    phone = max(phones, key=lambda c: len(pages_using(docs, c.id)))
+    guides = {p.stem for p in pages_using(docs, phone.id) if p.stem != "index"}
+    new_number = another_number(phone, {c.number for c in phones})
+    set_channel_fields(project_copy / "data" / "contacts.yml", phone.id, number=new_number)
     result = build(project_copy)
     assert result.ok, result.output
-    pages_with_number = [p for p in result.site.rglob("*.html") if "tel:+78005550011" in p.read_text(encoding="utf-8")]
-    assert {p.parent.name for p in pages_with_number} >= {"kontakty", "zakaz-poteryalsya"}
-    assert not any("555-49-43" in p.read_text(encoding="utf-8") for p in result.site.rglob("*.html"))
+    changed = live_book(project_copy).channels[phone.id]
+    assert isinstance(changed, PhoneChannel) and changed.e164 != phone.e164
+    pages = result.site.rglob("*.html")
+    pages_with_number = [p for p in pages if f"tel:{changed.e164}" in p.read_text(encoding="utf-8")]
+    assert {p.parent.name for p in pages_with_number} >= {"kontakty"} | guides
+    assert not any(phone.display in p.read_text(encoding="utf-8") for p in result.site.rglob("*.html"))
 
 
 def test_unknown_contact_id_stops_build(project_copy: Path) -> None:
     guide = project_copy / "docs" / "zakaz-poteryalsya.md"
-    guide.write_text(guide.read_text(encoding="utf-8").replace('phone("rpn-ekc-phone")', 'phone("rpn-ekc-phon")'), encoding="utf-8")
+    guide.write_text(guide.read_text(encoding="utf-8") + '\n{{ phone("no-such-contact") }}\n', encoding="utf-8")
     result = build(project_copy)
     assert not result.ok
-    assert "docs/zakaz-poteryalsya.md" in result.output and "rpn-ekc-phon" in result.output
+    assert "docs/zakaz-poteryalsya.md" in result.output and "no-such-contact" in result.output
 
 
 def test_undefined_macro_stops_build(project_copy: Path) -> None:
     guide = project_copy / "docs" / "zakaz-poteryalsya.md"
-    guide.write_text(guide.read_text(encoding="utf-8") + "\n{{ telephone('rpn-ekc-phone') }}\n", encoding="utf-8")
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n{{ telephone('any-id') }}\n", encoding="utf-8")
     result = build(project_copy)
     assert not result.ok and "telephone" in result.output
 
 
 def test_obsolete_contact_stops_build(project_copy: Path) -> None:
     guide = project_copy / "docs" / "zakaz-poteryalsya.md"
-    guide.write_text(guide.read_text(encoding="utf-8") + '\n{{ phone("o-courier-phone") }}\n', encoding="utf-8")
+    obsolete = pick(live_book(project_copy), "phone", live=False)
+    guide.write_text(guide.read_text(encoding="utf-8") + f'\n{{{{ phone("{obsolete.id}") }}}}\n', encoding="utf-8")
     result = build(project_copy)
     assert not result.ok and "is obsolete" in result.output
 
 
 def test_broken_contacts_file_stops_build_with_line(project_copy: Path) -> None:
-    data = project_copy / "data" / "contacts.yml"
-    data.write_text(data.read_text(encoding="utf-8").replace("email: help@ozon.ru", "email: help"), encoding="utf-8")
+    book = live_book(project_copy)
+    email = pick(book, "email")
+    set_channel_fields(project_copy / "data" / "contacts.yml", email.id, email="help")
     result = build(project_copy)
     assert not result.ok
-    assert re.search(r"data/contacts\.yml:\d+: organizations\[ozon\]\.channels\[ozon-email\]\.email", result.output)
+    where = rf"organizations\[{book.owner[email.id].id}\]\.channels\[{email.id}\]\.email"
+    assert re.search(rf"data/contacts\.yml:\d+: {where}", result.output), result.output
 
 
 def test_broken_anchor_stops_build(project_copy: Path) -> None:

@@ -14,7 +14,7 @@ from sitecheck.checks import CHECKS
 from sitecheck.problems import Problem
 
 from .conftest import ROOT, BuildResult
-from .sitecheck_support import append_to, built_copy, replace_in  # noqa: F401
+from .sitecheck_support import append_to, replace_in
 from .test_sitecheck_references import add_unused_contact
 
 LINE = re.compile(r"^[^:\s]+:\d+: (warning: )?.+\.( Fix: .+)?$")

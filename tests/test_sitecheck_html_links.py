@@ -7,7 +7,7 @@ from pathlib import Path
 from sitecheck import html_links
 
 from .conftest import ROOT, BuildResult, build
-from .sitecheck_support import append_to, built_copy, only_one, replace_in, run_check  # noqa: F401
+from .sitecheck_support import append_to, only_one, replace_in, run_check
 
 NAME = html_links.NAME
 

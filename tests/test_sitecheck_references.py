@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from sitebuild.contact_edits import rewrite_every_contact, set_channel_fields
 from sitecheck import references
 from sitecheck.__main__ import main
 
-from .conftest import ROOT
+from .conftest import ROOT, build
+from .contact_picks import live_book, pick
 from .sitecheck_support import append_to, errors_about, only_one, replace_in, run_check
 
 NAME = references.NAME
+# Ids come from the live data by kind, so a changed or retired contact never breaks these tests.
+BOOK = live_book()
+A_CHAT = pick(BOOK, "chat").id
+AN_EMAIL_WITHOUT_HOURS = next(c.id for c in BOOK.live() if c.type == "email" and not c.hours)
+AN_ADDRESS = pick(BOOK, "address").id
+AN_OBSOLETE_LINK = pick(BOOK, "web", "social", "chat", live=False).id
+AN_OBSOLETE = pick(BOOK, live=False).id
 
 
 def test_real_docs_have_no_reference_error() -> None:
@@ -21,22 +31,23 @@ def test_real_docs_have_no_reference_error() -> None:
 
 
 def test_macro_names_come_from_define_env() -> None:
-    assert {"phone", "email", "address", "link", "hours", "contact", "contacts_table", "org_name", "short_answer"} <= references.macro_names(ROOT)
+    expected = {"phone", "email", "address", "link", "hours", "contact", "contacts_table", "org_name", "short_answer"}
+    assert expected <= references.macro_names(ROOT)
 
 
 @pytest.mark.parametrize(
     ("call", "expected"),
     [
-        ('{{ telephone("rpn-ekc-phone") }}', "is not one of the site's macros"),
-        ('{{ phone("rpn-ekc-phon") }}', "no contact «rpn-ekc-phon»"),
-        ('{{ contacts_table("ozonn") }}', "no organization «ozonn»"),
-        ('{{ phone("ozon-chat") }}', "is a chat, which phone() cannot show"),
-        ('{{ hours("ozon-email") }}', "has no «hours:»"),
-        ('{{ link("o-courier-form") }}', "uses an obsolete contact"),
-        ('{% if true %}{{ link("ozon-chat") }}{% endif %}', "{% if %} is not allowed in a page"),
-        ('{{ claim_data(ozon="ozon-chat") }}', "is a chat, which claim_data() cannot show"),
-        ('{{ claim_data(ozon="ozon-address", courier="o-courier-office-moscow") }}', "uses an obsolete contact"),
-        ('{{ claim_data(ozon="ozon-adress") }}', "no contact «ozon-adress»"),
+        ('{{ telephone("any-id") }}', "is not one of the site's macros"),
+        ('{{ phone("no-such-phone") }}', "no contact «no-such-phone»"),
+        ('{{ contacts_table("no-such-org") }}', "no organization «no-such-org»"),
+        (f'{{{{ phone("{A_CHAT}") }}}}', "is a chat, which phone() cannot show"),
+        (f'{{{{ hours("{AN_EMAIL_WITHOUT_HOURS}") }}}}', "has no «hours:»"),
+        (f'{{{{ link("{AN_OBSOLETE_LINK}") }}}}', "uses an obsolete contact"),
+        (f'{{% if true %}}{{{{ link("{A_CHAT}") }}}}{{% endif %}}', "{% if %} is not allowed in a page"),
+        (f'{{{{ claim_data(ozon="{A_CHAT}") }}}}', "is a chat, which claim_data() cannot show"),
+        (f'{{{{ claim_data(ozon="{AN_ADDRESS}", courier="{AN_OBSOLETE}") }}}}', "uses an obsolete contact"),
+        ('{{ claim_data(ozon="no-such-address") }}', "no contact «no-such-address»"),
     ],
 )
 def test_bad_macro_call(project_copy: Path, call: str, expected: str) -> None:
@@ -46,10 +57,53 @@ def test_bad_macro_call(project_copy: Path, call: str, expected: str) -> None:
     assert problem.path == "docs/slovar.md" and problem.line == lines
 
 
-def test_obsolete_contact_in_a_guide_names_the_replacement(project_copy: Path) -> None:
-    replace_in(project_copy / "docs" / "zakaz-poteryalsya.md", 'link("ozon-chat")', 'phone("ozon-phone-old-free")')
-    problem = only_one(run_check(NAME, project_copy), "obsolete contact")
-    assert 'phone("ozon-chat")' in problem.fix or "ozon-chat" in problem.fix
+def _retire(project: Path) -> tuple[str, str, list[str]]:
+    """README, «retire a contact», on a copy: the most used live contact becomes obsolete."""
+    retirement = rewrite_every_contact(project, dt.date.today())
+    return retirement.retired, retirement.replacement, list(retirement.pages)
+
+
+def test_retired_contact_is_reported_on_every_page_at_once(project_copy: Path) -> None:
+    retired, replacement, pages = _retire(project_copy)
+    assert len(pages) > 1
+    problems = errors_about(run_check(NAME, project_copy), f'"{retired}"', "uses an obsolete contact")
+    assert {p.path for p in problems} == set(pages)
+    new = live_book(project_copy).channels[replacement]
+    macro_registry = references.registry(project_copy)
+    kind = new.type
+    for problem in problems:
+        macro = problem.message.split("(", 1)[0].removeprefix("{{ ")
+        spec = macro_registry.specs[macro]
+        accepted = spec.keyword_channel_types if spec.keyword_channel_types is not None else spec.channel_types
+        if (accepted is None or spec.accepts(kind, accepted)) and (macro != "hours" or new.hours):
+            assert f'Use {{{{ {macro}("{replacement}") }}}} instead' in problem.fix, problem  # the same macro works
+        else:
+            assert f"«{replacement}»" in problem.fix and f'{macro}("{replacement}")' not in problem.fix, problem
+            assert macro_registry.show_instead(kind, replacement) in problem.fix
+
+
+def test_retired_contact_stops_the_build_naming_every_page(project_copy: Path) -> None:
+    retired, replacement, pages = _retire(project_copy)
+    result = build(project_copy)
+    assert not result.ok
+    lines = result.output.splitlines()
+    named = {line.split(": ")[0] for line in lines if f"'{retired}'" in line and "obsolete" in line}
+    assert named == set(pages), result.output
+    assert "Traceback" not in result.output
+    # After README's next step (change each page) the same copy builds: tests/test_contact_edits.py.
+
+
+@pytest.mark.parametrize(("macro", "kind"), [("phone", "chat"), ("link", "phone"), ("hours", "web")])
+def test_advice_never_suggests_a_call_that_fails(project_copy: Path, macro: str, kind: str) -> None:
+    book = live_book(project_copy)
+    spec = references.registry(project_copy).specs[macro]
+    obsolete = next(c for c in book.obsolete() if spec.accepts(c.type, spec.channel_types))
+    target = next(c for c in book.live() if c.type == kind and not (macro == "hours" and c.hours))
+    set_channel_fields(project_copy / "data" / "contacts.yml", obsolete.id, replaced_by=target.id)
+    append_to(project_copy / "docs" / "slovar.md", f'\n{{{{ {macro}("{obsolete.id}") }}}}\n')
+    problem = only_one(run_check(NAME, project_copy), "uses an obsolete contact")
+    assert f'{macro}("{target.id}")' not in problem.fix
+    assert f"«{target.id}»" in problem.fix
 
 
 def test_broken_jinja_is_reported_with_line(project_copy: Path) -> None:
@@ -64,7 +118,8 @@ SPARE_CONTACT = (
 
 
 def add_unused_contact(project: Path) -> None:
-    replace_in(project / "data" / "contacts.yml", "      - id: rpn-petition\n", SPARE_CONTACT + "      - id: rpn-petition\n")
+    anchor = "      - id: rpn-petition\n"
+    replace_in(project / "data" / "contacts.yml", anchor, SPARE_CONTACT + anchor)
 
 
 def test_unused_contact_is_a_warning_only(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:

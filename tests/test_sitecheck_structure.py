@@ -10,7 +10,7 @@ from sitecheck import structure
 from sitecheck.project import Project
 
 from .conftest import ROOT, BuildResult
-from .sitecheck_support import built_copy, errors_about, only_one, replace_in, run_check  # noqa: F401
+from .sitecheck_support import errors_about, only_one, replace_in, run_check
 
 NAME = structure.NAME
 GUIDE = "docs/zakaz-poteryalsya.md"

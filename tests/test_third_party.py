@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.browse import Transfer, hosts, run_search, settle
-from bench.weight import GUIDE_BUDGET_GZIP
+from sitebuild.browse import GUIDE_BUDGET_GZIP, Transfer, hosts, run_search, settle
 
 from .conftest import BuildResult
 from .site_pages import page_paths

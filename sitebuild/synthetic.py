@@ -4,19 +4,22 @@ The guides look like real ones: front matter with title/short/asked, `{{ short_a
 a detailed variant of numbered steps that call the contact macros, roughly the length of a real
 guide, placed in navigation sections of 25 pages. Text is deterministic for a given seed.
 
-    python -m bench.synthetic --count 1000 --out /tmp/synth-1000
+    python -m sitebuild.synthetic --count 1000 --out /tmp/synth-1000
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import shutil
 from pathlib import Path
 
 import yaml
 
-from tests.conftest import copy_project
+from macros.contacts_data import load_contacts
+
+from .project import copy_project
 
 SECTION_SIZE = 25
 
@@ -35,15 +38,33 @@ STEPS = [
     "Проверьте, не закрыт ли пункт выдачи, и уточните адрес в карточке заказа.",
     "Сфотографируйте упаковку и товар до того, как выбросите коробку.",
 ]
+# PHONE, CHAT, FORM and ADDRESS become ids of live contacts of the copy's data/contacts.yml
+# (contact_ids), so the synthetic guides build whatever the editors changed or retired.
 MACRO_LINES = [
-    'Бесплатная консультация: {{ phone("rpn-ekc-phone") }}, {{ hours("rpn-ekc-phone") }}.',
-    'Напишите в {{ link("ozon-chat", "чат поддержки") }}.',
-    'Жалобу можно подать через {{ link("rpn-petition") }}.',
-    'Почтовый адрес для претензии: {{ address("ozon-address") }}.',
+    'Бесплатная консультация: {{ phone("PHONE") }}, {{ hours("PHONE") }}.',
+    'Напишите в {{ link("CHAT", "чат поддержки") }}.',
+    'Жалобу можно подать через {{ link("FORM") }}.',
+    'Почтовый адрес для претензии: {{ address("ADDRESS") }}.',
 ]
 
 
-def _guide(index: int, rng: random.Random) -> tuple[str, str]:
+def contact_ids(contacts: Path) -> dict[str, str]:
+    """The first live phone with hours, chat, web form and address in the file's order."""
+    book = load_contacts(contacts)
+    wanted = {"PHONE": ("phone", True), "CHAT": ("chat", False), "FORM": ("web", False), "ADDRESS": ("address", False)}
+    return {
+        token: next(c.id for c in book.live() if c.type == kind and (c.hours or not needs_hours))
+        for token, (kind, needs_hours) in wanted.items()
+    }
+
+
+def _with_ids(line: str, ids: dict[str, str]) -> str:
+    for token, channel_id in ids.items():
+        line = line.replace(f'"{token}"', f'"{channel_id}"')
+    return line
+
+
+def _guide(index: int, rng: random.Random, ids: dict[str, str]) -> tuple[str, str]:
     subject, problem = rng.choice(SUBJECTS), rng.choice(PROBLEMS)
     title = f"Случай {index}: {subject} {problem}"
     short = (
@@ -55,7 +76,7 @@ def _guide(index: int, rng: random.Random) -> tuple[str, str]:
     for part in range(1, 5):
         body += [f"### Шаг {part}: {rng.choice(SUBJECTS)} { '{' } #shag-{part} {'}'}", ""]
         body += [f"{n}. {rng.choice(STEPS)}" for n in range(1, 6)]
-        body += ["", rng.choice(MACRO_LINES), "", " ".join(rng.choice(STEPS) for _ in range(6)), ""]
+        body += ["", _with_ids(rng.choice(MACRO_LINES), ids), "", " ".join(rng.choice(STEPS) for _ in range(6)), ""]
     text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + "\n".join(body)
     return title, text
 
@@ -66,11 +87,12 @@ def make_project(count: int, out: Path, seed: int = 1) -> Path:
         shutil.rmtree(out)
     copy_project(out)
     rng = random.Random(seed)
+    ids = contact_ids(out / "data" / "contacts.yml")
     target = out / "docs" / "synthetic"
     target.mkdir()
     sections: list[dict[str, list[str]]] = []
     for index in range(1, count + 1):
-        _, text = _guide(index, rng)
+        _, text = _guide(index, rng, ids)
         name = f"synthetic/sluchaj-{index:04d}.md"
         (out / "docs" / name).write_text(text, encoding="utf-8")
         if (index - 1) % SECTION_SIZE == 0:
@@ -84,6 +106,12 @@ def make_project(count: int, out: Path, seed: int = 1) -> Path:
     return out
 
 
+def stock_config(config: str) -> str:
+    """mkdocs.yml as stock Material would run it: without navigation.prune and the nav cache hook."""
+    config = re.sub(r"^\s*- navigation\.prune\s*\n", "", config, flags=re.M)
+    return re.sub(r"^\s*- hooks/nav_cache\.py\s*\n", "", config, flags=re.M)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, required=True)
@@ -95,3 +123,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+

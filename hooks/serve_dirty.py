@@ -1,0 +1,101 @@
+"""`make serve` rebuilds only the page an editor saved, and everything when the change is not a page.
+
+`mkdocs serve --dirty` re-renders only Markdown files newer than their built HTML: with 1000 guides a
+save then takes about a second instead of a full build. Alone it would be wrong here, because pages
+are made from more than their own file. So, in a dirty serve only:
+
+- a change to data/, macros/, hooks/, overrides/ or mkdocs.yml since the last build rebuilds every
+  page (a new phone number reaches every page that shows it);
+- a page whose front matter changed also rebuilds the home page, which lists every guide's title
+  and short answer (a change to the body alone does not).
+
+The booklet (pechat.md) and the search index keep what the last full build made until the next
+full one (`make serve` starts with one). `make build` and `make check` never run dirty.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+STAMP = ".serve-dirty-built"  # in the served site folder: when the last build of this serve ended
+FRONT_MATTERS = ".serve-dirty-front-matter.json"  # each page's front matter at the last build
+_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+NOT_PAGES = ("data", "macros", "hooks", "overrides")  # what pages are made from besides docs/
+HOME = "index.md"
+
+
+def dirty_serve(argv: list[str]) -> bool:
+    """MkDocs reloads hooks for every rebuild, so the mode is read from the command line each time."""
+    return "serve" in argv and "--dirty" in argv
+
+
+class _DirtyNotice(logging.Filter):
+    """Drops MkDocs' «A 'dirty' build is being performed» warning, which `strict: true` would count."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _quiet_dirty_notice() -> None:
+    # MkDocs warns on every dirty build, and mkdocs.yml's `strict: true` turns that warning into a
+    # failed build. Every other warning still counts. Hooks are reloaded on every rebuild: add once.
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyNotice) for f in build_log.filters):
+        build_log.addFilter(_DirtyNotice())
+
+
+def newest_change(paths: list[Path]) -> float:
+    newest = 0.0
+    for path in paths:
+        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else []
+        newest = max([newest, *(f.stat().st_mtime for f in files if "__pycache__" not in f.parts)])
+    return newest
+
+
+if dirty_serve(sys.argv):
+    _quiet_dirty_notice()
+
+
+def _always(_: Any = None) -> bool:
+    return True
+
+
+def on_files(files: Any, config: Any) -> Any:
+    if not dirty_serve(sys.argv):
+        return files
+    stamp = Path(config.site_dir) / STAMP
+    last_build = stamp.stat().st_mtime if stamp.exists() else 0.0
+    root = Path(config.config_file_path).resolve().parent
+    sources = [root / "mkdocs.yml", *(root / name for name in NOT_PAGES)]
+    pages = list(files.documentation_pages())
+    store = Path(config.site_dir) / FRONT_MATTERS
+    known: dict[str, str] = json.loads(store.read_text(encoding="utf-8")) if store.exists() else {}
+    if not last_build or newest_change(sources) > last_build:
+        changed = pages  # not a page: everything
+        known = {f.src_uri: _front_matter(f) for f in pages}
+    else:
+        changed = [f for f in pages if f.is_modified()]
+        fronts = {f.src_uri: _front_matter(f) for f in changed}
+        if any(known.get(uri) != front for uri, front in fronts.items()):
+            changed += [f for f in pages if f.src_uri == HOME]
+        known.update(fronts)
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")
+    for file in changed:
+        file.is_modified = _always
+    return files
+
+
+def _front_matter(file: Any) -> str:
+    match = _FRONT.match(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))
+    return match.group(1) if match else ""
+
+
+def on_post_build(config: Any) -> None:
+    if dirty_serve(sys.argv):
+        (Path(config.site_dir) / STAMP).touch()

@@ -1,0 +1,149 @@
+"""One model of a page's front matter, read by the macros, the hooks, the checker and search.
+
+A guide is a page whose front matter has `short:` (is_guide, the one answer to «what is a guide»).
+Everything else a page may set for this project is here too: title, asked, description, the
+booklet flag and the search boost. Keys this project does not use (Material's `hide:`, `template:`,
+`search: {exclude: …}`) pass through untouched.
+
+`read()` parses the front matter of a Markdown file itself, so a value YAML cannot read (an
+impossible date, `2026-02-30`) or a value of the wrong type (`asked: озон`, `booklet: да`) stops the
+build with «docs/X.md:LINE: what is wrong. Fix: …» instead of a traceback or, worse, MkDocs silently
+dropping the whole front matter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .yaml_source import SafeLoader
+
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+GUIDE_META = "is_guide"  # page.meta key the hooks set for templates (overrides/partials/print-header.html)
+
+
+class FrontMatterError(ValueError):
+    """The front matter of a page is wrong; the message names the file, the line and the fix."""
+
+
+class SearchSettings(BaseModel):
+    model_config = ConfigDict(extra="allow")  # Material's own `exclude:` lives here too
+    boost: float | None = Field(default=None, gt=0, description="Rank this page higher (>1) or lower (<1)")
+
+
+class FrontMatter(BaseModel):
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    title: str | None = None
+    short: str | None = Field(default=None, description="Two or three sentences that answer on their own")
+    asked: list[str] = Field(default_factory=list, description="How buyers phrase the question")
+    description: str | None = None
+    booklet: bool | str = Field(
+        default=False,
+        description="This page is the printable booklet (true), or one section's booklet (the section's title)",
+    )
+    booklet_chapter: bool = Field(default=False, description="A page that is no guide but prints in the booklet")
+    search: SearchSettings | None = None
+    guide: None = Field(default=None, description="Not set by hand: a page is a guide when it has «short:»")
+
+    @field_validator("asked", mode="before")
+    @classmethod
+    def _one_phrase_is_a_list(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @property
+    def is_guide(self) -> bool:
+        return bool(self.short and self.short.strip())
+
+    @property
+    def search_boost(self) -> float | None:
+        return self.search.boost if self.search else None
+
+
+def parse(meta: Mapping[str, Any]) -> FrontMatter:
+    """The model of a meta dict MkDocs (or read()) already parsed; raises pydantic's ValidationError."""
+    return FrontMatter.model_validate(dict(meta))
+
+
+def is_guide(meta: Mapping[str, Any]) -> bool:
+    """Whether a page is a guide: it has a non-empty `short:`. Every other place asks this function."""
+    short = meta.get("short")
+    return isinstance(short, str) and bool(short.strip())
+
+
+_FIXES = {
+    "title": "write the title as one line of text",
+    "short": "write two or three sentences of plain text (use «short: >-» for several lines)",
+    "asked": "write a list, one phrase a line, each after «  - » (or one phrase: asked: как спрашивают покупатели)",
+    "description": "write one line of text",
+    "booklet": "write booklet: true, or delete the line",
+    "booklet_chapter": "write booklet_chapter: true, or delete the line",
+    "search": "write it like: search: {boost: 0.5}",
+    "guide": "delete the line: a page is a guide when it has «short:», not by a flag",
+}
+
+
+def read(text: str, where: str) -> dict[str, Any]:
+    """The front matter of a Markdown text as a dict, checked against FrontMatter.
+
+    `where` is how the editor names the file (docs/brak.md). Raises FrontMatterError with its
+    line on any problem; returns {} for a page without front matter.
+    """
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}
+    block = match.group(1)
+    try:
+        root = yaml.compose(block, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line if mark else 0) + 2  # 1-based, after the opening ---
+        raise FrontMatterError(
+            f"{where}:{line}: the front matter is not valid YAML ({error.problem}). "
+            "Fix: put a value that contains «:» or «#» in quotes, and check the indentation"
+        ) from None
+    lines = _key_lines(root)
+    _check_dates(root, where)
+    data = yaml.load(block, Loader=SafeLoader) or {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(f"{where}:2: the front matter is not a list of «key: value» lines. Fix: write title: …")
+    try:
+        parse(data)
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            key = str(item["loc"][0]) if item["loc"] else "?"
+            detail = f"«{key}» {item['msg'].lower()} (got {item.get('input')!r})"
+            problems.append(f"{where}:{lines.get(key, 1)}: {detail}. Fix: {_FIXES.get(key, 'check the value')}")
+        raise FrontMatterError("\n".join(problems)) from None
+    return data
+
+
+def _key_lines(root: yaml.Node | None) -> dict[str, int]:
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    return {str(key.value): key.start_mark.line + 2 for key, _ in root.value}
+
+
+def _check_dates(node: yaml.Node | None, where: str) -> None:
+    """YAML reads 2026-02-30 as a date and fails with a bare ValueError; name the line instead."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+        try:
+            yaml.SafeLoader("").construct_yaml_timestamp(node)
+        except ValueError as error:
+            raise FrontMatterError(
+                f"{where}:{node.start_mark.line + 2}: «{node.value}» is not a real date ({error}). "
+                f"Fix: write an existing day as YYYY-MM-DD, like {dt.date.today().isoformat()}"
+            ) from None
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _check_dates(key, where)
+            _check_dates(value, where)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_dates(item, where)
