@@ -37,6 +37,7 @@ import sys
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, Iterable, Iterator
 
 import yaml
@@ -49,7 +50,8 @@ from mkdocs.utils import get_relative_url
 
 log = logging.getLogger("mkdocs.hooks.booklet")  # under «mkdocs»: a strict build counts its warnings
 
-BOOKLET_META = "booklet"  # true: every chapter; a section's title: that section's chapters
+BOOKLET_META = "booklet"  # true: the whole booklet, every chapter
+SECTION_META = "booklet_section"  # a section's title: that section's booklet (generated, see on_files)
 CHAPTER_META = "booklet_chapter"  # a page that is no guide but belongs in the booklet
 SECTIONS_ID = "razdely"
 SEPARATOR = "--"
@@ -262,7 +264,11 @@ def _importable(project: Path) -> None:
 
 def is_chapter(meta: dict[str, Any]) -> bool:
     """A guide (`short:`, the rule of macros/guide_index.py) or a page that asks to be a chapter."""
-    return bool(meta.get("short") or meta.get(CHAPTER_META)) and not meta.get(BOOKLET_META)
+    return bool(meta.get("short") or meta.get(CHAPTER_META)) and not _is_booklet(meta)
+
+
+def _is_booklet(meta: Mapping[str, Any]) -> bool:
+    return bool(meta.get(BOOKLET_META) or meta.get(SECTION_META))
 
 
 _TRANSLIT = dict(
@@ -301,7 +307,7 @@ class SectionBooklet:
     def markdown(self, whole_booklet_src: str) -> str:
         front = {
             "title": f"Для печати: {self.section}",
-            BOOKLET_META: self.section,
+            SECTION_META: self.section,
             "search": {"exclude": True},
             "description": f"Все инструкции раздела «{self.section}» на одной странице, чтобы распечатать только их.",
         }
@@ -422,8 +428,8 @@ def _section_title(page: Page) -> str:
 
 
 def _chapters(nav: Any, booklet: Page) -> list[Page]:
-    """The booklet's pages in navigation order: all chapters, or one section's (`booklet: <title>`)."""
-    wanted = booklet.meta.get(BOOKLET_META)
+    """The booklet's pages in navigation order: all chapters, or one section's (`booklet_section:`)."""
+    wanted = booklet.meta.get(SECTION_META)
     pages = [p for p in nav.pages if p is not booklet and is_chapter(p.meta)]
     if isinstance(wanted, str):
         pages = [p for p in pages if _section_title(p) == wanted]
@@ -481,7 +487,7 @@ def on_files(files: Files, config: Any) -> Files:
 # to guides from every page's content at this event, the booklet's copies included.
 @event_priority(50)
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:
-    if not page.meta.get(BOOKLET_META):
+    if not _is_booklet(page.meta):
         return context
     pages = _chapters(nav, page)
     chapters = [

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.browse import run_search
+from sitebuild.browse import run_search
 
 from .conftest import BuildResult
 from .site_pages import page_paths
