@@ -3,7 +3,7 @@
     python -m bench.weight SITE_DIR [--guide zakaz-poteryalsya/]
 
 Prints bytes, gzip bytes and requests per page, what opening search adds, and the search index
-files on disk (raw/gzip). Budget: a guide is at most 120 KB gzip before search is opened.
+files on disk (raw/gzip). Budget: a guide is at most 60 KB gzip before search is opened.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from playwright.sync_api import sync_playwright
 
 from .browse import CHROMIUM, CHROMIUM_ARGS, Transfer, run_search, serve, settle
 
-GUIDE_BUDGET_GZIP = 120 * 1024
+GUIDE_BUDGET_GZIP = 60 * 1024  # issue 17; was 120 KB (81.8 KB measured before it)
 SEARCH_QUERY = "претензия"
 
 

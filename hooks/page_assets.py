@@ -12,9 +12,11 @@
   the page, the line and what to write instead. No entry can load a third party.
 - **The search worker waits for search.** Material starts its search worker as soon as a page opens,
   which downloads the whole worker (6 KB gzip) though most readers never search. The worker URL in
-  the page's config is replaced by a 0.4 KB loader (overrides/assets/javascripts/search-worker-loader.js)
+  the page's config is replaced by a 0.5 KB loader (overrides/assets/javascripts/search-worker-loader.js)
   that imports the real worker when the first message arrives; Material sends that message only with
-  the search index, which itself waits for the reader to turn to search (overrides/main.html).
+  the search index, which itself waits for the reader to turn to search (overrides/main.html). The
+  loader takes the worker's name from its `?w=` argument and accepts only a plain file name in its
+  own folder (optionally `?v=version`), so it can import nothing from elsewhere.
   The offline copy keeps the direct URL (its iframe worker shim is loaded differently).
 """
 
