@@ -134,7 +134,9 @@ def selector_can_match(selector: str, classes: set[str], attributes: set[tuple[s
 
 
 def _split_selectors(prelude: str) -> list[str]:
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in prelude:
         depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(char, 0)
         if char == "," and depth == 0:
@@ -206,7 +208,7 @@ def minify(css: str) -> str:
     """The same rules without comments and without white space that means nothing."""
     def tokens_text(tokens: list[Any]) -> str:
         kept = [tok for tok in tokens if tok.type != "comment"]
-        parts = []
+        parts: list[str] = []
         for i, tok in enumerate(kept):
             if tok.type == "whitespace":
                 # One space, or none beside a comma or a child combinator; strings and functions stay as written.

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-import tinycss2
 
 from hooks.purge_css import TARGETS, minify, purge, runtime_classes, selector_can_match
 

@@ -90,7 +90,8 @@ def test_headers_file_is_not_served(site_url: str) -> None:
 COUNT_VIOLATIONS = """
 window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', e => {
-  window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sourceFile + ':' + e.lineNumber);
+  window.__cspViolations.push(
+    e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sourceFile + ':' + e.lineNumber);
 });
 """
 
