@@ -3,7 +3,7 @@
     python -m bench.weight SITE_DIR [--guide zakaz-poteryalsya/]
 
 Prints bytes, gzip bytes and requests per page, what opening search adds, and the search index
-files on disk (raw/gzip). Budget: a guide is at most 120 KB gzip before search is opened.
+files on disk (raw/gzip). Budget: a guide is at most 60 KB gzip before search is opened.
 """
 
 from __future__ import annotations

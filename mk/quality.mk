@@ -2,7 +2,7 @@
 # Targets (checked by the browser tests in `make test`, measured by the benchmarks):
 #   accessibility: axe-core WCAG 2.0/2.1 A+AA, zero violations on every page, light and dark palette
 #   third parties: no request to any host but 127.0.0.1 while pages load, search runs, pages print
-#   weight:        a guide <= 120 KB gzip before search is opened
+#   weight:        a guide <= 60 KB gzip before search is opened (issue 17)
 #   build:         1000 guides in <= 0.3 x stock Material and < Zensical; t(1000)/t(100) <= 10;
 #                  macros/hooks overhead <= 1.15 x the same pages pre-rendered without macros
 .PHONY: offline bench-weight bench-build bench-instructions

@@ -20,7 +20,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # A guide downloads at most this much (gzip) before search is opened: tests hold it, bench/weight.py reports it.
-GUIDE_BUDGET_GZIP = 120 * 1024
+GUIDE_BUDGET_GZIP = 60 * 1024  # issue 17; was 120 KB (81.8 KB measured before it)
 SEARCH_FIELD = "input[type=search], input[role=combobox], input[name=query]"
 
 

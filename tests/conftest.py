@@ -6,11 +6,15 @@ import http.server
 import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
 
 import pytest
 
 from sitebuild import ROOT, BuildResult, build, copy_project
 from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
+
+if TYPE_CHECKING:
+    from deploy.preview import Preview
 
 # The project copy and the strict build live in sitebuild/, shared with bench/ (neither imports the other).
 __all__ = ["ROOT", "BuildResult", "build", "copy_project", "CHROMIUM", "CHROMIUM_ARGS"]
@@ -57,21 +61,34 @@ def _link_or_copy(src: str, dst: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: BuildResult):
-    """The real site served over HTTP on 127.0.0.1 (search and instant loading need http, not file://)."""
-    import functools
-    import http.server
-    import threading
+def served_site(built_site: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
+    """The real site as readers get it: `make dist`'s files (with .gz/.br twins) behind nginx, configured
+    by deploy/headers.py exactly as deploy/nginx.conf, on a free port of 127.0.0.1; stopped after the session.
+    """
+    from deploy.dist import compress_twins
+    from deploy.preview import MISSING_NGINX, PreviewError, nginx_available, running_preview
 
-    handler = functools.partial(_QuietHandler, directory=str(built_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    if not nginx_available():
+        pytest.fail(MISSING_NGINX)
+    site = tmp_path_factory.mktemp("served") / "site"
+    shutil.copytree(built_site.site, site)
+    compress_twins(site)
+    try:
+        with running_preview(site) as preview:
+            yield preview
+    except PreviewError as error:
+        pytest.fail(str(error))
+
+
+@pytest.fixture(scope="session")
+def site_url(served_site: Preview) -> str:
+    """Base URL of the real site served by nginx (search and instant loading need http, not file://)."""
+    return served_site.url
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A plain file server for fixture sites (tests/test_print_browser.py); the real site is served by nginx."""
+
     def log_message(self, *args: object) -> None:  # keep pytest output readable
         pass
 

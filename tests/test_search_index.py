@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 import yaml
@@ -190,8 +191,10 @@ def test_built_index_is_utf8_without_boilerplate_or_home_copies(built_site: Buil
 def test_pages_point_materials_search_box_at_our_worker(built_site: BuildResult) -> None:
     html = (built_site.site / "zakaz-poteryalsya" / "index.html").read_text(encoding="utf-8")
     version = search_ru.worker_version()
-    # a file sets c.search from its data-worker attribute (no inline script: hooks/csp.py)
-    assert f'search-ru-config.js" data-worker="../assets/javascripts/search-ru-worker.js?v={version}"' in html
+    # a file sets c.search from its data-worker attribute (no inline script: hooks/csp.py), and the
+    # worker comes through the loader that imports it on the first search (hooks/page_assets.py)
+    worker = quote(f"search-ru-worker.js?v={version}", safe="")
+    assert f'search-ru-config.js" data-worker="../assets/javascripts/search-worker-loader.js?w={worker}"' in html
     assert (built_site.site / "assets" / "javascripts" / "search-ru-worker.js").is_file()
     assert (built_site.site / "assets" / "javascripts" / "search-ru-core.js").is_file()
     # the worker loads the stemmer Material ships; the build must still publish it

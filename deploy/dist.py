@@ -1,0 +1,106 @@
+"""`make dist`: from a strict build to what a web server or static host takes.
+
+    python -m deploy.dist --site site --out dist
+
+Writes
+  dist/site/            the files to publish: the build, `_headers`, and beside every text file of
+                        256 bytes or more its `.gz` (zlib level 9) and `.br` (brotli quality 11) twin
+  dist/site.zip         the same folder as one archive (Netlify and Cloudflare Pages take a zip)
+  dist/manifest.tsv     path, size in bytes and sha256 of every file in dist/site/
+  deploy/nginx.conf     the nginx `server { }` block for this build (its CSP lists this build's hashes)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import brotli
+
+from . import headers
+
+ROOT = Path(__file__).resolve().parent.parent
+NGINX_CONF = ROOT / "deploy" / "nginx.conf"
+PRODUCTION_ROOT = "/srv/problema-s-ozon/site"  # where README «Publishing» unpacks the archive
+# Fixed timestamps make the archives reproducible: the same build gives byte-identical .gz and .zip.
+ZIP_DATE = (2026, 1, 1, 0, 0, 0)
+
+
+def compress_twins(site: Path) -> int:
+    """Write file.gz and file.br next to each compressible file; returns how many files got twins."""
+    count = 0
+    for path in sorted(site.rglob("*")):
+        if not path.is_file() or not headers.is_compressible(path):
+            continue
+        data = path.read_bytes()
+        stat = path.stat()
+        gz = path.with_name(path.name + ".gz")
+        gz.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+        br = path.with_name(path.name + ".br")
+        br.write_bytes(brotli.compress(data, quality=11))
+        for twin in (gz, br):
+            # nginx's gzip_static/brotli_static send the twin as is; same mtime keeps Last-Modified honest.
+            os.utime(twin, (stat.st_atime, stat.st_mtime))
+        count += 1
+    return count
+
+
+def manifest(site: Path) -> str:
+    rows = ["path\tsize\tsha256"]
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            rows.append(f"{path.relative_to(site).as_posix()}\t{len(data)}\t{hashlib.sha256(data).hexdigest()}")
+    return "\n".join(rows) + "\n"
+
+
+def write_zip(site: Path, archive: Path) -> None:
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in sorted(site.rglob("*")):
+            if path.is_file():
+                info = zipfile.ZipInfo(path.relative_to(site).as_posix(), date_time=ZIP_DATE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                # Already compressed twins would only grow: store them.
+                if path.suffix in (".gz", ".br", ".png", ".zip"):
+                    info.compress_type = zipfile.ZIP_STORED
+                zf.writestr(info, path.read_bytes())
+
+
+def make_dist(site: Path, out: Path) -> None:
+    target = out / "site"
+    if target.exists():
+        shutil.rmtree(target)
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(site, target)
+    # Both configurations are computed from the build itself (the CSP lists its scripts' hashes).
+    (target / headers.HEADERS_FILE).write_text(headers.static_host_headers(site), encoding="utf-8")
+    NGINX_CONF.write_text(
+        headers.nginx_server(site, listen="80", root=PRODUCTION_ROOT, brotli=True), encoding="utf-8")
+    twins = compress_twins(target)
+    (out / "manifest.tsv").write_text(manifest(target), encoding="utf-8")
+    archive = out / "site.zip"
+    archive.unlink(missing_ok=True)
+    write_zip(target, archive)
+    files = sum(1 for p in target.rglob("*") if p.is_file())
+    print(f"{target}/: {files} files ({twins} text files with .gz and .br twins)")
+    print(f"{archive}: {archive.stat().st_size / 1024:.0f} KB; {out / 'manifest.tsv'}; {NGINX_CONF}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--out", type=Path, default=ROOT / "dist")
+    args = parser.parse_args()
+    if not (args.site / "index.html").exists():
+        raise SystemExit(f"{args.site}/index.html is missing: build first (make dist does)")
+    make_dist(args.site, args.out)
+
+
+if __name__ == "__main__":
+    main()

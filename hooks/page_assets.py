@@ -1,0 +1,92 @@
+"""MkDocs hook: a page loads what it uses and nothing else.
+
+- **Per-page stylesheets.** A page's front matter may list stylesheets only it needs:
+
+      extra_css:
+        - assets/claim/claim.css
+
+  (paths inside docs/, like `extra_css` in mkdocs.yml). overrides/main.html links them on that page
+  only, after Material's own stylesheets and before the site-wide ones, so the cascade is the one
+  they had when mkdocs.yml loaded them everywhere. Front matter is untrusted: an entry must name a
+  `.css` file that exists in docs/; anything else (a URL, `..`, a missing file) stops the build with
+  the page, the line and what to write instead. No entry can load a third party.
+- **The search worker waits for search.** Material starts its search worker as soon as a page opens,
+  which downloads the whole worker (6 KB gzip) though most readers never search. The worker URL in
+  the page's config is replaced by a 0.5 KB loader (overrides/assets/javascripts/search-worker-loader.js)
+  that imports the real worker when the first message arrives; Material sends that message only with
+  the search index, which itself waits for the reader to turn to search (overrides/main.html). The
+  loader takes the worker's name from its `?w=` argument and accepts only a plain file name in its
+  own folder (optionally `?v=version`), so it can import nothing from elsewhere.
+  The offline copy keeps the direct URL (its iframe worker shim is loaded differently).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+PAGE_CSS_KEY = "extra_css"
+LOADER_URL = "assets/javascripts/search-worker-loader.js"
+WORKER_DIR = "assets/javascripts/"
+_SAFE_PATH = re.compile(r"^[a-z0-9_-]+(?:/[a-z0-9_.-]+)*\.css$")
+
+
+def _line_of(source: Path, needle: str) -> int:
+    """The line of the front matter that mentions `needle` (1 if it is not found verbatim)."""
+    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle and needle in line:
+            return number
+    return 1
+
+
+def page_stylesheets(meta: dict[str, Any], source: Path, docs_dir: Path, where: str) -> list[str]:
+    """The validated `extra_css` entries of one page's front matter (paths inside docs/)."""
+    value = meta.get(PAGE_CSS_KEY)
+    if value is None:
+        return []
+    entries = [value] if isinstance(value, str) else value
+    if not isinstance(entries, list):
+        raise PluginError(f"{where}:{_line_of(source, PAGE_CSS_KEY)}: {PAGE_CSS_KEY} must be a list of paths "
+                          "inside docs/. Fix: write `extra_css:` and on the next lines `  - assets/name.css`")
+    found = []
+    for entry in entries:
+        text = str(entry)
+        line = _line_of(source, text)
+        if not _SAFE_PATH.match(text) or ".." in text.split("/"):
+            raise PluginError(f"{where}:{line}: {PAGE_CSS_KEY} entry «{text}» is not a stylesheet inside docs/. "
+                              "Fix: a path like assets/claim/claim.css (no address, no ..)")
+        if not (docs_dir / text).is_file():
+            raise PluginError(f"{where}:{line}: {PAGE_CSS_KEY} entry «{text}»: docs/{text} does not exist. "
+                              "Fix: create it or correct the path")
+        found.append(text)
+    return found
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    page.page_css = []
+    source = page.file.abs_src_path
+    if source is not None:
+        docs_dir = Path(config["docs_dir"])
+        where = Path(source).relative_to(docs_dir.parent).as_posix() if docs_dir.parent in Path(source).parents \
+            else page.file.src_uri
+        page.page_css = page_stylesheets(page.meta, Path(source), docs_dir, where)
+    return markdown
+
+
+def _offline(config: Any) -> bool:
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(offline is not None and offline.config.enabled)
+
+
+@event_priority(-50)  # after hooks/search_ru.py has set the worker's URL
+def on_config(config: Any) -> Any:
+    worker = config.extra.get("search_ru_worker")
+    if isinstance(worker, str) and worker.startswith(WORKER_DIR) and not _offline(config):
+        # The loader imports its `w` argument from its own folder (it accepts nothing else).
+        config.extra["search_ru_worker"] = f"{LOADER_URL}?w={quote(worker[len(WORKER_DIR):], safe='')}"
+    return config

@@ -1,0 +1,24 @@
+# Publishing (issue 17): the artefact, the web server's configuration, a local nginx, Lighthouse.
+# README «Publishing» says how to put dist/ on a static host or behind nginx.
+.PHONY: dist preview preview-stop bench-lighthouse
+DIST := dist
+
+# Never add -q to the build: quiet mode hides the warnings strict mode counts.
+dist: $(STAMP) ## strict build, then dist/site/ (+ .gz/.br twins, _headers), dist/site.zip, dist/manifest.tsv, deploy/nginx.conf
+	$(MKDOCS) build --strict --clean -d $(DIST)/build
+	$(PY) -m deploy.dist --site $(DIST)/build --out $(DIST)
+
+preview: dist ## serve dist/site/ with nginx on 127.0.0.1 (a free port; state in .cache/preview/); stop with make preview-stop
+	$(PY) -m deploy.preview start --site $(DIST)/site
+
+preview-stop: $(STAMP) ## stop the nginx that make preview started
+	$(PY) -m deploy.preview stop
+
+node_modules/.installed: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+# Figures, never pass/fail: each is the median of 3 runs (BENCH_LH_RUNS) on a shared machine.
+BENCH_LH_RUNS ?= 3
+bench-lighthouse: dist node_modules/.installed ## Lighthouse 12.2.3 (mobile) on 4 pages served by nginx: scores, LCP/TBT/CLS, medians
+	$(PY) -m bench.lighthouse --site $(DIST)/site --runs $(BENCH_LH_RUNS)

@@ -1,0 +1,107 @@
+"""The hooks that keep a page light: purged Material CSS (hooks/purge_css.py), minified own CSS,
+per-page stylesheets and the search worker loader (hooks/page_assets.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from hooks.purge_css import TARGETS, minify, purge, runtime_classes, selector_can_match
+
+from .conftest import BuildResult, build, copy_project
+
+CONFIG = {"theme": {"features": ["content.tooltips"]}, "plugins": {}, "extra": {}}
+
+
+def test_selector_needs_every_class_and_a_configured_palette() -> None:
+    classes = {"md-typeset", "admonition", "note"}
+    attributes = {("data-md-color-primary", "indigo"), ("dir", "ltr")}
+    assert selector_can_match(".md-typeset .admonition.note", classes, attributes)
+    assert not selector_can_match(".md-typeset .admonition.bug", classes, attributes)
+    assert not selector_can_match("[dir=rtl] .md-typeset", classes, attributes)
+    assert not selector_can_match('[data-md-color-primary="red"]', classes, attributes)
+    assert selector_can_match("[data-md-color-primary=indigo]", classes, attributes)
+    # arguments of :not()/:is() never decide: the rule can only be kept too often
+    assert selector_can_match(".md-typeset:not(.unknown)", classes, attributes)
+    assert selector_can_match('a[href$=".pdf"]', classes, attributes)
+
+
+def test_runtime_components_count_only_when_their_feature_is_on() -> None:
+    names = {"md-tooltip2__inner", "md-version__list", "md-search-result__item", "totally-new"}
+    kept = runtime_classes(names, page_classes={"md-search-result"}, config=CONFIG)
+    assert kept == {"md-tooltip2__inner", "md-search-result__item", "totally-new"}
+    with_version = dict(CONFIG, extra={"version": {"provider": "mike"}})
+    assert "md-version__list" in runtime_classes(names, set(), with_version)
+
+
+def test_purge_keeps_rules_that_can_match_and_the_properties_they_read() -> None:
+    css = (":root{--used:1px;--unused:2px;--chain:var(--used)}"
+           ".keep{margin:var(--chain)}.drop{padding:var(--unused)}"
+           "@media screen{.drop,.keep:hover{color:red}}[dir=rtl] .keep{float:right}")
+    out = purge({Path("main.css"): css}, other_css="", scripts="", classes={"keep"}, attributes={("dir", "ltr")})
+    text = out[Path("main.css")]
+    assert ".keep{margin:var(--chain)}" in text
+    assert "@media screen{.keep:hover{color:red}}" in text
+    assert ".drop" not in text and "rtl" not in text
+    assert "--unused" not in text and "--used:1px" in text and "--chain:var(--used)" in text
+
+
+def test_minify_keeps_strings_functions_and_page_boxes() -> None:
+    css = """/* comment */
+.a  >  .b ,
+.c { content: "x ,  y" ;  margin : calc(1px + 2px)  auto ; }
+@media print { .d { color : red !important } }
+@page { size: A4; @bottom-center { content: counter(page) } }
+"""
+    out = minify(css)
+    assert "comment" not in out
+    assert '.a>.b,.c{content:"x ,  y";margin:calc(1px + 2px) auto}' in out
+    assert "@media print{.d{color:red!important}}" in out
+    assert "@bottom-center { content: counter(page) }" in out
+
+
+def test_built_site_links_purged_stylesheets_only(built_site: BuildResult) -> None:
+    folder = built_site.site / "assets" / "stylesheets"
+    names = sorted(p.name for p in folder.iterdir())
+    assert len([n for n in names if TARGETS.match(n)]) == 2 and not any(n.endswith(".map") for n in names)
+    page = (built_site.site / "zakaz-poteryalsya" / "index.html").read_text(encoding="utf-8")
+    linked = re.findall(r'href="\.\./assets/stylesheets/([^"]+)"', page)
+    assert sorted(linked) == [n for n in names if TARGETS.match(n)]
+    # the purged file still styles what a guide shows
+    main = next(folder.glob("main.*.css")).read_text(encoding="utf-8")
+    for selector in (".md-header", ".md-nav__link", ".md-search-result__item", ".md-tooltip2", ".md-typeset table"):
+        assert selector in main, selector
+    assert "[dir=rtl]" not in main and "md-version__list" not in main
+
+
+def test_claim_css_only_on_the_claim_builder(built_site: BuildResult) -> None:
+    pages = {p.parent.name: p.read_text(encoding="utf-8") for p in built_site.site.glob("*/index.html")}
+    with_claim = sorted(name for name, html in pages.items() if "assets/claim/claim.css" in html)
+    assert with_claim == ["konstruktor-pretenzii"]
+    # before the site-wide stylesheets, as when mkdocs.yml loaded it everywhere
+    html = pages["konstruktor-pretenzii"]
+    assert html.index("assets/claim/claim.css") < html.index("assets/site.css")
+
+
+def test_search_worker_behind_the_loader(built_site: BuildResult) -> None:
+    html = (built_site.site / "index.html").read_text(encoding="utf-8")
+    assert "search-worker-loader.js?w=search-ru-worker.js" in html
+    assert (built_site.site / "assets" / "javascripts" / "search-worker-loader.js").exists()
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("https://evil.example/x.css", "is not a stylesheet inside docs/"),
+    ("../mkdocs.css", "is not a stylesheet inside docs/"),
+    ("assets/nope.css", "docs/assets/nope.css does not exist"),
+])
+def test_bad_page_stylesheet_stops_the_build_with_file_and_line(tmp_path: Path, entry: str, message: str) -> None:
+    project = copy_project(tmp_path / "project")
+    source = project / "docs" / "slovar.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(f"---\nextra_css:\n  - {entry}\n" + text[4:], encoding="utf-8")
+    result = build(project)
+    assert not result.ok
+    assert f"docs/slovar.md:3: extra_css entry «{entry}»" in result.output and message in result.output
+    assert "Traceback" not in result.output

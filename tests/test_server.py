@@ -1,0 +1,143 @@
+"""What readers get from the web server: nginx as deploy/headers.py configures it (tests/conftest.py).
+
+The headers on pages, fingerprinted assets and the 404 page; pre-compressed replies; the Russian 404
+page with status 404; the Content-Security-Policy header that every page passes with no violation.
+"""
+
+from __future__ import annotations
+
+import gzip
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import brotli
+import pytest
+
+from deploy import csp, headers
+from deploy.preview import Preview
+
+from .conftest import BuildResult
+from .site_pages import page_paths
+
+pytestmark = pytest.mark.browser
+
+GUIDE = "zakaz-poteryalsya/"
+SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy",
+                    "Strict-Transport-Security")
+
+
+def fetch(url: str, encoding: str = "identity") -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers.items()), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers.items()), error.read()
+
+
+def fingerprinted_asset(site: Path) -> str:
+    found = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.js") if headers.FINGERPRINTED.search(p.name))
+    assert found, "the build has no fingerprinted script (Material's bundle.<hash>.min.js)"
+    return found[0]
+
+
+def test_security_headers_on_page_asset_and_404(site_url: str, built_site: BuildResult) -> None:
+    expected = {h.name: h.value for h in headers.security_headers(built_site.site)}
+    for path in ("", GUIDE, fingerprinted_asset(built_site.site), "net-takoy-stranitsy/"):
+        _, got, _ = fetch(site_url + path)
+        for name in SECURITY_HEADERS:
+            assert got.get(name) == expected[name], f"/{path}: {name} is {got.get(name)!r}"
+
+
+def test_pages_revalidate_and_fingerprinted_assets_are_immutable(site_url: str, built_site: BuildResult) -> None:
+    _, page, _ = fetch(site_url + GUIDE)
+    assert page["Cache-Control"] == "no-cache"
+    assert "ETag" in page or "Last-Modified" in page, "a page must be revalidatable"
+    _, asset, _ = fetch(site_url + fingerprinted_asset(built_site.site))
+    assert asset["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+@pytest.mark.parametrize("encoding, decompress", [("gzip", gzip.decompress), ("br", brotli.decompress)])
+def test_text_files_come_precompressed(served_site: Preview, built_site: BuildResult, encoding: str,
+                                       decompress) -> None:
+    if encoding == "br" and not served_site.brotli:
+        pytest.fail("nginx has no brotli_static module: apt-get install libnginx-mod-http-brotli-static (.ci/run)")
+    for path in (GUIDE, fingerprinted_asset(built_site.site)):
+        status, got, body = fetch(served_site.url + path, encoding)
+        assert status == 200
+        assert got.get("Content-Encoding") == encoding, f"/{path} with Accept-Encoding: {encoding}"
+        assert "Accept-Encoding" in got.get("Vary", "")
+        original = built_site.site / (path + "index.html" if path.endswith("/") else path)
+        assert decompress(body) == original.read_bytes()
+    _, plain, body = fetch(served_site.url + GUIDE)
+    assert "Content-Encoding" not in plain and body == (built_site.site / GUIDE / "index.html").read_bytes()
+
+
+def test_unknown_address_gets_the_sites_404_page_with_status_404(site_url: str, built_site: BuildResult) -> None:
+    status, got, body = fetch(site_url + "net-takoy-stranitsy/")
+    assert status == 404
+    assert got["Content-Type"].startswith("text/html")
+    assert body == (built_site.site / "404.html").read_bytes()
+    assert 'lang="ru"' in body.decode("utf-8")
+
+
+def test_headers_file_is_not_served(site_url: str) -> None:
+    assert fetch(site_url + headers.HEADERS_FILE)[0] == 404
+
+
+# Registered before any page script runs: every violation of the header's policy (or a meta policy).
+COUNT_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => {
+  window.__cspViolations.push(
+    e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sourceFile + ':' + e.lineNumber);
+});
+"""
+
+
+def test_every_page_passes_the_content_security_policy(browser, site_url: str, built_site: BuildResult) -> None:
+    from bench.browse import run_search
+
+    context = browser.new_context(locale="ru-RU")
+    context.add_init_script(COUNT_VIOLATIONS)
+    console: list[str] = []
+    page = context.new_page()
+    page.on("console", lambda message: console.append(message.text))
+    violations: dict[str, list[str]] = {}
+    checked = 0
+    for path in page_paths(built_site.site):
+        response = page.goto(site_url + path, wait_until="networkidle")
+        assert response is not None and "content-security-policy" in response.headers, f"/{path}: no CSP header"
+        if path in ("", GUIDE):
+            run_search(page, "претензия")  # the worker and the index load under the same policy
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        found = page.evaluate("window.__cspViolations")
+        if found:
+            violations[path] = found
+        checked += 1
+    context.close()
+    assert checked >= 10
+    refused = [text for text in console if "Content Security Policy" in text]
+    assert not violations and not refused, f"CSP violations: {violations} {refused}"
+
+
+def test_policy_is_the_union_of_page_policies() -> None:
+    meta_a = "default-src 'none'; script-src 'self' 'sha256-AAA'; img-src 'self'"
+    meta_b = "default-src 'none'; script-src 'self' 'sha256-BBB'; style-src 'self'"
+    pages = [csp.effective(csp.parse_policy(meta_a)), csp.effective(csp.parse_policy(meta_b))]
+    merged = csp.union(pages)
+    assert merged["script-src"] == ("'self'", "'sha256-AAA'", "'sha256-BBB'")
+    assert merged["img-src"] == ("'self'",)  # page B: img-src falls back to default-src 'none'
+    assert merged["style-src"] == ("'self'",)
+    assert merged["default-src"] == ("'none'",)
+
+
+def test_page_without_meta_gets_hashes_of_its_inline_scripts() -> None:
+    html = ('<html><head><script>var a = "</scr" + "ipt>";</script>'
+            '<script type="application/ld+json">{"a": 1}</script><script src="x.js"></script></head></html>')
+    scan = csp.scan_page(html)
+    assert scan.inline_script_hashes == [csp.script_hash('var a = "</scr" + "ipt>";')]
+    policy = csp.page_policy(scan)
+    assert policy["script-src"] == ("'self'", csp.script_hash('var a = "</scr" + "ipt>";'))
+    assert "'unsafe-inline'" not in policy["style-src"]
