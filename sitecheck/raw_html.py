@@ -24,7 +24,7 @@ NAME = "raw-html"
 ALLOWED_TAGS = set(
     "a abbr b blockquote br caption code dd del details div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img "
     "input kbd label li mark noscript ol p pre s small span strong sub summary sup table tbody td tfoot th thead tr "
-    "u ul script".split()
+    "time u ul script".split()
 )
 ALLOWED_ATTRS = set(
     "class id markdown title lang dir role href src alt colspan rowspan open hidden start reversed datetime width "
