@@ -38,7 +38,7 @@ def on_files(files: Any, config: Any) -> Any:
         if dirty_serve and not file.is_modified():
             continue
         try:
-            read(Path(file.abs_src_path).read_text(encoding="utf-8-sig"), f"docs/{file.src_uri}")
+            read(file.content_string, f"docs/{file.src_uri}")
         except FrontMatterError as error:
             problems.append(str(error))
     if problems:

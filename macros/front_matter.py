@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .yaml_source import SafeLoader
+from .yaml_source import SafeLoader, YamlSourceError, refuse_anchors
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 GUIDE_META = "is_guide"  # page.meta key the hooks set for templates (overrides/partials/print-header.html)
@@ -96,6 +96,11 @@ def read(text: str, where: str) -> dict[str, Any]:
     if not match:
         return {}
     block = match.group(1)
+    try:  # before anything builds Python data from it: an alias bomb must not expand
+        refuse_anchors(block)
+    except YamlSourceError as error:
+        number, _, message = str(error).removeprefix("line ").partition(": ")
+        raise FrontMatterError(f"{where}:{int(number) + 1}: {message}") from None
     try:
         root = yaml.compose(block, Loader=SafeLoader)
     except yaml.MarkedYAMLError as error:
