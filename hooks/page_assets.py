@@ -90,3 +90,24 @@ def on_config(config: Any) -> Any:
         # The loader imports its `w` argument from its own folder (it accepts nothing else).
         config.extra["search_ru_worker"] = f"{LOADER_URL}?w={quote(worker[len(WORKER_DIR):], safe='')}"
     return config
+
+
+# Site scripts that only some pages need: each is loaded where the finished page has its marker.
+# The booklet gathers every guide's content at on_page_context (hooks/booklet.py, priority 50), so
+# the markers are looked for after it. overrides/main.html writes `page.page_js` after Material's
+# own scripts, where mkdocs.yml's `extra_javascript` would have put them.
+CONTENT_SCRIPTS: dict[str, str] = {
+    "assets/wide-tables.js": "<table",  # the hint above tables wider than a phone's screen
+    "assets/copy-message.js": 'class="chat-message',  # «Скопировать сообщение» under chat messages
+}
+
+
+def content_scripts(html: str) -> list[str]:
+    """The site scripts a page's finished content uses, in a fixed order."""
+    return [script for script, marker in CONTENT_SCRIPTS.items() if marker in html]
+
+
+@event_priority(-50)
+def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+    page.page_js = content_scripts(page.content or "")
+    return context

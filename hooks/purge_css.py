@@ -14,7 +14,8 @@ Material's `main.*.min.css` and `palette.*.min.css`:
 - custom properties (`--md-…`) that nothing reads any more.
 
 The site's own stylesheets (docs/assets/*.css) lose their comments and extra white space; their
-rules stay as written.
+rules stay as written. So do the site's own small scripts that most pages load (OWN_SCRIPTS), with
+rjsmin.
 
 A rule stays if one of its selectors still can match. Selectors inside `:not()`, `:is()`, `:has()`…
 never decide (kept whole), so the result can only keep too much, never too little. The purged file
@@ -31,6 +32,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+import rjsmin
 import tinycss2
 from mkdocs.plugins import event_priority
 
@@ -269,6 +271,17 @@ def purge(css_files: dict[Path, str], other_css: str, scripts: str, classes: set
         unused |= newly
 
 
+# The site's own small scripts that most pages load (their comments are for editors, not readers).
+# Material's bundle is minified already; the claim builder's modules and the search engine are
+# left as written (the engine's files are what the Node tests read and what the worker hashes).
+OWN_SCRIPTS = ("assets/*.js", "assets/javascripts/search-defer.js", "assets/javascripts/search-ru-config.js",
+               "assets/javascripts/search-worker-loader.js")
+
+
+def own_scripts(site: Path) -> list[Path]:
+    return sorted({path for pattern in OWN_SCRIPTS for path in site.glob(pattern)})
+
+
 @event_priority(-100)  # last: every page and script is written
 def on_post_build(config: Any) -> None:
     site = Path(config["site_dir"])
@@ -291,6 +304,8 @@ def on_post_build(config: Any) -> None:
     for own in sorted((site / "assets").rglob("*.css")):
         if own.parent != folder:  # the site's own stylesheets: docs/assets/
             own.write_text(minify(own.read_text(encoding="utf-8")), encoding="utf-8")
+    for script in own_scripts(site):
+        script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8")), encoding="utf-8")
     for stale in (folder / f"{old}.map" for old in renamed):
         stale.unlink(missing_ok=True)  # source maps of the files before purging: they describe nothing now
     for page in site.rglob("*.html"):

@@ -96,13 +96,12 @@ def read(text: str, where: str) -> dict[str, Any]:
     if not match:
         return {}
     block = match.group(1)
-    try:  # before anything builds Python data from it: an alias bomb must not expand
-        refuse_anchors(block)
+    try:
+        refuse_anchors(block)  # before anything builds Python data from it: an alias bomb must not expand
+        root = yaml.compose(block, Loader=SafeLoader)
     except YamlSourceError as error:
         number, _, message = str(error).removeprefix("line ").partition(": ")
         raise FrontMatterError(f"{where}:{int(number) + 1}: {message}") from None
-    try:
-        root = yaml.compose(block, Loader=SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line if mark else 0) + 2  # 1-based, after the opening ---
