@@ -8,6 +8,7 @@ from __future__ import annotations
 import posixpath
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import BuildResult
 from .site_pages import axe_violations, describe, page_paths
@@ -197,7 +198,8 @@ def test_every_chat_message_has_a_copy_button_that_copies_it(browser, site_url: 
                 assert button.count() == 1, f"{name}: message {i + 1} has no copy button"
                 expected = " ".join(message.locator("blockquote").inner_text().split())
                 button.click()
-                assert message.get_by_role("status").inner_text() == "Скопировано"
+                # the status is written when the clipboard promise settles: wait for it, on a slow machine too
+                expect(message.get_by_role("status")).to_have_text("Скопировано")
                 copied = page.evaluate("navigator.clipboard.readText()")
                 assert " ".join(copied.split()) == expected, f"{name}: copied {copied!r}"
     finally:
