@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .yaml_source import SafeLoader
+from .yaml_source import SafeLoader, YamlSourceError, refuse_anchors
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 GUIDE_META = "is_guide"  # page.meta key the hooks set for templates (overrides/partials/print-header.html)
@@ -96,6 +96,7 @@ def read(text: str, where: str) -> dict[str, Any]:
     if not match:
         return {}
     block = match.group(1)
+    _refuse_anchors(block, where)
     try:
         root = yaml.compose(block, Loader=SafeLoader)
     except yaml.MarkedYAMLError as error:
@@ -120,6 +121,20 @@ def read(text: str, where: str) -> dict[str, Any]:
             problems.append(f"{where}:{lines.get(key, 1)}: {detail}. Fix: {_FIXES.get(key, 'check the value')}")
         raise FrontMatterError("\n".join(problems)) from None
     return data
+
+
+def _refuse_anchors(block: str, where: str) -> None:
+    """An anchor, alias or merge key stops here, before compose/load would expand an alias bomb.
+
+    This hook runs first of all (mkdocs.yml), so hooks/safety.py's own refusal would come too late.
+    """
+    if not any(mark in block for mark in "&*<"):
+        return  # no anchor, alias or merge key can be there: skip the event parse
+    try:
+        refuse_anchors(block)
+    except YamlSourceError as error:
+        line, _, message = str(error).removeprefix("line ").partition(": ")
+        raise FrontMatterError(f"{where}:{int(line) + 1}: {message}") from None
 
 
 def _key_lines(root: yaml.Node | None) -> dict[str, int]:

@@ -245,4 +245,4 @@ def test_section_booklets_follow_the_navigation(tmp_path) -> None:
     assert [(b.section, b.src_uri, b.chapters) for b in found] == [
         ("Первый", "p/pervyy.md", 1), ("Справка", "p/spravka.md", 1)]
     text = found[0].markdown("p.md")
-    assert "booklet: Первый" in text and "exclude: true" in text and "](../p.md)" in text
+    assert "booklet_section: Первый" in text and "exclude: true" in text and "](../p.md)" in text
