@@ -68,7 +68,11 @@ def main() -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     copy = make_project(args.size, work / f"guides-{args.size}")
     ways = comparison_ways(copy, work, env, zensical_bin=None)
-    print(f"bench-instructions: {args.size} synthetic guides, {len(ways)} ways under callgrind, {os.cpu_count()} at a time", flush=True)
+    print(
+        f"bench-instructions: {args.size} synthetic guides, {len(ways)} ways under callgrind, "
+        f"{os.cpu_count()} at a time",
+        flush=True,
+    )
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         results = pool.map(lambda w: count(w, args.size, work / f"callgrind-{w.label.split()[0]}.out"), ways)
         counts = dict(zip((w.label for w in ways), results, strict=True))

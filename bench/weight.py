@@ -42,7 +42,8 @@ def measure(site: Path, guide: str) -> None:
                 run_search(page, SEARCH_QUERY)
                 settle(page)
                 added = Transfer(transfer.pending[before.requests:])
-                print(f"{'  + opening search':<34}{added.requests:>9}{_kb(added.raw_bytes):>13}{_kb(added.gzip_bytes):>13}")
+                sizes = f"{_kb(added.raw_bytes):>13}{_kb(added.gzip_bytes):>13}"
+                print(f"{'  + opening search':<34}{added.requests:>9}{sizes}")
                 for resource, raw, packed in added.responses:
                     print(f"{'':<4}{resource.replace(url, '/'):<60}{_kb(raw)}{_kb(packed)}")
                 verdict = "within" if before.gzip_bytes <= GUIDE_BUDGET_GZIP else "OVER"
@@ -53,7 +54,8 @@ def measure(site: Path, guide: str) -> None:
     print("search index files on disk:")
     for index in sorted(site.glob("search/*")):
         data = index.read_bytes()
-        print(f"  {index.relative_to(site)}: raw {_kb(len(data)).strip()}, gzip {_kb(len(gzip.compress(data, 6))).strip()}")
+        gzipped = _kb(len(gzip.compress(data, 6))).strip()
+        print(f"  {index.relative_to(site)}: raw {_kb(len(data)).strip()}, gzip {gzipped}")
 
 
 def main() -> None:

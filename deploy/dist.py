@@ -19,6 +19,7 @@ import os
 import shutil
 import zipfile
 from pathlib import Path
+from typing import Callable
 
 import brotli
 
@@ -29,6 +30,10 @@ NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 PRODUCTION_ROOT = "/srv/problema-s-ozon/site"  # where README «Publishing» unpacks the archive
 # Fixed timestamps make the archives reproducible: the same build gives byte-identical .gz and .zip.
 ZIP_DATE = (2026, 1, 1, 0, 0, 0)
+# Brotli at quality 11 costs about 10 CPU seconds for the whole site, and most files are the same from
+# one build to the next: each twin is kept under the sha256 of what it compresses and reused.
+# Both compressors are deterministic (gzip with mtime=0), so a reused twin is byte for byte a new one.
+TWIN_CACHE = ROOT / ".cache" / "twins"
 
 
 def compress_twins(site: Path) -> int:
@@ -39,15 +44,44 @@ def compress_twins(site: Path) -> int:
             continue
         data = path.read_bytes()
         stat = path.stat()
-        gz = path.with_name(path.name + ".gz")
-        gz.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-        br = path.with_name(path.name + ".br")
-        br.write_bytes(brotli.compress(data, quality=11))
-        for twin in (gz, br):
+        twins = [path.with_name(path.name + suffix) for suffix in _COMPRESSORS]
+        for twin in twins:
+            twin.write_bytes(_compressed(data, twin.suffix))
+        for twin in twins:
             # nginx's gzip_static/brotli_static send the twin as is; same mtime keeps Last-Modified honest.
             os.utime(twin, (stat.st_atime, stat.st_mtime))
         count += 1
     return count
+
+
+# suffix -> (cache tag naming the settings, compressor); a change of settings gets a new tag.
+_COMPRESSORS: dict[str, tuple[str, Callable[[bytes], bytes]]] = {
+    ".gz": ("gz9", lambda data: gzip.compress(data, compresslevel=9, mtime=0)),
+    ".br": ("br11", lambda data: brotli.compress(data, quality=11)),
+}
+
+
+def _compressed(data: bytes, suffix: str) -> bytes:
+    """`data` compressed for the twin `suffix`, from TWIN_CACHE when an earlier build made it.
+
+    Stored atomically (write, then rename): parallel test workers compress the same site.
+    """
+    tag, compress = _COMPRESSORS[suffix]
+    name = f"{hashlib.sha256(data).hexdigest()}.{tag}"
+    kept = TWIN_CACHE / name[:2] / name
+    try:
+        return kept.read_bytes()
+    except OSError:
+        pass
+    result = compress(data)
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_name(f"{name}.{os.getpid()}.tmp")
+        partial.write_bytes(result)
+        os.replace(partial, kept)
+    except OSError:  # a read-only checkout still builds, only slower
+        pass
+    return result
 
 
 def manifest(site: Path) -> str:

@@ -111,5 +111,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     source, _, _ = theme_loader.get_source(env, NAV_ITEM_TEMPLATE)
     env.loader = ChoiceLoader([DictLoader({NAV_ITEM_TEMPLATE: wrap_nav_item_template(source)}), theme_loader])
     cache = NavFragmentCache([file.url for file in files.documentation_pages()])
-    env.globals.update(nav_cache_key=cache.key, nav_cache_get=cache.get, nav_cache_put=cache.put, nav_cache_hit=cache.hit)
+    env.globals.update(
+        nav_cache_key=cache.key, nav_cache_get=cache.get, nav_cache_put=cache.put, nav_cache_hit=cache.hit
+    )
     return env

@@ -30,7 +30,9 @@ def _register_package() -> None:
         if Path(registered.__file__ or "") != Path(__file__):
             raise ImportError(f"another module is imported as {__name__!r} ({registered.__file__}), not {__file__}")
         return
-    spec = importlib.util.spec_from_file_location(__name__, __file__, submodule_search_locations=[str(Path(__file__).parent)])
+    spec = importlib.util.spec_from_file_location(
+        __name__, __file__, submodule_search_locations=[str(Path(__file__).parent)]
+    )
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot import {__file__} as the package {__name__!r}")
     package = importlib.util.module_from_spec(spec)
@@ -128,7 +130,10 @@ def define_env(env: Any) -> None:
             return book.organization(org_id)
         except KeyError:
             known = [o.id for o in book.organizations]
-            fail(f"{macro}({org_id!r})", f"no organization with this id in {CONTACTS_FILE}.{book.suggest(org_id, known)}")
+            fail(
+                f"{macro}({org_id!r})",
+                f"no organization with this id in {CONTACTS_FILE}.{book.suggest(org_id, known)}",
+            )
 
     macro = registry.macro
 
@@ -206,7 +211,10 @@ def define_env(env: Any) -> None:
                 f'<td><s class="contact-obsolete">{contact_html.obsolete_value(found)}</s></td>'
                 f"<td>{escape(found.note or '')}</td><td>{instead}</td></tr>"
             )
-        head = "<th>Что это было</th><th>Устаревший контакт</th><th>Почему не работает</th><th>Куда обращаться теперь</th>"
+        head = (
+            "<th>Что это было</th><th>Устаревший контакт</th>"
+            "<th>Почему не работает</th><th>Куда обращаться теперь</th>"
+        )
         return "\n\n" + final_html(
             '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
             f'<table class="contacts-table contacts-table--obsolete"><thead><tr>{head}</tr></thead>'

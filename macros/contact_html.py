@@ -16,7 +16,11 @@ from .contacts_schema import (
     WebChannel,
 )
 
-AUDIENCE_TEXT = {"all": "все покупатели", "premium": "подписчики Ozon Premium", "ozon-card": "клиенты Ozon Card и Ozon Банка"}
+AUDIENCE_TEXT = {
+    "all": "все покупатели",
+    "premium": "подписчики Ozon Premium",
+    "ozon-card": "клиенты Ozon Card и Ozon Банка",
+}
 
 
 SAFE_SCHEMES = ("https", "tel", "mailto")
@@ -44,7 +48,10 @@ def unconfirmed_mark(channel: Channel) -> str:
     if channel.status != "unconfirmed":
         return ""
     tip = escape(f"Где видели: {channel.seen}. Проверяли {date_ru(channel.checked)}.")
-    return f' <span class="contact-mark" role="note" aria-label="не подтверждён. {tip}" data-tip="{tip}">не подтверждён</span>'
+    return (
+        f' <span class="contact-mark" role="note" aria-label="не подтверждён. {tip}" data-tip="{tip}">'
+        "не подтверждён</span>"
+    )
 
 
 def value_html(channel: Channel, text: str | None = None) -> str:
@@ -52,7 +59,8 @@ def value_html(channel: Channel, text: str | None = None) -> str:
     if isinstance(channel, PhoneChannel):
         return f'<a class="contact-value" href="{href("tel:" + channel.e164)}">{escape(text or channel.display)}</a>'
     if isinstance(channel, EmailChannel):
-        return f'<a class="contact-value" href="{href("mailto:" + quote(channel.email, safe="@"))}">{escape(text or channel.email)}</a>'
+        mailto = href("mailto:" + quote(channel.email, safe="@"))
+        return f'<a class="contact-value" href="{mailto}">{escape(text or channel.email)}</a>'
     if isinstance(channel, (WebChannel, SocialChannel)):
         return f'<a class="contact-value" href="{href(str(channel.url))}">{escape(text or channel.label)}</a>'
     if isinstance(channel, ChatChannel):

@@ -118,7 +118,9 @@ def _cross_check(book_file: ContactsFile, doc: YamlDocument) -> list[str]:
     for o_index, org in enumerate(book_file.organizations):
         line = doc.line_of(("organizations", o_index, "id"))
         if org.id in org_seen:
-            problems.append(f"{where}:{line}: organization id «{org.id}» is used twice (also line {org_seen[org.id]}); rename one")
+            problems.append(
+                f"{where}:{line}: organization id «{org.id}» is used twice (also line {org_seen[org.id]}); rename one"
+            )
         org_seen.setdefault(org.id, line)
         for c_index, channel in enumerate(org.channels):
             line = doc.line_of(("organizations", o_index, "channels", c_index, "id"))
@@ -140,7 +142,9 @@ def _cross_check(book_file: ContactsFile, doc: YamlDocument) -> list[str]:
                 fix = f"did you mean «{hint[0]}»?" if hint else "write the id of a current channel"
                 problems.append(f"{where}:{line}: replaced_by «{target}» names no channel; {fix}")
             elif all_channels[target].status == "obsolete":
-                problems.append(f"{where}:{line}: replaced_by «{target}» is itself obsolete; point to a current channel")
+                problems.append(
+                    f"{where}:{line}: replaced_by «{target}» is itself obsolete; point to a current channel"
+                )
     return problems
 
 

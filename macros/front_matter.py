@@ -97,7 +97,10 @@ def read(text: str, where: str) -> dict[str, Any]:
         return {}
     block = match.group(1)
     try:
-        refuse_anchors(block)  # before anything builds Python data from it: an alias bomb must not expand
+        # This hook runs first of all (mkdocs.yml): refuse an anchor, alias or merge key before
+        # compose/load could expand an alias bomb (no «&», «*» or «<» in the text: none can be there).
+        if any(mark in block for mark in "&*<"):
+            refuse_anchors(block)
         root = yaml.compose(block, Loader=SafeLoader)
     except YamlSourceError as error:
         number, _, message = str(error).removeprefix("line ").partition(": ")

@@ -85,7 +85,9 @@ class MacrosHost:
         """The page being rendered, for code that only runs on a page (the page hooks)."""
         page = self.page
         if page is None:
-            raise RuntimeError(f"{self.kind.value} gave the macros no current page here; this runs only while a page renders")
+            raise RuntimeError(
+                f"{self.kind.value} gave the macros no current page here; this runs only while a page renders"
+            )
         return page
 
     def nav(self) -> Any:

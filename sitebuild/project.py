@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a build reads. Tests that run the checker or pytest inside a copy add CODE_PARTS.
 SITE_PARTS = ("docs", "data", "macros", "overrides", "schemas", "mkdocs.yml", "hooks")
-CODE_PARTS = ("sitecheck", "sitebuild", "tests", "bench", "pytest.ini", "pyproject.toml")
+CODE_PARTS = ("sitecheck", "sitebuild", "deploy", "tests", "bench", "pytest.ini", "pyproject.toml")
 
 
 @dataclass

@@ -85,13 +85,26 @@ def _phones_match_region(ctx: Context, book: ContactBook) -> list[Problem]:
         parsed = phonenumbers.parse(channel.number, "RU")
         toll_free = phonenumbers.number_type(parsed) == PhoneNumberType.TOLL_FREE
         if toll_free != channel.free:
+            kind = "a free 8 800 number" if toll_free else "not a free 8 800 number"
             problems.append(
-                Problem(CONTACTS_FILE, _line(doc, cid, "free") or line, f"«{cid}»: {channel.number} is {'a free 8 800 number' if toll_free else 'not a free 8 800 number'}, but «free:» says {str(channel.free).lower()}", f"write free: {str(toll_free).lower()}, or check the number", check=NAME)
+                Problem(
+                    CONTACTS_FILE,
+                    _line(doc, cid, "free") or line,
+                    f"«{cid}»: {channel.number} is {kind}, but «free:» says {str(channel.free).lower()}",
+                    f"write free: {str(toll_free).lower()}, or check the number",
+                    check=NAME,
+                )
             )
         place = geocoder.description_for_number(parsed, "ru")
         if channel.region != NATIONWIDE and place and channel.region[:4].casefold() not in place.casefold():
             problems.append(
-                Problem(CONTACTS_FILE, _line(doc, cid, "region") or line, f"«{cid}»: {channel.number} rings in «{place}», but «region:» says «{channel.region}»", f"check the number, or write the region where it rings («{NATIONWIDE}» for a federal number)", check=NAME)
+                Problem(
+                    CONTACTS_FILE,
+                    _line(doc, cid, "region") or line,
+                    f"«{cid}»: {channel.number} rings in «{place}», but «region:» says «{channel.region}»",
+                    f"check the number, or write the region where it rings («{NATIONWIDE}» for a federal number)",
+                    check=NAME,
+                )
             )
     return problems
 

@@ -47,7 +47,8 @@ def external_links(ctx: Context) -> dict[str, list[str]]:
     for path, page in ctx.html.items():
         for ref in page.refs:
             parts = urlsplit(ref.url)
-            if parts.scheme in ("http", "https") and not (ctx.project.site_url and ref.url.startswith(ctx.project.site_url)):
+            own_site = bool(ctx.project.site_url and ref.url.startswith(ctx.project.site_url))
+            if parts.scheme in ("http", "https") and not own_site:
                 found.setdefault(ref.url.split("#")[0], []).append(f"{ctx.display(path)}:{ref.line}")
     try:
         book = load_contacts(ctx.project.root / CONTACTS_FILE)
@@ -101,7 +102,8 @@ def load_cache(path: Path) -> dict[str, Answer]:
 
 def save_cache(path: Path, answers: dict[str, Answer]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({u: asdict(a) for u, a in sorted(answers.items())}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    text = json.dumps({u: asdict(a) for u, a in sorted(answers.items())}, ensure_ascii=False, indent=1)
+    path.write_text(text + "\n", encoding="utf-8")
 
 
 def fresh(answer: Answer, max_age_hours: float) -> bool:

@@ -24,14 +24,15 @@ NAME = "raw-html"
 ALLOWED_TAGS = set(
     "a abbr b blockquote br caption code dd del details div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img "
     "input kbd label li mark noscript ol p pre s small span strong sub summary sup table tbody td tfoot th thead tr "
-    "time u ul script".split()
+    "u ul script".split()
 )
 ALLOWED_ATTRS = set(
     "class id markdown title lang dir role href src alt colspan rowspan open hidden start reversed datetime width "
     "height type name checked disabled for tabindex".split()
 )
-# Only in the built article, from the theme's templates and hooks (print buttons, the booklet's contents).
-TEMPLATE_TAGS = {"button", "nav"}
+# Only in the built article, from the theme's templates and hooks (print buttons, the booklet's contents,
+# the «Обновлено <time>» line of overrides/partials/page-updated.html).
+TEMPLATE_TAGS = {"button", "nav", "time"}
 URL_ATTRS = {"href", "src"}
 SAFE_SCHEMES = {"", "https", "tel", "mailto"}
 # A page may load a script of the site itself (the claim builder: <script type="module" src="../assets/…">).

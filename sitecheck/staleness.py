@@ -30,8 +30,9 @@ class Stale:
 
     def __str__(self) -> str:
         return (
-            f"{CONTACTS_FILE}:{self.line}: «{self.channel_id}» ({self.status}) was last checked {self.checked.isoformat()}, "
-            f"{self.age_days} days ago. Fix: look at its source ({self.source}) again and update «checked:» (and the value if it changed)"
+            f"{CONTACTS_FILE}:{self.line}: «{self.channel_id}» ({self.status}) was last checked "
+            f"{self.checked.isoformat()}, {self.age_days} days ago. Fix: look at its source ({self.source}) again "
+            "and update «checked:» (and the value if it changed)"
         )
 
 
@@ -60,7 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     for item in stale:
         print(item)
     live = len(book.live())
-    print(f"report: {len(stale)} of {live} live contacts checked more than {args.days} days before {on.isoformat()}", file=sys.stderr)
+    print(
+        f"report: {len(stale)} of {live} live contacts checked more than {args.days} days before {on.isoformat()}",
+        file=sys.stderr,
+    )
     return 0  # a report, not a gate
 
 

@@ -39,5 +39,6 @@ def describe(violations: list[dict[str, Any]]) -> str:
     lines = []
     for violation in violations:
         targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
-        lines.append(f"  {violation['id']} ({violation['impact']}): {violation['help']} — {len(violation['nodes'])} × {targets}")
+        count = len(violation["nodes"])
+        lines.append(f"  {violation['id']} ({violation['impact']}): {violation['help']} — {count} × {targets}")
     return "\n".join(lines)

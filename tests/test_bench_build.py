@@ -81,6 +81,9 @@ def test_rounds_rotate_the_order_and_drop_a_failing_way(monkeypatch, tmp_path: P
 def test_instruction_total_is_read_from_callgrinds_last_line() -> None:
     from bench.instructions import parse_total
 
-    stderr = "==7== Callgrind, a call-graph generating cache profiler\n==7== Collected : 21088420864\n==7==\n==7== I   refs:      21,088,420,864\n"
+    stderr = (
+        "==7== Callgrind, a call-graph generating cache profiler\n==7== Collected : 21088420864\n"
+        "==7==\n==7== I   refs:      21,088,420,864\n"
+    )
     assert parse_total(stderr) == 21088420864
     assert parse_total("INFO - Documentation built\n") is None

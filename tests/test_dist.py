@@ -101,3 +101,16 @@ def test_nginx_accepts_the_generated_server_block(made: Path, tmp_path: Path) ->
     )
     check = subprocess.run([NGINX, "-t", "-p", str(tmp_path), "-c", str(conf)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
+
+
+def test_a_reused_twin_is_the_twin_compression_would_make(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dist, "TWIN_CACHE", tmp_path / "cache")
+    data = "Заказ потерялся. ".encode() * 100
+    for run in ("fresh", "cached"):
+        site = tmp_path / run
+        site.mkdir()
+        (site / "page.html").write_bytes(data)
+        assert dist.compress_twins(site) == 1
+        assert (site / "page.html.gz").read_bytes() == gzip.compress(data, compresslevel=9, mtime=0)
+        assert (site / "page.html.br").read_bytes() == brotli.compress(data, quality=11)
+    assert len(list((tmp_path / "cache").rglob("*.br11"))) == 1 and not list((tmp_path / "cache").rglob("*.tmp"))

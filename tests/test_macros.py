@@ -51,7 +51,7 @@ def test_unconfirmed_phone_has_mark_with_where_and_when(env: FakeEnv) -> None:
 
     from macros.contacts_data import load_contacts
 
-    seen = escape(f"Где видели: {load_contacts(ROOT / 'data' / 'contacts.yml').channels['ozon-phone-free'].seen}.")
+    seen = escape(f"Где видели: {load_contacts(FIXTURE_CONTACTS).channels['ozon-phone-free'].seen}.")
     assert f'aria-label="не подтверждён. {seen}' in html and f'data-tip="{seen}' in html
     assert "title=" not in html
     assert "Проверяли 22.11.2026." in html

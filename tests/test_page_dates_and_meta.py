@@ -108,6 +108,11 @@ def test_every_guide_has_valid_json_ld_and_one_date(built_site: BuildResult) -> 
 
 
 def test_dates_are_the_last_commit_of_each_clean_file(built_site: BuildResult) -> None:
+    top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=ROOT, capture_output=True, text=True).stdout
+    if not top.strip() or Path(top.strip()).resolve() != ROOT.resolve():
+        # make check-contact-edits runs the tests in a copy git ignores: it has no history of its own
+        # (test_without_git_the_strict_build_uses_file_times_and_escapes_front_matter covers that case).
+        pytest.skip("this project copy is not a git checkout of its own")
     dirty = subprocess.run(["git", "status", "--porcelain", "--", "docs"], cwd=ROOT, capture_output=True,
                            text=True, check=True).stdout
     checked = 0

@@ -208,6 +208,11 @@ def test_pages_point_materials_search_box_at_our_worker(built_site: BuildResult)
 def test_query_set_is_large_and_covers_every_guide() -> None:
     queries = load_queries()
     assert len(queries) >= 60
+    without = sorted(GUIDE_SLUGS - {q.slug for q in queries})
+    assert not without, "\n".join(
+        f"docs/{slug}.md: no query in {QUERIES.relative_to(ROOT)} reaches this guide. "
+        f"Fix: add - {{q: how a buyer types it, slug: {slug}}}" for slug in without
+    )
     assert {q.slug for q in queries} == GUIDE_SLUGS
     for query in queries:
         assert (ROOT / "docs" / f"{query.slug}.md").is_file(), f"{QUERIES}: no docs/{query.slug}.md for «{query.text}»"

@@ -81,11 +81,15 @@ def test_run_reports_dead_hosts_and_caches_good_answers(
 ) -> None:
     # Only the links this test adds: the real ones would each wait for a DNS failure here.
     collect = linkcheck.external_links
-    monkeypatch.setattr(linkcheck, "external_links", lambda ctx: {u: w for u, w in collect(ctx).items() if "127.0.0.1" in u})
+    monkeypatch.setattr(
+        linkcheck, "external_links", lambda ctx: {u: w for u, w in collect(ctx).items() if "127.0.0.1" in u}
+    )
     dead = f"http://127.0.0.1:{_closed_port()}/"
-    replace_in(built_copy / "slovar" / "index.html", "</article>", f'<a href="{server}/ok">a</a><a href="{dead}">b</a></article>')
+    links = f'<a href="{server}/ok">a</a><a href="{dead}">b</a>'
+    replace_in(built_copy / "slovar" / "index.html", "</article>", links + "</article>")
     cache = tmp_path / "cache.json"
-    args = ["--root", str(ROOT), "--site", str(built_copy), "--cache", str(cache), "--timeout", "1", "--retries", "1", "--backoff", "0.01"]
+    args = ["--root", str(ROOT), "--site", str(built_copy), "--cache", str(cache)]
+    args += ["--timeout", "1", "--retries", "1", "--backoff", "0.01"]
     assert linkcheck.main(args) == 1
     out = capsys.readouterr().out
     assert f"ok      {server}/ok (200)" in out

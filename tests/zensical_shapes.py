@@ -63,7 +63,9 @@ def zensical_nav(nav: list[Any]) -> list[Any]:
 
 
 def _entry(title: str | None, url: str | None, children: list[Any]) -> dict[str, Any]:
-    is_index = url is not None and (url == "index.md" or url.endswith("/index.md") or url == "README.md" or url.endswith("/README.md"))
+    is_index = url is not None and (
+        url == "index.md" or url.endswith("/index.md") or url == "README.md" or url.endswith("/README.md")
+    )
     return {
         "title": title, "url": url, "canonical_url": None, "meta": None,
         "children": children, "is_index": is_index, "active": False,
