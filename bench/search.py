@@ -134,7 +134,9 @@ def serve(site: Path) -> Iterator[str]:
 
 
 def _wait_for(page, expression: str, timeout: float = 30.0) -> None:
-    page.wait_for_function(expression, timeout=timeout * 1000)
+    # as a function, not a bare expression: Playwright eval()s a bare one in the page, and the site's
+    # Content-Security-Policy (hooks/csp.py) forbids eval
+    page.wait_for_function(f"() => ({expression})", timeout=timeout * 1000)
 
 
 def search_once(page, text: str) -> tuple[list[str], float]:
