@@ -13,6 +13,7 @@
 var MESSAGE = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 }
 var WARM_SLICE_MS = 8   /* background work between messages: a query waits at most this long */
 var engine = null
+var textsRequested = false
 
 /* This script's ?v= (hooks/search_ru.py hashes worker and engine), passed on to the engine's URL
    so a browser never pairs a new worker with an old engine from its cache. */
@@ -73,7 +74,6 @@ async function handle(message) {
       try {
         await setup(message.data)
         setTimeout(warm, 0)
-        fetchTexts()
       } catch (error) {
         /* an index this engine cannot read (an old copy from a cache): the search box answers
            «nothing found» instead of waiting forever for READY */
@@ -81,6 +81,12 @@ async function handle(message) {
       }
       return { type: MESSAGE.READY }
     case MESSAGE.QUERY:
+      /* the snippets' texts (the largest file: 7 MB with a thousand guides) are fetched and parsed
+         after the first answer, so parsing them never delays the first results */
+      if (engine && !textsRequested) {
+        textsRequested = true
+        setTimeout(fetchTexts, 0)
+      }
       try {
         return { type: MESSAGE.RESULT, data: engine ? engine.answer(message.data) : { items: [] } }
       } catch (error) {
