@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ROOT, engineFor } from "./search-support.mjs";
+import { ROOT, engineFor, readSiteIndex } from "./search-support.mjs";
 
 const HIT1_FLOOR = 0.875;
 const HIT3_FLOOR = 0.96;
@@ -41,7 +41,7 @@ function slugOf(location) {
   return page.split("/").pop();
 }
 
-const engine = engineFor(JSON.parse(fs.readFileSync(siteIndex(), "utf8")));
+const engine = engineFor(readSiteIndex(siteIndex()));
 const outcomes = queries().map((query) => {
   const pages = engine.search(query.text).items.map((group) => slugOf(group[0].location));
   return { ...query, rank: pages.indexOf(query.slug) + 1, top: pages.slice(0, 3) };

@@ -43,11 +43,35 @@ var loaded = (async function () {
   return self.lunr
 })()
 
+/* The prebuilt postings come in their own file (hooks/search_ru.py split_prebuilt), fetched by this
+   worker and parsed here, off the page's thread. When the loader imported us on the reader's turn
+   to search (self.searchRuTurn), the fetch starts now, while Material downloads the rest of the
+   index; it revalidates (no-cache), and setup() checks its version against the index. */
+var PREBUILT_FILE = "search/search_prebuilt.json"
+
+function fetchPrebuilt(url, version) {
+  var address = new URL("../../" + url + (version ? "?v=" + version : ""), self.location.href)
+  return fetch(address, { cache: version ? "default" : "no-cache" }).then(function (response) {
+    if (!response.ok)
+      throw new Error("search: " + url + ": HTTP " + response.status)
+    return response.json()
+  })
+}
+
+var early = self.searchRuTurn ? fetchPrebuilt(PREBUILT_FILE, "").catch(function () { return null }) : null
+
 async function setup(data) {
   var lunr = await loaded
+  var index = (data.config || {}).search_ru
+  if (index && index.prebuilt) {
+    var body = early && index.prebuilt.url === PREBUILT_FILE ? await early : null
+    if (!body || body.version !== index.prebuilt.version)
+      body = await fetchPrebuilt(index.prebuilt.url, index.prebuilt.version)
+    index = Object.assign({}, index, { lengths: body.lengths, words: body.words, postings: body.postings })
+  }
   engine = SearchRuCore.createEngine(
     { stem: SearchRuCore.stemmerFrom(lunr), stopWords: lunr.stopWords },
-    data.docs, (data.config || {}).search_ru
+    data.docs, index
   )
 }
 

@@ -21,6 +21,7 @@ if (params.get("turn") && typeof BroadcastChannel !== "undefined") {
   channel.onmessage = function (event) {
     if (event.data === params.get("turn")) {
       channel.close()
+      self.searchRuTurn = true  /* the worker starts fetching its postings at once */
       load()
     }
   }
