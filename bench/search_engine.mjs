@@ -3,13 +3,12 @@
 // Called by bench/search.py with the built index and the queries (JSON on stdin).
 //   node bench/search_engine.mjs site/search/search_index.json < queries.json
 import fs from "node:fs";
-import { engineFor } from "../tests/js/search-support.mjs";
+import { engineFor, readSiteIndex } from "../tests/js/search-support.mjs";
 
 const queries = JSON.parse(fs.readFileSync(0, "utf8"));
 const now = () => { const used = process.cpuUsage(); return (used.user + used.system) / 1000; };
-const text = fs.readFileSync(process.argv[2], "utf8");
 let started = now();
-const data = JSON.parse(text);
+const data = readSiteIndex(process.argv[2]);  // search_index.json and search_prebuilt.json, read and parsed
 const parsed = now() - started;
 
 function median(values) {

@@ -71,6 +71,9 @@ TRIAGE_SLUG = "s-chego-nachat"
 COMMON_SITUATIONS = 6
 NO_RESULTS_TEXT = "Ничего не нашлось. Начните с этой страницы: она поможет понять, какой у вас случай. Частые ситуации:"
 TEXTS_FILE = "search/search_texts.json"  # the sections' texts, for snippets (split_texts)
+# The prebuilt postings, which the worker fetches itself (split_prebuilt); search-ru-worker.js names it too.
+PREBUILT_FILE = "search/search_prebuilt.json"
+PREBUILT_KEYS = ("lengths", "words", "postings")
 # A page other pages link to is one the editors point readers at: boost × (1 + LINK_WEIGHT × log2(1 +
 # pages linking to it)). Measured on bench/search_queries.yml: with 1000 synthetic guides nobody links
 # to, hit@1 80.5 → 85.7 %; on the real site hit@1 stays 88.0 %.
@@ -361,6 +364,37 @@ def split_texts(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
     return {"config": dict(data["config"], search_ru=index), "docs": docs}, body
 
 
+def split_prebuilt(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """The index without its postings, and the postings as their own JSON file.
+
+    Material downloads search_index.json on the page's main thread, parses it there and copies it to
+    the worker; with a thousand guides the postings are three quarters of it, and that parse and copy
+    held the first results back by 100–170 ms. The worker fetches this file itself, as soon as the
+    reader turns to search (search-worker-loader.js), in parallel with Material's download, and
+    parses it off the page's thread. `version` ties the file to the index that names it.
+    """
+    index = data["config"]["search_ru"]
+    moved = {key: index[key] for key in PREBUILT_KEYS}
+    version = hashlib.sha256(json.dumps(moved, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:10]
+    body = json.dumps(dict(moved, version=version), ensure_ascii=False, separators=(",", ":"))
+    rest = {key: value for key, value in index.items() if key not in PREBUILT_KEYS}
+    rest["prebuilt"] = {"url": PREBUILT_FILE, "version": version}
+    return {"config": dict(data["config"], search_ru=rest), "docs": data["docs"]}, body
+
+
+def read_site_index(site: Path) -> dict[str, Any]:
+    """A built site's search_index.json with its prebuilt postings put back (for tests and benchmarks)."""
+    data: dict[str, Any] = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = data["config"]["search_ru"]
+    if "prebuilt" in index:
+        body = json.loads((site / index["prebuilt"]["url"]).read_text(encoding="utf-8"))
+        if body.get("version") != index["prebuilt"]["version"]:
+            raise ValueError(f"{site}: {PREBUILT_FILE} does not match search_index.json (a stale build?)")
+        index.update({key: body[key] for key in PREBUILT_KEYS})
+        del index["prebuilt"]
+    return data
+
+
 def worker_version(sources: tuple[Path, ...] = WORKER_SOURCES) -> str:
     """A short hash of the worker and its engine, appended to their URLs so browsers never pair an
     old worker with a new index."""
@@ -413,4 +447,6 @@ def on_post_build(config: Any) -> None:
     if offline is None or not offline.config.enabled:
         data, texts = split_texts(data)
         (path.parent / Path(TEXTS_FILE).name).write_text(texts, encoding="utf-8")
+        data, prebuilt = split_prebuilt(data)
+        (path.parent / Path(PREBUILT_FILE).name).write_text(prebuilt, encoding="utf-8")
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from html import unescape
 from pathlib import Path
@@ -28,7 +27,7 @@ def _guides_with_asked() -> dict[str, list[str]]:
 def test_asked_phrases_feed_search_but_are_not_on_the_page(built_site: BuildResult) -> None:
     pages = _guides_with_asked()
     assert pages, "no page has asked: phrases; the test would prove nothing"
-    index = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = search_ru.read_site_index(built_site.site)
     # The prebuilt index (hooks/search_ru.py) keeps every written word once, in its vocabulary.
     vocabulary = set(index["config"]["search_ru"]["words"])
     stops = search_ru.stop_words()

@@ -133,3 +133,18 @@ def test_worker_answers_even_when_the_index_is_unreadable(page, site_url: str) -
         }"""
     )
     assert replies == [1, 3, 0]
+
+
+def test_turning_to_search_starts_the_worker_and_its_postings_at_once(page, site_url: str) -> None:
+    # search-defer.js → search-ru-config.js → the loader's BroadcastChannel: the worker fetches its
+    # postings on the turn itself (no ?v=, revalidated), not after Material's index has arrived
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url)
+    page.wait_for_timeout(200)
+    assert not [url for url in requested if "/search/" in url], "the index must wait for the reader"
+    page.locator("input.md-search__input").focus()
+    page.wait_for_timeout(500)
+    prebuilt = [url for url in requested if search_ru.PREBUILT_FILE in url]
+    assert prebuilt and urlparse(prebuilt[0]).query == "", prebuilt
+    assert _search(page, site_url, "потерялась посылка")[0] == "/zakaz-poteryalsya/"

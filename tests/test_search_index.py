@@ -176,7 +176,8 @@ def test_built_index_is_utf8_without_boilerplate_or_home_copies(built_site: Buil
     texts = json.loads((built_site.site / search_ru.TEXTS_FILE).read_text(encoding="utf-8"))
     guide_text = " ".join(text for doc, text in zip(docs, texts, strict=True) if doc["location"].split("/")[0] in GUIDE_SLUGS)
     assert "contact-card__facts" not in guide_text and "Проверяли" not in guide_text
-    index = data["config"]["search_ru"]
+    assert "postings" not in data["config"]["search_ru"], "the postings belong in their own file (split_prebuilt)"
+    index = search_ru.read_site_index(built_site.site)["config"]["search_ru"]
     assert index["version"] == search_ru.INDEX_VERSION and len(index["lengths"]) == len(docs)
     assert len(index["words"]) == len(index["postings"])
     # a guide's asked phrases are indexed as a field of its article (code 2), read from its front matter
@@ -275,6 +276,25 @@ def test_texts_leave_the_index_for_their_own_file() -> None:
     url = index["config"]["search_ru"]["texts"]
     assert url.startswith(search_ru.TEXTS_FILE + "?v=") and url != search_ru.split_texts(
         dict(data, docs=[dict(data["docs"][0], text="другой"), data["docs"][1]]))[0]["config"]["search_ru"]["texts"]
+
+
+def test_postings_leave_the_index_for_their_own_file(tmp_path: Path) -> None:
+    docs = [{"location": "a/", "title": "Посылка", "text": "потерялась посылка"}]
+    index = search_ru.build_index(docs, search_ru.stop_words())
+    data = {"config": {"search_ru": index}, "docs": docs}
+    rest, body = search_ru.split_prebuilt(data)
+    moved = json.loads(body)
+    assert {key: moved[key] for key in search_ru.PREBUILT_KEYS} == {key: index[key] for key in search_ru.PREBUILT_KEYS}
+    assert not set(search_ru.PREBUILT_KEYS) & set(rest["config"]["search_ru"])
+    assert rest["config"]["search_ru"]["prebuilt"] == {"url": search_ru.PREBUILT_FILE, "version": moved["version"]}
+    # the site's reader puts them back, and refuses a postings file from another build
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(rest, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / search_ru.PREBUILT_FILE).write_text(body, encoding="utf-8")
+    assert search_ru.read_site_index(tmp_path) == data
+    (tmp_path / search_ru.PREBUILT_FILE).write_text(json.dumps(dict(moved, version="other")), encoding="utf-8")
+    with pytest.raises(ValueError, match="does not match"):
+        search_ru.read_site_index(tmp_path)
 
 
 def test_built_site_serves_texts_apart(built_site: BuildResult) -> None:

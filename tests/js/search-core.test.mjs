@@ -37,6 +37,14 @@ test("other tense forms of a verb", () => {
   assert.ok(core.otherForms("потерялась").includes("потерять"));
   assert.ok(core.otherForms("выдает").includes("выдал"));
   assert.deepEqual(core.otherForms("посылка"), []);
+  assert.ok(core.otherForms("привез").includes("привезли"));  // past of «привезти» has no «л»
+});
+
+test("noun forms with a vowel only the genitive plural has", () => {
+  assert.ok(core.nounForms("денег").includes("деньги"));
+  assert.ok(core.nounForms("посылок").includes("посылки"));
+  assert.ok(core.nounForms("посылка").includes("посылок"));
+  assert.deepEqual(core.nounForms("заказ"), []);
 });
 
 test("edit distance gives up above its limit; the limit grows with the stem", () => {

@@ -31,7 +31,24 @@ export function loadStemmer() {
   return { stem: core.stemmerFrom(lunr), stopWords: lunr.stopWords };
 }
 
-/** An engine over a search_index.json as hooks/search_ru.py writes it. */
+/**
+ * A built site's search_index.json with its prebuilt postings put back, as the worker does
+ * (hooks/search_ru.py split_prebuilt; the offline copy keeps them inline).
+ */
+export function readSiteIndex(indexPath) {
+  const data = JSON.parse(fs.readFileSync(indexPath, "utf8"));
+  const index = data.config.search_ru;
+  if (index && index.prebuilt) {
+    const site = path.dirname(path.dirname(indexPath));
+    const body = JSON.parse(fs.readFileSync(path.join(site, index.prebuilt.url), "utf8"));
+    if (body.version !== index.prebuilt.version)
+      throw new Error(`${indexPath}: ${index.prebuilt.url} does not match the index (a stale build?)`);
+    data.config.search_ru = { ...index, lengths: body.lengths, words: body.words, postings: body.postings };
+  }
+  return data;
+}
+
+/** An engine over a search_index.json as hooks/search_ru.py writes it (postings put back). */
 export function engineFor(data, weights = undefined) {
   return core.createEngine({ ...loadStemmer(), weights }, data.docs, data.config.search_ru);
 }

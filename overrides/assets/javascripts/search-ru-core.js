@@ -138,19 +138,35 @@
     [/^(.{3,}[^аеиоуыя])[ео]л$/, ["$1ла", "$1ли", "$1ел"]],
     /* present → past and infinitive: «выдает» → «выдал», «выдать» */
     [/^(.{2,}[аеиоуыя])(ет|ют|ит|ят)(ся)?$/, ["$1л", "$1ли", "$1ть", "$1ла"]],
-    [/^(.{2,}[^аеиоуыя])(ет|ут|ит|ат|ят)(ся)?$/, ["$1ла", "$1ли", "$1ать", "$1ить", "$1ел"]]
+    [/^(.{2,}[^аеиоуыя])(ет|ут|ит|ат|ят)(ся)?$/, ["$1ла", "$1ли", "$1ать", "$1ить", "$1ел"]],
+    /* past of a verb in -зти/-сти without «л»: «привез», «принес» → «привезли», «привезти» */
+    [/^(.{3,}[аеиоуя][зс])$/, ["$1ла", "$1ли", "$1ти"]]
+  ]
+
+  /* Nouns whose genitive plural drops the ending and gains a vowel the other forms lack, which
+     Snowball keeps: «денег» ~ «деньги», «посылок» ~ «посылки», «ошибок» ~ «ошибка», and back. */
+  var NOUN_RULES = [
+    [/^(.{2,}[^аеиоуыяйь])[ео]([бвгджзклмнпрстфхцчшщ])$/, ["$1$2и", "$1$2а", "$1ь$2и", "$1ь$2а"]],
+    [/^(.{2,}[^аеиоуыя])ь?([бвгджзклмнпрстфхцчшщ])(и|а|у|ой|е)$/, ["$1е$2", "$1о$2"]]
   ]
 
   function otherForms(word) {
+    return formsBy(TENSE_RULES, word)
+  }
+
+  function nounForms(word) {
+    return formsBy(NOUN_RULES, word)
+  }
+
+  function formsBy(rules, word) {
     var out = []
-    for (var r = 0; r < TENSE_RULES.length; r++) {
-      var match = TENSE_RULES[r][0].exec(word)
-      if (!match)
-        continue
-      TENSE_RULES[r][1].forEach(function (pattern) {
-        out.push(pattern.replace("$1", match[1]))
-      })
-    }
+    rules.forEach(function (rule) {
+      var match = rule[0].exec(word)
+      if (match)
+        rule[1].forEach(function (pattern) {
+          out.push(pattern.replace("$1", match[1]).replace("$2", match[2] || ""))
+        })
+    })
     return out
   }
 
@@ -363,7 +379,7 @@
         found.set(term, TRUST.exact)
       if (wordId.has(word))
         found.set(AS_TYPED + word, TRUST.form_as_typed)
-      otherForms(word).forEach(function (form) {
+      otherForms(word).concat(nounForms(word)).forEach(function (form) {
         var s = stem(form)
         if (s !== term && wordsOfStem.has(s))
           add(found, s, TRUST.form)
@@ -468,13 +484,31 @@
       return out
     }
 
-    /* Synonym groups as lists of stems per phrase, stop words left out. */
+    /* Synonym groups as lists of words per phrase, stop words left out; `stems` to find a phrase
+       in the query. */
     function prepareSynonyms(groups) {
       return groups.map(function (group) {
         return group.map(function (phrase) {
-          return keep(words(phrase)).map(stem)
-        }).filter(function (stems) { return stems.length })
+          var kept = keep(words(phrase))
+          return { words: kept, stems: kept.map(stem) }
+        }).filter(function (phrase) { return phrase.words.length })
       })
+    }
+
+    /* The indexed stems a synonym's word stands for, as a query word would reach them (the editors
+       write «сфотографировать»; the guides say «сфотографируйте»). Cached: groups are fixed. */
+    var synonymMatches = new Map()
+    function matchesOfSynonym(word) {
+      var found = synonymMatches.get(word)
+      if (found === undefined) {
+        found = new Map()
+        matches(word, false).forEach(function (trust, s) {
+          if (s[0] !== AS_TYPED)
+            found.set(s, Math.min(trust, TRUST.exact) * TRUST.synonym)
+        })
+        synonymMatches.set(word, found)
+      }
+      return found
     }
 
     /* Where a phrase of a synonym group stands in the query, the other phrases of the group match
@@ -484,19 +518,22 @@
       var stems = slots.map(function (slot) { return slot.stem })
       synonyms.forEach(function (group) {
         group.forEach(function (phrase) {
-          for (var start = 0; start + phrase.length <= stems.length; start++) {
+          for (var start = 0; start + phrase.stems.length <= stems.length; start++) {
             var same = true
-            for (var j = 0; j < phrase.length && same; j++)
-              same = stems[start + j] === phrase[j]
+            for (var j = 0; j < phrase.stems.length && same; j++)
+              same = stems[start + j] === phrase.stems[j]
             if (!same)
               continue
             group.forEach(function (other) {
-              if (other === phrase || !other.every(function (s) { return wordsOfStem.has(s) }))
+              if (other === phrase)
                 return
-              if (other.length === 1)
-                add(slots[start].found, other[0], TRUST.synonym)
+              var found = other.words.map(matchesOfSynonym)
+              if (found.some(function (each) { return !each.size }))
+                return
+              if (found.length === 1)
+                found[0].forEach(function (trust, s) { add(slots[start].found, s, trust) })
               else
-                slots[start].phrases.push(other)
+                slots[start].phrases.push(found)
             })
           }
         })
@@ -504,29 +541,36 @@
     }
 
     /* A synonym phrase's score in each section that has all its words: the mean of its words'
-       scores, each weighed by its own rarity. */
+       scores (each word: its best matched stem, weighed by the match's trust and its rarity). */
     function phraseScores(phrase) {
       var total = new Map(), count = new Map()
-      phrase.forEach(function (s) {
-        var list = postings(s)
-        var anywhere = 0, inFields = 0
-        stamp += 1
-        for (var k = 0; k < list.length; k += 3) {
-          var p = docPage[list[k]]
-          if (seenAnywhere[p] !== stamp) { seenAnywhere[p] = stamp; anywhere++ }
-          if (list[k + 2] > 0 && seenInFields[p] !== stamp) { seenInFields[p] = stamp; inFields++ }
-        }
-        var textRarity = idf(anywhere), fieldRarity = idf(inFields)
-        for (var i = 0; i < list.length; i += 3) {
-          var d = list[i]
-          total.set(d, (total.get(d) || 0) + textRarity * list[i + 1] + fieldRarity * FIELD_WEIGHT[list[i + 2]])
+      phrase.forEach(function (found) {
+        var best = new Map()
+        found.forEach(function (trust, s) {
+          var list = postings(s)
+          var anywhere = 0, inFields = 0
+          stamp += 1
+          for (var k = 0; k < list.length; k += 3) {
+            var p = docPage[list[k]]
+            if (seenAnywhere[p] !== stamp) { seenAnywhere[p] = stamp; anywhere++ }
+            if (list[k + 2] > 0 && seenInFields[p] !== stamp) { seenInFields[p] = stamp; inFields++ }
+          }
+          var textRarity = idf(anywhere), fieldRarity = idf(inFields)
+          for (var i = 0; i < list.length; i += 3) {
+            var d = list[i], score = trust * (textRarity * list[i + 1] + fieldRarity * FIELD_WEIGHT[list[i + 2]])
+            if (!(best.get(d) >= score))
+              best.set(d, score)
+          }
+        })
+        best.forEach(function (score, d) {
+          total.set(d, (total.get(d) || 0) + score)
           count.set(d, (count.get(d) || 0) + 1)
-        }
+        })
       })
       var out = new Map()
       total.forEach(function (score, d) {
         if (count.get(d) === phrase.length)
-          out.set(d, TRUST.synonym * score / phrase.length)
+          out.set(d, score / phrase.length)
       })
       return out
     }
@@ -664,7 +708,9 @@
       }
       terms.forEach(function (term) {
         term.found.forEach(function (_, s) { if (s[0] !== AS_TYPED) mark(s, s) })
-        term.phrases.forEach(function (phrase) { phrase.forEach(function (s) { mark(s, s) }) })
+        term.phrases.forEach(function (phrase) {
+          phrase.forEach(function (found) { found.forEach(function (_, s) { mark(s, s) }) })
+        })
       })
       return shown
     }
@@ -837,6 +883,7 @@
     fromRussianLayout: fromRussianLayout,
     transliterate: transliterate,
     otherForms: otherForms,
+    nounForms: nounForms,
     distance: distance,
     decode: decode,
     editLimit: editLimit,

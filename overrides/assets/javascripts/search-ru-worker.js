@@ -13,6 +13,7 @@
 var MESSAGE = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 }
 var WARM_SLICE_MS = 8   /* background work between messages: a query waits at most this long */
 var engine = null
+var textsRequested = false
 
 /* This script's ?v= (hooks/search_ru.py hashes worker and engine), passed on to the engine's URL
    so a browser never pairs a new worker with an old engine from its cache. */
@@ -42,11 +43,35 @@ var loaded = (async function () {
   return self.lunr
 })()
 
+/* The prebuilt postings come in their own file (hooks/search_ru.py split_prebuilt), fetched by this
+   worker and parsed here, off the page's thread. When the loader imported us on the reader's turn
+   to search (self.searchRuTurn), the fetch starts now, while Material downloads the rest of the
+   index; it revalidates (no-cache), and setup() checks its version against the index. */
+var PREBUILT_FILE = "search/search_prebuilt.json"
+
+function fetchPrebuilt(url, version) {
+  var address = new URL("../../" + url + (version ? "?v=" + version : ""), self.location.href)
+  return fetch(address, { cache: version ? "default" : "no-cache" }).then(function (response) {
+    if (!response.ok)
+      throw new Error("search: " + url + ": HTTP " + response.status)
+    return response.json()
+  })
+}
+
+var early = self.searchRuTurn ? fetchPrebuilt(PREBUILT_FILE, "").catch(function () { return null }) : null
+
 async function setup(data) {
   var lunr = await loaded
+  var index = (data.config || {}).search_ru
+  if (index && index.prebuilt) {
+    var body = early && index.prebuilt.url === PREBUILT_FILE ? await early : null
+    if (!body || body.version !== index.prebuilt.version)
+      body = await fetchPrebuilt(index.prebuilt.url, index.prebuilt.version)
+    index = Object.assign({}, index, { lengths: body.lengths, words: body.words, postings: body.postings })
+  }
   engine = SearchRuCore.createEngine(
     { stem: SearchRuCore.stemmerFrom(lunr), stopWords: lunr.stopWords },
-    data.docs, (data.config || {}).search_ru
+    data.docs, index
   )
 }
 
@@ -73,7 +98,6 @@ async function handle(message) {
       try {
         await setup(message.data)
         setTimeout(warm, 0)
-        fetchTexts()
       } catch (error) {
         /* an index this engine cannot read (an old copy from a cache): the search box answers
            «nothing found» instead of waiting forever for READY */
@@ -81,6 +105,12 @@ async function handle(message) {
       }
       return { type: MESSAGE.READY }
     case MESSAGE.QUERY:
+      /* the snippets' texts (the largest file: 7 MB with a thousand guides) are fetched and parsed
+         after the first answer, so parsing them never delays the first results */
+      if (engine && !textsRequested) {
+        textsRequested = true
+        setTimeout(fetchTexts, 0)
+      }
       try {
         return { type: MESSAGE.RESULT, data: engine ? engine.answer(message.data) : { items: [] } }
       } catch (error) {
