@@ -19,7 +19,7 @@ from . import contact_values
 
 Status = Literal["current", "unconfirmed", "obsolete"]
 Audience = Literal["all", "premium", "ozon-card"]
-OrgKind = Literal["marketplace", "bank", "courier", "authority", "court", "consumer-society"]
+OrgKind = Literal["marketplace", "bank", "courier", "authority", "court", "consumer-society", "editorial"]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Latin, lower case, words joined by «-»")]
 
 PHONE_EXAMPLE = contact_values.PHONE_EXAMPLE

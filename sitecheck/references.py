@@ -86,6 +86,9 @@ def check(ctx: Context) -> list[Problem]:
         problems.extend(Problem(page.path, p.line, p.message, p.fix, check=NAME) for p in found.problems)
         for call in found.calls:
             problems.extend(_check_call(page, call, macro_registry, book, used))
+    feedback = (ctx.project.config.get("extra") or {}).get("feedback") or {}
+    if isinstance(feedback, dict) and isinstance(feedback.get("contact"), str):
+        used.add(feedback["contact"])  # the «Нашли ошибку?» link under every guide (macros/feedback.py)
     problems.extend(_unused(book, used))
     return problems
 

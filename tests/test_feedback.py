@@ -135,9 +135,23 @@ def _guide_pages(site: Path, project: Path) -> dict[str, Path]:
     return found
 
 
-def test_real_site_shows_no_link_while_no_address_is_configured(built_site: BuildResult) -> None:
-    for page in [built_site.site / "index.html", *_guide_pages(built_site.site, ROOT).values()]:
-        assert 'class="feedback"' not in page.read_text(encoding="utf-8"), page
+def _with_feedback(config_text: str, setting: str) -> str:
+    """mkdocs.yml with `extra.feedback` set to `setting`, whatever the real site configures."""
+    changed, count = re.subn(r"(?m)^  feedback: .*$", f"  feedback: {setting}", config_text, count=1)
+    assert count == 1, "mkdocs.yml has no «  feedback:» line under extra:"
+    return changed
+
+
+def test_real_site_links_every_guide_to_the_configured_address(built_site: BuildResult) -> None:
+    """The address is read from mkdocs.yml and data/contacts.yml, not typed here."""
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    target = feedback_target(config.get("extra"), load_contacts(ROOT / "data" / "contacts.yml"))
+    assert target is not None, "mkdocs.yml names no feedback address"
+    assert 'class="feedback"' not in (built_site.site / "index.html").read_text(encoding="utf-8")
+    for page in _guide_pages(built_site.site, ROOT).values():
+        html = page.read_text(encoding="utf-8")
+        assert html.count('class="feedback"') == 1, page
+        assert f'href="mailto:{target.address}?' in html or f'href="{target.address}?' in html, page
 
 
 def test_configured_address_puts_the_link_on_every_guide_and_nowhere_else(project_copy: Path) -> None:
@@ -146,8 +160,7 @@ def test_configured_address_puts_the_link_on_every_guide_and_nowhere_else(projec
     contacts.write_text(contacts.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + fixture_org, encoding="utf-8")
     config = project_copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "  feedback: {}\n" in text
-    config.write_text(text.replace("  feedback: {}\n", "  feedback: {contact: editors-email}\n"), encoding="utf-8")
+    config.write_text(_with_feedback(text, "{contact: editors-email}"), encoding="utf-8")
 
     result = build(project_copy)
     assert result.ok, result.output
@@ -169,7 +182,7 @@ def test_configured_address_puts_the_link_on_every_guide_and_nowhere_else(projec
 def test_a_wrong_setting_stops_the_build_with_the_fix_and_no_traceback(project_copy: Path) -> None:
     config = project_copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  feedback: {}\n", "  feedback: {contact: ozon-chat}\n"), encoding="utf-8")
+    config.write_text(_with_feedback(text, "{contact: ozon-chat}"), encoding="utf-8")
     result = build(project_copy)
     assert not result.ok
     assert "mkdocs.yml, extra.feedback: contact «ozon-chat» is a chat, not an e-mail" in result.output
@@ -192,7 +205,7 @@ def test_link_is_accessible_sends_nothing_and_stays_off_paper(project_copy: Path
     contacts.write_text(contacts.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + fixture_org, encoding="utf-8")
     config = project_copy / "mkdocs.yml"
     config.write_text(
-        config.read_text(encoding="utf-8").replace("  feedback: {}\n", "  feedback: {contact: editors-email}\n"),
+        _with_feedback(config.read_text(encoding="utf-8"), "{contact: editors-email}"),
         encoding="utf-8",
     )
     result = build(project_copy)
