@@ -97,7 +97,7 @@ document.addEventListener('securitypolicyviolation', e => {
 
 
 def test_every_page_passes_the_content_security_policy(browser, site_url: str, built_site: BuildResult) -> None:
-    from bench.browse import run_search
+    from sitebuild.browse import run_search
 
     context = browser.new_context(locale="ru-RU")
     context.add_init_script(COUNT_VIOLATIONS)
