@@ -30,8 +30,9 @@ ALLOWED_ATTRS = set(
     "class id markdown title lang dir role href src alt colspan rowspan open hidden start reversed datetime width "
     "height type name checked disabled for tabindex".split()
 )
-# Only in the built article, from the theme's templates and hooks (print buttons, the booklet's contents).
-TEMPLATE_TAGS = {"button", "nav"}
+# Only in the built article, from the theme's templates and hooks (print buttons, the booklet's contents and chapter
+# boxes, the page's «Обновлено» date).
+TEMPLATE_TAGS = {"button", "nav", "section", "time"}
 URL_ATTRS = {"href", "src"}
 SAFE_SCHEMES = {"", "https", "tel", "mailto"}
 # A page may load a script of the site itself (the claim builder: <script type="module" src="../assets/…">).
