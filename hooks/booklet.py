@@ -56,6 +56,7 @@ CHAPTER_META = "booklet_chapter"  # a page that is no guide but belongs in the b
 SECTIONS_ID = "razdely"
 SEPARATOR = "--"
 CONTENTS_ID = "soderzhanie"
+PART_CLASS = "booklet-part"  # the <section> around each chapter (print.css)
 
 _ID_REFERENCE = re.compile(r'(\s(?:id|for|name|aria-controls|aria-labelledby|aria-describedby)=")([^"]*)(")')
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
@@ -177,7 +178,9 @@ def chapter_html(
     if number_by_slug:
         body = mark_chapter_links(body, chapter.slug, number_by_slug)
     heading = _heading(2, chapter.title, chapter.slug, 'class="booklet-chapter" ', chapter.number)
-    return heading + "\n" + body.strip() + "\n"
+    # One <section> per chapter: print.css lets the browser skip the layout and paint of the chapters
+    # far from the screen (content-visibility), which on the whole booklet is most of its elements.
+    return f'<section class="{PART_CLASS}">\n{heading}\n{body.strip()}\n</section>\n'
 
 
 def _heading(level: int, title: str, anchor: str, attributes: str = "", number: int = 0) -> str:

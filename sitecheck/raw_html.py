@@ -30,9 +30,9 @@ ALLOWED_ATTRS = set(
     "class id markdown title lang dir role href src alt colspan rowspan open hidden start reversed datetime width "
     "height type name checked disabled for tabindex".split()
 )
-# Only in the built article, from the theme's templates and hooks (print buttons, the booklet's contents,
-# the «Обновлено <time>» line of overrides/partials/page-updated.html).
-TEMPLATE_TAGS = {"button", "nav", "time"}
+# Only in the built article, from the theme's templates and hooks (print buttons, the booklet's contents and
+# chapter boxes, the «Обновлено <time>» line of overrides/partials/page-updated.html).
+TEMPLATE_TAGS = {"button", "nav", "section", "time"}
 URL_ATTRS = {"href", "src"}
 SAFE_SCHEMES = {"", "https", "tel", "mailto"}
 # A page may load a script of the site itself (the claim builder: <script type="module" src="../assets/…">).

@@ -14,8 +14,11 @@
     return previous && previous.classList.contains(HINT) ? previous : null;
   }
 
-  function update(wrap) {
-    var wide = wrap.scrollWidth > wrap.clientWidth + 1;
+  function isWide(wrap) {
+    return wrap.scrollWidth > wrap.clientWidth + 1;
+  }
+
+  function update(wrap, wide) {
     var hint = hintBefore(wrap);
     wrap.classList.toggle(WIDE, wide);
     if (wide) {
@@ -37,9 +40,29 @@
     }
   }
 
-  function updateAll() {
-    document.querySelectorAll(".md-typeset .md-typeset__scrollwrap").forEach(update);
+  var FRAMES = ".md-typeset .md-typeset__scrollwrap";
+
+  // A table in a part of the page the browser does not lay out yet (the booklet's chapters far from
+  // the screen: content-visibility in print.css) is measured when that part comes near the screen:
+  // measuring it now would make the browser lay out the whole booklet at once.
+  function laidOut(wrap) {
+    return typeof wrap.checkVisibility !== "function" || wrap.checkVisibility({ contentVisibilityAuto: true });
   }
+
+  // Every frame is measured before any is changed: a change between two measurements makes the
+  // browser lay out the page again for the next one, once per table.
+  function updateWithin(root) {
+    var wraps = Array.prototype.slice.call(root.querySelectorAll(FRAMES)).filter(laidOut);
+    var wide = wraps.map(isWide);
+    wraps.forEach(function (wrap, i) { update(wrap, wide[i]); });
+  }
+
+  function updateAll() { updateWithin(document); }
+
+  // The event does not bubble: listen in the capture phase to hear it from every chapter.
+  document.addEventListener("contentvisibilityautostatechange", function (event) {
+    if (!event.skipped && event.target instanceof Element) updateWithin(event.target);
+  }, true);
 
   var pending = false;
   function onResize() {
