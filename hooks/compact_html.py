@@ -6,10 +6,15 @@ renders both the same way (a run of whitespace is one space in normal flow), gzi
 per page, and the reader's phone parses less. Content whose whitespace is meaningful is left
 exactly as it is: <pre>, <textarea>, <script> and <style>, and so the hashes hooks/csp.py takes of
 inline scripts stay valid.
+
+Material's page configuration (`<script id="__config" type="application/json">`, data, not code)
+is written with every Cyrillic letter as a «\\uXXXX» escape; it is written again as UTF-8 without
+spaces, with `<`, `>` and `&` still escaped so the block cannot end early or be read as markup.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -20,8 +25,22 @@ _KEEP = re.compile(r"(<(?:pre|textarea|script|style)\b.*?</(?:pre|textarea|scrip
 _BREAK_RUN = re.compile(r"[ \t]*\n\s*")
 
 
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+
+
+def compact_config(html: str) -> str:
+    match = _CONFIG.search(html)
+    if match is None:
+        return html
+    data = json.loads(match.group(2))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = re.sub("[<>&]", lambda found: _SCRIPT_SAFE[found.group(0)], text)
+    return html[: match.start(2)] + text + html[match.end(2) :]
+
+
 def compact(html: str) -> str:
-    parts = _KEEP.split(html)
+    parts = _KEEP.split(compact_config(html))
     return "".join(part if index % 2 else _BREAK_RUN.sub("\n", part) for index, part in enumerate(parts))
 
 

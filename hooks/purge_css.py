@@ -274,7 +274,7 @@ def purge(css_files: dict[Path, str], other_css: str, scripts: str, classes: set
 # The site's own small scripts that most pages load (their comments are for editors, not readers).
 # Material's bundle is minified already; the claim builder's modules and the search engine are
 # left as written (the engine's files are what the Node tests read and what the worker hashes).
-OWN_SCRIPTS = ("assets/*.js", "assets/javascripts/search-defer.js", "assets/javascripts/search-ru-config.js",
+OWN_SCRIPTS = ("assets/*.js", "assets/javascripts/search-ru-config.js",
                "assets/javascripts/search-worker-loader.js")
 
 

@@ -32,7 +32,9 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
     # takes its real height when axe scrolls to it, the text moves under the point axe reads the
     # background at, and axe reports the colour of whatever is there now. Lay them all out first;
     # colours and markup are the same either way. (Set through CSSOM: the CSP forbids style attributes.)
-    page.evaluate("document.querySelectorAll('.booklet-part').forEach(el => { el.style.contentVisibility = 'visible'; })")
+    page.evaluate(
+        "document.querySelectorAll('.booklet-part').forEach(el => { el.style.contentVisibility = 'visible'; })"
+    )
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         WCAG_TAGS,

@@ -136,7 +136,7 @@ def test_worker_answers_even_when_the_index_is_unreadable(page, site_url: str) -
 
 
 def test_turning_to_search_starts_the_worker_and_its_postings_at_once(page, site_url: str) -> None:
-    # search-defer.js → search-ru-config.js → the loader's BroadcastChannel: the worker fetches its
+    # search-ru-config.js (the turn) → the loader's BroadcastChannel: the worker fetches its
     # postings on the turn itself (no ?v=, revalidated), not after Material's index has arrived
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))

@@ -1,7 +1,0 @@
-/* The search index is the largest download of a page. Material requests it (by XHR) as soon as the
-   page opens; hold that request until the reader turns to search (hover, focus, the search toggle,
-   or a ?q= or ?h= link from a search result, whose words the page highlights), so a guide costs
-   only what it shows. A file, not an inline script: the Content-Security-Policy allows no inline
-   script without a hash (hooks/csp.py). Loaded by overrides/main.html before Material's bundle. On the turn it fires "search-ru:turn",
-   which starts the search worker early (search-ru-config.js). */
-!function(){var o=XMLHttpRequest.prototype.open,s=XMLHttpRequest.prototype.send,w=[],go=!1;function start(){if(go)return;go=!0;w.splice(0).forEach(function(f){f()});document.dispatchEvent(new Event("search-ru:turn"))}XMLHttpRequest.prototype.open=function(m,u){this.__searchIndex=/search\/search_index\.json(\?|$)/.test(String(u));return o.apply(this,arguments)};XMLHttpRequest.prototype.send=function(){var x=this,a=arguments;if(x.__searchIndex&&!go){w.push(function(){s.apply(x,a)});return}return s.apply(x,a)};if(/[?&](q|h)=/.test(location.search))go=!0;document.addEventListener("focusin",function(e){e.target.closest&&e.target.closest(".md-search")&&start()},!0);document.addEventListener("pointerover",function(e){e.target.closest&&e.target.closest(".md-search, label[for=__search]")&&start()},!0);document.addEventListener("change",function(e){e.target.id==="__search"&&start()},!0)}()
