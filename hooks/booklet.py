@@ -289,18 +289,6 @@ def section_slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", latin).strip("-") or "razdel"
 
 
-def nav_sections(nav: Any, section: str = "") -> Iterator[tuple[str, str]]:
-    """(section title, page file) for every page in `nav:`, in order; top-level pages have no section."""
-    if isinstance(nav, str):
-        yield section, nav
-    elif isinstance(nav, list):
-        for item in nav:
-            yield from nav_sections(item, section)
-    elif isinstance(nav, dict):
-        for title, value in nav.items():
-            yield from nav_sections(value, str(title) if isinstance(value, list) else section)
-
-
 @dataclass(frozen=True)
 class SectionBooklet:
     section: str
@@ -328,7 +316,7 @@ class SectionBooklet:
 def section_booklets(nav: Any, docs_dir: Path, whole_booklet_src: str) -> list[SectionBooklet]:
     """One booklet per section of `nav:` that has at least one chapter, next to the whole booklet."""
     _importable(docs_dir.parent)
-    from macros.guide_index import read_front_matter
+    from macros.guide_index import nav_sections, read_front_matter
 
     counts: dict[str, int] = {}
     for section, src in nav_sections(nav):
@@ -459,7 +447,7 @@ def on_config(config: Any) -> Any:
 
 def _whole_booklet_src(config: Any, docs_dir: Path) -> str | None:
     _importable(docs_dir.parent)
-    from macros.guide_index import read_front_matter
+    from macros.guide_index import nav_sections, read_front_matter
 
     for _, src in nav_sections(config.nav or []):
         path = docs_dir / src

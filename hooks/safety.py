@@ -1,5 +1,6 @@
-"""Front matter and page titles reach the head, the header and the navigation only as plain text,
-and front matter holds no YAML anchors or aliases (an alias bomb would expand in MkDocs' own reader).
+"""Front matter and page titles reach the head, the header and the navigation only as plain text.
+(YAML anchors and aliases in front matter, which would expand in MkDocs' own reader, are refused
+earlier, once, by hooks/front_matter.py through macros/front_matter.read.)
 
 Runs before mkdocs-macros (which would otherwise render `{{ … }}` in a title) and stops the build
 with docs/PAGE.md:LINE and the fix (macros/front_matter_guard.py says why refusing beats escaping here).
@@ -34,25 +35,6 @@ def _source(page: Page) -> str:
         return Path(page.file.abs_src_path or "").read_text(encoding="utf-8-sig")
     except OSError:
         return ""
-
-
-def on_files(files: Any, config: Any) -> Any:
-    """YAML anchors and aliases in front matter are refused before MkDocs reads (and expands) them."""
-    _plain_text_module(config)  # puts the project on the import path
-    from macros.guide_index import FRONT_MATTER
-    from macros.yaml_source import YamlSourceError, refuse_anchors
-
-    for file in files.documentation_pages():
-        text = file.content_string  # also the pages other hooks generate (the section booklets)
-        match = FRONT_MATTER.match(text)
-        if not match or not any(mark in match.group(1) for mark in "&*<"):
-            continue  # no anchor, alias or merge key can be there: skip the YAML parse
-        try:
-            refuse_anchors(match.group(1))
-        except YamlSourceError as error:
-            line, _, message = str(error).removeprefix("line ").partition(": ")
-            raise PluginError(f"docs/{file.src_path}:{int(line) + 1}: {message}") from None
-    return files
 
 
 @event_priority(100)  # before mkdocs-macros' on_page_markdown

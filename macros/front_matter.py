@@ -103,8 +103,7 @@ def read(text: str, where: str) -> dict[str, Any]:
             refuse_anchors(block)
         root = yaml.compose(block, Loader=SafeLoader)
     except YamlSourceError as error:
-        number, _, message = str(error).removeprefix("line ").partition(": ")
-        raise FrontMatterError(f"{where}:{int(number) + 1}: {message}") from None
+        raise FrontMatterError(error.located(where, offset=1)) from None  # after the opening ---
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line if mark else 0) + 2  # 1-based, after the opening ---

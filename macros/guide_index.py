@@ -39,20 +39,21 @@ def plain_text(markdown: str) -> str:
     return " ".join(text.split())
 
 
-def _walk_nav(nav: Any, section: str = "") -> Iterator[tuple[str, str]]:
+def nav_sections(nav: Any, section: str = "") -> Iterator[tuple[str, str]]:
+    """(section title, page file) for every page in `nav:`, in order; top-level pages have no section."""
     if isinstance(nav, str):
         yield section, nav
     elif isinstance(nav, list):
         for item in nav:
-            yield from _walk_nav(item, section)
+            yield from nav_sections(item, section)
     elif isinstance(nav, dict):
         for title, value in nav.items():
-            yield from _walk_nav(value, title if isinstance(value, list) else section)
+            yield from nav_sections(value, str(title) if isinstance(value, list) else section)
 
 
 def guides(docs_dir: Path, nav: Any) -> list[Guide]:
     found = []
-    for section, src in _walk_nav(nav):
+    for section, src in nav_sections(nav):
         if not src.endswith(".md") or "://" in src:
             continue
         meta = read_front_matter(docs_dir / src)

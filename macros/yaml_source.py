@@ -20,6 +20,19 @@ YamlPath = tuple[str | int, ...]
 class YamlSourceError(ValueError):
     """A YAML file cannot be read; the message names the file and line."""
 
+    def __init__(self, message: str, line: int | None = None, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.line = line  # 1-based, within the YAML text that was read
+        self.detail = detail or message  # the message without its place
+
+    def located(self, where: str, offset: int = 0) -> str:
+        """`where:LINE: detail`, the line counted as the editor sees it (`offset` lines precede the YAML)."""
+        return f"{where}:{(self.line or 1) + offset}: {self.detail}"
+
+
+def _at_line(line: int, detail: str) -> YamlSourceError:
+    return YamlSourceError(f"line {line}: {detail}", line, detail)
+
 
 @dataclass(frozen=True)
 class YamlDocument:
@@ -50,9 +63,8 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
         key = loader.construct_object(key_node, deep=deep)
         line = key_node.start_mark.line + 1
         if key in seen:
-            raise YamlSourceError(
-                f"line {line}: key «{key}» appears twice (first on line {seen[key]}). "
-                "Keep one of them and delete the other."
+            raise _at_line(
+                line, f"key «{key}» appears twice (first on line {seen[key]}). Keep one of them and delete the other."
             )
         seen[key] = line
     return loader.construct_mapping(node, deep=deep)
@@ -66,9 +78,9 @@ def construct_date(loader: Any, node: yaml.ScalarNode) -> Any:
     try:
         return SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError as error:
-        raise YamlSourceError(
-            f"line {node.start_mark.line + 1}: «{node.value}» is not a real date ({error}); "
-            "write an existing date as YYYY-MM-DD, like 2026-02-28"
+        raise _at_line(
+            node.start_mark.line + 1,
+            f"«{node.value}» is not a real date ({error}); write an existing date as YYYY-MM-DD, like 2026-02-28",
         ) from None
 
 
@@ -84,13 +96,11 @@ def refuse_anchors(text: str) -> None:
     for event in yaml.parse(text, Loader=SafeLoader):
         line = (event.start_mark.line if event.start_mark else 0) + 1
         if isinstance(event, yaml.AliasEvent):
-            raise YamlSourceError(f"line {line}: «*{event.anchor}» repeats another entry (a YAML alias). {_NO_REPEATS}")
+            raise _at_line(line, f"«*{event.anchor}» repeats another entry (a YAML alias). {_NO_REPEATS}")
         if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-            raise YamlSourceError(
-                f"line {line}: «&{event.anchor}» marks an entry to repeat (a YAML anchor). {_NO_REPEATS}"
-            )
+            raise _at_line(line, f"«&{event.anchor}» marks an entry to repeat (a YAML anchor). {_NO_REPEATS}")
         if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
-            raise YamlSourceError(f"line {line}: «<<:» merges another entry (a YAML merge key). {_NO_REPEATS}")
+            raise _at_line(line, f"«<<:» merges another entry (a YAML merge key). {_NO_REPEATS}")
 
 
 _NO_REPEATS = "This file does not use anchors, aliases or merge keys: write each value out in full"
@@ -124,8 +134,7 @@ def read_yaml(path: Path) -> YamlDocument:
         data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - SafeLoader subclass
         root = yaml.compose(text, Loader=SafeLoader)
     except YamlSourceError as error:
-        where, _, message = str(error).removeprefix("line ").partition(": ")
-        raise YamlSourceError(f"{shown(path)}:{where}: {message}") from None
+        raise YamlSourceError(error.located(shown(path))) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
