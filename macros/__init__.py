@@ -55,7 +55,7 @@ from .feedback import TARGET_VARIABLE, FeedbackConfigError, feedback_target, set
 from .front_matter import is_guide
 from .guide_index import guides, plain_text
 from .host import HostKind, MacrosHost
-from .page_language import MacroUsageError, render_page
+from .page_language import MacroUsageError, current_call_line, render_page
 from .print_macros import set_print_meta
 from .registry import ANY_TYPE, MacroRegistry
 from .safe_html import final_html, markdown_text
@@ -109,7 +109,9 @@ def define_env(env: Any) -> None:
             )
             if host.kind is not HostKind.MKDOCS_MACROS:
                 fail(call, problem)
-            message = f"{_page_path(host)}: {{{{ {call} }}}}: {problem}"
+            line = current_call_line()  # None under Zensical, which renders pages itself
+            where = _page_path(host) if line is None else f"{_page_path(host)}:{line}"
+            message = f"{where}: {{{{ {call} }}}}: {problem}"
             if message not in obsolete_uses:
                 obsolete_uses.append(message)
         # (claim_data checks its keyword channels itself, with its own message)

@@ -12,6 +12,7 @@ Lines are given as the editor sees them: the front matter is counted.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +37,14 @@ _STATEMENTS = {
     nodes.With: "{% with %}",
 }
 _FIX_TEXT = "to show «{{» as text, wrap it in {% raw %}…{% endraw %}"
+# The page line of the call being rendered, for a macro that reports a problem without stopping the page
+# (an obsolete contact, reported with every other use when the build ends). None outside render().
+_CALL_LINE: ContextVar[int | None] = ContextVar("macro_call_line", default=None)
+
+
+def current_call_line() -> int | None:
+    """The line, front matter counted, of the macro call now running; None when no page is rendering."""
+    return _CALL_LINE.get()
 
 
 class MacroUsageError(PluginError):
@@ -185,12 +194,15 @@ def render(parsed: ParsedPage, registry: MacroRegistry, path: str) -> str:
             out.append(part)
             continue
         function = registry.specs[part.name].function
+        token = _CALL_LINE.set(part.line)
         try:
             out.append(str(function(*part.args, **dict(part.kwargs))))
         except MacroUsageError as error:
             # The macro names the page (it has to under Zensical too); the line is known only here.
             message = str(error).removeprefix(f"{path}: ")
             raise MacroUsageError(f"{path}:{part.line}: {message}") from None
+        finally:
+            _CALL_LINE.reset(token)
     return "".join(out)
 
 

@@ -114,7 +114,6 @@ def test_obsolete_contact_cannot_be_rendered(env: FakeEnv) -> None:
     lines = str(caught.value).splitlines()
     assert lines[0].startswith("3 call(s) still show an obsolete contact")
     assert [line.split(": ")[0] for line in lines[1:]] == ["docs/sample.md", "docs/sample.md", "docs/other.md"]
-    # ozon-chat, the replacement, is a chat: phone() cannot show it, so the advice names link().
     # ozon-chat, the replacement, is a chat: phone() cannot show it, so the advice names another macro.
     assert "Its replacement «ozon-chat» is a chat: use {{" in lines[1]
     assert 'Use {{ contact("ozon-chat") }} instead' in lines[2]

@@ -87,8 +87,12 @@ def test_retired_contact_stops_the_build_naming_every_page(project_copy: Path) -
     result = build(project_copy)
     assert not result.ok
     lines = result.output.splitlines()
-    named = {line.split(": ")[0] for line in lines if f"'{retired}'" in line and "obsolete" in line}
-    assert named == set(pages), result.output
+    named = [line.split(": ")[0] for line in lines if f"'{retired}'" in line and "obsolete" in line]
+    assert {where.rsplit(":", 1)[0] for where in named} == set(pages), result.output
+    for where in named:  # each message points at the line of the call, front matter counted
+        path, line = where.rsplit(":", 1)
+        source_lines = (project_copy / path).read_text(encoding="utf-8").splitlines()
+        assert f'"{retired}"' in source_lines[int(line) - 1], where
     assert "Traceback" not in result.output
     # After README's next step (change each page) the same copy builds: tests/test_contact_edits.py.
 
