@@ -10,7 +10,9 @@ converted from Markdown twice (with 1000 guides converting them again took a thi
 MkDocs renders every page's content before it renders any template, so at `on_page_context` all
 guides are ready.
 
-Three rewrites keep each copy valid on the booklet page:
+Three rewrites keep each copy valid on the booklet page. They are found with an HTML parser and
+spliced into the guide's HTML at the parser's offsets (hooks/html_source.py), so nothing else changes
+and nothing inside a comment, <script> or <style> is touched:
 
 - every id gets the guide's slug as a prefix (`podrobno` → `brak--podrobno`), with the attributes
   that point at ids (`href="#…"`, `for`, `aria-*`) and radio-group names of content tabs, because
@@ -48,6 +50,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 
+# MkDocs loads hooks by file path; the project folder must be importable for `hooks.html_source`.
+_ROOT = str(Path(__file__).resolve().parent.parent)
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from hooks.html_source import Attribute, Edit, EndTag, StartTag, remove, scan, set_value, splice  # noqa: E402
+
 log = logging.getLogger("mkdocs.hooks.booklet")  # under «mkdocs»: a strict build counts its warnings
 
 BOOKLET_META = "booklet"  # true: the whole booklet, every chapter
@@ -58,11 +67,10 @@ SEPARATOR = "--"
 CONTENTS_ID = "soderzhanie"
 PART_CLASS = "booklet-part"  # the <section> around each chapter (print.css)
 
-_ID_REFERENCE = re.compile(r'(\s(?:id|for|name|aria-controls|aria-labelledby|aria-describedby)=")([^"]*)(")')
-_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
-_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
-_ID = re.compile(r'\sid="([^"]+)"')
-_FRAGMENT_LINK = re.compile(r'\shref="#([^"]*)"')
+# Attributes whose value is one id or a space-separated list of them: prefixed with the chapter's slug.
+_ID_ATTRIBUTES = frozenset({"id", "for", "name", "aria-controls", "aria-labelledby", "aria-describedby"})
+_HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
+_PRINT_HREF = "data-print-href"  # hooks/print_links.py
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)  # https:, mailto:, tel:, data:, //host
 
 
@@ -84,22 +92,6 @@ def slug_of(src_path: str) -> str:
 
 def chapter_anchor(slug: str, anchor: str = "") -> str:
     return slug + (SEPARATOR + anchor if anchor else "")
-
-
-def prefix_ids(html: str, slug: str) -> str:
-    """Prefix every id, and every attribute that names one, with the chapter's slug."""
-
-    def prefixed(match: re.Match[str]) -> str:
-        names = " ".join(chapter_anchor(slug, name) for name in match.group(2).split())
-        return match.group(1) + names + match.group(3)
-
-    html = _ID_REFERENCE.sub(prefixed, html)
-    return _FRAGMENT_LINK.sub(lambda m: f' href="#{chapter_anchor(slug, m.group(1))}"', html)
-
-
-def demote_headings(html: str) -> str:
-    """`<h2>` → `<h3>`, down to `<h6>`: the guide's title is the chapter's `<h2>`."""
-    return _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", html)
 
 
 def _page_folder(url: str) -> str:
@@ -131,52 +123,81 @@ def rewrite_target(target: str, chapter: Chapter, booklet_url: str, slug_by_url:
     return get_relative_url(url or "./", booklet_url) + (hash_ + anchor)
 
 
-def rebase_links(html: str, chapter: Chapter, booklet_url: str, slug_by_url: dict[str, str]) -> str:
-    """Links to other pages, re-based to the booklet; `#same-page` links are left to prefix_ids."""
-
-    def fix(match: re.Match[str]) -> str:
-        target = rewrite_target(match.group(2), chapter, booklet_url, slug_by_url)
-        if match.group(1).strip().startswith("src") and target.startswith("#"):
-            target = get_relative_url(resolve(match.group(2), chapter.url), booklet_url)  # an image is a file
-        return match.group(1) + target + match.group(3)
-
-    return _URL_ATTRIBUTE.sub(fix, html)
-
-
-_LINK_TAG = re.compile(r"<a\b[^>]*>")
-_PRINT_HREF = re.compile(r'\sdata-print-href="[^"]*"')
-
-
 def chapter_label(number: int) -> str:
     """Where a link leads on paper, in the booklet: «глава 5»."""
     return f"глава {number}"
 
 
-def mark_chapter_links(html: str, own_slug: str, number_by_slug: dict[str, int]) -> str:
-    """A link to another chapter prints that chapter's number instead of the page's site address."""
+def _demoted(tag: str) -> str:
+    """`h2` → `h3`, down to `h6`: the guide's title is the chapter's `<h2>`."""
+    return f"h{min(int(tag[1]) + 1, 6)}"
 
-    def mark(match: re.Match[str]) -> str:
-        tag = match.group(0)
-        href = re.search(r'\shref="#([^"]*)"', tag)
-        if not href:
-            return tag
-        slug = href.group(1).split(SEPARATOR, 1)[0]
-        if slug == own_slug or slug not in number_by_slug:
-            return _PRINT_HREF.sub("", tag)  # a heading of this chapter: the reader is already there
-        label = f' data-print-href="{chapter_label(number_by_slug[slug])}"'
-        tag = _PRINT_HREF.sub("", tag)
-        return tag[:-1] + label + ">"
 
-    return _LINK_TAG.sub(mark, html)
+def _new_value(attribute: Attribute, chapter: Chapter, booklet_url: str, slug_by_url: dict[str, str]) -> str | None:
+    """What the attribute says in the booklet, or None when the booklet leaves it alone."""
+    value = attribute.value
+    if value is None:
+        return None
+    if attribute.name in _ID_ATTRIBUTES:
+        return " ".join(chapter_anchor(chapter.slug, name) for name in value.split())
+    if attribute.name == "href" and value.startswith("#"):
+        return "#" + chapter_anchor(chapter.slug, value[1:])
+    if attribute.name in ("href", "src"):
+        target = rewrite_target(value, chapter, booklet_url, slug_by_url)
+        if attribute.name == "src" and target.startswith("#"):
+            target = get_relative_url(resolve(value, chapter.url), booklet_url)  # an image is a file
+        return target
+    return None
+
+
+def _print_label(tag: StartTag, href: str | None, own_slug: str, number_by_slug: dict[str, int]) -> Iterator[Edit]:
+    """A link to another chapter prints that chapter's number instead of the page's site address;
+    a link inside its own chapter prints nothing (the reader is already there)."""
+    if href is None or not href.startswith("#"):
+        return  # another page of the site or the web: it keeps the address print_links gave it
+    slug = href[1:].split(SEPARATOR, 1)[0]
+    label = chapter_label(number_by_slug[slug]) if slug != own_slug and slug in number_by_slug else None
+    marked = tag.attribute(_PRINT_HREF)
+    if label is None:
+        if marked is not None:
+            yield remove(marked)
+    elif marked is not None:
+        yield set_value(marked, label)
+    else:
+        yield (tag.close, tag.close, f' {_PRINT_HREF}="{escape(label)}"')
+
+
+def chapter_edits(
+    chapter: Chapter, booklet_url: str, slug_by_url: dict[str, str], number_by_slug: dict[str, int] | None = None
+) -> Iterator[Edit]:
+    """What changes in a guide's HTML to make it a chapter, found with an HTML parser (hooks/html_source.py):
+    headings one level down; every id, and every attribute that names one, prefixed with the chapter's slug
+    (so ids stay unique across chapters); links to other pages re-based to the booklet, or pointed at the
+    chapter that holds them; with `number_by_slug`, links between chapters print the chapter's number."""
+    for token in scan(chapter.html):
+        if isinstance(token, EndTag):
+            if token.name in _HEADINGS:
+                yield (token.name_start, token.name_start + 2, _demoted(token.name))
+            continue
+        if not isinstance(token, StartTag):
+            continue
+        if token.name in _HEADINGS:
+            yield (token.start + 1, token.start + 3, _demoted(token.name))
+        href = None
+        for attribute in token.attributes:
+            new = _new_value(attribute, chapter, booklet_url, slug_by_url)
+            if attribute.name == "href":
+                href = new
+            if new is not None and new != attribute.value:
+                yield set_value(attribute, new)
+        if number_by_slug and token.name == "a":
+            yield from _print_label(token, href, chapter.slug, number_by_slug)
 
 
 def chapter_html(
     chapter: Chapter, booklet_url: str, slug_by_url: dict[str, str], number_by_slug: dict[str, int] | None = None
 ) -> str:
-    # ids first: rebase_links writes `#other-guide--id` links that must not get this chapter's prefix
-    body = rebase_links(prefix_ids(demote_headings(chapter.html), chapter.slug), chapter, booklet_url, slug_by_url)
-    if number_by_slug:
-        body = mark_chapter_links(body, chapter.slug, number_by_slug)
+    body = splice(chapter.html, chapter_edits(chapter, booklet_url, slug_by_url, number_by_slug))
     heading = _heading(2, chapter.title, chapter.slug, 'class="booklet-chapter" ', chapter.number)
     # One <section> per chapter: print.css lets the browser skip the layout and paint of the chapters
     # far from the screen (content-visibility), which on the whole booklet is most of its elements.
@@ -226,8 +247,16 @@ def booklet_toc(own: TableOfContents, chapters: Iterable[Chapter]) -> TableOfCon
 
 
 def dangling_anchors(html: str) -> list[str]:
-    ids = set(_ID.findall(html))
-    return sorted({a for a in _FRAGMENT_LINK.findall(html) if a and a not in ids})
+    """`#anchor` links of the page that lead to no id on it."""
+    ids, anchors = set(), set()
+    for token in scan(html):
+        if isinstance(token, StartTag):
+            for attribute in token.attributes:
+                if attribute.name == "id" and attribute.value:
+                    ids.add(attribute.value)
+                elif attribute.name == "href" and attribute.value and attribute.value.startswith("#"):
+                    anchors.add(attribute.value[1:])
+    return sorted(a for a in anchors if a and a not in ids)
 
 
 def build(

@@ -13,11 +13,19 @@ On paper a link is only its text. print.css prints `data-print-href` after every
 
 from __future__ import annotations
 
-import re
 import posixpath
+import re
+import sys
 from html import escape
-from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
+
+# MkDocs loads hooks by file path; the project folder must be importable for `hooks.html_source`.
+_ROOT = str(Path(__file__).resolve().parent.parent)
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from hooks.html_source import Edit, EndTag, StartTag, Text, scan, splice  # noqa: E402
 
 
 def _bare(address: str) -> str:
@@ -64,59 +72,32 @@ def page_address(href: str, page_url: str, site_url: str) -> str | None:
     return site_url.rstrip("/") + "/" + target
 
 
-class _LinkMarker(HTMLParser):
-    """Finds every <a> with a real HTML parser and notes where its start tag ends in the source.
-
-    The page is then changed only by inserting the attribute at those offsets, so everything else
-    stays byte for byte as MkDocs wrote it (re-serialising a parsed tree would not: lxml and
-    selectolax both rewrite quotes, entities and whitespace; see bench/html_parsers.py).
-    """
-
-    def __init__(self, html: str, page_url: str = "", site_url: str = "") -> None:
-        super().__init__(convert_charrefs=True)
-        self.page_url, self.site_url = page_url, site_url
-        self.line_starts = [0]
-        for line in html.splitlines(keepends=True):
-            self.line_starts.append(self.line_starts[-1] + len(line))
-        self.inserts: list[tuple[int, str]] = []
-        self._open: tuple[int, dict[str, str | None]] | None = None
-        self._text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "a":
-            return
-        line, column = self.getpos()
-        raw = self.get_starttag_text() or ""
-        self._open = (self.line_starts[line - 1] + column + len(raw) - 1, dict(attrs))  # offset of its «>»
-        self._text = []
-
-    def handle_data(self, data: str) -> None:
-        if self._open is not None:
-            self._text.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag != "a" or self._open is None:
-            return
-        tag_end, attrs = self._open
-        self._open = None
-        href = attrs.get("href")
-        if href is None or "data-print-href" in attrs or "headerlink" in (attrs.get("class") or ""):
-            return
-        text = " ".join("".join(self._text).split())
-        shown = print_address(href, text) or page_address(href, self.page_url, self.site_url)
-        if shown is not None:
-            self.inserts.append((tag_end, f' data-print-href="{escape(shown)}"'))
-
-
 def mark_links(html: str, page_url: str = "", site_url: str = "") -> str:
-    marker = _LinkMarker(html, page_url, site_url)
-    marker.feed(html)
-    marker.close()
-    parts, done = [], 0
-    for offset, attribute in marker.inserts:
-        parts += [html[done:offset], attribute]
-        done = offset
-    return "".join(parts) + html[done:]
+    """Add `data-print-href` to each link whose address print must show, leaving every other byte as it is."""
+    edits: list[Edit] = []
+    link: StartTag | None = None
+    text: list[str] = []
+    for token in scan(html):
+        if isinstance(token, StartTag) and token.name == "a":
+            link, text = token, []
+        elif isinstance(token, Text) and link is not None:
+            text.append(token.text)
+        elif isinstance(token, EndTag) and token.name == "a" and link is not None:
+            shown = _shown_address(link, " ".join("".join(text).split()), page_url, site_url)
+            if shown is not None:
+                edits.append((link.close, link.close, f' data-print-href="{escape(shown)}"'))
+            link = None
+    return splice(html, edits)
+
+
+def _shown_address(link: StartTag, text: str, page_url: str, site_url: str) -> str | None:
+    href = link.attribute("href")
+    if href is None or href.value is None or link.attribute("data-print-href") is not None:
+        return None
+    classes = link.attribute("class")
+    if classes is not None and "headerlink" in (classes.value or "").split():
+        return None  # the ¶ after a heading: nothing to print
+    return print_address(href.value, text) or page_address(href.value, page_url, site_url)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.yaml import yaml_load
 
-from hooks.booklet import Chapter, booklet_toc, build, chapter_anchor, demote_headings, prefix_ids, rewrite_target, slug_of
+from hooks.booklet import Chapter, booklet_toc, build, chapter_anchor, chapter_html, rewrite_target, slug_of
 from hooks.print_links import mark_links, print_address
 from macros.contacts_data import load_contacts
 from macros.guide_index import guides, read_front_matter
@@ -34,16 +34,27 @@ def test_every_id_and_every_reference_to_one_gets_the_guide_prefix() -> None:
         '<input id="__tabbed_1_1" name="__tabbed_1"><label for="__tabbed_1_1">Онлайн</label>'
         '<div aria-labelledby="a b"></div><a href="#fn:1">1</a><a href="../kontakty/#ozon">к</a>'
     )
-    out = prefix_ids(html, "brak")
+    out = chapter_html(_chapter("brak", "brak/", html), "pechat/", {"brak/": "brak"})
     assert 'id="brak--podrobno"' in out and 'href="#brak--podrobno"' in out
     assert 'id="brak--__tabbed_1_1" name="brak--__tabbed_1"' in out and 'for="brak--__tabbed_1_1"' in out
     assert 'aria-labelledby="brak--a brak--b"' in out and 'href="#brak--fn:1"' in out
-    assert 'href="../kontakty/#ozon"' in out  # another page: rebase_links' job
+    assert 'href="../kontakty/#ozon"' in out  # another page, not in the booklet: re-based, the same from pechat/
+
+
+def test_only_markup_is_rewritten_not_comments_scripts_or_text() -> None:
+    html = (
+        '<!-- <h2 id="c"> --><script>let s = \'<h2 id="x">\';</script><p>id="t" и &lt;h2&gt;</p>'
+        "<h2 id='q' title=\"a 'b'\">Q</h2 ><a href=#q>q</a>"
+    )
+    out = chapter_html(_chapter("brak", "brak/", html), "pechat/", {"brak/": "brak"})
+    assert '<!-- <h2 id="c"> --><script>let s = \'<h2 id="x">\';</script><p>id="t" и &lt;h2&gt;</p>' in out
+    assert "<h3 id='brak--q' title=\"a 'b'\">Q</h3 >" in out  # quotes and spacing as written
+    assert '<a href="#brak--q">q</a>' in out  # an unquoted value is quoted when it changes
 
 
 def test_headings_go_one_level_down() -> None:
-    out = demote_headings('<h1>A</h1><h2 id="b">B</h2><h5>E</h5><h6>F</h6><hr><header>')
-    assert out == '<h2>A</h2><h3 id="b">B</h3><h6>E</h6><h6>F</h6><hr><header>'
+    out = chapter_html(_chapter("b", "b/", '<h1>A</h1><h2 class="x">B</h2><h5>E</h5><h6>F</h6><hr><header>'), "p/", {})
+    assert '<h2>A</h2><h3 class="x">B</h3><h6>E</h6><h6>F</h6><hr><header>' in out
 
 
 def test_links_into_booklet_guides_point_inside_the_booklet() -> None:
@@ -207,15 +218,16 @@ def test_links_to_other_pages_get_their_site_address() -> None:
 
 
 def test_links_between_chapters_print_the_chapter_number() -> None:
-    from hooks.booklet import mark_chapter_links
-
     html = (
-        '<a href="#brak--podrobno" data-print-href="https://problema-s-ozon.ru/brak/">к браку</a>'
-        '<a href="#zakaz--sroki" data-print-href="https://problema-s-ozon.ru/zakaz/">тут же</a>'
-        '<a href="#zakaz">глава</a><a href="../kontakty/" data-print-href="https://x/kontakty/">к</a>'
+        '<a href="../brak/#podrobno" data-print-href="https://problema-s-ozon.ru/brak/">к браку</a>'
+        '<a href="#sroki">тут же</a><a href="../vozvrat/">к возврату</a>'
+        '<a href="./" data-print-href="https://problema-s-ozon.ru/zakaz/">глава</a>'
+        '<a href="../kontakty/" data-print-href="https://x/kontakty/">к</a>'
     )
-    out = mark_chapter_links(html, "zakaz", {"brak": 6, "zakaz": 3})
-    assert '<a href="#brak--podrobno" data-print-href="глава 6">' in out
+    slugs = {"brak/": "brak", "zakaz/": "zakaz", "vozvrat/": "vozvrat"}
+    out = chapter_html(_chapter("zakaz", "zakaz/", html), "pechat/", slugs, {"brak": 6, "zakaz": 3, "vozvrat": 4})
+    assert '<a href="#brak--podrobno" data-print-href="глава 6">' in out  # the site address gives way
+    assert '<a href="#vozvrat" data-print-href="глава 4">' in out  # added where print_links gave none
     assert '<a href="#zakaz--sroki">' in out and '<a href="#zakaz">' in out  # its own chapter: nothing to add
     assert 'data-print-href="https://x/kontakty/"' in out  # a page outside the booklet keeps its address
 
