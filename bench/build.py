@@ -75,7 +75,9 @@ class GuideCheck:
 def check_guides(site: Path, expected: int) -> GuideCheck:
     """Did this build produce every synthetic guide, with its macros' output? (site uses directory URLs)"""
     pages = sorted((site / GUIDE_FOLDER).glob("*/index.html"))
-    problems = [] if len(pages) == expected else [f"{len(pages)} guide pages under {site / GUIDE_FOLDER}, expected {expected}"]
+    problems = (
+        [] if len(pages) == expected else [f"{len(pages)} guide pages under {site / GUIDE_FOLDER}, expected {expected}"]
+    )
     no_short, unrendered, with_phone = [], [], 0
     for page in pages:
         html = page.read_text(encoding="utf-8")
@@ -122,8 +124,6 @@ def drop_block(config: str, first_line: str) -> str:
     return "".join(lines[:start] + lines[end:])
 
 
-
-
 @dataclass(frozen=True)
 class Way:
     """One way of building the same pages."""
@@ -139,15 +139,23 @@ def run_once(way: Way, guides: int, run: int) -> Timing | None:
     """One build; None (and a printed reason) if it fails or its output misses guides or macros."""
     timing = timed(way.command, way.cwd, way.env)
     if not timing.ok:
-        print(f"  {way.label}: FAILED (run {run}):\n" + "\n".join("    " + line for line in timing.output.strip().splitlines()[-15:]), flush=True)
+        print(
+            f"  {way.label}: FAILED (run {run}):\n"
+            + "\n".join("    " + line for line in timing.output.strip().splitlines()[-15:]),
+            flush=True,
+        )
         return None
     check = check_guides(way.site, guides)
     if check.problems:
-        print(f"  {way.label}: WRONG OUTPUT (run {run}), not timed:\n" + "\n".join("    " + p for p in check.problems), flush=True)
+        print(
+            f"  {way.label}: WRONG OUTPUT (run {run}), not timed:\n" + "\n".join("    " + p for p in check.problems),
+            flush=True,
+        )
         return None
     print(
-        f"    {way.label:<34} run {run}: wall {timing.wall:6.1f} s, cpu {timing.cpu:6.1f} s; checked: {check.pages} guide pages"
-        f" with «Коротко», {check.with_phone} with a tel: link", flush=True,
+        f"    {way.label:<34} run {run}: wall {timing.wall:6.1f} s, cpu {timing.cpu:6.1f} s;"
+        f" checked: {check.pages} guide pages with «Коротко», {check.with_phone} with a tel: link",
+        flush=True,
     )
     return timing
 
@@ -214,7 +222,11 @@ def prerendered_copy(copy: Path, config: str, work: Path, env: dict[str, str]) -
     (copy / "bench_dump_markdown.py").write_text(DUMP_HOOK, encoding="utf-8")
     dump_config = config.replace("hooks:\n", "hooks:\n  - bench_dump_markdown.py\n", 1)
     (copy / "mkdocs.dump.yml").write_text(dump_config, encoding="utf-8")
-    dumped = timed(MKDOCS + ["-f", "mkdocs.dump.yml", "-d", str(work / "site-dump")], copy, dict(env, BENCH_DUMP_DIR=str(dump_dir / "docs")))
+    dumped = timed(
+        MKDOCS + ["-f", "mkdocs.dump.yml", "-d", str(work / "site-dump")],
+        copy,
+        dict(env, BENCH_DUMP_DIR=str(dump_dir / "docs")),
+    )
     if not dumped.ok:
         print("  pre-rendered: the dump build failed:\n" + dumped.output[-2000:])
         return None
@@ -245,10 +257,20 @@ def comparison_ways(copy: Path, work: Path, env: dict[str, str], zensical_bin: P
         Way(STOCK, MKDOCS + ["-f", "mkdocs.stock.yml", "-d", str(work / "site-stock")], copy, work / "site-stock", env),
     ]
     if zensical_bin is not None:
-        ways.append(Way(ZENSICAL, [str(zensical_bin), "build", "--clean", "--strict", "-f", "mkdocs.yml"], copy, copy / "site", env))
+        ways.append(
+            Way(
+                ZENSICAL,
+                [str(zensical_bin), "build", "--clean", "--strict", "-f", "mkdocs.yml"],
+                copy,
+                copy / "site",
+                env,
+            )
+        )
     dump_dir = prerendered_copy(copy, config, work, env)
     if dump_dir is not None:
-        ways.append(Way(PRERENDERED, MKDOCS + ["-d", str(work / "site-prerendered")], dump_dir, work / "site-prerendered", env))
+        ways.append(
+            Way(PRERENDERED, MKDOCS + ["-d", str(work / "site-prerendered")], dump_dir, work / "site-prerendered", env)
+        )
     return ways
 
 
@@ -261,13 +283,19 @@ def main() -> None:
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-build-"))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    print(f"bench-build: sizes {args.sizes}, {args.runs} runs each; {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}")
+    print(
+        f"bench-build: sizes {args.sizes}, {args.runs} runs each; {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}"
+    )
     largest, smallest = max(args.sizes), min(args.sizes)
     project: dict[int, Timing | None] = {}
     for size in sorted(set(args.sizes) - {largest}):
         copy = make_project(size, work / f"guides-{size}")
         print(f"{size} synthetic guides (+ the real pages):", flush=True)
-        project[size] = series(Way("project", MKDOCS + ["-d", str(work / f"site-{size}")], copy, work / f"site-{size}", env), args.runs, size)
+        project[size] = series(
+            Way("project", MKDOCS + ["-d", str(work / f"site-{size}")], copy, work / f"site-{size}", env),
+            args.runs,
+            size,
+        )
 
     copy = make_project(largest, work / f"guides-{largest}")
     zensical_bin: Path | None = Path(args.zensical).resolve()
@@ -277,11 +305,14 @@ def main() -> None:
         print(f"  zensical: not installed at {zensical_bin} (make bench-build installs it)")
         zensical_bin = None
     ways = comparison_ways(copy, work, env, zensical_bin)
-    print(f"{largest} synthetic guides (+ the real pages), {len(ways)} ways side by side, {args.runs} rounds:", flush=True)
+    print(
+        f"{largest} synthetic guides (+ the real pages), {len(ways)} ways side by side, {args.runs} rounds:", flush=True
+    )
     results = interleaved(ways, args.runs, largest)
     project[largest] = median(results["project"])
 
     print(f"\nsummary (medians; cpu = user+sys seconds of the build process; load now {os.getloadavg()[0]:.1f})")
+
     def line(label: str, figures: str) -> None:
         print(f"  {label:<46} {figures}")
 
@@ -295,7 +326,10 @@ def main() -> None:
         line(f"t({largest}) / t({smallest})", f"{ratio(project[largest], project[smallest])}   (target <= 10)")
     targets = {STOCK: "<= 0.3", ZENSICAL: "< 1", PRERENDERED: "<= 1.15"}
     for way in ways[1:]:
-        line(f"project / {way.label}", f"{paired_ratio(results['project'], results[way.label])}   (target {targets[way.label]})")
+        line(
+            f"project / {way.label}",
+            f"{paired_ratio(results['project'], results[way.label])}   (target {targets[way.label]})",
+        )
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
 

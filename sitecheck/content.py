@@ -29,7 +29,10 @@ from .project import Page, line_at
 
 NAME = "content"
 SHORT_MAX_WORDS = 60
-CANONICAL = "ст. 23.1 ЗоЗПП, п. 3 ст. 23.1 ЗоЗПП, ст. 23 ГПК РФ, пп. 4 п. 2 ст. 333.36 НК РФ, ч. 2 ст. 8 Закона № 59-ФЗ, ПП РФ № 2463"
+CANONICAL = (
+    "ст. 23.1 ЗоЗПП, п. 3 ст. 23.1 ЗоЗПП, ст. 23 ГПК РФ, пп. 4 п. 2 ст. 333.36 НК РФ, ч. 2 ст. 8 Закона № 59-ФЗ,"
+    " ПП РФ № 2463"
+)
 
 _S = r"\s+"  # spaces, no-break spaces, and line breaks: Markdown wraps lines inside citations
 _NUM = r"\d+(?:\.\d+)*"
@@ -48,20 +51,47 @@ ACTS = (
     rf"Постановления{_S}Пленума{_S}ВС{_S}РФ{_S}№{_S}17",
 )
 _ACT = "(?:" + "|".join(ACTS) + r")(?![\w-])"
-_ACT_NAMES = r"(?:ЗоЗПП|ГК(?:\s+РФ)?|ГПК(?:\s+РФ)?|НК(?:\s+РФ)?|КоАП(?:\s+РФ)?|АПК(?:\s+РФ)?|ВК\s+РФ|(?:Закона?\s+№\s*)?59-ФЗ|ФЗ-59)"
+_ACT_NAMES = (
+    r"(?:ЗоЗПП|ГК(?:\s+РФ)?|ГПК(?:\s+РФ)?|НК(?:\s+РФ)?|КоАП(?:\s+РФ)?|АПК(?:\s+РФ)?|ВК\s+РФ"
+    r"|(?:Закона?\s+№\s*)?59-ФЗ|ФЗ-59)"
+)
 
 _ARTICLE = re.compile(rf"(?<![\w.])ст\.\s*(?P<nums>{_NUMS})(?P<after>{_S}(?:[^\s]+)(?:{_S}[^\s]+){{0,4}})?")
 # «ст. 22, п. 4 ст. 26.1 ЗоЗПП», «ст. 10 и ст. 12 ЗоЗПП»: citations in a list share the act at its end.
 _NEXT_IN_LIST = re.compile(rf"(?:\s*,\s*|{_S}(?:и|или){_S})(?:(?:пп|п|ч)\.\s*{_NUMS}{_S})*ст\.\s*{_NUMS}")
 _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # The whole citation is matched (number and act), so the message quotes «статья 23.1 ЗоЗПП», not «статья 2».
-    (re.compile(rf"(?<![\w])[Сс]тать(?:я|и|е|ю|ёй|ей|ям|ях|ями)\s+{_NUMS}(?:{_S}{_ACT})?"), "the article is written out as a word", "write «ст. N» and the act, e.g. «ст. 23.1 ЗоЗПП»"),
-    (re.compile(rf"(?<![\w.])ст\.{_NUMS}(?:{_S}{_ACT})?"), "no space after «ст.»", "write «ст. 23.1 ЗоЗПП» with a space"),
-    (re.compile(rf"(?<![\w-]){_ACT_NAMES}\s*,?\s*(?:(?:пп|п|ч)\.\s*{_NUMS}\s*)*ст\.\s*{_NUMS}"), "the act comes before the article", "write the article first: «ст. 18 ЗоЗПП», «ст. 23 ГПК РФ»"),
-    (re.compile(rf"(?<![\w.])ст\.\s*{_NUMS}\s+(?:пп|п|ч)\.\s*\d"), "the point or part comes after the article", "write it before the article: «п. 3 ст. 23.1 ЗоЗПП», «ч. 2 ст. 8 Закона № 59-ФЗ»"),
-    (re.compile(r"(?<![\w-])(?:ФЗ-59|ФЗ\s*№\s*59|№\s*59\s*ФЗ)(?![\w-])"), "the law on appeals is not named as recognised", "write «Закон № 59-ФЗ» (cited as «ст. 12 Закона № 59-ФЗ»)"),
+    (
+        re.compile(rf"(?<![\w])[Сс]тать(?:я|и|е|ю|ёй|ей|ям|ях|ями)\s+{_NUMS}(?:{_S}{_ACT})?"),
+        "the article is written out as a word",
+        "write «ст. N» and the act, e.g. «ст. 23.1 ЗоЗПП»",
+    ),
+    (
+        re.compile(rf"(?<![\w.])ст\.{_NUMS}(?:{_S}{_ACT})?"),
+        "no space after «ст.»",
+        "write «ст. 23.1 ЗоЗПП» with a space",
+    ),
+    (
+        re.compile(rf"(?<![\w-]){_ACT_NAMES}\s*,?\s*(?:(?:пп|п|ч)\.\s*{_NUMS}\s*)*ст\.\s*{_NUMS}"),
+        "the act comes before the article",
+        "write the article first: «ст. 18 ЗоЗПП», «ст. 23 ГПК РФ»",
+    ),
+    (
+        re.compile(rf"(?<![\w.])ст\.\s*{_NUMS}\s+(?:пп|п|ч)\.\s*\d"),
+        "the point or part comes after the article",
+        "write it before the article: «п. 3 ст. 23.1 ЗоЗПП», «ч. 2 ст. 8 Закона № 59-ФЗ»",
+    ),
+    (
+        re.compile(r"(?<![\w-])(?:ФЗ-59|ФЗ\s*№\s*59|№\s*59\s*ФЗ)(?![\w-])"),
+        "the law on appeals is not named as recognised",
+        "write «Закон № 59-ФЗ» (cited as «ст. 12 Закона № 59-ФЗ»)",
+    ),
     (re.compile(r"(?<!№ )(?<!№\u00a0)(?<!№)(?<![\w-])59-ФЗ"), "«59-ФЗ» without «№»", "write «Закон № 59-ФЗ»"),
-    (re.compile(r"(?<![\w])ПП\s*№\s*\d+"), "a government resolution cited in a form not recognised", "write «ПП РФ № N», e.g. «ПП РФ № 2463» (the distance-selling rules)"),
+    (
+        re.compile(r"(?<![\w])ПП\s*№\s*\d+"),
+        "a government resolution cited in a form not recognised",
+        "write «ПП РФ № N», e.g. «ПП РФ № 2463» (the distance-selling rules)",
+    ),
 ]
 
 
@@ -78,7 +108,13 @@ def check_known_errors(page: Page, entries: list[known_errors.KnownError]) -> li
     """Every known error (data/known-errors.yml) on the page, at its line, with why and the fix."""
     text = _blank_jinja(page.text)
     return [
-        Problem(page.path, line_at(text, hit.start), f"known error «{_show(hit.text)}»: {hit.entry.why}", hit.entry.fix, check=NAME)
+        Problem(
+            page.path,
+            line_at(text, hit.start),
+            f"known error «{_show(hit.text)}»: {hit.entry.why}",
+            hit.entry.fix,
+            check=NAME,
+        )
         for entry in entries
         for hit in known_errors.find(entry, text)
     ]
@@ -96,9 +132,26 @@ def check_short(page: Page) -> list[Problem]:
     problems = []
     words = word_count(str(short))
     if words > SHORT_MAX_WORDS:
-        problems.append(Problem(page.path, line, f"the short variant has {words} words, more than {SHORT_MAX_WORDS}", "cut it to two or three sentences that answer the question; details go under «Подробно»", check=NAME))
+        problems.append(
+            Problem(
+                page.path,
+                line,
+                f"the short variant has {words} words, more than {SHORT_MAX_WORDS}",
+                "cut it to two or three sentences that answer the question; details go under «Подробно»",
+                check=NAME,
+            )
+        )
     if "{{" in str(short) or "{%" in str(short):
-        problems.append(Problem(page.path, line, "the short variant contains a macro", "keep «short:» plain text: it is also the description and the home-page entry; put contacts in the body", check=NAME))
+        problems.append(
+            Problem(
+                page.path,
+                line,
+                "the short variant contains a macro",
+                "keep «short:» plain text: it is also the description and the home-page entry;"
+                " put contacts in the body",
+                check=NAME,
+            )
+        )
     return problems
 
 
@@ -114,7 +167,15 @@ def check_citations(page: Page) -> list[Problem]:
         for match in pattern.finditer(text):
             if message == "the act comes before the article" and _names_its_act(text, match.end()):
                 continue  # «…ЗоЗПП, п. 3 ст. 23.1 ЗоЗПП»: the end of one citation, then a whole one
-            problems.append(Problem(page.path, line_at(text, match.start()), f"legal citation «{_show(match.group(0))}»: {message}", fix, check=NAME))
+            problems.append(
+                Problem(
+                    page.path,
+                    line_at(text, match.start()),
+                    f"legal citation «{_show(match.group(0))}»: {message}",
+                    fix,
+                    check=NAME,
+                )
+            )
             flagged.update(range(match.start(), match.end()))
     for match in _ARTICLE.finditer(text):
         if match.start() in flagged or match.start() + 1 in flagged:
@@ -124,7 +185,13 @@ def check_citations(page: Page) -> list[Problem]:
         if any(i in flagged for i in range(match.start(), match.end("nums"))):
             continue
         problems.append(
-            Problem(page.path, line_at(text, match.start()), f"legal citation «{_show(match.group(0))}»: the article does not name its act in a recognised form", f"write the act right after the article, as in: {CANONICAL}", check=NAME)
+            Problem(
+                page.path,
+                line_at(text, match.start()),
+                f"legal citation «{_show(match.group(0))}»: the article does not name its act in a recognised form",
+                f"write the act right after the article, as in: {CANONICAL}",
+                check=NAME,
+            )
         )
     return problems
 

@@ -34,9 +34,31 @@ def browser_text(line: str) -> str:
     line = unicodedata.normalize("NFKC", line)
     for dot in "\u3002\uff0e\uff61":
         line = line.replace(dot, ".")
-    return re.sub(r"%[0-9a-fA-F]{2}", lambda m: unquote(m.group(0)) if unquote(m.group(0)).isalnum() else m.group(0), line)
-_LOADS_SOMETHING = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("audio", "src"), ("video", "src"), ("embed", "src")}
-_LINK_RELS_THAT_LOAD = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon", "preconnect", "dns-prefetch"}
+    return re.sub(
+        r"%[0-9a-fA-F]{2}", lambda m: unquote(m.group(0)) if unquote(m.group(0)).isalnum() else m.group(0), line
+    )
+
+
+_LOADS_SOMETHING = {
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("audio", "src"),
+    ("video", "src"),
+    ("embed", "src"),
+}
+_LINK_RELS_THAT_LOAD = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "prefetch",
+    "modulepreload",
+    "manifest",
+    "apple-touch-icon",
+    "preconnect",
+    "dns-prefetch",
+}
 
 
 def denied(project_domains: dict[str, str], host: str) -> str | None:
@@ -59,24 +81,50 @@ def _why(ctx: Context, domain: str) -> str:
 def _markdown(ctx: Context) -> list[Problem]:
     problems = []
     domains = ctx.project.denied_domains
-    mention = re.compile(r"(?<![\w.-])(?:[\w-]+\.)*(?:" + "|".join(re.escape(d) for d in domains) + r")\b", re.I) if domains else None
+    mention = (
+        re.compile(r"(?<![\w.-])(?:[\w-]+\.)*(?:" + "|".join(re.escape(d) for d in domains) + r")\b", re.I)
+        if domains
+        else None
+    )
     for page in ctx.project.pages.values():
         text = readable(page.text)
         for match in _MD_URL.finditer(text):
             url = match.group(0).rstrip(".,;:!?»")
             line = line_at(text, match.start())
             if url.lower().startswith("http://"):
-                problems.append(Problem(page.path, line, f"link «{url}» is not https", "write the https:// address (check that the site answers on https)", check=NAME))
+                problems.append(
+                    Problem(
+                        page.path,
+                        line,
+                        f"link «{url}» is not https",
+                        "write the https:// address (check that the site answers on https)",
+                        check=NAME,
+                    )
+                )
             domain = denied(domains, url_host(url))
             if domain and not (mention and mention.search(url)):
-                problems.append(Problem(page.path, line, f"«{url}» leads to {domain}: {_why(ctx, domain)}", "remove the link and the address; send readers to a current contact instead", check=NAME))
+                problems.append(
+                    Problem(
+                        page.path,
+                        line,
+                        f"«{url}» leads to {domain}: {_why(ctx, domain)}",
+                        "remove the link and the address; send readers to a current contact instead",
+                        check=NAME,
+                    )
+                )
         if mention is None:
             continue
         for match in mention.finditer(text):
             domain = denied(domains, match.group(0))
             if domain:
                 problems.append(
-                    Problem(page.path, line_at(text, match.start()), f"«{match.group(0)}»: {_why(ctx, domain)}", "remove the link and the address; send readers to a current contact instead", check=NAME)
+                    Problem(
+                        page.path,
+                        line_at(text, match.start()),
+                        f"«{match.group(0)}»: {_why(ctx, domain)}",
+                        "remove the link and the address; send readers to a current contact instead",
+                        check=NAME,
+                    )
                 )
     return problems
 
@@ -93,14 +141,38 @@ def _html(ctx: Context) -> list[Problem]:
                 continue  # our own canonical URLs
             host = url_host(ref.url) or parts.hostname or ""
             if parts.scheme == "http":
-                problems.append(Problem(where, ref.line, f"<{ref.tag} {ref.attr}=\"{ref.url}\"> is not https", "write the https:// address where this link comes from (page, macro, template or data)", check=NAME))
+                problems.append(
+                    Problem(
+                        where,
+                        ref.line,
+                        f'<{ref.tag} {ref.attr}="{ref.url}"> is not https',
+                        "write the https:// address where this link comes from (page, macro, template or data)",
+                        check=NAME,
+                    )
+                )
             domain = denied(ctx.project.denied_domains, host)
             if domain:
-                problems.append(Problem(where, ref.line, f"<{ref.tag} {ref.attr}=\"{ref.url}\">: {_why(ctx, domain)}", "remove the link where it comes from (page, macro, template or data)", check=NAME))
-            loads = (ref.tag, ref.attr) in _LOADS_SOMETHING or (ref.tag == "link" and set(ref.rel.lower().split()) & _LINK_RELS_THAT_LOAD)
+                problems.append(
+                    Problem(
+                        where,
+                        ref.line,
+                        f'<{ref.tag} {ref.attr}="{ref.url}">: {_why(ctx, domain)}',
+                        "remove the link where it comes from (page, macro, template or data)",
+                        check=NAME,
+                    )
+                )
+            loads = (ref.tag, ref.attr) in _LOADS_SOMETHING or (
+                ref.tag == "link" and set(ref.rel.lower().split()) & _LINK_RELS_THAT_LOAD
+            )
             if loads:
                 problems.append(
-                    Problem(where, ref.line, f"<{ref.tag} {ref.attr}=\"{ref.url}\"> makes the reader's browser ask {host} for something", "serve the file from docs/assets/; the site asks no third party for anything", check=NAME)
+                    Problem(
+                        where,
+                        ref.line,
+                        f'<{ref.tag} {ref.attr}="{ref.url}"> makes the reader\'s browser ask {host} for something',
+                        "serve the file from docs/assets/; the site asks no third party for anything",
+                        check=NAME,
+                    )
                 )
     return problems
 
@@ -121,6 +193,12 @@ def _data(ctx: Context) -> list[Problem]:
                     if domain:
                         line = doc.line_of(("organizations", o_index, "channels", c_index, key))
                         problems.append(
-                            Problem(CONTACTS_FILE, line, f"contact «{channel.get('id')}» {key}: {_why(ctx, domain)}", "use another source or, if the contact is dead, set status: obsolete", check=NAME)
+                            Problem(
+                                CONTACTS_FILE,
+                                line,
+                                f"contact «{channel.get('id')}» {key}: {_why(ctx, domain)}",
+                                "use another source or, if the contact is dead, set status: obsolete",
+                                check=NAME,
+                            )
                         )
     return problems

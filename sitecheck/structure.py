@@ -40,12 +40,24 @@ def _navigation(ctx: Context) -> list[Problem]:
     project = ctx.project
     in_nav = {entry.src for entry in project.nav}
     problems = [
-        Problem(page.path, 1, "this page is not in the navigation", f"add «{src}» to nav: in mkdocs.yml (line {project.nav_line}) under its section", check=NAME)
+        Problem(
+            page.path,
+            1,
+            "this page is not in the navigation",
+            f"add «{src}» to nav: in mkdocs.yml (line {project.nav_line}) under its section",
+            check=NAME,
+        )
         for src, page in project.pages.items()
         if src not in in_nav
     ]
     problems += [
-        Problem("mkdocs.yml", entry.line, f"the navigation lists «{entry.src}», which does not exist in {project.docs_prefix}/", "fix the file name or create the page", check=NAME)
+        Problem(
+            "mkdocs.yml",
+            entry.line,
+            f"the navigation lists «{entry.src}», which does not exist in {project.docs_prefix}/",
+            "fix the file name or create the page",
+            check=NAME,
+        )
         for entry in project.nav
         if entry.src not in project.pages
     ]
@@ -62,7 +74,13 @@ def _guides(ctx: Context) -> list[Problem]:
             continue  # reported by _front_matter; its meta is unknown
         if not page.is_guide:
             problems.append(
-                Problem(page.path, 1, "this guide has no «short:» in its front matter (the short variant and the description)", f"add two or three sentences as «short:» (see README, «Add a guide») {_GUIDE_FIX}", check=NAME)
+                Problem(
+                    page.path,
+                    1,
+                    "this guide has no «short:» in its front matter (the short variant and the description)",
+                    f"add two or three sentences as «short:» (see README, «Add a guide») {_GUIDE_FIX}",
+                    check=NAME,
+                )
             )
         if ctx.site is not None:
             problems.extend(_built_guide(ctx, src, has_short=page.is_guide))
@@ -75,9 +93,25 @@ def _source_guide(ctx: Context, src: str) -> list[Problem]:
     page = ctx.project.pages[src]
     problems = []
     if "short_answer()" not in page.body and not re.search(r"\{\s*#korotko\s*\}", page.body):
-        problems.append(Problem(page.path, page.body_line, "this guide has no short variant (#korotko)", "start the body with {{ short_answer() }}", check=NAME))
+        problems.append(
+            Problem(
+                page.path,
+                page.body_line,
+                "this guide has no short variant (#korotko)",
+                "start the body with {{ short_answer() }}",
+                check=NAME,
+            )
+        )
     if not re.search(r"\{\s*#podrobno\s*\}", page.body):
-        problems.append(Problem(page.path, page.body_line, "this guide has no detailed variant (#podrobno)", "add the heading «## Подробно { #podrobno }» with the steps below it", check=NAME))
+        problems.append(
+            Problem(
+                page.path,
+                page.body_line,
+                "this guide has no detailed variant (#podrobno)",
+                "add the heading «## Подробно { #podrobno }» with the steps below it",
+                check=NAME,
+            )
+        )
     return problems
 
 
@@ -87,17 +121,50 @@ def _built_guide(ctx: Context, src: str, has_short: bool) -> list[Problem]:
     built = ctx.project.built_page(ctx.site, src)
     html = ctx.html.get(built)
     if html is None:
-        return [Problem(page.path, 1, f"the built site has no page for this guide ({ctx.display(built)})", "rebuild with `make build`; check that the page is in the navigation", check=NAME)]
+        return [
+            Problem(
+                page.path,
+                1,
+                f"the built site has no page for this guide ({ctx.display(built)})",
+                "rebuild with `make build`; check that the page is in the navigation",
+                check=NAME,
+            )
+        ]
     problems = []
     if "korotko" not in html.ids:
-        problems.append(Problem(page.path, page.body_line, f"the built guide {ctx.display(built)} has no short variant (no element with id «korotko»)", "start the body with {{ short_answer() }} " + _GUIDE_FIX, check=NAME))
+        problems.append(
+            Problem(
+                page.path,
+                page.body_line,
+                f"the built guide {ctx.display(built)} has no short variant (no element with id «korotko»)",
+                "start the body with {{ short_answer() }} " + _GUIDE_FIX,
+                check=NAME,
+            )
+        )
     if "podrobno" not in html.ids:
-        problems.append(Problem(page.path, page.body_line, f"the built guide {ctx.display(built)} has no detailed variant (no element with id «podrobno»)", "add the heading «## Подробно { #podrobno }» with the steps below it " + _GUIDE_FIX, check=NAME))
+        problems.append(
+            Problem(
+                page.path,
+                page.body_line,
+                f"the built guide {ctx.display(built)} has no detailed variant (no element with id «podrobno»)",
+                "add the heading «## Подробно { #podrobno }» with the steps below it " + _GUIDE_FIX,
+                check=NAME,
+            )
+        )
     description = html.meta.get("description", "").strip()
     if not has_short and not page.meta.get("description"):
         return problems  # «no short:» is reported already, and writing it fixes the description too
     if not description or description == str(ctx.project.config.get("site_description", "")).strip():
-        problems.append(Problem(page.path, 1, f"the built guide {ctx.display(built)} has no description of its own (search engines and link previews show the site's)", "write «short:» in the front matter: it becomes the description", check=NAME))
+        problems.append(
+            Problem(
+                page.path,
+                1,
+                f"the built guide {ctx.display(built)} has no description of its own"
+                " (search engines and link previews show the site's)",
+                "write «short:» in the front matter: it becomes the description",
+                check=NAME,
+            )
+        )
     return problems
 
 
@@ -112,11 +179,21 @@ def _titles(ctx: Context) -> list[Problem]:
         page = ctx.project.pages[src]
         title = page.title or nav_titles.get(src)
         if not title:
-            problems.append(Problem(page.path, 1, "this page has no title", "add «title:» to its front matter", check=NAME))
+            problems.append(
+                Problem(page.path, 1, "this page has no title", "add «title:» to its front matter", check=NAME)
+            )
             continue
         key = " ".join(title.casefold().replace("ё", "е").split())
         if key in first:
-            problems.append(Problem(page.path, page.meta_line("title"), f"the title «{title}» is also the title of {first[key]}", "give each page its own title: readers and search results tell pages apart by it", check=NAME))
+            problems.append(
+                Problem(
+                    page.path,
+                    page.meta_line("title"),
+                    f"the title «{title}» is also the title of {first[key]}",
+                    "give each page its own title: readers and search results tell pages apart by it",
+                    check=NAME,
+                )
+            )
         else:
             first[key] = page.path
     return problems
