@@ -56,6 +56,7 @@ if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
 from hooks.html_source import Attribute, Edit, EndTag, StartTag, remove, scan, set_value, splice  # noqa: E402
+from macros.front_matter import is_guide  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.booklet")  # under «mkdocs»: a strict build counts its warnings
 
@@ -295,8 +296,8 @@ def _importable(project: Path) -> None:
 
 
 def is_chapter(meta: dict[str, Any]) -> bool:
-    """A guide (`short:`, the rule of macros/guide_index.py) or a page that asks to be a chapter."""
-    return bool(meta.get("short") or meta.get(CHAPTER_META)) and not _is_booklet(meta)
+    """A guide (macros/front_matter.is_guide) or a page that asks to be a chapter."""
+    return (is_guide(meta) or bool(meta.get(CHAPTER_META))) and not _is_booklet(meta)
 
 
 def _is_booklet(meta: Mapping[str, Any]) -> bool:

@@ -13,9 +13,17 @@ Open Graph and Twitter tags are plain attributes and are written (escaped) by th
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+# MkDocs loads hooks by file path; the project folder must be importable for `macros`.
+_ROOT = str(Path(__file__).resolve().parent.parent)
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from macros.front_matter import is_guide  # noqa: E402
 
 UPDATED_META = "updated"  # set by hooks/page_dates.py
 PUBLISHED_META = "published"
@@ -49,14 +57,10 @@ def article(*, headline: str, description: str, url: str, updated: date, publish
     }
 
 
-def is_guide(page: Any) -> bool:
-    return bool(page.meta.get("short"))
-
-
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
     page.structured_data = None
     updated = page.meta.get(UPDATED_META)
-    if is_guide(page) and isinstance(updated, date) and page.canonical_url:
+    if is_guide(page.meta) and isinstance(updated, date) and page.canonical_url:
         page.structured_data = script_safe_json(article(
             headline=str(page.title or ""),
             description=str(page.meta.get("description") or ""),

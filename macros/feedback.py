@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import quote, urlsplit
 
+from .front_matter import is_guide
+
 from .contacts_data import ContactBook
 from .contacts_schema import EmailChannel
 
@@ -108,7 +110,7 @@ def set_feedback_meta(env: Any) -> None:
     The target was read and checked once per build by define_env (env.variables[TARGET_VARIABLE]).
     """
     page = env.page
-    if not page.meta.get("short"):
+    if not is_guide(page.meta):
         return
     target: FeedbackTarget | None = env.variables.get(TARGET_VARIABLE)
     if target is None:
