@@ -168,8 +168,37 @@ def _print_label(tag: StartTag, href: str | None, own_slug: str, number_by_slug:
         yield (tag.close, tag.close, f' {_PRINT_HREF}="{escape(label)}"')
 
 
+@dataclass
+class Anchors:
+    """The ids of the finished booklet and its `#anchor` links, gathered while the chapters are rewritten
+    (parsing the whole booklet again would cost as much as all the chapters together)."""
+
+    ids: set[str] = field(default_factory=set)
+    links: set[str] = field(default_factory=set)
+
+    def note(self, name: str, value: str | None) -> None:
+        if name == "id" and value:
+            self.ids.add(value)
+        elif name == "href" and value and value.startswith("#") and len(value) > 1:
+            self.links.add(value[1:])
+
+    def read(self, html: str) -> None:
+        for token in scan(html):
+            if isinstance(token, StartTag):
+                for attribute in token.attributes:
+                    self.note(attribute.name, attribute.value)
+
+    def dangling(self) -> list[str]:
+        """`#anchor` links that lead to no id on the page."""
+        return sorted(self.links - self.ids)
+
+
 def chapter_edits(
-    chapter: Chapter, booklet_url: str, slug_by_url: dict[str, str], number_by_slug: dict[str, int] | None = None
+    chapter: Chapter,
+    booklet_url: str,
+    slug_by_url: dict[str, str],
+    number_by_slug: dict[str, int] | None = None,
+    anchors: Anchors | None = None,
 ) -> Iterator[Edit]:
     """What changes in a guide's HTML to make it a chapter, found with an HTML parser (hooks/html_source.py):
     headings one level down; every id, and every attribute that names one, prefixed with the chapter's slug
@@ -189,6 +218,8 @@ def chapter_edits(
             new = _new_value(attribute, chapter, booklet_url, slug_by_url)
             if attribute.name == "href":
                 href = new
+            if anchors is not None:
+                anchors.note(attribute.name, attribute.value if new is None else new)
             if new is not None and new != attribute.value:
                 yield set_value(attribute, new)
         if number_by_slug and token.name == "a":
@@ -196,10 +227,16 @@ def chapter_edits(
 
 
 def chapter_html(
-    chapter: Chapter, booklet_url: str, slug_by_url: dict[str, str], number_by_slug: dict[str, int] | None = None
+    chapter: Chapter,
+    booklet_url: str,
+    slug_by_url: dict[str, str],
+    number_by_slug: dict[str, int] | None = None,
+    anchors: Anchors | None = None,
 ) -> str:
-    body = splice(chapter.html, chapter_edits(chapter, booklet_url, slug_by_url, number_by_slug))
+    body = splice(chapter.html, chapter_edits(chapter, booklet_url, slug_by_url, number_by_slug, anchors))
     heading = _heading(2, chapter.title, chapter.slug, 'class="booklet-chapter" ', chapter.number)
+    if anchors is not None:
+        anchors.read(heading)
     # One <section> per chapter: print.css lets the browser skip the layout and paint of the chapters
     # far from the screen (content-visibility), which on the whole booklet is most of its elements.
     return f'<section class="{PART_CLASS}">\n{heading}\n{body.strip()}\n</section>\n'
@@ -247,19 +284,6 @@ def booklet_toc(own: TableOfContents, chapters: Iterable[Chapter]) -> TableOfCon
     return TableOfContents(items)
 
 
-def dangling_anchors(html: str) -> list[str]:
-    """`#anchor` links of the page that lead to no id on it."""
-    ids, anchors = set(), set()
-    for token in scan(html):
-        if isinstance(token, StartTag):
-            for attribute in token.attributes:
-                if attribute.name == "id" and attribute.value:
-                    ids.add(attribute.value)
-                elif attribute.name == "href" and attribute.value and attribute.value.startswith("#"):
-                    anchors.add(attribute.value[1:])
-    return sorted(a for a in anchors if a and a not in ids)
-
-
 def build(
     own_html: str, chapters: list[Chapter], booklet_url: str, src_path: str, known_broken: Iterable[str] = ()
 ) -> str:
@@ -272,9 +296,12 @@ def build(
     slug_by_url = {c.url: c.slug for c in chapters}
     number_by_slug = {c.slug: c.number for c in chapters if c.number}
     parts = [own_html, contents_html(chapters)]
-    parts += [chapter_html(c, booklet_url, slug_by_url, number_by_slug) for c in chapters]
+    anchors = Anchors()
+    for part in parts:
+        anchors.read(part)
+    parts += [chapter_html(c, booklet_url, slug_by_url, number_by_slug, anchors) for c in chapters]
     html = "\n".join(parts)
-    dangling = sorted(set(dangling_anchors(html)) - set(known_broken))
+    dangling = sorted(set(anchors.dangling()) - set(known_broken))
     if dangling:
         raise PluginError(
             f"docs/{src_path}: the booklet has links to anchors that are not on it: "

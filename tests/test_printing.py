@@ -258,3 +258,13 @@ def test_section_booklets_follow_the_navigation(tmp_path) -> None:
         ("Первый", "p/pervyy.md", 1), ("Справка", "p/spravka.md", 1)]
     text = found[0].markdown("p.md")
     assert "booklet_section: Первый" in text and "exclude: true" in text and "](../p.md)" in text
+
+
+def test_booklet_stops_on_an_anchor_its_rewriting_left_dangling() -> None:
+    lost = _chapter("zakaz", "zakaz/", '<h2 id="sroki">С</h2><a href="#sroki">ok</a><a href="#net">x</a>')
+    faulty = _chapter("brak", "brak/", '<a href="../zakaz/#sroki">ok</a><a href="../zakaz/#propal">x</a>')
+    with pytest.raises(PluginError, match="#zakaz--net, #zakaz--propal") as caught:
+        build('<a href="#soderzhanie">к содержанию</a>', [faulty, lost], "pechat/", "pechat.md")
+    assert "#zakaz--sroki" not in str(caught.value)
+    # a guide's own broken link, already reported against the guide, is not the booklet's fault
+    build("", [faulty, lost], "pechat/", "pechat.md", known_broken=["zakaz--net", "zakaz--propal"])
