@@ -322,7 +322,7 @@ def _importable(project: Path) -> None:
         sys.path.insert(0, str(project))
 
 
-def is_chapter(meta: dict[str, Any]) -> bool:
+def is_chapter(meta: Mapping[str, Any]) -> bool:
     """A guide (macros/front_matter.is_guide) or a page that asks to be a chapter."""
     return (is_guide(meta) or bool(meta.get(CHAPTER_META))) and not _is_booklet(meta)
 
@@ -413,6 +413,7 @@ class BuildState:
     sections: list[SectionBooklet] = field(default_factory=list)
     url_by_src: dict[str, str] = field(default_factory=dict)  # the section booklets' URLs
     reported: set[tuple[str, str, str]] = field(default_factory=set)  # (guide, link, anchor) already logged
+    chapter_html: dict[str, str] = field(default_factory=dict)  # src_uri → the chapter's HTML (on_page_content)
 
 
 _state = BuildState()
@@ -531,6 +532,15 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
+def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
+    """Keep each chapter's HTML as it is now, after print_links marked it: the whole booklet and the
+    section booklets then get the same text, which hooks/html_source.py parses once (later hooks and
+    Material's search plugin change a guide's content again, at different times for different pages)."""
+    if is_chapter(page.meta):
+        _state.chapter_html[page.file.src_uri] = html
+    return html
+
+
 # Before Material's search plugin: it strips the `data-search-*` attributes hooks/search_ru.py adds
 # to guides from every page's content at this event, the booklet's copies included.
 @event_priority(50)
@@ -540,7 +550,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) 
     pages = _chapters(nav, page)
     chapters = [
         Chapter(
-            slug_of(p.file.src_path), p.title or p.file.src_path, _section_title(p), p.url, p.content or "", p.toc, n
+            slug_of(p.file.src_path),
+            p.title or p.file.src_path,
+            _section_title(p),
+            p.url,
+            _state.chapter_html.get(p.file.src_uri, p.content or ""),
+            p.toc,
+            n,
         )
         for n, p in enumerate(pages, 1)  # numbered from 1: «глава 5» on paper
     ]

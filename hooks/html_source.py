@@ -16,12 +16,11 @@ from __future__ import annotations
 import html.parser
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Attribute:
+class Attribute(NamedTuple):  # named tuples: a page has thousands of tags, and they are cheap to make
     name: str  # lower case, as the parser reports it
     value: str | None  # entities decoded; None for a bare attribute (`<input checked>`)
     start: int  # offset of the attribute's name in the page
@@ -36,8 +35,7 @@ class Attribute:
         return self.value_end + len(self.quote) if self.value is not None else self.start + len(self.name)
 
 
-@dataclass(frozen=True)
-class StartTag:
+class StartTag(NamedTuple):
     name: str  # lower case
     start: int  # offset of «<»
     end: int  # offset just after «>»
@@ -49,15 +47,13 @@ class StartTag:
         return next((a for a in self.attributes if a.name == name), None)
 
 
-@dataclass(frozen=True)
-class EndTag:
+class EndTag(NamedTuple):
     name: str  # lower case
     start: int  # offset of «</»
     name_start: int  # offset of the name, just after «</»
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     text: str  # entities decoded
 
 
