@@ -79,7 +79,7 @@ class _Scanner(html.parser.HTMLParser):
     def _start(self, tag: str, attrs: list[tuple[str, str | None]], self_closing: bool) -> None:
         start = self._offset()
         raw = self.get_starttag_text() or ""
-        attributes = tuple(_attributes(raw, start))
+        attributes = tuple(_attributes(raw, start)) if attrs else ()
         if [(a.name, a.value) for a in attributes] != attrs:  # never seen; a newer Python could differ
             raise ValueError(f"html_source: the attributes of {raw!r} were not read as html.parser reads them")
         end = start + len(raw)
