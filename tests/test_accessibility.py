@@ -14,6 +14,11 @@ from .site_pages import SCHEMES, axe_violations, describe, page_paths
 pytestmark = pytest.mark.browser
 
 
+# The pages are checked in SHARDS interleaved slices (paths[n::SHARDS]), so test workers share them;
+# together the slices hold every page, in each palette.
+SHARDS = 4
+
+
 @pytest.fixture(params=sorted(SCHEMES))
 def scheme_page(request, browser):
     """A page in one colour scheme; Material picks its palette from prefers-color-scheme."""
@@ -24,11 +29,14 @@ def scheme_page(request, browser):
     context.close()
 
 
-def test_every_page_passes_axe_in_both_palettes(scheme_page, site_url: str, built_site: BuildResult) -> None:
+@pytest.mark.parametrize("shard", range(SHARDS), ids=[f"pages-{n + 1}-of-{SHARDS}" for n in range(SHARDS)])
+def test_every_page_passes_axe_in_both_palettes(
+    scheme_page, site_url: str, built_site: BuildResult, shard: int
+) -> None:
     paths = page_paths(built_site.site)
     assert len(paths) > 5, f"too few pages found in {built_site.site}"
     failures = []
-    for path in paths:
+    for path in paths[shard::SHARDS]:
         scheme_page.goto(site_url + path)
         scheme = scheme_page.locator("body").get_attribute("data-md-color-scheme")
         assert scheme == scheme_page.scheme, f"/{path}: palette {scheme!r}, expected {scheme_page.scheme!r}"
