@@ -31,6 +31,12 @@ def build(project: Path, site: Path | None = None, config: str = "mkdocs.yml") -
     return _BUILD_SERVER.build(project, site, config)
 
 
+def pytest_sessionfinish() -> None:
+    # Stop the server while this process still waits for it (test workers may leave without atexit),
+    # so its builds count in the CPU time of whoever ran the tests.
+    _BUILD_SERVER.close()
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The real site, built once per test session.
