@@ -43,9 +43,12 @@ test: $(STAMP) sitecheck ## everything, browser tests included (what CI runs via
 	@$(PY) -m pytest --junitxml=$(PYTEST_XML) -q tests; status=$$?; $(SUMMARY); exit $$status
 
 # Like `make check`: reuse the strict build sitecheck just made, and spread the tests over every core.
-# --dist loadfile keeps a module's tests on one worker, so a module's browser and built copy start once.
+# Two workers a core: a browser test spends most of its time waiting for pages, which another worker
+# fills. --dist loadgroup hands out single tests, so a module's slow tests run side by side; a module
+# whose tests share an expensive module fixture marks itself pytest.mark.xdist_group to stay on one worker.
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 test: export PREBUILT_SITE := $(abspath site)
-test: export PYTEST_ADDOPTS := -n auto --dist loadfile $(PYTEST_ADDOPTS)
+test: export PYTEST_ADDOPTS := -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ADDOPTS)
 
 schema: $(STAMP) ## regenerate schemas/contacts.schema.json after changing macros/contacts_schema.py
 	$(PY) -c "from macros.contacts_schema import main; main()" > schemas/contacts.schema.json

@@ -15,7 +15,7 @@ sitecheck: $(STAMP) ## strict build into site/, then `python -m sitecheck --site
 # broken copies, each a separate process.
 check: sitecheck
 check: export PREBUILT_SITE := $(abspath $(SITECHECK_SITE))
-check: export PYTEST_ADDOPTS := -n auto $(PYTEST_ADDOPTS)
+check: export PYTEST_ADDOPTS := -n auto --dist loadgroup $(PYTEST_ADDOPTS)
 
 report: $(STAMP) ## live contacts not re-checked for 180 days (depends on today: not in CI)
 	$(PY) -m sitecheck.staleness

@@ -4,6 +4,6 @@ tests/ and bench/ both need a throwaway copy of the project and a strict build o
 those here means neither package imports the other.
 """
 
-from .project import ROOT, SITE_PARTS, BuildResult, build, copy_project
+from .project import ROOT, SITE_PARTS, BuildResult, BuildServer, build, copy_project
 
-__all__ = ["ROOT", "SITE_PARTS", "BuildResult", "build", "copy_project"]
+__all__ = ["ROOT", "SITE_PARTS", "BuildResult", "BuildServer", "build", "copy_project"]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a build reads. Tests that run the checker or pytest inside a copy add CODE_PARTS.
@@ -39,16 +42,71 @@ def copy_project(dest: Path, parts: tuple[str, ...] = SITE_PARTS) -> Path:
     return dest
 
 
+def _build_args(project: Path, site: Path, config: str) -> list[str]:
+    """`mkdocs` arguments of a strict build as `make build` runs it (never with -q)."""
+    return ["build", "--strict", "--clean", "-f", str(project / config), "-d", str(site)]
+
+
 def build(project: Path, site: Path | None = None, config: str = "mkdocs.yml") -> BuildResult:
-    """Run a strict build exactly as `make build` does (never with -q)."""
+    """Run a strict build exactly as `make build` does, in a new Python process (what benchmarks time)."""
     site = site or project / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
     proc = subprocess.run(
-        [*command, "-f", str(project / config), "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", *_build_args(project, site, config)],
         cwd=project,
         capture_output=True,
         text=True,
         env=env,
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site, project)
+
+
+class BuildServer:
+    """The same strict build, forked from a process that has MkDocs and its plugins loaded already.
+
+    sitebuild/build_server.py says how; a test session keeps one per worker process. `build` answers
+    as the function `build` does: exit code, stdout then stderr, and the pages on disk.
+    """
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[bytes] | None = None
+        self._scratch = Path()
+
+    def _started(self) -> tuple[IO[bytes], IO[bytes]]:
+        if self._process is None or self._process.poll() is not None:
+            self._scratch = Path(tempfile.mkdtemp(prefix="build-server-"))  # the children's stdout and stderr
+            server = Path(__file__).with_name("build_server.py")
+            # -P: the server's sys.path holds no project folder, so it can never import the project's modules
+            self._process = subprocess.Popen(
+                [sys.executable, "-P", str(server)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=self._scratch
+            )
+        assert self._process.stdin and self._process.stdout
+        return self._process.stdin, self._process.stdout
+
+    def build(self, project: Path, site: Path | None = None, config: str = "mkdocs.yml") -> BuildResult:
+        site = site or project / "site"
+        requests, replies = self._started()
+        out, err, modules = (self._scratch / name for name in ("stdout", "stderr", "modules"))
+        request = {
+            "cwd": str(project),
+            "args": _build_args(project, site, config),
+            "env": dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            "stdout": str(out),
+            "stderr": str(err),
+            "modules": str(modules),
+        }
+        requests.write(json.dumps(request).encode() + b"\n")
+        requests.flush()
+        reply = replies.readline()
+        if not reply:
+            raise RuntimeError(f"the build server stopped (exit code {self._process and self._process.wait()})")
+        output = out.read_text(encoding="utf-8", errors="replace") + err.read_text(encoding="utf-8", errors="replace")
+        return BuildResult(json.loads(reply)["returncode"], output, site, project)
+
+    def close(self) -> None:
+        if self._process is not None:
+            assert self._process.stdin
+            self._process.stdin.close()
+            self._process.wait()
+            self._process = None
+            shutil.rmtree(self._scratch, ignore_errors=True)

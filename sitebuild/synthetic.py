@@ -81,8 +81,8 @@ def _guide(index: int, rng: random.Random, ids: dict[str, str]) -> tuple[str, st
     return title, text
 
 
-def make_project(count: int, out: Path, seed: int = 1) -> Path:
-    """Copy the project to `out` and add `count` synthetic guides to its docs and nav."""
+def make_project(count: int, out: Path, seed: int = 1, section_size: int = SECTION_SIZE) -> Path:
+    """Copy the project to `out` and add `count` synthetic guides to its docs and nav, `section_size` a section."""
     if out.exists():
         shutil.rmtree(out)
     copy_project(out)
@@ -95,7 +95,7 @@ def make_project(count: int, out: Path, seed: int = 1) -> Path:
         _, text = _guide(index, rng, ids)
         name = f"synthetic/sluchaj-{index:04d}.md"
         (out / "docs" / name).write_text(text, encoding="utf-8")
-        if (index - 1) % SECTION_SIZE == 0:
+        if (index - 1) % section_size == 0:
             sections.append({f"Синтетика {len(sections) + 1}": []})
         next(iter(sections[-1].values())).append(name)
     config_path = out / "mkdocs.yml"

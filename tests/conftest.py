@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import http.server
 import os
 import shutil
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import pytest
 
-from sitebuild import ROOT, BuildResult, build, copy_project
+from sitebuild import ROOT, BuildResult, BuildServer, copy_project
 from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
 
 if TYPE_CHECKING:
@@ -18,6 +19,22 @@ if TYPE_CHECKING:
 
 # The project copy and the strict build live in sitebuild/, shared with bench/ (neither imports the other).
 __all__ = ["ROOT", "BuildResult", "build", "copy_project", "CHROMIUM", "CHROMIUM_ARGS"]
+
+# One build server per test process (each xdist worker has its own): builds fork from a process that has
+# MkDocs and its plugins imported, instead of starting Python again (sitebuild/build_server.py).
+_BUILD_SERVER = BuildServer()
+atexit.register(_BUILD_SERVER.close)
+
+
+def build(project: Path, site: Path | None = None, config: str = "mkdocs.yml") -> BuildResult:
+    """A strict build exactly as `make build` does it (sitebuild.build), forked from the build server."""
+    return _BUILD_SERVER.build(project, site, config)
+
+
+def pytest_sessionfinish() -> None:
+    # Stop the server while this process still waits for it (test workers may leave without atexit),
+    # so its builds count in the CPU time of whoever ran the tests.
+    _BUILD_SERVER.close()
 
 
 @pytest.fixture(scope="session")

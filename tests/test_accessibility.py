@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -12,6 +13,26 @@ from .conftest import ROOT, BuildResult
 from .site_pages import SCHEMES, axe_violations, describe, page_paths
 
 pytestmark = pytest.mark.browser
+
+
+# The pages are checked in SHARDS parts, so test workers share them; together the parts hold every page,
+# in each palette. Each part gets about as many bytes of HTML (axe's time grows with the page; the
+# booklet is as large as all guides together).
+SHARDS = 4
+
+
+def shard_of_pages(site: Path, paths: list[str], shard: int) -> list[str]:
+    """Part `shard` of `paths`: largest page first, each to the part with the fewest bytes so far."""
+    def size(path: str) -> int:
+        return (site / (path + "index.html" if path == "" or path.endswith("/") else path)).stat().st_size
+
+    loads = [0] * SHARDS
+    parts: list[list[str]] = [[] for _ in range(SHARDS)]
+    for path in sorted(paths, key=lambda p: (-size(p), p)):
+        lightest = loads.index(min(loads))
+        parts[lightest].append(path)
+        loads[lightest] += size(path)
+    return sorted(parts[shard])
 
 
 @pytest.fixture(params=sorted(SCHEMES))
@@ -24,11 +45,21 @@ def scheme_page(request, browser):
     context.close()
 
 
-def test_every_page_passes_axe_in_both_palettes(scheme_page, site_url: str, built_site: BuildResult) -> None:
+def test_the_parts_hold_every_page_once(built_site: BuildResult) -> None:
+    paths = page_paths(built_site.site)
+    parts = [shard_of_pages(built_site.site, paths, shard) for shard in range(SHARDS)]
+    assert sorted(path for part in parts for path in part) == sorted(paths)
+    assert all(parts)
+
+
+@pytest.mark.parametrize("shard", range(SHARDS), ids=[f"pages-{n + 1}-of-{SHARDS}" for n in range(SHARDS)])
+def test_every_page_passes_axe_in_both_palettes(
+    scheme_page, site_url: str, built_site: BuildResult, shard: int
+) -> None:
     paths = page_paths(built_site.site)
     assert len(paths) > 5, f"too few pages found in {built_site.site}"
     failures = []
-    for path in paths:
+    for path in shard_of_pages(built_site.site, paths, shard):
         scheme_page.goto(site_url + path)
         scheme = scheme_page.locator("body").get_attribute("data-md-color-scheme")
         assert scheme == scheme_page.scheme, f"/{path}: palette {scheme!r}, expected {scheme_page.scheme!r}"

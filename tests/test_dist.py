@@ -17,6 +17,9 @@ from deploy.preview import NGINX, nginx_available
 
 from .conftest import BuildResult
 
+# One test worker makes the module's dist/ once for all its tests (`--dist loadgroup` in the Makefile).
+pytestmark = pytest.mark.xdist_group("dist")
+
 
 @pytest.fixture(scope="module")
 def made(built_site: BuildResult, tmp_path_factory: pytest.TempPathFactory, monkeypatch_module) -> Path:

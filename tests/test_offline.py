@@ -12,7 +12,8 @@ from sitebuild.browse import run_search
 from .conftest import ROOT, BuildResult, build
 from .test_csp_browser import LISTEN
 
-pytestmark = pytest.mark.browser
+# One test worker builds the module's offline copy once (`--dist loadgroup` in the Makefile).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("offline")]
 
 
 @pytest.fixture(scope="module")

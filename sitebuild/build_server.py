@@ -1,0 +1,121 @@
+"""Strict builds of project copies without paying Python's start-up for each one.
+
+A test suite builds dozens of broken copies of the project. As separate processes, each build first
+spends about 0.7 s importing MkDocs, Material, mkdocs-macros, pymdown, Markdown, holidays, pydantic,
+phonenumbers and lxml; a copy that fails at once then costs ten times what its check needs.
+
+This file runs as its own process (`python -P sitebuild/build_server.py`, started by `BuildServer`):
+it imports only the standard library and third-party packages, never the project's own modules, and
+forks one child per build. The child does what `python -m mkdocs build ...` does in the copy's folder
+(the copy's folder first on sys.path, the caller's environment, stdout and stderr to files) and runs
+the copy's own macros and hooks, imported fresh in that child; its exit code comes back as a
+subprocess's would. After each build the server imports the third-party modules that child needed, so
+the next child starts with them loaded.
+
+Equivalence with a plain subprocess build (same exit code, output and pages) is tested in
+tests/test_build_server.py; benchmarks keep timing plain subprocesses (sitebuild.project.build).
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib
+import json
+import os
+import runpy
+import sys
+import sysconfig
+import traceback
+from pathlib import Path
+from typing import Any
+
+# Modules from these folders are shared by every copy; anything else (the project's macros, hooks,
+# sitecheck) is the copy's own code and is only ever imported inside a child.
+_SHARED_DIRS = tuple(
+    {str(Path(sysconfig.get_paths()[key]).resolve()) + os.sep for key in ("stdlib", "platstdlib", "purelib", "platlib")}
+)
+
+
+def _shared_modules() -> list[str]:
+    """Names of the loaded modules that live in the standard library or site-packages."""
+    names = []
+    for name, module in list(sys.modules.items()):
+        file = getattr(module, "__file__", None)
+        if file and str(Path(file).resolve()).startswith(_SHARED_DIRS):
+            names.append(name)
+    return names
+
+
+def _exit_code(code: object) -> int:
+    """What the interpreter does with SystemExit's argument."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _child(request: dict[str, Any]) -> None:
+    """Become `python -m mkdocs ARGS` run in request["cwd"]; never returns."""
+    code = 1
+    try:
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        for fd, path in ((1, request["stdout"]), (2, request["stderr"])):
+            target = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            os.dup2(target, fd)
+            os.close(target)
+        sys.path.insert(0, os.getcwd())  # what `python -m` puts first: the copy's macros, not anyone else's
+        sys.modules.pop("mkdocs.__main__", None)  # run afresh as __main__, as `python -m mkdocs` runs it
+        sys.argv = ["mkdocs", *request["args"]]
+        try:
+            runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
+            code = 0
+        except SystemExit as stop:
+            code = _exit_code(stop.code)
+        except BaseException:  # as the interpreter would: the traceback on stderr, exit code 1
+            traceback.print_exc()
+            code = 1
+        Path(request["modules"]).write_text(json.dumps(_shared_modules()), encoding="utf-8")
+        atexit._run_exitfuncs()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:
+        os._exit(code)
+
+
+def _warm(names: list[str]) -> None:
+    """Import in the server what the last child imported from shared folders."""
+    for name in names:
+        if name not in sys.modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # a module that only imports inside a build: the child imports it itself
+                pass
+
+
+def serve() -> None:
+    """Read one JSON request per line on stdin, answer {"returncode": N} per line on stdout."""
+    import mkdocs.__main__  # noqa: F401  the first child starts with MkDocs' CLI loaded
+
+    replies = os.dup(1)
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # nothing the imports print can corrupt the replies
+    for line in sys.stdin.buffer:
+        request = json.loads(line)
+        pid = os.fork()
+        if pid == 0:
+            _child(request)
+        _, status = os.waitpid(pid, 0)
+        os.write(replies, (json.dumps({"returncode": os.waitstatus_to_exitcode(status)}) + "\n").encode())
+        try:
+            _warm(json.loads(Path(request["modules"]).read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            pass
+
+
+if __name__ == "__main__":
+    serve()

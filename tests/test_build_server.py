@@ -1,0 +1,69 @@
+"""The build server (sitebuild/build_server.py) builds as `python -m mkdocs build` does in a new process:
+the same exit code, output and pages, each copy with its own code and the caller's environment."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+from pathlib import Path
+
+import pytest
+
+from sitebuild import BuildServer, build, copy_project
+
+from .conftest import ROOT
+
+
+@pytest.fixture
+def server():
+    started = BuildServer()
+    yield started
+    started.close()
+
+
+def _same_tree(left: Path, right: Path) -> list[str]:
+    """Files that differ or exist on one side only."""
+    compared = filecmp.dircmp(left, right)
+    found = [str(Path(compared.left) / name) for name in compared.diff_files + compared.left_only + compared.right_only]
+    for sub in compared.subdirs.values():
+        found += _same_tree(Path(sub.left), Path(sub.right))
+    return found
+
+
+def test_pages_are_those_of_a_new_process(server: BuildServer, tmp_path: Path) -> None:
+    """Against the plain strict build `make check` has just made of the same tree (PREBUILT_SITE), or a new one."""
+    forked = server.build(ROOT, tmp_path / "forked")
+    assert forked.ok, forked.output
+    prebuilt = Path(os.environ.get("PREBUILT_SITE") or tmp_path / "none")
+    plain = prebuilt if (prebuilt / "index.html").exists() else build(ROOT, tmp_path / "plain").site
+    assert not _same_tree(forked.site, plain)
+
+
+def test_a_failed_build_gives_the_same_exit_code_and_message(server: BuildServer, tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n{{ no_such_macro() }}\n", encoding="utf-8")
+    forked = server.build(project, tmp_path / "forked")
+    plain = build(project, tmp_path / "plain")
+    assert (forked.returncode, plain.returncode) == (1, 1)
+    # The same log lines, word for word, but the folder
+    assert forked.output.replace("forked", "SITE") == plain.output.replace("plain", "SITE")
+
+
+def test_each_copy_runs_its_own_code_with_the_callers_environment(
+    server: BuildServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy's macros are imported in its own child: the next copy never sees them."""
+    monkeypatch.setenv("BUILD_SERVER_TEST_MARK", "from the caller")
+    results = []
+    for name in ("first", "second"):
+        project = copy_project(tmp_path / name)
+        macros = project / "macros" / "__init__.py"
+        mark = '__import__("os").environ["BUILD_SERVER_TEST_MARK"]'
+        raising = f'raise RuntimeError("macros of the {name} copy, " + {mark})'
+        macros.write_text(macros.read_text(encoding="utf-8") + f"\n{raising}\n", encoding="utf-8")
+        results.append(server.build(project))
+    first, second = results
+    assert not first.ok and "macros of the first copy, from the caller" in first.output
+    assert not second.ok and "macros of the second copy, from the caller" in second.output
+    assert "first copy" not in second.output
