@@ -28,10 +28,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+import lxml.etree
+import lxml.html
 import rjsmin
 import tinycss2
 from mkdocs.plugins import event_priority
@@ -83,32 +84,36 @@ def runtime_classes(script_names: set[str], page_classes: set[str], config: Any)
     return kept
 
 
-class _Used(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.classes: set[str] = set()
-        self.attributes: set[tuple[str, str]] = set()
+# Reading only, so lxml (libxml2): it reads the built site about three times as fast as html.parser,
+# which was a fifth of a build (sitecheck/context.py measured the same; bench/html_parsers.py).
+_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name == "class" and value:
-                self.classes.update(value.split())
-            elif name in ATTRIBUTES and value:
-                self.attributes.add((name, value))
+
+def page_names(html: bytes, classes: set[str], attributes: set[tuple[str, str]]) -> None:
+    """Add the classes and the ATTRIBUTES values of one page's elements to the two sets."""
+    for element in lxml.html.document_fromstring(html, parser=_PARSER).iter(lxml.etree.Element):
+        value = element.get("class")
+        if value:
+            classes.update(value.split())
+        for name in ATTRIBUTES:
+            value = element.get(name)
+            if value:
+                attributes.add((name, value))
 
 
 def used_names(site: Path, config: Any) -> tuple[set[str], set[tuple[str, str]]]:
     """Classes and palette/direction attribute values any page has or any script may add."""
-    parser = _Used()
+    classes: set[str] = set()
+    attributes: set[tuple[str, str]] = set()
     for page in site.rglob("*.html"):
-        parser.feed(page.read_text(encoding="utf-8"))
+        page_names(page.read_bytes(), classes, attributes)
     script_names: set[str] = set()
     for script in site.rglob("*.js"):
         text = script.read_text(encoding="utf-8", errors="replace")
         for match in _JS_QUOTED.finditer(text):
             script_names.update((match.group(1) or match.group(2) or match.group(3) or "").split())
         script_names.update(_JS_MD_NAME.findall(text))
-    return parser.classes | runtime_classes(script_names, parser.classes, config), parser.attributes
+    return classes | runtime_classes(script_names, classes, config), attributes
 
 
 def _without_functional_parts(selector: str) -> str:

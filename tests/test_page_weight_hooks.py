@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.purge_css import TARGETS, minify, purge, runtime_classes, selector_can_match
+from hooks.purge_css import TARGETS, minify, page_names, purge, runtime_classes, selector_can_match
 
 from .conftest import BuildResult, build, copy_project
 
@@ -26,6 +26,19 @@ def test_selector_needs_every_class_and_a_configured_palette() -> None:
     # arguments of :not()/:is() never decide: the rule can only be kept too often
     assert selector_can_match(".md-typeset:not(.unknown)", classes, attributes)
     assert selector_can_match('a[href$=".pdf"]', classes, attributes)
+
+
+def test_page_names_are_read_from_elements_only() -> None:
+    classes: set[str] = set()
+    attributes: set[tuple[str, str]] = set()
+    html = (
+        '<html dir="ltr"><body data-md-color-scheme="slate"><!-- <p class="in-comment"> -->'
+        '<script>el.className = "<b class=in-script>"</script>'
+        '<p class=" md-typeset  admonition ">т</p><svg class="md-icon"></svg><x-y class=custom></x-y></body></html>'
+    )
+    page_names(html.encode(), classes, attributes)
+    assert classes == {"md-typeset", "admonition", "md-icon", "custom"}  # scripts count through runtime_classes
+    assert attributes == {("dir", "ltr"), ("data-md-color-scheme", "slate")}
 
 
 def test_runtime_components_count_only_when_their_feature_is_on() -> None:
