@@ -173,6 +173,27 @@ def test_booklet_page_holds_every_guide(built_site: BuildResult) -> None:
     assert checked_range(BOOK, shown).text() in header
 
 
+def test_booklet_sidebars_list_every_chapter_without_its_inner_headings(built_site: BuildResult) -> None:
+    """Both copies of a booklet's table of contents (the drawer on a phone, the sidebar on a wide screen)
+    link each chapter once, in order, and none of the chapters' own headings (issue 17: DOM size).
+    A guide's sidebar still lists its inner headings."""
+    from lxml import html as lxml_html
+
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as config:
+        chapters = [f"#{slug_of(g.src_path)}" for g in guides(ROOT / "docs", yaml_load(config)["nav"])]
+    booklet = lxml_html.fromstring(_html(built_site, "pechat"))
+    copies = booklet.xpath('//nav[contains(@class, "md-nav--secondary")]')
+    assert len(copies) == 2, "the drawer's and the sidebar's table of contents"
+    for toc in copies:
+        links = [a.get("href") for a in toc.xpath(".//a")]
+        assert [h for h in links if h in chapters] == chapters
+        assert not any("--" in h for h in links), "a chapter's inner heading in the sidebar"
+        assert not toc.xpath(".//li//nav"), "a nested list under a chapter"
+    guide = lxml_html.fromstring(_html(built_site, "zakaz-poteryalsya"))
+    inner = guide.xpath('//div[@data-md-type="toc"]//nav[contains(@class, "md-nav--secondary")]//li//nav//a')
+    assert inner, "a guide's sidebar lost its inner headings"
+
+
 def test_print_header_on_every_page(built_site: BuildResult) -> None:
     html = _html(built_site, "zakaz-poteryalsya")
     header = re.search(r'<div class="print-header">(.*?)</div>', html, re.S).group(1)
