@@ -194,6 +194,21 @@ def test_booklet_sidebars_list_every_chapter_without_its_inner_headings(built_si
     assert inner, "a guide's sidebar lost its inner headings"
 
 
+def test_booklet_tab_sets_are_not_materials_live_component(built_site: BuildResult) -> None:
+    """Material measures each `[data-tabs]` set at start-up, which lays out the whole chapter around it
+    (issue 17): a booklet's copies of the guides' tab sets keep their tabs under another attribute,
+    and only the booklets load booklet.css (it marks the open tab). A guide keeps Material's tabs."""
+    guides_with_tabs = [p for p in built_site.site.glob("*/index.html")
+                        if p.parent.name != "pechat" and 'class="tabbed-set' in p.read_text("utf-8")]
+    assert guides_with_tabs, "no guide has a tab set: this test checks nothing"
+    for guide in guides_with_tabs:
+        html = guide.read_text(encoding="utf-8")
+        assert " data-tabs=" in html and "booklet.css" not in html, guide
+    booklet = _html(built_site, "pechat")
+    assert booklet.count('class="tabbed-set') == booklet.count(" data-booklet-tabs=") > 0
+    assert " data-tabs=" not in booklet and "assets/booklet.css" in booklet
+
+
 def test_print_header_on_every_page(built_site: BuildResult) -> None:
     html = _html(built_site, "zakaz-poteryalsya")
     header = re.search(r'<div class="print-header">(.*?)</div>', html, re.S).group(1)
