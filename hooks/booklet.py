@@ -72,6 +72,12 @@ PART_CLASS = "booklet-part"  # the <section> around each chapter (print.css)
 _ID_ATTRIBUTES = frozenset({"id", "for", "name", "aria-controls", "aria-labelledby", "aria-describedby"})
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 _PRINT_HREF = "data-print-href"  # hooks/print_links.py
+# Material mounts a tab set (`data-tabs`) at start-up and measures it; measuring one inside a chapter the
+# browser has not laid out yet (print.css: content-visibility) laid out that whole chapter in the page's
+# longest task (issue 17). In the booklet the attribute is renamed: the tabs still switch (pymdownx's radio
+# buttons; assets/booklet.css marks the open one) and all of them print; only Material's sliding underline
+# and the tabs' links are gone.
+_LIVE_TABS, _BOOKLET_TABS = "data-tabs", "data-booklet-tabs"
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)  # https:, mailto:, tel:, data:, //host
 
 
@@ -215,6 +221,8 @@ def chapter_edits(
             yield (token.start + 1, token.start + 3, _demoted(token.name))
         href = None
         for attribute in token.attributes:
+            if attribute.name == _LIVE_TABS:
+                yield (attribute.start, attribute.start + len(_LIVE_TABS), _BOOKLET_TABS)
             new = _new_value(attribute, chapter, booklet_url, slug_by_url)
             if attribute.name == "href":
                 href = new

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from macros.contacts_data import load_contacts
 
@@ -412,7 +413,11 @@ def test_blocked_storage_starts_with_defaults_and_logs_no_errors(browser, site_u
         assert page.is_checked("#claim-doc-claim"), "the defaults are set"
         assert page.input_value("#claim-docDate") == "15.03.2024"
         assert page.is_disabled("#claim-remember")
-        assert "не даёт сохранять" in page.inner_text("#claim-storage-status")
+        # read as a reader does, once scrolled to: the browser lays out only the form's parts near the
+        # screen (claim.css, content-visibility), and innerText of a part not laid out yet is empty
+        status = page.locator("#claim-storage-status")
+        status.scroll_into_view_if_needed()
+        expect(status).to_contain_text("не даёт сохранять", use_inner_text=True)  # waits for that frame
         fill(page, CASES["not-delivered-refund"][0])
         assert page.locator("#claim-builder").get_attribute("data-valid") == "true"
         assert "840 ₽" in flat(page.inner_text("#claim-letter"))

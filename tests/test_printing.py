@@ -10,7 +10,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.yaml import yaml_load
 
-from hooks.booklet import Chapter, booklet_toc, build, chapter_anchor, chapter_html, rewrite_target, slug_of
+from hooks.booklet import (
+    CONTENTS_ID,
+    Chapter,
+    booklet_toc,
+    build,
+    chapter_anchor,
+    chapter_html,
+    rewrite_target,
+    slug_of,
+)
 from hooks.print_links import mark_links, print_address
 from macros.contacts_data import load_contacts
 from macros.guide_index import guides, read_front_matter
@@ -182,6 +191,45 @@ def test_booklet_page_holds_every_guide(built_site: BuildResult) -> None:
     shown = set(re.findall(r'data-contact="([a-z0-9-]+)"', html))
     header = re.search(r'<div class="print-header">(.*?)</div>', html, re.S).group(1)
     assert checked_range(BOOK, shown).text() in header
+
+
+def test_booklet_tables_of_contents_are_short(built_site: BuildResult) -> None:
+    """A booklet's sidebar (wide screens) links each chapter once, in order, without the chapters' inner
+    headings; its drawer (phones) links the booklet's contents on the page instead of every chapter
+    (issue 17: the elements a phone styles at load). A guide's sidebar still lists its inner headings."""
+    from lxml import html as lxml_html
+
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as config:
+        chapters = [f"#{slug_of(g.src_path)}" for g in guides(ROOT / "docs", yaml_load(config)["nav"])]
+    booklet = lxml_html.fromstring(_html(built_site, "pechat"))
+    sidebar = booklet.xpath('//div[@data-md-type="toc"]//nav[contains(@class, "md-nav--secondary")]')
+    drawer = booklet.xpath('//nav[contains(@class, "md-nav--primary")]//nav[contains(@class, "md-nav--secondary")]')
+    assert len(sidebar) == len(drawer) == 1
+    links = [a.get("href") for a in sidebar[0].xpath(".//a")]
+    assert [h for h in links if h in chapters] == chapters
+    assert not any("--" in h for h in links), "a chapter's inner heading in the sidebar"
+    assert not sidebar[0].xpath(".//li//nav"), "a nested list under a chapter"
+    drawer_links = [a.get("href") for a in drawer[0].xpath(".//a")]
+    assert f"#{CONTENTS_ID}" in drawer_links and not set(drawer_links) & set(chapters)
+    assert booklet.xpath(f'//*[@id="{CONTENTS_ID}"]/following-sibling::nav[@class="booklet-toc"]')
+    guide = lxml_html.fromstring(_html(built_site, "zakaz-poteryalsya"))
+    inner = guide.xpath('//div[@data-md-type="toc"]//nav[contains(@class, "md-nav--secondary")]//li//nav//a')
+    assert inner, "a guide's sidebar lost its inner headings"
+
+
+def test_booklet_tab_sets_are_not_materials_live_component(built_site: BuildResult) -> None:
+    """Material measures each `[data-tabs]` set at start-up, which lays out the whole chapter around it
+    (issue 17): a booklet's copies of the guides' tab sets keep their tabs under another attribute,
+    and only the booklets load booklet.css (it marks the open tab). A guide keeps Material's tabs."""
+    guides_with_tabs = [p for p in built_site.site.glob("*/index.html")
+                        if p.parent.name != "pechat" and 'class="tabbed-set' in p.read_text("utf-8")]
+    assert guides_with_tabs, "no guide has a tab set: this test checks nothing"
+    for guide in guides_with_tabs:
+        html = guide.read_text(encoding="utf-8")
+        assert " data-tabs=" in html and "booklet.css" not in html, guide
+    booklet = _html(built_site, "pechat")
+    assert booklet.count('class="tabbed-set') == booklet.count(" data-booklet-tabs=") > 0
+    assert " data-tabs=" not in booklet and "assets/booklet.css" in booklet
 
 
 def test_print_header_on_every_page(built_site: BuildResult) -> None:

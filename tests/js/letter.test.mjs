@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { validate as validateWith } from "../../docs/assets/claim/validate.js";
 import { buildLetter, letterText, signatureName } from "../../docs/assets/claim/letter.js";
 import { FIXTURE_CALENDAR } from "./fixture-calendar.mjs";
+import { MAX_TEXT } from "../../docs/assets/claim/rules.js";
 
 const plain = (text) => text.replace(/[\u00a0\u202f]/g, " ");
 const TODAY = "2024-03-15";
@@ -48,6 +49,14 @@ test("dates in the future or in the wrong order are refused next to the right fi
   assert.match(validate({ ...notDelivered, orderDate: "2023-02-29" }, TODAY).orderDate, /нет в календаре/);
   assert.match(validate({ ...notDelivered, ndDemand: "new_deadline", newDeadline: "2024-03-15" }, TODAY).newDeadline, /позже даты претензии/);
   assert.deepEqual(validate({ ...notDelivered, ndDemand: "new_deadline", newDeadline: "2024-03-25" }, TODAY), {});
+});
+
+test("a text over MAX_TEXT characters is refused; one that long in characters but longer in UTF-16 units is not", () => {
+  const family = "👩\u200d👩\u200d👧"; // one character, 8 UTF-16 units
+  assert.equal(validate({ ...notDelivered, product: "я".repeat(MAX_TEXT) }, TODAY).product, undefined);
+  assert.match(validate({ ...notDelivered, product: "я".repeat(MAX_TEXT + 1) }, TODAY).product, /Слишком длинно/);
+  assert.equal(validate({ ...notDelivered, product: family.repeat(MAX_TEXT) }, TODAY).product, undefined);
+  assert.match(validate({ ...notDelivered, product: family.repeat(MAX_TEXT + 1) }, TODAY).product, /Слишком длинно/);
 });
 
 test("negative, zero, absurd and malformed amounts are refused", () => {
