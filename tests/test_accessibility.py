@@ -23,6 +23,7 @@ SHARDS = 4
 
 def shard_of_pages(site: Path, paths: list[str], shard: int) -> list[str]:
     """Part `shard` of `paths`: largest page first, each to the part with the fewest bytes so far."""
+
     def size(path: str) -> int:
         return (site / (path + "index.html" if path == "" or path.endswith("/") else path)).stat().st_size
 
@@ -122,7 +123,8 @@ def test_keyboard_reaches_search_and_a_result(page, site_url: str) -> None:
     results.first.wait_for(state="visible", timeout=10_000)
     page.keyboard.press("ArrowDown")  # Material moves focus into the results with the arrow keys
     focused = page.evaluate(
-        "() => { const el = document.activeElement; return el && el.closest('[data-md-component=search-result], .md-search-result') ? el.href : '' }"
+        "() => { const el = document.activeElement;"
+        " return el && el.closest('[data-md-component=search-result], .md-search-result') ? el.href : '' }"
     )
     assert focused, "ArrowDown from the search field does not focus a search result"
     target = focused
@@ -140,7 +142,10 @@ def test_keyboard_reaches_every_guide_from_the_navigation(page, site_url: str) -
     reached = set()
     for _ in range(800):
         page.keyboard.press("Tab")
-        href = page.evaluate("() => document.activeElement && document.activeElement.closest('nav.md-nav--primary') ? document.activeElement.href || '' : ''")
+        href = page.evaluate(
+            "() => document.activeElement && document.activeElement.closest('nav.md-nav--primary')"
+            " ? document.activeElement.href || '' : ''"
+        )
         reached.add(href.split("#")[0])
         if expected <= reached:
             break
@@ -161,7 +166,11 @@ def test_keyboard_reaches_the_claim_builder_form(page, site_url: str, built_site
         reached: set[str] = set()
         _tab_until(page, "el.closest('article form')")
         for _ in range(200):
-            reached.add(page.evaluate("() => { const e = document.activeElement; return e.type === 'radio' ? e.name : e.id || e.name; }"))
+            reached.add(
+                page.evaluate(
+                    "() => { const e = document.activeElement; return e.type === 'radio' ? e.name : e.id || e.name; }"
+                )
+            )
             if names <= reached:
                 break
             page.keyboard.press("Tab")

@@ -139,10 +139,15 @@ def print_site_url(tmp_path_factory: pytest.TempPathFactory):
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "      - zakaz-poteryalsya.md\n" in text
-    config.write_text(text.replace("      - zakaz-poteryalsya.md\n", f"      - zakaz-poteryalsya.md\n      - {FIXTURE.name}\n"), encoding="utf-8")
+    config.write_text(
+        text.replace("      - zakaz-poteryalsya.md\n", f"      - zakaz-poteryalsya.md\n      - {FIXTURE.name}\n"),
+        encoding="utf-8",
+    )
     result = build(project)
     assert result.ok, result.output
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(result.site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(result.site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
@@ -177,7 +182,9 @@ def test_guide_prints_both_variants_contacts_and_addresses(page, site_url: str, 
     short = screen_texts(page, "#korotko + p")
     # (the «Нашли ошибку?» link under a guide is for the screen only: site.css hides it in print)
     steps = screen_texts(page, ".md-content .md-typeset li, .md-content .md-typeset p:not(.feedback p)")
-    external = page.eval_on_selector_all("a[data-print-href]", "links => links.map(a => a.getAttribute('data-print-href'))")
+    external = page.eval_on_selector_all(
+        "a[data-print-href]", "links => links.map(a => a.getAttribute('data-print-href'))"
+    )
     phones = page.eval_on_selector_all("a[href^='tel:']", "links => links.map(a => a.textContent.trim())")
 
     out = pdf_path("guide")
@@ -309,7 +316,11 @@ def test_booklet_links_lead_inside_the_booklet(page, print_site_url: str) -> Non
 
 
 def _letter_pages(built: Path) -> list[str]:
-    return sorted(p.parent.name for p in built.rglob("index.html") if 'class="letter"' in p.read_text(encoding="utf-8") and p.parent.name != "pechat")
+    return sorted(
+        p.parent.name
+        for p in built.rglob("index.html")
+        if 'class="letter"' in p.read_text(encoding="utf-8") and p.parent.name != "pechat"
+    )
 
 
 def test_every_real_letter_prints_alone(page, built_site, site_url: str, pdf_path) -> None:
@@ -366,8 +377,10 @@ def assert_numbered(pdf: Path) -> int:
 
 def _chapter_titles(html_path: Path) -> list[str]:
     html = html_path.read_text(encoding="utf-8")
-    return [normalize(unescape(re.sub(r"<a class=\"headerlink\".*?</a>|<[^>]+>", "", t)))
-            for t in re.findall(r'<h2 class="booklet-chapter"[^>]*>(.*?)</h2>', html, re.S)]
+    return [
+        normalize(unescape(re.sub(r"<a class=\"headerlink\".*?</a>|<[^>]+>", "", t)))
+        for t in re.findall(r'<h2 class="booklet-chapter"[^>]*>(.*?)</h2>', html, re.S)
+    ]
 
 
 def test_whole_booklet_on_paper(page, built_site, site_url: str, pdf_path) -> None:

@@ -30,7 +30,11 @@ def test_fixture_data_passes(project_copy: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("        type: phone\n        label: Горячая линия Ozon\n", "        type: phone\n        type: phone\n        label: Горячая линия Ozon\n", "appears twice"),
+        (
+            "        type: phone\n        label: Горячая линия Ozon\n",
+            "        type: phone\n        type: phone\n        label: Горячая линия Ozon\n",
+            "appears twice",
+        ),
         ('number: "+7 800 555-49-43"', 'number: "+7 800 555-49"', "is not a valid phone number"),
         ("email: help@ozon.ru", "email: help@", "is not a valid e-mail address"),
         ("url: https://sudrf.ru/", "url: sudrf", "is not a web address"),
@@ -54,9 +58,21 @@ def test_broken_contacts_file(project_copy: Path, old: str, new: str, expected: 
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('number: "+7 495 009-70-70"\n        region: Москва', 'number: "+7 812 494-06-07"\n        region: Москва', "rings in «г. Санкт-Петербург», but «region:» says «Москва»"),
-        ('number: "+7 800 555-49-43"\n        region: вся Россия\n        free: true', 'number: "+7 800 555-49-43"\n        region: вся Россия\n        free: false', "is a free 8 800 number, but «free:» says false"),
-        ('number: "+7 495 009-70-70"\n        region: Москва\n        free: false', 'number: "+7 495 009-70-70"\n        region: Москва\n        free: true', "is not a free 8 800 number"),
+        (
+            'number: "+7 495 009-70-70"\n        region: Москва',
+            'number: "+7 812 494-06-07"\n        region: Москва',
+            "rings in «г. Санкт-Петербург», but «region:» says «Москва»",
+        ),
+        (
+            'number: "+7 800 555-49-43"\n        region: вся Россия\n        free: true',
+            'number: "+7 800 555-49-43"\n        region: вся Россия\n        free: false',
+            "is a free 8 800 number, but «free:» says false",
+        ),
+        (
+            'number: "+7 495 009-70-70"\n        region: Москва\n        free: false',
+            'number: "+7 495 009-70-70"\n        region: Москва\n        free: true',
+            "is not a free 8 800 number",
+        ),
     ],
 )
 def test_phone_disagrees_with_its_region(project_copy: Path, old: str, new: str, expected: str) -> None:

@@ -29,7 +29,14 @@ def test_real_site_navigation_and_titles_pass() -> None:
 def test_every_nav_page_but_the_listed_ones_is_a_guide() -> None:
     project = Project(ROOT)
     assert "zakaz-poteryalsya.md" in project.guides and "brak.md" in project.guides
-    for page in ("index.md", "kontakty.md", "ustarevshie-kontakty.md", "slovar.md", "konstruktor-pretenzii.md", "pechat.md"):
+    for page in (
+        "index.md",
+        "kontakty.md",
+        "ustarevshie-kontakty.md",
+        "slovar.md",
+        "konstruktor-pretenzii.md",
+        "pechat.md",
+    ):
         assert page in project.not_guides and page not in project.guides
 
 
@@ -54,7 +61,11 @@ def test_guide_without_description_in_html(built_copy: Path) -> None:
     text = html.read_text(encoding="utf-8")
     start = text.index('<meta name="description" content="') + len('<meta name="description" content="')
     end = text.index('"', start)
-    replace_in(html, text[start - len('<meta name="description" content="') : end + 1], '<meta name="description" content="Что делать покупателю, если с заказом на Ozon что-то пошло не так"')
+    replace_in(
+        html,
+        text[start - len('<meta name="description" content="') : end + 1],
+        '<meta name="description" content="Что делать покупателю, если с заказом на Ozon что-то пошло не так"',
+    )
     assert only_one(run_check(NAME, ROOT, built_copy), GUIDE, "no description of its own")
 
 
@@ -79,7 +90,9 @@ def test_guide_without_short(project_copy: Path) -> None:
 
 
 def test_page_not_in_nav(project_copy: Path) -> None:
-    (project_copy / "docs" / "zabytaya.md").write_text("---\ntitle: Забытая страница\n---\n\nТекст.\n", encoding="utf-8")
+    (project_copy / "docs" / "zabytaya.md").write_text(
+        "---\ntitle: Забытая страница\n---\n\nТекст.\n", encoding="utf-8"
+    )
     problem = only_one(run_check(NAME, project_copy), "docs/zabytaya.md", "not in the navigation")
     assert "mkdocs.yml" in problem.fix
 
@@ -102,6 +115,8 @@ def test_non_guide_list_is_what_exempts_a_page(project_copy: Path) -> None:
 
 
 def test_page_without_title(project_copy: Path) -> None:
-    replace_in(project_copy / "mkdocs.yml", "      - slovar.md\n", "      - Словарь: slovar.md\n      - bez-nazvaniya.md\n")
+    replace_in(
+        project_copy / "mkdocs.yml", "      - slovar.md\n", "      - Словарь: slovar.md\n      - bez-nazvaniya.md\n"
+    )
     (project_copy / "docs" / "bez-nazvaniya.md").write_text("Текст без заголовка.\n", encoding="utf-8")
     assert only_one(run_check(NAME, project_copy), "docs/bez-nazvaniya.md", "has no title")
