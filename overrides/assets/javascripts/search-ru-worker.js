@@ -12,6 +12,10 @@
 
 var MESSAGE = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 }
 var WARM_SLICE_MS = 8   /* background work between messages: a query waits at most this long */
+/* Material sends the reader's first query as soon as the worker is READY: warming starts after that
+   answer (or after this long without a query), so the first query never waits behind a slice. */
+var WARM_DELAY_MS = 300
+var warming = false
 var engine = null
 var textsRequested = false
 
@@ -67,7 +71,9 @@ async function setup(data) {
     var body = early && index.prebuilt.url === PREBUILT_FILE ? await early : null
     if (!body || body.version !== index.prebuilt.version)
       body = await fetchPrebuilt(index.prebuilt.url, index.prebuilt.version)
-    index = Object.assign({}, index, { lengths: body.lengths, words: body.words, postings: body.postings })
+    var moved = Object.assign({}, body)
+    delete moved.version
+    index = Object.assign({}, index, moved)
   }
   engine = SearchRuCore.createEngine(
     { stem: SearchRuCore.stemmerFrom(lunr), stopWords: lunr.stopWords },
@@ -76,6 +82,13 @@ async function setup(data) {
 }
 
 /* Prepare every word's postings while the reader types, a slice at a time so queries go first. */
+function startWarming() {
+  if (warming)
+    return
+  warming = true
+  setTimeout(warm, 0)
+}
+
 function warm() {
   if (engine && !engine.warm(WARM_SLICE_MS))
     setTimeout(warm, 0)
@@ -97,7 +110,7 @@ async function handle(message) {
     case MESSAGE.SETUP:
       try {
         await setup(message.data)
-        setTimeout(warm, 0)
+        setTimeout(startWarming, WARM_DELAY_MS)
       } catch (error) {
         /* an index this engine cannot read (an old copy from a cache): the search box answers
            «nothing found» instead of waiting forever for READY */
@@ -111,6 +124,7 @@ async function handle(message) {
         textsRequested = true
         setTimeout(fetchTexts, 0)
       }
+      setTimeout(startWarming, 0)
       try {
         return { type: MESSAGE.RESULT, data: engine ? engine.answer(message.data) : { items: [] } }
       } catch (error) {
