@@ -390,25 +390,30 @@ def split_texts(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
 
 
 def split_prebuilt(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
-    """The index without its postings, and the postings as their own JSON file.
+    """The index without its postings and entries, and those as their own JSON file.
 
     Material downloads search_index.json on the page's main thread, parses it there and copies it to
     the worker; with a thousand guides the postings are three quarters of it, and that parse and copy
-    held the first results back by 100–170 ms. The worker fetches this file itself, as soon as the
-    reader turns to search (search-worker-loader.js), in parallel with Material's download, and
-    parses it off the page's thread. `version` ties the file to the index that names it.
+    held the first results back by 100–170 ms. The entries (each section's location, title and boost)
+    go too: Material's page script reads only `config` (to highlight a result's words), and hands
+    `docs` to the worker unread, so the page parses and copies an index of a few hundred bytes. The
+    worker fetches this file itself, as soon as the reader turns to search (search-worker-loader.js),
+    in parallel with Material's download, and parses it off the page's thread. `version` ties the
+    file to the index that names it.
     """
     index = data["config"]["search_ru"]
     moved = {key: index[key] for key in PREBUILT_KEYS}
+    moved["docs"] = data["docs"]
     version = hashlib.sha256(json.dumps(moved, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:10]
     body = json.dumps(dict(moved, version=version), ensure_ascii=False, separators=(",", ":"))
     rest = {key: value for key, value in index.items() if key not in PREBUILT_KEYS}
     rest["prebuilt"] = {"url": PREBUILT_FILE, "version": version}
-    return {"config": dict(data["config"], search_ru=rest), "docs": data["docs"]}, body
+    return {"config": dict(data["config"], search_ru=rest), "docs": []}, body
 
 
 def read_site_index(site: Path) -> dict[str, Any]:
-    """A built site's search_index.json with its prebuilt postings put back (for tests and benchmarks)."""
+    """A built site's search_index.json with its prebuilt postings and entries put back (for tests and
+    benchmarks)."""
     data: dict[str, Any] = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     index = data["config"]["search_ru"]
     if "prebuilt" in index:
@@ -416,6 +421,7 @@ def read_site_index(site: Path) -> dict[str, Any]:
         if body.get("version") != index["prebuilt"]["version"]:
             raise ValueError(f"{site}: {PREBUILT_FILE} does not match search_index.json (a stale build?)")
         index.update({key: body[key] for key in PREBUILT_KEYS})
+        data["docs"] = body["docs"]
         del index["prebuilt"]
     return data
 

@@ -33,8 +33,8 @@ export function loadStemmer() {
 }
 
 /**
- * A built site's search_index.json with its prebuilt postings put back, as the worker does
- * (hooks/search_ru.py split_prebuilt; the offline copy keeps them inline).
+ * A built site's search_index.json with its prebuilt postings and entries put back, as the worker
+ * does (hooks/search_ru.py split_prebuilt; the offline copy keeps them inline).
  */
 export function readSiteIndex(indexPath) {
   const data = JSON.parse(fs.readFileSync(indexPath, "utf8"));
@@ -44,8 +44,9 @@ export function readSiteIndex(indexPath) {
     const body = JSON.parse(fs.readFileSync(path.join(site, index.prebuilt.url), "utf8"));
     if (body.version !== index.prebuilt.version)
       throw new Error(`${indexPath}: ${index.prebuilt.url} does not match the index (a stale build?)`);
-    const { version, ...moved } = body;
+    const { version, docs, ...moved } = body;
     data.config.search_ru = { ...index, ...moved };
+    if (docs) data.docs = docs;
   }
   return data;
 }
