@@ -63,8 +63,9 @@ function fetchPrebuilt(url, version) {
   })
 }
 
-var early = self.searchRuPrebuilt ||
-  (self.searchRuTurn ? fetchPrebuilt(PREBUILT_FILE, "").catch(function () { return null }) : null)
+var early = self.searchRuPrebuilt ? self.searchRuPrebuilt.then(function (response) {
+  return response.ok ? response.json() : null
+}).catch(function () { return null }) : null
 
 async function setup(data) {
   var lunr = await loaded

@@ -5,7 +5,7 @@
 "use strict"
 var params = new URL(location.href).searchParams
 var imported = false
-var channel = null
+var channel
 
 function load() {
   if (imported)
@@ -16,19 +16,15 @@ function load() {
   importScripts(name)
 }
 
-if (params.get("turn") && typeof BroadcastChannel !== "undefined") {
+if (params.get("turn") && self.BroadcastChannel) {
   channel = new BroadcastChannel("search-ru")
   channel.onmessage = function (event) {
     if (event.data === params.get("turn")) {
       channel.close()
-      self.searchRuTurn = true
-      /* the postings and entries (the largest download) are asked for before the worker's scripts,
-         which importScripts loads one after the other: they arrive while those load. The worker
-         (search-ru-worker.js PREBUILT_FILE) checks the version against the index. */
-      if (/^https?:$/.test(location.protocol))  /* the offline copy keeps it inside its index */
-        self.searchRuPrebuilt = fetch(new URL("../../search/search_prebuilt.json", location.href), { cache: "no-cache" })
-          .then(function (response) { return response.ok ? response.json() : null })
-          .catch(function () { return null })
+      /* the prebuilt index, the largest file, is asked for before importScripts loads the worker's
+         scripts one by one (search-ru-worker.js reads and checks it). The offline copy has no
+         loader (hooks/page_assets.py) and keeps that index inside its own. */
+      self.searchRuPrebuilt = fetch("../../search/search_prebuilt.json", { cache: "no-cache" })
       load()
     }
   }
