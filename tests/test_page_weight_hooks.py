@@ -107,3 +107,22 @@ def test_bad_page_stylesheet_stops_the_build_with_file_and_line(tmp_path: Path, 
     assert not result.ok
     assert f"docs/slovar.md:3: extra_css entry «{entry}»" in result.output and message in result.output
     assert "Traceback" not in result.output
+
+
+def test_home_page_lays_out_its_list_of_guides_block_by_block(built_site: BuildResult) -> None:
+    # With hundreds of guides, the list was laid out and painted whole in every frame of search
+    # opening over the home page; each section's block is now rendered only near the screen.
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring((built_site.site / "index.html").read_bytes())
+    steps = tree.xpath('//a[contains(concat(" ", @class, " "), " steps-link ")]')
+    assert len(steps) >= 10, "the home page should list every guide"
+    outside = [a.get("href") for a in steps if not a.xpath('ancestor::div[@class="guides-group"]')]
+    assert not outside, f"guides outside a block: {outside}"
+    for block in tree.xpath('//div[@class="guides-group"]'):
+        assert block[0].tag == "h2", "each block is one navigation section, its heading first"
+    css = (built_site.site / "assets" / "home.css").read_text(encoding="utf-8")
+    screen = re.search(r"(?<!\{)\.md-typeset \.guides-group\{([^}]*)\}", css)
+    printed = re.search(r"@media print\{\.md-typeset \.guides-group\{([^}]*)\}", css)
+    assert screen and "content-visibility:auto" in screen.group(1)
+    assert printed and "content-visibility:visible" in printed.group(1), "print renders every block"
