@@ -61,9 +61,9 @@ from .registry import ANY_TYPE, MacroRegistry
 from .safe_html import final_html, markdown_text
 
 CONTACTS_FILE = "data/contacts.yml"
-# The home page's list of every guide, one block per navigation section: docs/assets/home.css gives
-# each block `content-visibility: auto`, so with hundreds of guides the browser lays out and paints
-# only the blocks on screen (opening search over the page re-rendered them all: 40 ms with 1000).
+# The home page's list of every guide, one block per navigation section: with a thousand guides the
+# article had some 3000 children, and each frame of search opening over the page laid them out and
+# pre-painted them again (about 60 ms of main-thread CPU; in blocks, about 15: `make bench-search`).
 GROUP_START = '<div class="guides-group" markdown>\n'
 GROUP_END = "</div>\n"
 OBSOLETE_USES = "_obsolete_contact_uses"  # env.variables key: pages that still call an obsolete contact

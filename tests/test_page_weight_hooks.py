@@ -109,9 +109,10 @@ def test_bad_page_stylesheet_stops_the_build_with_file_and_line(tmp_path: Path, 
     assert "Traceback" not in result.output
 
 
-def test_home_page_lays_out_its_list_of_guides_block_by_block(built_site: BuildResult) -> None:
-    # With hundreds of guides, the list was laid out and painted whole in every frame of search
-    # opening over the home page; each section's block is now rendered only near the screen.
+
+def test_home_page_lists_its_guides_in_one_block_per_section(built_site: BuildResult) -> None:
+    # With a thousand guides the article had some 3000 children, laid out again in every frame of
+    # search opening over the home page; in blocks the browser redoes far less (macros guides_overview).
     from lxml import html as lxml_html
 
     tree = lxml_html.fromstring((built_site.site / "index.html").read_bytes())
@@ -119,10 +120,6 @@ def test_home_page_lays_out_its_list_of_guides_block_by_block(built_site: BuildR
     assert len(steps) >= 10, "the home page should list every guide"
     outside = [a.get("href") for a in steps if not a.xpath('ancestor::div[@class="guides-group"]')]
     assert not outside, f"guides outside a block: {outside}"
-    for block in tree.xpath('//div[@class="guides-group"]'):
-        assert block[0].tag == "h2", "each block is one navigation section, its heading first"
-    css = (built_site.site / "assets" / "home.css").read_text(encoding="utf-8")
-    screen = re.search(r"(?<!\{)\.md-typeset \.guides-group\{([^}]*)\}", css)
-    printed = re.search(r"@media print\{\.md-typeset \.guides-group\{([^}]*)\}", css)
-    assert screen and "content-visibility:auto" in screen.group(1)
-    assert printed and "content-visibility:visible" in printed.group(1), "print renders every block"
+    blocks = tree.xpath('//div[@class="guides-group"]')
+    assert all(block[0].tag == "h2" for block in blocks), "each block is one navigation section, its heading first"
+    assert len(blocks) == len(tree.xpath('//div[@class="guides-group"]/h2')) > 1
