@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import snowballstemmer
 from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,7 +74,7 @@ NO_RESULTS_TEXT = "Ничего не нашлось. Начните с этой 
 TEXTS_FILE = "search/search_texts.json"  # the sections' texts, for snippets (split_texts)
 # The prebuilt postings, which the worker fetches itself (split_prebuilt); search-ru-worker.js names it too.
 PREBUILT_FILE = "search/search_prebuilt.json"
-PREBUILT_KEYS = ("lengths", "words", "postings")
+PREBUILT_KEYS = ("lengths", "words", "stems", "postings")
 # A page other pages link to is one the editors point readers at: boost × (1 + LINK_WEIGHT × log2(1 +
 # pages linking to it)). Measured on bench/search_queries.yml: with 1000 synthetic guides nobody links
 # to, hit@1 80.5 → 85.7 %; on the real site hit@1 stays 88.0 %.
@@ -270,6 +271,29 @@ def _base36(number: int) -> str:
             return out
 
 
+_CYRILLIC = re.compile("[а-я]")
+
+
+@functools.lru_cache(maxsize=1)
+def _russian_stemmer() -> Any:
+    return snowballstemmer.stemmer("russian")
+
+
+def stems_of(vocabulary: list[str]) -> list[int | str]:
+    """Each word's Snowball stem, as the worker's stemmer makes it (search-ru-core.js stemmerFrom: a word
+    without Cyrillic letters is its own stem), so the browser does not stem the vocabulary when the
+    reader turns to search (30–50 ms with a thousand guides). snowballstemmer runs the same Snowball
+    Russian algorithm as lunr-languages' `ru`; tests/js/search-stems.test.mjs compares the two on the
+    site's every word and on hard cases. A stem is the length of the word's beginning it keeps (Russian
+    Snowball only takes endings off), or the stem itself if it ever is not such a beginning."""
+    stemmer = _russian_stemmer()
+    out: list[int | str] = []
+    for word in vocabulary:
+        stem = stemmer.stemWord(word) if _CYRILLIC.search(word) else word
+        out.append(len(stem) if word.startswith(stem) else stem)
+    return out
+
+
 def build_index(docs: list[dict[str, Any]], stops: frozenset[str], synonyms: Synonyms | None = None,
                 fallback: dict[str, Any] | None = None) -> dict[str, Any]:
     """The prebuilt index search-ru-core.js loads: per written word, its postings in every doc.
@@ -309,6 +333,7 @@ def build_index(docs: list[dict[str, Any]], stops: frozenset[str], synonyms: Syn
         "version": INDEX_VERSION,
         "lengths": lengths,
         "words": vocabulary,
+        "stems": stems_of(vocabulary),
         "postings": encoded,
         "synonyms": synonyms.groups,
         "misspellings": synonyms.misspellings,
@@ -365,25 +390,30 @@ def split_texts(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
 
 
 def split_prebuilt(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
-    """The index without its postings, and the postings as their own JSON file.
+    """The index without its postings and entries, and those as their own JSON file.
 
     Material downloads search_index.json on the page's main thread, parses it there and copies it to
     the worker; with a thousand guides the postings are three quarters of it, and that parse and copy
-    held the first results back by 100–170 ms. The worker fetches this file itself, as soon as the
-    reader turns to search (search-worker-loader.js), in parallel with Material's download, and
-    parses it off the page's thread. `version` ties the file to the index that names it.
+    held the first results back by 100–170 ms. The entries (each section's location, title and boost)
+    go too: Material's page script reads only `config` (to highlight a result's words), and hands
+    `docs` to the worker unread, so the page parses and copies an index of a few hundred bytes. The
+    worker fetches this file itself, as soon as the reader turns to search (search-worker-loader.js),
+    in parallel with Material's download, and parses it off the page's thread. `version` ties the
+    file to the index that names it.
     """
     index = data["config"]["search_ru"]
     moved = {key: index[key] for key in PREBUILT_KEYS}
+    moved["docs"] = data["docs"]
     version = hashlib.sha256(json.dumps(moved, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:10]
     body = json.dumps(dict(moved, version=version), ensure_ascii=False, separators=(",", ":"))
     rest = {key: value for key, value in index.items() if key not in PREBUILT_KEYS}
     rest["prebuilt"] = {"url": PREBUILT_FILE, "version": version}
-    return {"config": dict(data["config"], search_ru=rest), "docs": data["docs"]}, body
+    return {"config": dict(data["config"], search_ru=rest), "docs": []}, body
 
 
 def read_site_index(site: Path) -> dict[str, Any]:
-    """A built site's search_index.json with its prebuilt postings put back (for tests and benchmarks)."""
+    """A built site's search_index.json with its prebuilt postings and entries put back (for tests and
+    benchmarks)."""
     data: dict[str, Any] = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     index = data["config"]["search_ru"]
     if "prebuilt" in index:
@@ -391,6 +421,7 @@ def read_site_index(site: Path) -> dict[str, Any]:
         if body.get("version") != index["prebuilt"]["version"]:
             raise ValueError(f"{site}: {PREBUILT_FILE} does not match search_index.json (a stale build?)")
         index.update({key: body[key] for key in PREBUILT_KEYS})
+        data["docs"] = body["docs"]
         del index["prebuilt"]
     return data
 

@@ -120,3 +120,19 @@ def test_bad_page_stylesheet_stops_the_build_with_file_and_line(tmp_path: Path, 
     assert not result.ok
     assert f"docs/slovar.md:3: extra_css entry «{entry}»" in result.output and message in result.output
     assert "Traceback" not in result.output
+
+
+
+def test_home_page_lists_its_guides_in_one_block_per_section(built_site: BuildResult) -> None:
+    # With a thousand guides the article had some 3000 children, laid out again in every frame of
+    # search opening over the home page; in blocks the browser redoes far less (macros guides_overview).
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring((built_site.site / "index.html").read_bytes())
+    steps = tree.xpath('//a[contains(concat(" ", @class, " "), " steps-link ")]')
+    assert len(steps) >= 10, "the home page should list every guide"
+    outside = [a.get("href") for a in steps if not a.xpath('ancestor::div[@class="guides-group"]')]
+    assert not outside, f"guides outside a block: {outside}"
+    blocks = tree.xpath('//div[@class="guides-group"]')
+    assert all(block[0].tag == "h2" for block in blocks), "each block is one navigation section, its heading first"
+    assert len(blocks) == len(tree.xpath('//div[@class="guides-group"]/h2')) > 1

@@ -10,10 +10,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { ROOT, engineFor, readSiteIndex } from "./search-support.mjs";
+import { ROOT, engineFor, readSiteIndex, realSiteIndexPath } from "./search-support.mjs";
 
 const HIT1_FLOOR = 0.93;
 const HIT3_FLOOR = 0.985;
@@ -26,23 +24,13 @@ function queries() {
   return JSON.parse(execFileSync(PYTHON, ["-c", script], { cwd: ROOT, encoding: "utf8" }));
 }
 
-function siteIndex() {
-  const prebuilt = process.env.PREBUILT_SITE && path.join(process.env.PREBUILT_SITE, "search/search_index.json");
-  if (prebuilt && fs.existsSync(prebuilt)) return prebuilt;
-  const site = fs.mkdtempSync(path.join(os.tmpdir(), "search-ranking-"));
-  execFileSync(PYTHON, ["-m", "mkdocs", "build", "--clean", "-d", site], {
-    cwd: ROOT, stdio: "pipe", env: { ...process.env, NO_MKDOCS_2_WARNING: "1" },
-  });
-  return path.join(site, "search/search_index.json");
-}
-
 /** The page slug of a result location: «brak/#korotko» or «brak.html» → «brak». */
 function slugOf(location) {
   const page = location.split("#")[0].replace(/\/$/, "").replace(/\.html$/, "");
   return page.split("/").pop();
 }
 
-const engine = engineFor(readSiteIndex(siteIndex()));
+const engine = engineFor(readSiteIndex(realSiteIndexPath()));
 const outcomes = queries().map((query) => {
   const pages = engine.search(query.text).items.map((group) => slugOf(group[0].location));
   return { ...query, rank: pages.indexOf(query.slug) + 1, top: pages.slice(0, 3) };

@@ -3,6 +3,7 @@
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,8 +33,8 @@ export function loadStemmer() {
 }
 
 /**
- * A built site's search_index.json with its prebuilt postings put back, as the worker does
- * (hooks/search_ru.py split_prebuilt; the offline copy keeps them inline).
+ * A built site's search_index.json with its prebuilt postings and entries put back, as the worker
+ * does (hooks/search_ru.py split_prebuilt; the offline copy keeps them inline).
  */
 export function readSiteIndex(indexPath) {
   const data = JSON.parse(fs.readFileSync(indexPath, "utf8"));
@@ -43,9 +44,27 @@ export function readSiteIndex(indexPath) {
     const body = JSON.parse(fs.readFileSync(path.join(site, index.prebuilt.url), "utf8"));
     if (body.version !== index.prebuilt.version)
       throw new Error(`${indexPath}: ${index.prebuilt.url} does not match the index (a stale build?)`);
-    data.config.search_ru = { ...index, lengths: body.lengths, words: body.words, postings: body.postings };
+    const { version, docs, ...moved } = body;
+    data.config.search_ru = { ...index, ...moved };
+    if (docs) data.docs = docs;
   }
   return data;
+}
+
+/**
+ * The real site's search_index.json: the one `make check` has just built (PREBUILT_SITE), or a build
+ * of the project into a temporary folder, made once per test process.
+ */
+let builtIndex = null;
+export function realSiteIndexPath() {
+  const prebuilt = process.env.PREBUILT_SITE && path.join(process.env.PREBUILT_SITE, "search/search_index.json");
+  if (prebuilt && fs.existsSync(prebuilt)) return prebuilt;
+  if (builtIndex) return builtIndex;
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), "search-site-"));
+  execFileSync(PYTHON, ["-m", "mkdocs", "build", "--clean", "-d", site], {
+    cwd: ROOT, stdio: "pipe", env: { ...process.env, NO_MKDOCS_2_WARNING: "1" },
+  });
+  return (builtIndex = path.join(site, "search/search_index.json"));
 }
 
 /** An engine over a search_index.json as hooks/search_ru.py writes it (postings put back). */

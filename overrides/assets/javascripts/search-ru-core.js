@@ -281,10 +281,14 @@
     for (var d = 0; d < docs.length; d++)
       norm[d] = 1 - W.b + W.b * index.lengths[d] / average
 
-    /* vocabulary: stem → ids of the written words it stands for */
+    /* vocabulary: stem → ids of the written words it stands for. The build sends each word's stem
+       (hooks/search_ru.py stems_of: how many letters of the word it keeps, or the stem itself), so the
+       vocabulary is not stemmed here when the reader turns to search; an index without them is. */
     var wordsOfStem = new Map()
+    var prebuiltStems = Array.isArray(index.stems) && index.stems.length === index.words.length ? index.stems : null
     index.words.forEach(function (word, w) {
-      var s = stem(word)
+      var given = prebuiltStems && prebuiltStems[w]
+      var s = typeof given === "number" ? word.slice(0, given) : typeof given === "string" ? given : stem(word)
       var list = wordsOfStem.get(s)
       if (list === undefined)
         wordsOfStem.set(s, list = [])

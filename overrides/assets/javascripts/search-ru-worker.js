@@ -4,14 +4,19 @@
  *
  * Material's search box talks to a web worker through four messages (SETUP, READY, QUERY, RESULT)
  * and renders whatever the worker returns. SETUP carries search/search_index.json as
- * hooks/search_ru.py wrote it: the entries Material made (for snippets) and, in `config.search_ru`,
- * the prebuilt index, so the worker only stems the vocabulary and is ready at once.
+ * hooks/search_ru.py wrote it: on a web server only its config, which names the file with the
+ * entries and the prebuilt index (search_prebuilt.json: this worker fetches it); in the offline
+ * copy all of it. The vocabulary comes stemmed, so the worker is ready as soon as it has parsed.
  */
 
 /* global importScripts, SearchRuCore */
 
 var MESSAGE = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 }
 var WARM_SLICE_MS = 8   /* background work between messages: a query waits at most this long */
+/* Material sends the reader's first query as soon as the worker is READY: warming starts after that
+   answer (or after this long without a query), so the first query never waits behind a slice. */
+var WARM_DELAY_MS = 300
+var warming = false
 var engine = null
 var textsRequested = false
 
@@ -43,10 +48,10 @@ var loaded = (async function () {
   return self.lunr
 })()
 
-/* The prebuilt postings come in their own file (hooks/search_ru.py split_prebuilt), fetched by this
-   worker and parsed here, off the page's thread. When the loader imported us on the reader's turn
-   to search (self.searchRuTurn), the fetch starts now, while Material downloads the rest of the
-   index; it revalidates (no-cache), and setup() checks its version against the index. */
+/* The prebuilt postings and entries come in their own file (hooks/search_ru.py split_prebuilt),
+   fetched in this worker and parsed here, off the page's thread. When the loader imported us on the
+   reader's turn to search, it has asked for the file already (self.searchRuPrebuilt), while Material
+   downloads its index; the request revalidates (no-cache), and setup() checks its version. */
 var PREBUILT_FILE = "search/search_prebuilt.json"
 
 function fetchPrebuilt(url, version) {
@@ -58,24 +63,39 @@ function fetchPrebuilt(url, version) {
   })
 }
 
-var early = self.searchRuTurn ? fetchPrebuilt(PREBUILT_FILE, "").catch(function () { return null }) : null
+var early = self.searchRuPrebuilt ? self.searchRuPrebuilt.then(function (response) {
+  return response.ok ? response.json() : null
+}).catch(function () { return null }) : null
 
 async function setup(data) {
   var lunr = await loaded
   var index = (data.config || {}).search_ru
+  var docs = data.docs
   if (index && index.prebuilt) {
     var body = early && index.prebuilt.url === PREBUILT_FILE ? await early : null
     if (!body || body.version !== index.prebuilt.version)
       body = await fetchPrebuilt(index.prebuilt.url, index.prebuilt.version)
-    index = Object.assign({}, index, { lengths: body.lengths, words: body.words, postings: body.postings })
+    /* the entries came here too (Material's copy is empty), the rest is the prebuilt index */
+    var moved = Object.assign({}, body)
+    docs = moved.docs || docs
+    delete moved.docs
+    delete moved.version
+    index = Object.assign({}, index, moved)
   }
   engine = SearchRuCore.createEngine(
     { stem: SearchRuCore.stemmerFrom(lunr), stopWords: lunr.stopWords },
-    data.docs, index
+    docs, index
   )
 }
 
 /* Prepare every word's postings while the reader types, a slice at a time so queries go first. */
+function startWarming() {
+  if (warming)
+    return
+  warming = true
+  setTimeout(warm, 0)
+}
+
 function warm() {
   if (engine && !engine.warm(WARM_SLICE_MS))
     setTimeout(warm, 0)
@@ -97,7 +117,7 @@ async function handle(message) {
     case MESSAGE.SETUP:
       try {
         await setup(message.data)
-        setTimeout(warm, 0)
+        setTimeout(startWarming, WARM_DELAY_MS)
       } catch (error) {
         /* an index this engine cannot read (an old copy from a cache): the search box answers
            «nothing found» instead of waiting forever for READY */
@@ -111,6 +131,7 @@ async function handle(message) {
         textsRequested = true
         setTimeout(fetchTexts, 0)
       }
+      setTimeout(startWarming, 0)
       try {
         return { type: MESSAGE.RESULT, data: engine ? engine.answer(message.data) : { items: [] } }
       } catch (error) {

@@ -1,11 +1,11 @@
 /* Imports the search worker on the first message (hooks/page_assets.py says why), or earlier: when
    the page says the reader turned to search (search-ru-config.js posts this loader's ?turn= id on
    the "search-ru" BroadcastChannel), so the worker, its engine and the stemmer load while the index
-   downloads instead of after it. */
+   downloads instead of after it, and the prebuilt index (the largest file) is asked for first. */
 "use strict"
 var params = new URL(location.href).searchParams
 var imported = false
-var channel = null
+var channel
 
 function load() {
   if (imported)
@@ -16,12 +16,15 @@ function load() {
   importScripts(name)
 }
 
-if (params.get("turn") && typeof BroadcastChannel !== "undefined") {
+if (params.get("turn") && self.BroadcastChannel) {
   channel = new BroadcastChannel("search-ru")
   channel.onmessage = function (event) {
     if (event.data === params.get("turn")) {
       channel.close()
-      self.searchRuTurn = true  /* the worker starts fetching its postings at once */
+      /* the prebuilt index, the largest file, is asked for before importScripts loads the worker's
+         scripts one by one (search-ru-worker.js reads and checks it). The offline copy has no
+         loader (hooks/page_assets.py) and keeps that index inside its own. */
+      self.searchRuPrebuilt = fetch("../../search/search_prebuilt.json", { cache: "no-cache" })
       load()
     }
   }
