@@ -158,9 +158,7 @@ def search_once(page, text: str) -> tuple[list[str], float]:
     _wait_for(page, "window.__bench.painted > window.__bench.keyup")
     millis = page.evaluate("window.__bench.painted - window.__bench.keyup")
     page.wait_for_timeout(150)  # let Material render the rest of the list before reading it
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__item", "items => items.map(li => li.querySelector('a').href)"
-    )
+    hrefs = page.eval_on_selector_all(".md-search-result__item", "items => items.map(li => li.querySelector('a').href)")
     return hrefs, millis
 
 
@@ -186,8 +184,10 @@ def turn_to_search(page, url: str, text: str) -> tuple[float, float]:
     page.wait_for_timeout(300)  # the reader reads a moment before turning to search
     page.evaluate(TURN_AND_TYPE, text)
     _wait_for(page, "window.__bench.first > 0 && window.__bench.ready > 0", timeout=120)
-    return (page.evaluate("window.__bench.first - window.__bench.turned"),
-            page.evaluate("window.__bench.ready - window.__bench.turned"))
+    return (
+        page.evaluate("window.__bench.first - window.__bench.turned"),
+        page.evaluate("window.__bench.ready - window.__bench.turned"),
+    )
 
 
 def run(site: Path, queries: list[Query], label: str) -> list[Outcome]:
@@ -207,9 +207,11 @@ def run(site: Path, queries: list[Query], label: str) -> list[Outcome]:
             firsts.append(first)
             readies.append(ready)
             page.close()
-        print(f"[{label}] after the reader turns to search ({TURNS} page loads, median): index ready "
-              f"{statistics.median(readies):.0f} ms, first results painted {statistics.median(firsts):.0f} ms "
-              f"(each: {', '.join(f'{v:.0f}' for v in firsts)}; {time.perf_counter() - started:.1f} s wall)")
+        print(
+            f"[{label}] after the reader turns to search ({TURNS} page loads, median): index ready "
+            f"{statistics.median(readies):.0f} ms, first results painted {statistics.median(firsts):.0f} ms "
+            f"(each: {', '.join(f'{v:.0f}' for v in firsts)}; {time.perf_counter() - started:.1f} s wall)"
+        )
         page = browser.new_page(locale="ru-RU", viewport={"width": 1280, "height": 900})
         page.add_init_script(PROBE)
         page.goto(url, wait_until="load")
@@ -263,7 +265,10 @@ def engine_times(site: Path, queries: list[Query]) -> None:
         return  # stock lunr: not our engine
     result = subprocess.run(
         ["node", str(ROOT / "bench" / "search_engine.mjs"), str(index)],
-        input=json.dumps([q.text for q in queries], ensure_ascii=False), capture_output=True, text=True, check=False,
+        input=json.dumps([q.text for q in queries], ensure_ascii=False),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     print(result.stdout.rstrip() or f"engine timing failed: {result.stderr[-2000:]}")
 

@@ -92,11 +92,22 @@ def test_links_without_directory_urls_as_in_the_offline_copy() -> None:
 
 
 def test_booklet_has_contents_and_every_chapter_in_order() -> None:
-    lost = _chapter("zakaz-poteryalsya", "zakaz-poteryalsya/", '<h2 id="korotko">Коротко</h2>', "Заказ потерялся", "Заказ")
-    defect = _chapter("brak", "brak/", '<h2 id="podrobno">Подробно</h2><p><a href="../zakaz-poteryalsya/#korotko">к</a></p>')
+    lost = _chapter(
+        "zakaz-poteryalsya", "zakaz-poteryalsya/", '<h2 id="korotko">Коротко</h2>', "Заказ потерялся", "Заказ"
+    )
+    defect = _chapter(
+        "brak", "brak/", '<h2 id="podrobno">Подробно</h2><p><a href="../zakaz-poteryalsya/#korotko">к</a></p>'
+    )
     html = build("<p>Вступление</p>", [lost, defect], "pechat/", "pechat.md")
-    assert html.index("Вступление") < html.index('id="soderzhanie"') < html.index('id="zakaz-poteryalsya"') < html.index('id="brak"')
-    assert '<p><strong>Заказ</strong></p>\n<ul>\n<li><a href="#zakaz-poteryalsya">Заказ потерялся</a></li>\n</ul>' in html
+    assert (
+        html.index("Вступление")
+        < html.index('id="soderzhanie"')
+        < html.index('id="zakaz-poteryalsya"')
+        < html.index('id="brak"')
+    )
+    assert (
+        '<p><strong>Заказ</strong></p>\n<ul>\n<li><a href="#zakaz-poteryalsya">Заказ потерялся</a></li>\n</ul>' in html
+    )
     assert '<h2 class="booklet-chapter" id="brak">Брак<a class="headerlink" href="#brak"' in html
     assert '<h3 id="brak--podrobno">Подробно</h3>' in html and 'href="#zakaz-poteryalsya--korotko"' in html
     assert slug_of("a/b.md") == "a-b" and chapter_anchor("a-b", "c") == "a-b--c"
@@ -135,7 +146,10 @@ def test_checked_range_takes_oldest_and_newest() -> None:
 
 def test_checked_text_is_one_date_or_a_span() -> None:
     assert CheckedRange(date(2026, 11, 22), date(2026, 11, 22)).text() == "Контакты на странице проверены 22.11.2026"
-    assert CheckedRange(date(2026, 10, 1), date(2026, 11, 22)).text() == "Контакты на странице проверены с 01.10.2026 по 22.11.2026"
+    assert (
+        CheckedRange(date(2026, 10, 1), date(2026, 11, 22)).text()
+        == "Контакты на странице проверены с 01.10.2026 по 22.11.2026"
+    )
 
 
 # ---- link addresses ---------------------------------------------------------------------------
@@ -223,8 +237,11 @@ def test_booklet_tab_sets_are_not_materials_live_component(built_site: BuildResu
     """Material measures each `[data-tabs]` set at start-up, which lays out the whole chapter around it
     (issue 17): a booklet's copies of the guides' tab sets keep their tabs under another attribute,
     and only the booklets load booklet.css (it marks the open tab). A guide keeps Material's tabs."""
-    guides_with_tabs = [p for p in built_site.site.glob("*/index.html")
-                        if p.parent.name != "pechat" and 'class="tabbed-set' in p.read_text("utf-8")]
+    guides_with_tabs = [
+        p
+        for p in built_site.site.glob("*/index.html")
+        if p.parent.name != "pechat" and 'class="tabbed-set' in p.read_text("utf-8")
+    ]
     assert guides_with_tabs, "no guide has a tab set: this test checks nothing"
     for guide in guides_with_tabs:
         html = guide.read_text(encoding="utf-8")
@@ -298,14 +315,19 @@ def test_section_booklets_follow_the_navigation(tmp_path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     pages = {
-        "a.md": "short: Коротко.", "b.md": "booklet_chapter: true", "c.md": "title: Не глава", "p.md": "booklet: true"
+        "a.md": "short: Коротко.",
+        "b.md": "booklet_chapter: true",
+        "c.md": "title: Не глава",
+        "p.md": "booklet: true",
     }
     for name, front in pages.items():
         (docs / name).write_text(f"---\n{front}\n---\n", encoding="utf-8")
     nav = [{"Главная": "c.md"}, {"Первый": ["a.md", "c.md"]}, {"Справка": ["b.md", "p.md"]}, {"Пустой": ["c.md"]}]
     found = section_booklets(nav, docs, "p.md")
     assert [(b.section, b.src_uri, b.chapters) for b in found] == [
-        ("Первый", "p/pervyy.md", 1), ("Справка", "p/spravka.md", 1)]
+        ("Первый", "p/pervyy.md", 1),
+        ("Справка", "p/spravka.md", 1),
+    ]
     text = found[0].markdown("p.md")
     assert "booklet_section: Первый" in text and "exclude: true" in text and "](../p.md)" in text
 

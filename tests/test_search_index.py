@@ -79,11 +79,13 @@ def test_rewrite_index_drops_home_copies_adds_asked_and_boosts() -> None:
 
 def test_home_copies_are_dropped_without_directory_urls_too() -> None:
     # the offline plugin turns use_directory_urls off: pages become brak.html and index.html
-    data = {"docs": [
-        {"location": "index.html", "title": "Главная", "text": ""},
-        {"location": "index.html#brak", "title": "Брак", "text": "копия"},
-        {"location": "brak.html", "title": "Брак", "text": ""},
-    ]}
+    data = {
+        "docs": [
+            {"location": "index.html", "title": "Главная", "text": ""},
+            {"location": "index.html#brak", "title": "Брак", "text": "копия"},
+            {"location": "brak.html", "title": "Брак", "text": ""},
+        ]
+    }
     pages = {
         "index.html": search_ru.PageInfo("index.html", is_guide=False),
         "brak.html": search_ru.PageInfo("brak.html", is_guide=True),
@@ -110,8 +112,8 @@ def test_worker_version_follows_the_worker_and_its_engine(tmp_path: Path) -> Non
 
 def test_blockquotes_leave_materials_text_and_are_kept_by_section() -> None:
     html = (
-        '<p>Своими словами.</p><blockquote><p>Образец &laquo;сообщения&raquo;</p>'
-        '<blockquote><p>вложенная</p></blockquote></blockquote>'
+        "<p>Своими словами.</p><blockquote><p>Образец &laquo;сообщения&raquo;</p>"
+        "<blockquote><p>вложенная</p></blockquote></blockquote>"
         '<h2 id="shag">Шаг</h2><p>текст</p><blockquote class="x"><p>Второй образец</p></blockquote>'
     )
     marked, quotes = search_ru.take_quotes(html)
@@ -177,7 +179,9 @@ def test_built_index_is_utf8_without_boilerplate_or_home_copies(built_site: Buil
     home_anchors = {doc["location"][1:] for doc in docs if doc["location"].startswith("#")}
     assert not home_anchors & GUIDE_SLUGS, f"home page copies of guides are indexed: {home_anchors & GUIDE_SLUGS}"
     texts = json.loads((built_site.site / search_ru.TEXTS_FILE).read_text(encoding="utf-8"))
-    guide_text = " ".join(text for doc, text in zip(docs, texts, strict=True) if doc["location"].split("/")[0] in GUIDE_SLUGS)
+    guide_text = " ".join(
+        text for doc, text in zip(docs, texts, strict=True) if doc["location"].split("/")[0] in GUIDE_SLUGS
+    )
     assert "contact-card__facts" not in guide_text and "Проверяли" not in guide_text
     assert "postings" not in data["config"]["search_ru"], "the postings belong in their own file (split_prebuilt)"
     index = search_ru.read_site_index(built_site.site)["config"]["search_ru"]
@@ -188,7 +192,7 @@ def test_built_index_is_utf8_without_boilerplate_or_home_copies(built_site: Buil
     asked = search_ru.page_info("zakaz-poteryalsya/", _front_matter(ROOT / "docs" / "zakaz-poteryalsya.md")).asked
     phrase_word = next(w for w in search_ru.words(" ".join(asked)) if w not in search_ru.stop_words())
     postings = _decode(index["postings"][index["words"].index(phrase_word)])
-    documents = [sum(postings[0:i + 1:4]) for i in range(0, len(postings), 4)]
+    documents = [sum(postings[0 : i + 1 : 4]) for i in range(0, len(postings), 4)]
     assert article in documents and postings[4 * documents.index(article) + 3] >= search_ru.FIELD_CODE["asked"]
 
 
@@ -203,7 +207,7 @@ def test_pages_point_materials_search_box_at_our_worker(built_site: BuildResult)
     assert (built_site.site / "assets" / "javascripts" / "search-ru-core.js").is_file()
     # the worker loads the stemmer Material ships; the build must still publish it
     assert (built_site.site / "assets" / "javascripts" / "lunr" / "min" / "lunr.ru.min.js").is_file()
-    assert 'data-search-exclude' not in html, "Material strips the exclude attribute after indexing"
+    assert "data-search-exclude" not in html, "Material strips the exclude attribute after indexing"
 
 
 # --- benchmark helpers and query set ----------------------------------------------------------
@@ -215,7 +219,8 @@ def test_query_set_is_large_and_covers_every_guide() -> None:
     without = sorted(GUIDE_SLUGS - {q.slug for q in queries})
     assert not without, "\n".join(
         f"docs/{slug}.md: no query in {QUERIES.relative_to(ROOT)} reaches this guide. "
-        f"Fix: add - {{q: how a buyer types it, slug: {slug}}}" for slug in without
+        f"Fix: add - {{q: how a buyer types it, slug: {slug}}}"
+        for slug in without
     )
     assert {q.slug for q in queries} == GUIDE_SLUGS
     for query in queries:
@@ -270,15 +275,24 @@ def test_quotes_of_three_words_or_more_are_quoted_material() -> None:
 
 
 def test_texts_leave_the_index_for_their_own_file() -> None:
-    data: dict[str, Any] = {"config": {"search_ru": {"version": 1}}, "docs": [
-        {"location": "a/", "title": "A", "text": "первый"}, {"location": "a/#b", "title": "B", "text": "второй"},
-    ]}
+    data: dict[str, Any] = {
+        "config": {"search_ru": {"version": 1}},
+        "docs": [
+            {"location": "a/", "title": "A", "text": "первый"},
+            {"location": "a/#b", "title": "B", "text": "второй"},
+        ],
+    }
     index, body = search_ru.split_texts(data)
     assert json.loads(body) == ["первый", "второй"]
     assert index["docs"] == [{"location": "a/", "title": "A"}, {"location": "a/#b", "title": "B"}]
     url = index["config"]["search_ru"]["texts"]
-    assert url.startswith(search_ru.TEXTS_FILE + "?v=") and url != search_ru.split_texts(
-        dict(data, docs=[dict(data["docs"][0], text="другой"), data["docs"][1]]))[0]["config"]["search_ru"]["texts"]
+    assert (
+        url.startswith(search_ru.TEXTS_FILE + "?v=")
+        and url
+        != search_ru.split_texts(dict(data, docs=[dict(data["docs"][0], text="другой"), data["docs"][1]]))[0]["config"][
+            "search_ru"
+        ]["texts"]
+    )
 
 
 def test_postings_leave_the_index_for_their_own_file(tmp_path: Path) -> None:
@@ -313,8 +327,9 @@ def test_offline_copy_keeps_the_texts_inline(tmp_path: Path) -> None:
 
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("enabled: !ENV [OFFLINE, false]", "enabled: true"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("enabled: !ENV [OFFLINE, false]", "enabled: true"), encoding="utf-8"
+    )
     result = build(project, tmp_path / "site")
     assert result.ok, result.output[-2000:]
     assert not (result.site / search_ru.TEXTS_FILE).exists()
