@@ -55,7 +55,7 @@ _ROOT = str(Path(__file__).resolve().parent.parent)
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
-from hooks.html_source import Attribute, Edit, EndTag, StartTag, remove, scan, set_value, splice  # noqa: E402
+from hooks.html_source import Attribute, Edit, EndTag, StartTag, Token, remove, scan, set_value, splice  # noqa: E402
 from macros.front_matter import is_guide  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.booklet")  # under «mkdocs»: a strict build counts its warnings
@@ -199,6 +199,16 @@ class Anchors:
         return sorted(self.links - self.ids)
 
 
+def _tags(html: str) -> tuple[Token, ...]:
+    """A chapter's tags (chapter_edits reads no text), parsed once per build: the whole booklet and its
+    section booklet get the same HTML (on_page_content). Kept for this build only: the tags take about
+    nine times the memory of the HTML."""
+    found = _state.tags.get(html)
+    if found is None:
+        found = _state.tags[html] = tuple(t for t in scan(html) if isinstance(t, (StartTag, EndTag)))
+    return found
+
+
 def chapter_edits(
     chapter: Chapter,
     booklet_url: str,
@@ -210,7 +220,7 @@ def chapter_edits(
     headings one level down; every id, and every attribute that names one, prefixed with the chapter's slug
     (so ids stay unique across chapters); links to other pages re-based to the booklet, or pointed at the
     chapter that holds them; with `number_by_slug`, links between chapters print the chapter's number."""
-    for token in scan(chapter.html):
+    for token in _tags(chapter.html):
         if isinstance(token, EndTag):
             if token.name in _HEADINGS:
                 yield (token.name_start, token.name_start + 2, _demoted(token.name))
@@ -422,6 +432,7 @@ class BuildState:
     url_by_src: dict[str, str] = field(default_factory=dict)  # the section booklets' URLs
     reported: set[tuple[str, str, str]] = field(default_factory=set)  # (guide, link, anchor) already logged
     chapter_html: dict[str, str] = field(default_factory=dict)  # src_uri → the chapter's HTML (on_page_content)
+    tags: dict[str, tuple[Token, ...]] = field(default_factory=dict)  # a chapter's HTML → its tags (_tags)
 
 
 _state = BuildState()
@@ -509,6 +520,10 @@ def on_config(config: Any) -> Any:
     global _state
     _state = BuildState()
     return config
+
+
+def on_post_build(config: Any) -> None:
+    _state.tags.clear()  # every booklet is written; `mkdocs serve` keeps the process between builds
 
 
 def _whole_booklet_src(config: Any, docs_dir: Path) -> str | None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import html.parser
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -129,7 +128,6 @@ def _attributes(raw: str, offset: int) -> Iterable[Attribute]:
         k = found.end()
 
 
-@lru_cache(maxsize=4096)  # the booklets read each guide's HTML once per booklet it is in; `mkdocs serve` rebuilds
 def scan(source: str) -> tuple[Token, ...]:
     """Every start tag, end tag and text of `source`, in order, with offsets into `source`."""
     scanner = _Scanner(source)
