@@ -50,13 +50,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 
-# MkDocs loads hooks by file path; the project folder must be importable for `hooks.html_source`.
+# MkDocs loads hooks by file path; the project folder must be importable for `hooks.html_source` and `macros`.
 _ROOT = str(Path(__file__).resolve().parent.parent)
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
 from hooks.html_source import Attribute, Edit, EndTag, StartTag, Token, remove, scan, set_value, splice  # noqa: E402
 from macros.front_matter import is_guide  # noqa: E402
+from macros.guide_index import nav_sections, read_front_matter  # noqa: E402
+from macros.printing import CHECKED_META, CHECKED_RANGE_META, CheckedRange  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.booklet")  # under «mkdocs»: a strict build counts its warnings
 
@@ -333,13 +335,6 @@ def build(
 # ---- which pages, which sections ------------------------------------------------------------------
 
 
-def _importable(project: Path) -> None:
-    """MkDocs loads hooks by file path; put the project folder on the import path for `macros`,
-    the way mkdocs-macros does for its module (front matter and dates have their rules there)."""
-    if str(project) not in sys.path:
-        sys.path.insert(0, str(project))
-
-
 def is_chapter(meta: Mapping[str, Any]) -> bool:
     """A guide (macros/front_matter.is_guide) or a page that asks to be a chapter."""
     return (is_guide(meta) or bool(meta.get(CHAPTER_META))) and not _is_booklet(meta)
@@ -390,8 +385,6 @@ class SectionBooklet:
 
 def section_booklets(nav: Any, docs_dir: Path, whole_booklet_src: str) -> list[SectionBooklet]:
     """One booklet per section of `nav:` that has at least one chapter, next to the whole booklet."""
-    _importable(docs_dir.parent)
-    from macros.guide_index import nav_sections, read_front_matter
 
     counts: dict[str, int] = {}
     for section, src in nav_sections(nav):
@@ -507,8 +500,6 @@ def _chapters(nav: Any, booklet: Page) -> list[Page]:
 def _merge_checked_dates(booklet: Page, guides: list[Page], config: Any) -> None:
     """The print header of the booklet dates the contacts of every guide in it."""
     # The dates and their wording belong to macros/printing.py.
-    _importable(Path(config.config_file_path).resolve().parent)
-    from macros.printing import CHECKED_META, CHECKED_RANGE_META, CheckedRange
 
     merged = CheckedRange.merged(p.meta[CHECKED_RANGE_META] for p in guides if p.meta.get(CHECKED_RANGE_META))
     if merged:
@@ -527,8 +518,6 @@ def on_post_build(config: Any) -> None:
 
 
 def _whole_booklet_src(config: Any, docs_dir: Path) -> str | None:
-    _importable(docs_dir.parent)
-    from macros.guide_index import nav_sections, read_front_matter
 
     for _, src in nav_sections(config.nav or []):
         path = docs_dir / src
