@@ -32,7 +32,7 @@ def measure(site: Path, guide: str) -> None:
             page = context.new_page()
             transfer = Transfer()
             page.on("response", transfer.record)
-            page.goto(url + path, wait_until="networkidle")
+            page.goto(url + path)
             settle(page)
             print(f"{name:<34}{transfer.requests:>9}{_kb(transfer.raw_bytes):>13}{_kb(transfer.gzip_bytes):>13}")
             if path == guide:

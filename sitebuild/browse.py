@@ -79,10 +79,13 @@ class Transfer:
 
 
 def settle(page: Any) -> None:
-    """Wait until the page and its workers stop fetching."""
-    page.wait_for_load_state("networkidle")
+    """Wait for the load event, then a second for anything a script asks for later.
+
+    The site's pages ask for everything before their load event; a second more catches a change that
+    breaks this. (Playwright's "networkidle" is not used: on a loaded machine it sometimes never came.)
+    """
+    page.wait_for_load_state("load")
     page.wait_for_timeout(1000)
-    page.wait_for_load_state("networkidle")
 
 
 def hosts(urls: list[str]) -> set[str]:

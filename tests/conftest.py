@@ -37,6 +37,32 @@ def pytest_sessionfinish() -> None:
     _BUILD_SERVER.close()
 
 
+_UNGROUPED = pytest.StashKey[set[str]]()
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-xdist's worker has added the group to each test's id
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Note the tests that `--dist loadgroup` failed to group (it did, silently, with pytest 9.2).
+
+    Tests marked xdist_group share an expensive session fixture (the site walk, nginx for dist); spread
+    over workers, each worker pays for it again and `make test` only gets slower. `_grouped` fails them.
+    """
+    if getattr(config.option, "loadgroup", False):  # set on xdist workers under --dist loadgroup
+        config.stash[_UNGROUPED] = {
+            item.nodeid for item in items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid
+        }
+
+
+@pytest.fixture(autouse=True)
+def _grouped(request: pytest.FixtureRequest) -> None:
+    if request.node.nodeid in request.config.stash.get(_UNGROUPED, set()):
+        pytest.fail(
+            "pytest-xdist --dist loadgroup did not group this test by its xdist_group mark: keep pytest at "
+            "the version requirements.in allows (pytest-dev/pytest-xdist#1386: pytest 9.2 with xdist 3.8)",
+            pytrace=False,
+        )
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The real site, built once per test session.

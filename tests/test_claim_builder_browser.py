@@ -70,8 +70,9 @@ def fill(page, answers: Any) -> None:
 
 def open_builder(page, site_url: str) -> int:
     page.clock.set_fixed_time(TODAY)
+    # Every request of the builder's page is made before its load event (goto waits for it); networkidle
+    # would add half a second and, on a loaded machine, sometimes never came (a 30 s timeout in CI).
     page.goto(site_url + "konstruktor-pretenzii/")
-    page.wait_for_load_state("networkidle")
     page.wait_for_selector("#claim-print")
     hosts = {urlparse(url).hostname for url in page.requests if not url.startswith("data:")}
     assert hosts == {"127.0.0.1"}, f"requests to other hosts: {hosts}"
@@ -404,7 +405,6 @@ def test_blocked_storage_starts_with_defaults_and_logs_no_errors(browser, site_u
     )
     try:
         page.goto(site_url + "pretenziya/")
-        page.wait_for_load_state("networkidle")
         theme_errors = len(problems)
         problems.clear()
         page.clock.set_fixed_time(TODAY)

@@ -1,22 +1,30 @@
-"""The Content-Security-Policy holds in Chromium: every page, a search, the claim builder, print.
+"""One walk through the site as readers use it, and what it must never do on the way.
 
-Each page gets an init script that records every `securitypolicyviolation` event before any of the
-page's own scripts run; the test then reads them back. Zero is the only acceptable count.
+The walk loads every page (as nginx serves it), prepares each one for print, runs a search from the
+home page and a guide and opens a result, fills the claim builder and prints the guide, the booklet
+and the letter to PDF. Along the way it records every request the pages and their workers make, every
+`securitypolicyviolation` event (an init script listens before any of the page's own scripts run), the
+console's policy messages and each page's Content-Security-Policy header. The tests below read that
+record: one walk, so the pages load once, not once per check.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from dataclasses import dataclass, field
 import pytest
 
-from sitebuild.browse import run_search
+from sitebuild.browse import hosts, run_search
 
 from .conftest import BuildResult
 from .site_pages import page_paths
 from .test_claim_builder_browser import BUYER, fill
 
-pytestmark = pytest.mark.browser
+# The tests share the module's walk: one worker runs them all (pytest-xdist --dist loadgroup).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("site-walk")]
+
+GUIDE = "zakaz-poteryalsya/"
+BOOKLET = "pechat/"
+SEARCH_RESULT = "[data-md-component=search-result] a, .md-search-result a"
 
 LISTEN = """
 window.__cspViolations = [];
@@ -30,6 +38,85 @@ def violations(page) -> list[str]:
     return page.evaluate("window.__cspViolations")
 
 
+@dataclass
+class Walk:
+    pages: list[str]
+    requests: list[str] = field(default_factory=list)  # every URL asked for, by pages and their workers
+    violations: dict[str, list[str]] = field(default_factory=dict)  # where → violations recorded there
+    without_policy: list[str] = field(default_factory=list)  # pages served with no CSP header
+    console: list[str] = field(default_factory=list)
+
+    def record(self, where: str, page) -> None:
+        found = violations(page)
+        if found:
+            self.violations.setdefault(where, []).extend(found)
+
+
+def _print(page) -> None:
+    """What Ctrl+P does: print media and the `beforeprint` event (print.js opens folded parts then)."""
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+
+
+# Session scope: pytest tears a module's fixture down whenever a worker turns to another module's test,
+# and xdist interleaves modules, so a module-scoped walk would run more than once.
+@pytest.fixture(scope="session")
+def walk(browser, site_url: str, built_site: BuildResult) -> Walk:
+    record = Walk(page_paths(built_site.site))
+    context = browser.new_context(locale="ru-RU")
+    context.add_init_script(LISTEN)
+    context.on("request", lambda request: record.requests.append(request.url))
+    page = context.new_page()
+    page.on("console", lambda message: record.console.append(message.text))
+    for path in record.pages:
+        # goto waits for the load event: every request these pages make comes before it
+        response = page.goto(site_url + path)
+        if response is None or "content-security-policy" not in response.headers:
+            record.without_policy.append(path)
+        _print(page)
+        page.emulate_media(media="screen")
+        record.record(path, page)
+    for start in ("", GUIDE):  # the search worker and its index load under the same policy
+        page.goto(site_url + start)
+        run_search(page, "претензия")
+        record.record(f"search from /{start}", page)
+    page.locator(SEARCH_RESULT).first.click()
+    page.wait_for_load_state("load")
+    record.record("a search result", page)
+    for path in (GUIDE, BOOKLET):
+        page.goto(site_url + path)
+        _print(page)
+        assert page.pdf()[:4] == b"%PDF"
+        page.emulate_media(media="screen")
+        record.record(f"/{path} printed", page)
+    page.goto(site_url + "konstruktor-pretenzii/")
+    page.wait_for_selector("#claim-print")
+    fill(page, {**BUYER, "case": "not_delivered"})
+    assert page.pdf()[:4] == b"%PDF"
+    record.record("the claim builder, filled and printed", page)
+    context.close()
+    return record
+
+
+def test_the_walk_covers_every_page(walk: Walk) -> None:
+    assert len(walk.pages) >= 10, f"too few pages found: {walk.pages}"
+    assert len(walk.requests) > len(walk.pages), "too few requests recorded: the recorder is not working"
+
+
+def test_every_page_comes_with_the_content_security_policy(walk: Walk) -> None:
+    assert not walk.without_policy, f"pages served with no Content-Security-Policy header: {walk.without_policy}"
+
+
+def test_no_violation_on_any_page_in_search_in_the_builder_or_in_print(walk: Walk) -> None:
+    refused = [text for text in walk.console if "Content Security Policy" in text]
+    assert not walk.violations and not refused, f"Content-Security-Policy violations: {walk.violations} {refused}"
+
+
+def test_no_request_to_another_host(walk: Walk) -> None:
+    foreign = sorted(url for url in walk.requests if hosts([url]) - {"127.0.0.1"})
+    assert hosts(walk.requests) == {"127.0.0.1"}, f"requests to other hosts: {foreign}"
+
+
 @pytest.fixture
 def csp_page(browser):
     context = browser.new_context(locale="ru-RU")
@@ -37,33 +124,6 @@ def csp_page(browser):
     new_page = context.new_page()
     yield new_page
     context.close()
-
-
-def test_no_violation_on_any_page_in_search_in_the_builder_or_in_print(
-    csp_page, site_url: str, built_site: BuildResult
-) -> None:
-    page = csp_page
-    seen: dict[str, list[str]] = {}
-    for path in page_paths(built_site.site):
-        page.goto(site_url + path)
-        page.wait_for_load_state("load")
-        page.emulate_media(media="print")
-        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-        page.emulate_media(media="screen")
-        if violations(page):
-            seen[path] = violations(page)
-    page.goto(site_url + "zakaz-poteryalsya/")
-    run_search(page, "претензия")
-    page.locator("[data-md-component=search-result] a, .md-search-result a").first.click()
-    page.wait_for_load_state("load")
-    seen.setdefault("search", []).extend(violations(page))
-    page.goto(site_url + "konstruktor-pretenzii/")
-    page.wait_for_selector("#claim-print")
-    fill(page, {**BUYER, "case": "not_delivered"})
-    page.pdf(path=str(Path("/dev/null")))
-    seen.setdefault("claim builder", []).extend(violations(page))
-    found = {where: v for where, v in seen.items() if v}
-    assert not found, f"Content-Security-Policy violations: {found}"
 
 
 def test_a_script_injected_without_a_hash_is_blocked(csp_page, site_url: str) -> None:
