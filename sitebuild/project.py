@@ -103,6 +103,11 @@ class BuildServer:
         output = out.read_text(encoding="utf-8", errors="replace") + err.read_text(encoding="utf-8", errors="replace")
         return BuildResult(json.loads(reply)["returncode"], output, site, project)
 
+    @property
+    def compiled_templates(self) -> list[Path]:
+        """The Jinja bytecode its children share (build_server._share_compiled_templates)."""
+        return sorted((self._scratch / "jinja-bytecode").glob("*")) if self._process is not None else []
+
     def close(self) -> None:
         if self._process is not None:
             assert self._process.stdin

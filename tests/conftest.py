@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from deploy.preview import Preview
 
 # The project copy and the strict build live in sitebuild/, shared with bench/ (neither imports the other).
-__all__ = ["ROOT", "BuildResult", "build", "copy_project", "CHROMIUM", "CHROMIUM_ARGS"]
+__all__ = ["ROOT", "BuildResult", "BuildServer", "build", "copy_project", "CHROMIUM", "CHROMIUM_ARGS"]
 
 # One build server per test process (each xdist worker has its own): builds fork from a process that has
 # MkDocs and its plugins imported, instead of starting Python again (sitebuild/build_server.py).
@@ -29,6 +29,12 @@ atexit.register(_BUILD_SERVER.close)
 def build(project: Path, site: Path | None = None, config: str = "mkdocs.yml") -> BuildResult:
     """A strict build exactly as `make build` does it (sitebuild.build), forked from the build server."""
     return _BUILD_SERVER.build(project, site, config)
+
+
+@pytest.fixture(scope="session")
+def build_server() -> BuildServer:
+    """The server `build` forks from (tests/test_build_server.py shows it builds as a new process does)."""
+    return _BUILD_SERVER
 
 
 def pytest_sessionfinish() -> None:

@@ -9,16 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import BuildServer, build, copy_project
+from sitebuild import build, copy_project
 
-from .conftest import ROOT
+from .conftest import ROOT, BuildServer
+
+# In file order on one worker: the failed build fills the server's template cache the next test reads.
+pytestmark = pytest.mark.xdist_group("build-server")
 
 
 @pytest.fixture
-def server():
-    started = BuildServer()
-    yield started
-    started.close()
+def server(build_server: BuildServer) -> BuildServer:
+    """The test process's own server (tests/conftest.py), warm from whatever it built before: if one build
+    could leak into the next, it would show here."""
+    return build_server
 
 
 def _same_tree(left: Path, right: Path) -> list[str]:
@@ -30,15 +33,6 @@ def _same_tree(left: Path, right: Path) -> list[str]:
     return found
 
 
-def test_pages_are_those_of_a_new_process(server: BuildServer, tmp_path: Path) -> None:
-    """Against the plain strict build `make check` has just made of the same tree (PREBUILT_SITE), or a new one."""
-    forked = server.build(ROOT, tmp_path / "forked")
-    assert forked.ok, forked.output
-    prebuilt = Path(os.environ.get("PREBUILT_SITE") or tmp_path / "none")
-    plain = prebuilt if (prebuilt / "index.html").exists() else build(ROOT, tmp_path / "plain").site
-    assert not _same_tree(forked.site, plain)
-
-
 def test_a_failed_build_gives_the_same_exit_code_and_message(server: BuildServer, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     index = project / "docs" / "index.md"
@@ -48,6 +42,20 @@ def test_a_failed_build_gives_the_same_exit_code_and_message(server: BuildServer
     assert (forked.returncode, plain.returncode) == (1, 1)
     # The same log lines, word for word, but the folder
     assert forked.output.replace("forked", "SITE") == plain.output.replace("plain", "SITE")
+
+
+def test_pages_are_those_of_a_new_process(server: BuildServer, tmp_path: Path) -> None:
+    """Against the plain strict build `make check` has just made of the same tree (PREBUILT_SITE), or a new one.
+
+    The failed build above ran first (this module runs on one worker, in order) and left the server's
+    children Jinja bytecode: these pages come from templates compiled by another child.
+    """
+    assert server.compiled_templates, "no compiled template shared yet: the cached path would go untested"
+    forked = server.build(ROOT, tmp_path / "forked")
+    assert forked.ok, forked.output
+    prebuilt = Path(os.environ.get("PREBUILT_SITE") or tmp_path / "none")
+    plain = prebuilt if (prebuilt / "index.html").exists() else build(ROOT, tmp_path / "plain").site
+    assert not _same_tree(forked.site, plain)
 
 
 def test_each_copy_runs_its_own_code_with_the_callers_environment(

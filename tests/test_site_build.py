@@ -118,10 +118,3 @@ def test_broken_contacts_file_stops_build_with_line(project_copy: Path) -> None:
     assert not result.ok
     where = rf"organizations\[{book.owner[email.id].id}\]\.channels\[{email.id}\]\.email"
     assert re.search(rf"data/contacts\.yml:\d+: {where}", result.output), result.output
-
-
-def test_broken_anchor_stops_build(project_copy: Path) -> None:
-    index = project_copy / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") + "\n[x](zakaz-poteryalsya.md#net-takogo)\n", encoding="utf-8")
-    result = build(project_copy)
-    assert not result.ok and "net-takogo" in result.output

@@ -57,11 +57,3 @@ def test_link_a_macro_writes_passes_strict_build_but_not_sitecheck(project_copy:
     assert result.ok, "the strict build should not see links inside raw HTML:\n" + result.output
     problem = only_one(run_check(NAME, project_copy, result.site), 'href="nope/"')
     assert "docs/slovar.md" in problem.message
-
-
-def test_strict_build_refuses_markdown_link_to_missing_page(project_copy: Path) -> None:
-    """Markdown links are the build's job (validation: in mkdocs.yml); prove it does it."""
-    append_to(project_copy / "docs" / "slovar.md", "\n[нет такой страницы](net-takoy-stranicy.md)\n")
-    result = build(project_copy)
-    assert not result.ok
-    assert "slovar.md" in result.output and "net-takoy-stranicy.md" in result.output
