@@ -13,13 +13,15 @@ Writes
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import gzip
 import hashlib
 import os
 import shutil
 import zipfile
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import brotli
 
@@ -36,8 +38,28 @@ ZIP_DATE = (2026, 1, 1, 0, 0, 0)
 TWIN_CACHE = ROOT / ".cache" / "twins"
 
 
+@contextlib.contextmanager
+def _one_compressor_at_a_time() -> Iterator[None]:
+    """Parallel test workers each serve a copy of the same site: the first compresses it, the others wait
+    and then read its twins from TWIN_CACHE (four cold workers at once cost four times brotli's 10 s)."""
+    try:
+        TWIN_CACHE.mkdir(parents=True, exist_ok=True)
+        lock = open(TWIN_CACHE / ".lock", "w")  # closed, and so unlocked, when the block ends
+    except OSError:  # a read-only checkout: no cache to share either
+        yield
+        return
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def compress_twins(site: Path) -> int:
     """Write file.gz and file.br next to each compressible file; returns how many files got twins."""
+    with _one_compressor_at_a_time():
+        return _compress_twins(site)
+
+
+def _compress_twins(site: Path) -> int:
     count = 0
     for path in sorted(site.rglob("*")):
         if not path.is_file() or not headers.is_compressible(path):

@@ -131,6 +131,10 @@ def pdf_path(request, tmp_path: Path):
     return lambda name: target / f"{request.node.name}-{name}.pdf"
 
 
+# The tests on the fixture site run on one worker (pytest-xdist --dist loadgroup), which builds it once.
+PRINT_SITE = pytest.mark.xdist_group("print-site")
+
+
 @pytest.fixture(scope="session")
 def print_site_url(tmp_path_factory: pytest.TempPathFactory):
     """The site plus the fixture guide (in the navigation after «Заказ потерялся»), served on 127.0.0.1."""
@@ -227,6 +231,7 @@ def test_unconfirmed_mark_prints_as_text(page, site_url: str, pdf_path) -> None:
     assert_no_chrome(printed, content)
 
 
+@PRINT_SITE
 def test_closed_details_and_tabs_print_without_javascript(browser, print_site_url: str, pdf_path) -> None:
     context = browser.new_context(java_script_enabled=False, locale="ru-RU")
     try:
@@ -247,6 +252,7 @@ def test_closed_details_and_tabs_print_without_javascript(browser, print_site_ur
     assert_no_chrome(printed, content)
 
 
+@PRINT_SITE
 def test_letter_prints_alone(page, print_site_url: str, pdf_path) -> None:
     url = urljoin(print_site_url, FIXTURE_PAGE)
     page.goto(url)
@@ -287,6 +293,7 @@ def test_print_button_on_guides_only(page, site_url: str) -> None:
 # ---- the booklet -----------------------------------------------------------------------------------
 
 
+@PRINT_SITE
 def test_booklet_prints_every_guide(page, print_site_url: str, pdf_path) -> None:
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as config:
         real_guides = guides(ROOT / "docs", yaml_load(config)["nav"])
@@ -307,6 +314,7 @@ def test_booklet_prints_every_guide(page, print_site_url: str, pdf_path) -> None
     assert pdf_pages(out) >= len(expected) + 1
 
 
+@PRINT_SITE
 def test_booklet_links_lead_inside_the_booklet(page, print_site_url: str) -> None:
     page.goto(urljoin(print_site_url, "pechat/"))
     hrefs = page.eval_on_selector_all(".md-content a[href^='#']", "links => links.map(a => a.getAttribute('href'))")
