@@ -10,16 +10,21 @@ non-browser test suite inside such a copy: a test that hard-codes today's data f
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from macros.contacts_data import ContactBook
 from macros.contacts_schema import AddressChannel, EmailChannel, PhoneChannel
-from sitebuild.contact_edits import rewrite_every_contact, switch_pages
+from sitebuild.contact_edits import pages_using, rewrite_every_contact, switch_pages
 from sitecheck.__main__ import main as sitecheck_main
 
-from .conftest import build
+from .conftest import BuildResult, build, copy_project
 from .contact_picks import live_book
+
+# The tests of the built copy share one build: one worker runs them (pytest-xdist --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("contact-edits")
 
 COMMON_FIELDS = ("label", "source", "hours", "seen", "note")
 VALUE_FIELDS: tuple[str, ...] = COMMON_FIELDS + ("number", "email", "address", "postal_code", "recipient", "url")
@@ -46,18 +51,34 @@ def test_every_value_changes_and_one_contact_is_retired(project_copy: Path) -> N
     assert len(retirement.pages) > 1
 
 
-def test_site_with_every_contact_changed_builds_and_passes_every_check(
-    project_copy: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    before = live_book(project_copy)
-    retirement = rewrite_every_contact(project_copy, CHECKED)
+@dataclass
+class EveryContactChanged:
+    """The copy after README's «change a contact» for every contact and «retire a contact» for one, built."""
+
+    project: Path
+    before: ContactBook
+    after: ContactBook
+    result: BuildResult
+
+
+@pytest.fixture(scope="module")
+def every_contact_changed(tmp_path_factory: pytest.TempPathFactory) -> EveryContactChanged:
+    project = copy_project(tmp_path_factory.mktemp("contact-edits") / "project")
+    before = live_book(project)
+    retirement = rewrite_every_contact(project, CHECKED)
     # That the build stops on the retired contact's pages first is test_sitecheck_references' job.
-    switch_pages(project_copy / "docs", retirement.retired, retirement.replacement)
-    result = build(project_copy)
+    switch_pages(project / "docs", retirement.retired, retirement.replacement)
+    return EveryContactChanged(project, before, live_book(project), build(project))
+
+
+def test_site_with_every_contact_changed_builds_and_passes_every_check(
+    every_contact_changed: EveryContactChanged, capsys: pytest.CaptureFixture[str]
+) -> None:
+    changed = every_contact_changed
+    project, before, after, result = changed.project, changed.before, changed.after, changed.result
     assert result.ok, result.output
     assert "Found local Python module" not in result.output, "hooks/quiet_macros.py keeps the build output short"
-    assert sitecheck_main(["--root", str(project_copy), "--site", str(result.site)]) == 0, capsys.readouterr().out
-    after = live_book(project_copy)
+    assert sitecheck_main(["--root", str(project), "--site", str(result.site)]) == 0, capsys.readouterr().out
     directory = (result.site / "kontakty" / "index.html").read_text(encoding="utf-8")
     for channel in after.live():
         old = before.channels[channel.id]
@@ -68,3 +89,31 @@ def test_site_with_every_contact_changed_builds_and_passes_every_check(
         if isinstance(channel, AddressChannel):
             assert channel.address.split(",")[-1].strip() in directory
         assert CHECKED.strftime("%d.%m.%Y") in directory
+
+
+def test_a_new_number_reaches_every_page_that_shows_it(every_contact_changed: EveryContactChanged) -> None:
+    """README, «change a contact»: one edit in data/contacts.yml changes every page; the old number is gone."""
+    changed = every_contact_changed
+    before, after, result = changed.before, changed.after, changed.result
+    assert result.ok, result.output
+    docs = changed.project / "docs"
+    pages = {path: path.read_text(encoding="utf-8") for path in result.site.rglob("*.html")}
+    checked = 0
+    for channel in after.live():
+        old = before.channels[channel.id]
+        if not (isinstance(channel, PhoneChannel) and isinstance(old, PhoneChannel)):
+            continue
+        for source in pages_using(docs, channel.id):
+            html = pages[_built_page(result.site, source.relative_to(docs))]
+            assert f"tel:{channel.e164}" in html, f"{source.name}: no link to the new number of {channel.id}"
+            checked += 1
+        stale = [str(path) for path, html in pages.items() if f"tel:{old.e164}" in html or old.display in html]
+        assert not stale, f"{channel.id}: the old number {old.display} is still on {stale[:3]}"
+    assert checked > 5, "too few pages call a phone macro: is this the real site?"
+
+
+def _built_page(site: Path, source: Path) -> Path:
+    """docs/brak.md → site/brak/index.html; docs/index.md → site/index.html."""
+    stem = source.with_suffix("")
+    return site / (stem.parent if stem.name == "index" else stem) / "index.html"
+

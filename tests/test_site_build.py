@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 
 from macros.contacts_data import load_contacts
-from macros.contacts_schema import PhoneChannel
-from sitebuild.contact_edits import another_number, pages_using, set_channel_fields
+from sitebuild.contact_edits import set_channel_fields
 
 from .conftest import ROOT, BuildResult, build
 from .contact_picks import live_book, pick
@@ -66,25 +65,6 @@ def test_guide_has_both_variants_and_description(built_site: BuildResult) -> Non
 def test_no_google_fonts(built_site: BuildResult) -> None:
     for html_file in built_site.site.rglob("*.html"):
         assert "fonts.googleapis" not in html_file.read_text(encoding="utf-8")
-
-
-def test_one_edit_in_yaml_changes_every_page(project_copy: Path) -> None:
-    """README, «change a contact»: a new number in data/contacts.yml reaches every page that shows it."""
-    book = live_book(project_copy)
-    phones = [c for c in book.live() if isinstance(c, PhoneChannel)]
-    docs = project_copy / "docs"
-    phone = max(phones, key=lambda c: len(pages_using(docs, c.id)))
-    guides = {p.stem for p in pages_using(docs, phone.id) if p.stem != "index"}
-    new_number = another_number(phone, {c.number for c in phones})
-    set_channel_fields(project_copy / "data" / "contacts.yml", phone.id, number=new_number)
-    result = build(project_copy)
-    assert result.ok, result.output
-    changed = live_book(project_copy).channels[phone.id]
-    assert isinstance(changed, PhoneChannel) and changed.e164 != phone.e164
-    pages = result.site.rglob("*.html")
-    pages_with_number = [p for p in pages if f"tel:{changed.e164}" in p.read_text(encoding="utf-8")]
-    assert {p.parent.name for p in pages_with_number} >= {"kontakty"} | guides
-    assert not any(phone.display in p.read_text(encoding="utf-8") for p in result.site.rglob("*.html"))
 
 
 def test_unknown_contact_id_stops_build(project_copy: Path) -> None:
