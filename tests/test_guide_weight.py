@@ -1,5 +1,5 @@
 """A guide stays light: what it downloads before the reader turns to search (no request to another host:
-tests/test_csp_browser.py)."""
+tests/test_site_walk.py)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ import pytest
 from sitebuild.browse import run_search
 
 from .conftest import ROOT, BuildResult, build
-from .test_csp_browser import LISTEN
+from .test_site_walk import LISTEN
 
 # One test worker builds the module's offline copy once (`--dist loadgroup` in the Makefile).
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("offline")]

@@ -165,33 +165,6 @@ def test_print_button_sits_below_the_title_on_a_phone(sized_page, site_url: str)
     assert button["y"] >= title["y"] + title["height"], f"print button at {button['y']}, title ends lower"
 
 
-# Links of the left sidebar cut by the top of its visible area (just under the sticky site title).
-CUT_NAV_LINKS_JS = """() => {
-  const wrap = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
-  const title = wrap.querySelector('.md-nav--primary > .md-nav__title');
-  const top = Math.max(wrap.getBoundingClientRect().top, title ? title.getBoundingClientRect().bottom : 0);
-  return [...wrap.querySelectorAll('.md-nav__link')].filter(link => {
-    const box = link.getBoundingClientRect();
-    return box.height > 0 && box.top < top - 1 && box.bottom > top + 1;
-  }).map(link => link.innerText.trim());
-}"""
-
-
-@pytest.mark.parametrize("sized_page", [DESKTOP], indirect=True, ids=["desktop-1366x900"])
-def test_desktop_sidebar_shows_no_clipped_link(sized_page, site_url: str, built_site: BuildResult) -> None:
-    cut = []
-    for path in page_paths(built_site.site):
-        if path == "404.html":
-            continue
-        sized_page.goto(site_url + path)
-        sized_page.wait_for_load_state("load")
-        sized_page.wait_for_timeout(100)  # Material scrolls the sidebar to the current page after load
-        found = sized_page.evaluate(CUT_NAV_LINKS_JS)
-        if found:
-            cut.append(f"/{path}: {found}")
-    assert not cut, "sidebar links cut in half under the title:\n" + "\n".join(cut)
-
-
 # ---- copy buttons and the 404 page -------------------------------------------------------------
 
 

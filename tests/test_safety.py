@@ -342,7 +342,7 @@ def test_look_alikes_and_foreign_numbers_in_the_data(project_copy: Path, key: st
     assert [(p.path, p.line) for p in problems] == [("data/contacts.yml", line)], run_check("data", project_copy)
 
 
-# --- The Content-Security-Policy in the built pages (the browser side: tests/test_csp_browser.py) ---
+# --- The Content-Security-Policy in the built pages (the browser side: tests/test_site_walk.py) ---
 
 
 def _csp_hook():

@@ -1,7 +1,7 @@
 """What readers get from the web server: nginx as deploy/headers.py configures it (tests/conftest.py).
 
 The headers on pages, fingerprinted assets and the 404 page; pre-compressed replies; the Russian 404
-page with status 404; the Content-Security-Policy header (tests/test_csp_browser.py walks every page under
+page with status 404; the Content-Security-Policy header (tests/test_site_walk.py walks every page under
 it and counts no violation).
 """
 

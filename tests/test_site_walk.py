@@ -4,8 +4,9 @@ The walk loads every page (as nginx serves it), prepares each one for print, run
 home page and a guide and opens a result, fills the claim builder and prints the guide, the booklet
 and the letter to PDF. Along the way it records every request the pages and their workers make, every
 `securitypolicyviolation` event (an init script listens before any of the page's own scripts run), the
-console's policy messages and each page's Content-Security-Policy header. The tests below read that
-record: one walk, so the pages load once, not once per check.
+console's policy messages, each page's Content-Security-Policy header, and the links of the desktop
+sidebar cut in half by its top edge. The tests below read that record: one walk, so the pages load
+once, not once per check.
 """
 
 from __future__ import annotations
@@ -23,6 +24,17 @@ from .test_claim_builder_browser import BUYER, fill
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("site-walk")]
 
 GUIDE = "zakaz-poteryalsya/"
+DESKTOP = {"width": 1366, "height": 900}
+# Links of the left sidebar cut by the top of its visible area (just under the sticky site title).
+CUT_NAV_LINKS_JS = """() => {
+  const wrap = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
+  const title = wrap.querySelector('.md-nav--primary > .md-nav__title');
+  const top = Math.max(wrap.getBoundingClientRect().top, title ? title.getBoundingClientRect().bottom : 0);
+  return [...wrap.querySelectorAll('.md-nav__link')].filter(link => {
+    const box = link.getBoundingClientRect();
+    return box.height > 0 && box.top < top - 1 && box.bottom > top + 1;
+  }).map(link => link.innerText.trim());
+}"""
 BOOKLET = "pechat/"
 SEARCH_RESULT = "[data-md-component=search-result] a, .md-search-result a"
 
@@ -45,6 +57,7 @@ class Walk:
     violations: dict[str, list[str]] = field(default_factory=dict)  # where → violations recorded there
     without_policy: list[str] = field(default_factory=list)  # pages served with no CSP header
     console: list[str] = field(default_factory=list)
+    cut_sidebar_links: list[str] = field(default_factory=list)  # "/page: [links]" at 1366×900
 
     def record(self, where: str, page) -> None:
         found = violations(page)
@@ -63,7 +76,7 @@ def _print(page) -> None:
 @pytest.fixture(scope="session")
 def walk(browser, site_url: str, built_site: BuildResult) -> Walk:
     record = Walk(page_paths(built_site.site))
-    context = browser.new_context(locale="ru-RU")
+    context = browser.new_context(locale="ru-RU", viewport=DESKTOP, reduced_motion="reduce")
     context.add_init_script(LISTEN)
     context.on("request", lambda request: record.requests.append(request.url))
     page = context.new_page()
@@ -73,6 +86,11 @@ def walk(browser, site_url: str, built_site: BuildResult) -> Walk:
         response = page.goto(site_url + path)
         if response is None or "content-security-policy" not in response.headers:
             record.without_policy.append(path)
+        if path != "404.html":  # the 404 page has no sidebar
+            page.wait_for_timeout(100)  # Material scrolls the sidebar to the current page after load
+            cut = page.evaluate(CUT_NAV_LINKS_JS)
+            if cut:
+                record.cut_sidebar_links.append(f"/{path}: {cut}")
         _print(page)
         page.emulate_media(media="screen")
         record.record(path, page)
@@ -110,6 +128,11 @@ def test_every_page_comes_with_the_content_security_policy(walk: Walk) -> None:
 def test_no_violation_on_any_page_in_search_in_the_builder_or_in_print(walk: Walk) -> None:
     refused = [text for text in walk.console if "Content Security Policy" in text]
     assert not walk.violations and not refused, f"Content-Security-Policy violations: {walk.violations} {refused}"
+
+
+def test_desktop_sidebar_shows_no_clipped_link(walk: Walk) -> None:
+    cut = walk.cut_sidebar_links
+    assert not cut, "sidebar links cut in half under the title:\n" + "\n".join(cut)
 
 
 def test_no_request_to_another_host(walk: Walk) -> None:
