@@ -18,7 +18,7 @@ from macros.contacts_data import ContactBook, load_contacts
 from macros.feedback import FeedbackConfigError, FeedbackTarget, feedback_href, feedback_target
 from macros.guide_index import guides, read_front_matter
 
-from .conftest import ROOT, BuildResult, build
+from .conftest import ROOT, BuildResult, build, copy_project
 
 FIXTURE_CONTACTS = """\
 organizations:
@@ -154,15 +154,26 @@ def test_real_site_links_every_guide_to_the_configured_address(built_site: Build
         assert f'href="mailto:{target.address}?' in html or f'href="{target.address}?' in html, page
 
 
-def test_configured_address_puts_the_link_on_every_guide_and_nowhere_else(project_copy: Path) -> None:
+# The two tests of the configured copy (one in a browser) share its build on one worker.
+CONFIGURED = pytest.mark.xdist_group("feedback-configured")
+
+
+@pytest.fixture(scope="session")
+def configured(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """A copy whose mkdocs.yml sends feedback to a fixture editors' e-mail, built."""
+    project_copy = copy_project(tmp_path_factory.mktemp("feedback") / "project")
     contacts = project_copy / "data" / "contacts.yml"
     fixture_org = FIXTURE_CONTACTS.split("organizations:\n", 1)[1]
     contacts.write_text(contacts.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + fixture_org, encoding="utf-8")
     config = project_copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(_with_feedback(text, "{contact: editors-email}"), encoding="utf-8")
+    return build(project_copy)
 
-    result = build(project_copy)
+
+@CONFIGURED
+def test_configured_address_puts_the_link_on_every_guide_and_nowhere_else(configured: BuildResult) -> None:
+    result, project_copy = configured, configured.project
     assert result.ok, result.output
     site_url = "https://problema-s-ozon.ru/"
     for src, page in _guide_pages(result.site, project_copy).items():
@@ -193,22 +204,15 @@ def test_a_wrong_setting_stops_the_build_with_the_fix_and_no_traceback(project_c
 
 
 @pytest.mark.browser
-def test_link_is_accessible_sends_nothing_and_stays_off_paper(project_copy: Path, browser) -> None:
+@CONFIGURED
+def test_link_is_accessible_sends_nothing_and_stays_off_paper(configured: BuildResult, browser) -> None:
     import functools
     import http.server
     import threading
 
     from .site_pages import SCHEMES, axe_violations, describe
 
-    contacts = project_copy / "data" / "contacts.yml"
-    fixture_org = FIXTURE_CONTACTS.split("organizations:\n", 1)[1]
-    contacts.write_text(contacts.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + fixture_org, encoding="utf-8")
-    config = project_copy / "mkdocs.yml"
-    config.write_text(
-        _with_feedback(config.read_text(encoding="utf-8"), "{contact: editors-email}"),
-        encoding="utf-8",
-    )
-    result = build(project_copy)
+    result = configured
     assert result.ok, result.output
 
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(result.site))
