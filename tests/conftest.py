@@ -84,6 +84,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return result
 
 
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The copy `make offline` makes (OFFLINE=true), built once; its tests carry xdist_group("offline")."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("OFFLINE", "true")  # what `make offline` sets
+        result = build(ROOT, tmp_path_factory.mktemp("offline") / "site-offline")
+    assert result.ok, f"the offline copy does not build:\n{result.output}"
+    return result
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")

@@ -9,20 +9,11 @@ import pytest
 
 from sitebuild.browse import run_search
 
-from .conftest import ROOT, BuildResult, build
+from .conftest import BuildResult
 from .test_site_walk import LISTEN
 
 # One test worker builds the module's offline copy once (`--dist loadgroup` in the Makefile).
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("offline")]
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("OFFLINE", "true")  # what `make offline` sets
-        result = build(ROOT, tmp_path_factory.mktemp("offline") / "site-offline")
-    assert result.ok, f"the offline copy does not build:\n{result.output}"
-    return result
 
 
 def test_offline_copy_navigates_and_searches_from_file_urls(browser, offline_site: BuildResult) -> None:

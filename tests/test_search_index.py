@@ -322,16 +322,9 @@ def test_built_site_serves_texts_apart(built_site: BuildResult) -> None:
     assert data["config"]["search_ru"]["texts"].startswith(search_ru.TEXTS_FILE)
 
 
-def test_offline_copy_keeps_the_texts_inline(tmp_path: Path) -> None:
-    from tests.conftest import build, copy_project
-
-    project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("enabled: !ENV [OFFLINE, false]", "enabled: true"), encoding="utf-8"
-    )
-    result = build(project, tmp_path / "site")
-    assert result.ok, result.output[-2000:]
+@pytest.mark.xdist_group("offline")  # shares the offline build with tests/test_offline.py
+def test_offline_copy_keeps_the_texts_inline(offline_site: BuildResult) -> None:
+    result = offline_site
     assert not (result.site / search_ru.TEXTS_FILE).exists()
     inlined = (result.site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert '"texts"' not in inlined and '"text":' in inlined
