@@ -124,6 +124,20 @@ test("quoted text counts less than the guide's own words", () => {
   assert.equal(first(engine, "назовите код"), "c/");
 });
 
+test("a word weighs more in a short title than among many in a long one (BM25F title length)", () => {
+  // Both titles have both words; the long one names a narrower case, and its page says
+  // «посылка» once more in its text. The page whose title is just the buyer's words is the answer.
+  const titled = engineFor(indexOf([
+    { location: "short/", title: "Посылка потерялась", text: "Напишите в поддержку и ждите ответа." },
+    { location: "long/", title: "Посылка потерялась при сортировке на складе в другом городе",
+      text: "Напишите в поддержку: посылка могла задержаться на складе." },
+    { location: "other/", title: "Возврат товара", text: "Оформите возврат в приложении." },
+  ]));
+  const pages = titled.search("потерялась посылка").items.map((group) => group[0].location);
+  assert.deepEqual(pages, ["short/", "long/"]);
+  assert.equal(first(titled, "сортировка на складе"), "long/", "words only the long title has still find it");
+});
+
 test("no results: the triage page and common situations, escaped, without the query", () => {
   const fallback = {
     triage: { location: "s-chego-nachat/", title: "С чего начать <b>" },

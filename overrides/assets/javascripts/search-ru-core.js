@@ -39,7 +39,10 @@
     b: 0.6,          /* BM25 length normalisation for section text */
     together: 1,     /* weight of the best single doc's sum in a page's score */
     depth: 0.5,      /* a page that comes back to a query word in other sections is about it */
-    coverage: 2      /* a page missing query words: score × (share of words found) ^ coverage */
+    coverage: 2,     /* a page missing query words: score × (share of words found) ^ coverage */
+    titleLength: 0.5 /* BM25F length normalisation of a page's title: a word weighs more in a short
+                        title (the page is about it) than in a long one that names more things */
+
   }
   var MAX_PAGES = 12          /* result groups sent to the UI; Material renders 10 at once */
   var MAX_SECTIONS = 3        /* sections shown under each page */
@@ -256,6 +259,7 @@
     var stopWords = options.stopWords
     var W = Object.assign({}, WEIGHTS, options.weights || {})
     var FIELD_WEIGHT = [0, W.heading, W.asked, W.title]  /* by the hook's field code (FIELD_CODE) */
+    var TITLE = 3
     var K1 = W.k1
     if (!index || index.version !== 1)
       throw new Error("search-ru: the index has no prebuilt part (is hooks/search_ru.py in mkdocs.yml?)")
@@ -280,6 +284,19 @@
     var norm = new Float64Array(docs.length)
     for (var d = 0; d < docs.length; d++)
       norm[d] = 1 - W.b + W.b * index.lengths[d] / average
+
+    /* The title field's weight per page, by the title's length in indexed words against the
+       average title (BM25F): «Заказ потерялся» is all about a lost order; «Посылка потерялась при
+       сортировке на складе» names the same words among more. Headings and asked phrases keep their
+       weight (the prebuilt index does not say which asked phrase a word is in). */
+    var titleWeight = new Float64Array(docs.length)
+    var titleWords = pages.map(function (page) {
+      return words(docs[page.article].title || "").filter(function (word) { return !stopWords.has(word) }).length
+    })
+    var averageTitle = Math.max(1, sum(titleWords) / Math.max(1, pages.length))
+    pages.forEach(function (page, p) {
+      titleWeight[page.article] = W.title / (1 - W.titleLength + W.titleLength * titleWords[p] / averageTitle)
+    })
 
     /* vocabulary: stem → ids of the written words it stands for. The build sends each word's stem
        (hooks/search_ru.py stems_of: how many letters of the word it keeps, or the stem itself), so the
@@ -561,7 +578,7 @@
           }
           var textRarity = idf(anywhere), fieldRarity = idf(inFields)
           for (var i = 0; i < list.length; i += 3) {
-            var d = list[i], score = trust * (textRarity * list[i + 1] + fieldRarity * FIELD_WEIGHT[list[i + 2]])
+            var d = list[i], score = trust * (textRarity * list[i + 1] + fieldRarity * fieldWeight(d, list[i + 2]))
             if (!(best.get(d) >= score))
               best.set(d, score)
           }
@@ -577,6 +594,11 @@
           out.set(d, score / phrase.length)
       })
       return out
+    }
+
+    /* The weight of the strongest field a word is in, in one doc (FIELD_CODE of the hook). */
+    function fieldWeight(d, code) {
+      return code === TITLE ? titleWeight[d] : FIELD_WEIGHT[code]
     }
 
     function idf(df) {
@@ -629,7 +651,6 @@
           }
         })
         var textRarity = idf(anywhere), fieldRarity = idf(inFields)
-        var fieldWeights = FIELD_WEIGHT.map(function (weight) { return weight * fieldRarity })
         var take = function (d, score) {
           if (isTouched[d] !== touchStamp) { isTouched[d] = touchStamp; touched[count++] = d }
           if (score > scores[d * T + t])
@@ -639,7 +660,7 @@
           var list = postings(s)
           var textWeight = trust * textRarity
           for (var k = 0; k < list.length; k += 3)
-            take(list[k], textWeight * list[k + 1] + trust * fieldWeights[list[k + 2]])
+            take(list[k], textWeight * list[k + 1] + trust * fieldRarity * fieldWeight(list[k], list[k + 2]))
         })
         term.phrases.forEach(function (phrase) {
           phraseScores(phrase).forEach(function (score, d) { take(d, score) })
