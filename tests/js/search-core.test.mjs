@@ -124,6 +124,17 @@ test("quoted text counts less than the guide's own words", () => {
   assert.equal(first(engine, "назовите код"), "c/");
 });
 
+test("a verb under a perfective prefix is the same verb; a short root under a prefix is not", () => {
+  const verbs = engineFor(indexOf([
+    { location: "ignored/", title: "Если претензию проигнорировали", text: "Подождите десять дней." },
+    { location: "blocked/", title: "Карта", text: "Банк блокирует карту при подозрении на мошенничество." },
+    { location: "delivery/", title: "Сроки", text: "Доставка занимает неделю." },
+  ]));
+  assert.equal(first(verbs, "продавец игнорирует"), "ignored/", "«игнорирует» ~ «проигнорировали»");
+  assert.equal(first(verbs, "заблокировали"), "blocked/", "«заблокировали» ~ «блокирует»");
+  assert.equal(first(verbs, "ставка"), null, "«ставка» is not «доставка»");
+});
+
 test("a word weighs more in a short title than among many in a long one (BM25F title length)", () => {
   // Both titles have both words; the long one names a narrower case, and its page says
   // «посылка» once more in its text. The page whose title is just the buyer's words is the answer.

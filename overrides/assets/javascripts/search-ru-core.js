@@ -52,7 +52,7 @@
   /* How much a matched stem is trusted, by the way it was reached. */
   var TRUST = {
     form_as_typed: 1.15, exact: 1, form: 0.85, synonym: 0.8, converted: 0.95,
-    typing: 0.7, longer: 0.6, shorter: 0.6, near: 0.5, typo1: 0.6, typo2: 0.4
+    typing: 0.7, longer: 0.6, shorter: 0.6, near: 0.5, typo1: 0.6, typo2: 0.4, prefixed: 0.5
   }
 
   var WORD = /[0-9a-zа-я]+/g
@@ -145,6 +145,14 @@
     /* past of a verb in -зти/-сти without «л»: «привез», «принес» → «привезли», «привезти» */
     [/^(.{3,}[аеиоуя][зс])$/, ["$1ла", "$1ли", "$1ти"]]
   ]
+
+  /* Verb prefixes that make the perfective of the same verb («игнорирует» ~ «проигнорировали»,
+     «требовать» ~ «потребовали», «блокировать» ~ «заблокировали»), longest first. Snowball keeps a
+     prefix, so the two forms get unrelated stems. Only stems of at least PREFIXED_ROOT letters are
+     joined this way: a short root under a prefix is often another word («ставка» / «доставка»). */
+  var VERB_PREFIXES = ["пере", "недо", "воз", "вос", "под", "при", "про", "раз", "рас", "вз", "вы", "до",
+    "за", "из", "ис", "на", "об", "от", "по", "в", "о", "с", "у"]
+  var PREFIXED_ROOT = 6
 
   /* Nouns whose genitive plural drops the ending and gains a vowel the other forms lack, which
      Snowball keeps: «денег» ~ «деньги», «посылок» ~ «посылки», «ошибок» ~ «ошибка», and back. */
@@ -429,6 +437,8 @@
           if (!found.has(vocabulary[s]) && distance(term, vocabulary[s], limit) <= limit)
             add(found, vocabulary[s], TRUST.near)
       }
+      if (term.length >= PREFIXED_ROOT)
+        prefixedRelatives(term, found)
       if (!found.size && term.length >= 4) {
         /* a typo: same first letter, one edit, two for long words */
         var typoLimit = Math.max(1, editLimit(term.length))
@@ -442,6 +452,27 @@
         }
       }
       return found
+    }
+
+    /* The same verb with or without a prefix: stems that are the term under a prefix, and, when the
+       term starts with a prefix, stems of what follows it. A stem may keep up to three more or fewer
+       letters of its suffix («проигнорирова» ~ «игнорир»). */
+    function prefixedRelatives(term, found) {
+      var relatives = function (root) {
+        for (var i = lowerBound(root); i < vocabulary.length && vocabulary[i].startsWith(root); i++)
+          if (vocabulary[i].length <= root.length + 3)
+            add(found, vocabulary[i], TRUST.prefixed)
+      }
+      VERB_PREFIXES.forEach(function (prefix) {
+        relatives(prefix + term)
+        if (term.startsWith(prefix) && term.length - prefix.length >= PREFIXED_ROOT) {
+          var root = term.slice(prefix.length)
+          relatives(root)
+          for (var cut = root.length - 1; cut >= Math.max(PREFIXED_ROOT, root.length - 3); cut--)
+            if (wordsOfStem.has(root.slice(0, cut)))
+              add(found, root.slice(0, cut), TRUST.prefixed)
+        }
+      })
     }
 
     function quality(found) {
