@@ -682,6 +682,7 @@
           }
         })
         var textRarity = idf(anywhere), fieldRarity = idf(inFields)
+        var fieldWeights = FIELD_WEIGHT.map(function (weight) { return weight * fieldRarity })
         var take = function (d, score) {
           if (isTouched[d] !== touchStamp) { isTouched[d] = touchStamp; touched[count++] = d }
           if (score > scores[d * T + t])
@@ -690,8 +691,11 @@
         term.found.forEach(function (trust, s) {
           var list = postings(s)
           var textWeight = trust * textRarity
-          for (var k = 0; k < list.length; k += 3)
-            take(list[k], textWeight * list[k + 1] + trust * fieldRarity * fieldWeight(list[k], list[k + 2]))
+          for (var k = 0; k < list.length; k += 3) {
+            var code = list[k + 2]
+            var field = code === TITLE ? fieldRarity * titleWeight[list[k]] : fieldWeights[code]
+            take(list[k], textWeight * list[k + 1] + trust * field)
+          }
         })
         term.phrases.forEach(function (phrase) {
           phraseScores(phrase).forEach(function (score, d) { take(d, score) })
