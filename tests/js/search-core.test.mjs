@@ -124,6 +124,21 @@ test("quoted text counts less than the guide's own words", () => {
   assert.equal(first(engine, "назовите код"), "c/");
 });
 
+test("a word many guides use as a step heading is still rare as what a page is about", () => {
+  // Four guides have a step headed «Роспотребнадзор»; one page is about it. Among headings the word
+  // is common, among titles it is as rare as «написать»: the page about the regulator answers.
+  const docs = [
+    { location: "rpn/", title: "Роспотребнадзор", text: "Подайте жалобу онлайн." },
+    { location: "write/", title: "Написать продавцу", text: "Коротко и по делу." },
+  ];
+  for (const n of [1, 2, 3, 4])
+    docs.push({ location: `g${n}/`, title: `Гайд ${n}`, text: "Сначала чат." },
+      { location: `g${n}/#rpn`, title: "Роспотребнадзор", text: "Потом надзор." });
+  const stepped = engineFor(indexOf(docs));
+  assert.equal(first(stepped, "написать в роспотребнадзор"), "rpn/");
+  assert.equal(first(stepped, "написать"), "write/");
+});
+
 test("a verb under a perfective prefix is the same verb; a short root under a prefix is not", () => {
   const verbs = engineFor(indexOf([
     { location: "ignored/", title: "Если претензию проигнорировали", text: "Подождите десять дней." },

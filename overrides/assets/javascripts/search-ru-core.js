@@ -267,7 +267,7 @@
     var stopWords = options.stopWords
     var W = Object.assign({}, WEIGHTS, options.weights || {})
     var FIELD_WEIGHT = [0, W.heading, W.asked, W.title]  /* by the hook's field code (FIELD_CODE) */
-    var TITLE = 3
+    var HEADING = 1, TITLE = 3
     var K1 = W.k1
     if (!index || index.version !== 1)
       throw new Error("search-ru: the index has no prebuilt part (is hooks/search_ru.py in mkdocs.yml?)")
@@ -329,6 +329,7 @@
     var synonyms = prepareSynonyms(index.synonyms || [])
 
     var seenAnywhere = new Uint32Array(pages.length), seenInFields = new Uint32Array(pages.length), stamp = 0
+    var seenInPageFields = new Uint32Array(pages.length)
     var merged = new Map()
 
     /* A stem's postings as a flat array [doc, text score, field score, ...], merged from its
@@ -600,16 +601,19 @@
         var best = new Map()
         found.forEach(function (trust, s) {
           var list = postings(s)
-          var anywhere = 0, inFields = 0
+          var anywhere = 0, inFields = 0, inPageFields = 0
           stamp += 1
           for (var k = 0; k < list.length; k += 3) {
             var p = docPage[list[k]]
             if (seenAnywhere[p] !== stamp) { seenAnywhere[p] = stamp; anywhere++ }
             if (list[k + 2] > 0 && seenInFields[p] !== stamp) { seenInFields[p] = stamp; inFields++ }
+            if (list[k + 2] > HEADING && seenInPageFields[p] !== stamp) { seenInPageFields[p] = stamp; inPageFields++ }
           }
-          var textRarity = idf(anywhere), fieldRarity = idf(inFields)
+          var textRarity = idf(anywhere), headingRarity = idf(inFields), pageRarity = idf(inPageFields)
           for (var i = 0; i < list.length; i += 3) {
-            var d = list[i], score = trust * (textRarity * list[i + 1] + fieldRarity * fieldWeight(d, list[i + 2]))
+            var d = list[i], code = list[i + 2]
+            var rarity = code > HEADING ? pageRarity : headingRarity
+            var score = trust * (textRarity * list[i + 1] + rarity * fieldWeight(d, code))
             if (!(best.get(d) >= score))
               best.set(d, score)
           }
@@ -668,10 +672,12 @@
       var count = 0
       touchStamp += 1
       terms.forEach(function (term, t) {
-        /* One rarity for the whole query word over every stem it matched, among all pages for its
-           text score and among pages that have it in a title, heading or asked phrase for its field
-           score: «деньги» is on every page but in few titles. */
-        var anywhere = 0, inFields = 0
+        /* One rarity for the whole query word over every stem it matched: among all pages for its
+           text score («деньги» is on every page but in few titles); among pages that have it in a
+           heading, title or asked phrase for a heading; and among pages whose title or asked phrases
+           have it for those: a word many guides use as a step («Жалоба в Роспотребнадзор») is still
+           rare as what a page is about. */
+        var anywhere = 0, inFields = 0, inPageFields = 0
         stamp += 1
         term.found.forEach(function (_, s) {
           var list = postings(s)
@@ -679,10 +685,13 @@
             var p = docPage[list[k]]
             if (seenAnywhere[p] !== stamp) { seenAnywhere[p] = stamp; anywhere++ }
             if (list[k + 2] > 0 && seenInFields[p] !== stamp) { seenInFields[p] = stamp; inFields++ }
+            if (list[k + 2] > HEADING && seenInPageFields[p] !== stamp) { seenInPageFields[p] = stamp; inPageFields++ }
           }
         })
-        var textRarity = idf(anywhere), fieldRarity = idf(inFields)
-        var fieldWeights = FIELD_WEIGHT.map(function (weight) { return weight * fieldRarity })
+        var textRarity = idf(anywhere), headingRarity = idf(inFields), pageRarity = idf(inPageFields)
+        var fieldWeights = FIELD_WEIGHT.map(function (weight, code) {
+          return weight * (code > HEADING ? pageRarity : headingRarity)
+        })
         var take = function (d, score) {
           if (isTouched[d] !== touchStamp) { isTouched[d] = touchStamp; touched[count++] = d }
           if (score > scores[d * T + t])
@@ -693,7 +702,7 @@
           var textWeight = trust * textRarity
           for (var k = 0; k < list.length; k += 3) {
             var code = list[k + 2]
-            var field = code === TITLE ? fieldRarity * titleWeight[list[k]] : fieldWeights[code]
+            var field = code === TITLE ? pageRarity * titleWeight[list[k]] : fieldWeights[code]
             take(list[k], textWeight * list[k + 1] + trust * field)
           }
         })
