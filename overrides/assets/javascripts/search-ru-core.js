@@ -14,10 +14,11 @@
  *   wins; one that matches about as well adds its matches: «ozon» is also «озон»);
  * - synonyms: words and phrases the editors grouped as meaning the same for a buyer;
  * - matching: the Snowball stem; other forms of the same verb the stemmer cuts differently (past
- *   and present tense); a prefix while the last word is still being typed; near stems within an
- *   edit distance that grows with the word's length;
- * - ranking: per page, each query word takes its best section; title and asked phrases weigh most,
- *   then headings, then the guide's own text, and quoted text (scam messages, sample letters) least.
+ *   and present tense, with and without a perfective prefix); a prefix while the last word is still
+ *   being typed; near stems within an edit distance that grows with the word's length;
+ * - ranking: per page, each query word takes its best section; title and asked phrases weigh most
+ *   (a short title more than a long one), then headings, then the guide's own text, and quoted text
+ *   (scam messages, sample letters) least.
  */
 
 /* global module, self */
