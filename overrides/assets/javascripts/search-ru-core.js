@@ -43,7 +43,6 @@
     coverage: 2,     /* a page missing query words: score × (share of words found) ^ coverage */
     titleLength: 0.5 /* BM25F length normalisation of a page's title: a word weighs more in a short
                         title (the page is about it) than in a long one that names more things */
-
   }
   var MAX_PAGES = 12          /* result groups sent to the UI; Material renders 10 at once */
   var MAX_SECTIONS = 3        /* sections shown under each page */
@@ -148,7 +147,7 @@
   ]
 
   /* Verb prefixes that make the perfective of the same verb («игнорирует» ~ «проигнорировали»,
-     «требовать» ~ «потребовали», «блокировать» ~ «заблокировали»), longest first. Snowball keeps a
+     «требовать» ~ «потребовали», «блокировать» ~ «заблокировали»). Snowball keeps a
      prefix, so the two forms get unrelated stems. Only stems of at least PREFIXED_ROOT letters are
      joined this way: a short root under a prefix is often another word («ставка» / «доставка»). */
   var VERB_PREFIXES = ["пере", "недо", "воз", "вос", "под", "при", "про", "раз", "рас", "вз", "вы", "до",
