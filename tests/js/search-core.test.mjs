@@ -124,6 +124,46 @@ test("quoted text counts less than the guide's own words", () => {
   assert.equal(first(engine, "назовите код"), "c/");
 });
 
+test("a word many guides use as a step heading is still rare as what a page is about", () => {
+  // Four guides have a step headed «Роспотребнадзор»; one page is about it. Among headings the word
+  // is common, among titles it is as rare as «написать»: the page about the regulator answers.
+  const docs = [
+    { location: "rpn/", title: "Роспотребнадзор", text: "Подайте жалобу онлайн." },
+    { location: "write/", title: "Написать продавцу", text: "Коротко и по делу." },
+  ];
+  for (const n of [1, 2, 3, 4])
+    docs.push({ location: `g${n}/`, title: `Гайд ${n}`, text: "Сначала чат." },
+      { location: `g${n}/#rpn`, title: "Роспотребнадзор", text: "Потом надзор." });
+  const stepped = engineFor(indexOf(docs));
+  assert.equal(first(stepped, "написать в роспотребнадзор"), "rpn/");
+  assert.equal(first(stepped, "написать"), "write/");
+});
+
+test("a verb under a perfective prefix is the same verb; a short root under a prefix is not", () => {
+  const verbs = engineFor(indexOf([
+    { location: "ignored/", title: "Если претензию проигнорировали", text: "Подождите десять дней." },
+    { location: "blocked/", title: "Карта", text: "Банк блокирует карту при подозрении на мошенничество." },
+    { location: "delivery/", title: "Сроки", text: "Доставка занимает неделю." },
+  ]));
+  assert.equal(first(verbs, "продавец игнорирует"), "ignored/", "«игнорирует» ~ «проигнорировали»");
+  assert.equal(first(verbs, "заблокировали"), "blocked/", "«заблокировали» ~ «блокирует»");
+  assert.equal(first(verbs, "ставка"), null, "«ставка» is not «доставка»");
+});
+
+test("a word weighs more in a short title than among many in a long one (BM25F title length)", () => {
+  // Both titles have both words; the long one names a narrower case, and its page says
+  // «посылка» once more in its text. The page whose title is just the buyer's words is the answer.
+  const titled = engineFor(indexOf([
+    { location: "short/", title: "Посылка потерялась", text: "Напишите в поддержку и ждите ответа." },
+    { location: "long/", title: "Посылка потерялась при сортировке на складе в другом городе",
+      text: "Напишите в поддержку: посылка могла задержаться на складе." },
+    { location: "other/", title: "Возврат товара", text: "Оформите возврат в приложении." },
+  ]));
+  const pages = titled.search("потерялась посылка").items.map((group) => group[0].location);
+  assert.deepEqual(pages, ["short/", "long/"]);
+  assert.equal(first(titled, "сортировка на складе"), "long/", "words only the long title has still find it");
+});
+
 test("no results: the triage page and common situations, escaped, without the query", () => {
   const fallback = {
     triage: { location: "s-chego-nachat/", title: "С чего начать <b>" },

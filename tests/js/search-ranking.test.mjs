@@ -3,10 +3,10 @@
 // without a browser. The index is the one `make check` has just built (PREBUILT_SITE), or a build of
 // the project into a temporary folder.
 //
-// The floors are what the engine reached last (issue 16, second pass: hit@1 93.3 % = 154 of 165,
-// hit@3 98.8 % = 163 of 165; the first pass had 88.0 % and 96.2 % of 133); the issue's targets are
-// hit@1 ≥ 90 % and hit@3 ≥ 97 %. Raise a floor when the engine gets better; never lower one to let a
-// change through.
+// The floors are what the engine reached last (issue 16, third pass: hit@1 93.3 % = 154 of 165,
+// hit@3 99.4 % = 164 of 165; the second pass had 93.3 % and 98.8 %, the first 88.0 % and 96.2 % of
+// 133); the issue's targets are hit@1 ≥ 90 % and hit@3 ≥ 97 %. Raise a floor when the engine gets
+// better; never lower one to let a change through.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -14,7 +14,7 @@ import path from "node:path";
 import { ROOT, engineFor, readSiteIndex, realSiteIndexPath } from "./search-support.mjs";
 
 const HIT1_FLOOR = 0.93;
-const HIT3_FLOOR = 0.985;
+const HIT3_FLOOR = 0.99;
 const PYTHON = path.join(ROOT, ".venv/bin/python");
 
 /** The queries, read by the benchmark's own loader so the file has one reader. */

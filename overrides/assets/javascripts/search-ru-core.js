@@ -14,10 +14,11 @@
  *   wins; one that matches about as well adds its matches: «ozon» is also «озон»);
  * - synonyms: words and phrases the editors grouped as meaning the same for a buyer;
  * - matching: the Snowball stem; other forms of the same verb the stemmer cuts differently (past
- *   and present tense); a prefix while the last word is still being typed; near stems within an
- *   edit distance that grows with the word's length;
- * - ranking: per page, each query word takes its best section; title and asked phrases weigh most,
- *   then headings, then the guide's own text, and quoted text (scam messages, sample letters) least.
+ *   and present tense, with and without a perfective prefix); a prefix while the last word is still
+ *   being typed; near stems within an edit distance that grows with the word's length;
+ * - ranking: per page, each query word takes its best section; title and asked phrases weigh most
+ *   (a short title more than a long one), then headings, then the guide's own text, and quoted text
+ *   (scam messages, sample letters) least.
  */
 
 /* global module, self */
@@ -39,7 +40,9 @@
     b: 0.6,          /* BM25 length normalisation for section text */
     together: 1,     /* weight of the best single doc's sum in a page's score */
     depth: 0.5,      /* a page that comes back to a query word in other sections is about it */
-    coverage: 2      /* a page missing query words: score × (share of words found) ^ coverage */
+    coverage: 2,     /* a page missing query words: score × (share of words found) ^ coverage */
+    titleLength: 0.5 /* BM25F length normalisation of a page's title: a word weighs more in a short
+                        title (the page is about it) than in a long one that names more things */
   }
   var MAX_PAGES = 12          /* result groups sent to the UI; Material renders 10 at once */
   var MAX_SECTIONS = 3        /* sections shown under each page */
@@ -49,7 +52,7 @@
   /* How much a matched stem is trusted, by the way it was reached. */
   var TRUST = {
     form_as_typed: 1.15, exact: 1, form: 0.85, synonym: 0.8, converted: 0.95,
-    typing: 0.7, longer: 0.6, shorter: 0.6, near: 0.5, typo1: 0.6, typo2: 0.4
+    typing: 0.7, longer: 0.6, shorter: 0.6, near: 0.5, typo1: 0.6, typo2: 0.4, prefixed: 0.5
   }
 
   var WORD = /[0-9a-zа-я]+/g
@@ -142,6 +145,14 @@
     /* past of a verb in -зти/-сти without «л»: «привез», «принес» → «привезли», «привезти» */
     [/^(.{3,}[аеиоуя][зс])$/, ["$1ла", "$1ли", "$1ти"]]
   ]
+
+  /* Verb prefixes that make the perfective of the same verb («игнорирует» ~ «проигнорировали»,
+     «требовать» ~ «потребовали», «блокировать» ~ «заблокировали»). Snowball keeps a
+     prefix, so the two forms get unrelated stems. Only stems of at least PREFIXED_ROOT letters are
+     joined this way: a short root under a prefix is often another word («ставка» / «доставка»). */
+  var VERB_PREFIXES = ["пере", "недо", "воз", "вос", "под", "при", "про", "раз", "рас", "вз", "вы", "до",
+    "за", "из", "ис", "на", "об", "от", "по", "в", "о", "с", "у"]
+  var PREFIXED_ROOT = 6
 
   /* Nouns whose genitive plural drops the ending and gains a vowel the other forms lack, which
      Snowball keeps: «денег» ~ «деньги», «посылок» ~ «посылки», «ошибок» ~ «ошибка», and back. */
@@ -256,6 +267,7 @@
     var stopWords = options.stopWords
     var W = Object.assign({}, WEIGHTS, options.weights || {})
     var FIELD_WEIGHT = [0, W.heading, W.asked, W.title]  /* by the hook's field code (FIELD_CODE) */
+    var HEADING = 1, TITLE = 3
     var K1 = W.k1
     if (!index || index.version !== 1)
       throw new Error("search-ru: the index has no prebuilt part (is hooks/search_ru.py in mkdocs.yml?)")
@@ -281,6 +293,19 @@
     for (var d = 0; d < docs.length; d++)
       norm[d] = 1 - W.b + W.b * index.lengths[d] / average
 
+    /* The title field's weight per page, by the title's length in indexed words against the
+       average title (BM25F): «Заказ потерялся» is all about a lost order; «Посылка потерялась при
+       сортировке на складе» names the same words among more. Headings and asked phrases keep their
+       weight (the prebuilt index does not say which asked phrase a word is in). */
+    var titleWeight = new Float64Array(docs.length)
+    var titleWords = pages.map(function (page) {
+      return words(docs[page.article].title || "").filter(function (word) { return !stopWords.has(word) }).length
+    })
+    var averageTitle = Math.max(1, sum(titleWords) / Math.max(1, pages.length))
+    pages.forEach(function (page, p) {
+      titleWeight[page.article] = W.title / (1 - W.titleLength + W.titleLength * titleWords[p] / averageTitle)
+    })
+
     /* vocabulary: stem → ids of the written words it stands for. The build sends each word's stem
        (hooks/search_ru.py stems_of: how many letters of the word it keeps, or the stem itself), so the
        vocabulary is not stemmed here when the reader turns to search; an index without them is. */
@@ -304,6 +329,7 @@
     var synonyms = prepareSynonyms(index.synonyms || [])
 
     var seenAnywhere = new Uint32Array(pages.length), seenInFields = new Uint32Array(pages.length), stamp = 0
+    var seenInPageFields = new Uint32Array(pages.length)
     var merged = new Map()
 
     /* A stem's postings as a flat array [doc, text score, field score, ...], merged from its
@@ -412,6 +438,8 @@
           if (!found.has(vocabulary[s]) && distance(term, vocabulary[s], limit) <= limit)
             add(found, vocabulary[s], TRUST.near)
       }
+      if (term.length >= PREFIXED_ROOT)
+        prefixedRelatives(term, found)
       if (!found.size && term.length >= 4) {
         /* a typo: same first letter, one edit, two for long words */
         var typoLimit = Math.max(1, editLimit(term.length))
@@ -425,6 +453,27 @@
         }
       }
       return found
+    }
+
+    /* The same verb with or without a prefix: stems that are the term under a prefix, and, when the
+       term starts with a prefix, stems of what follows it. A stem may keep up to three more or fewer
+       letters of its suffix («проигнорирова» ~ «игнорир»). */
+    function prefixedRelatives(term, found) {
+      var relatives = function (root) {
+        for (var i = lowerBound(root); i < vocabulary.length && vocabulary[i].startsWith(root); i++)
+          if (vocabulary[i].length <= root.length + 3)
+            add(found, vocabulary[i], TRUST.prefixed)
+      }
+      VERB_PREFIXES.forEach(function (prefix) {
+        relatives(prefix + term)
+        if (term.startsWith(prefix) && term.length - prefix.length >= PREFIXED_ROOT) {
+          var root = term.slice(prefix.length)
+          relatives(root)
+          for (var cut = root.length - 1; cut >= Math.max(PREFIXED_ROOT, root.length - 3); cut--)
+            if (wordsOfStem.has(root.slice(0, cut)))
+              add(found, root.slice(0, cut), TRUST.prefixed)
+        }
+      })
     }
 
     function quality(found) {
@@ -552,16 +601,19 @@
         var best = new Map()
         found.forEach(function (trust, s) {
           var list = postings(s)
-          var anywhere = 0, inFields = 0
+          var anywhere = 0, inFields = 0, inPageFields = 0
           stamp += 1
           for (var k = 0; k < list.length; k += 3) {
             var p = docPage[list[k]]
             if (seenAnywhere[p] !== stamp) { seenAnywhere[p] = stamp; anywhere++ }
             if (list[k + 2] > 0 && seenInFields[p] !== stamp) { seenInFields[p] = stamp; inFields++ }
+            if (list[k + 2] > HEADING && seenInPageFields[p] !== stamp) { seenInPageFields[p] = stamp; inPageFields++ }
           }
-          var textRarity = idf(anywhere), fieldRarity = idf(inFields)
+          var textRarity = idf(anywhere), headingRarity = idf(inFields), pageRarity = idf(inPageFields)
           for (var i = 0; i < list.length; i += 3) {
-            var d = list[i], score = trust * (textRarity * list[i + 1] + fieldRarity * FIELD_WEIGHT[list[i + 2]])
+            var d = list[i], code = list[i + 2]
+            var rarity = code > HEADING ? pageRarity : headingRarity
+            var score = trust * (textRarity * list[i + 1] + rarity * fieldWeight(d, code))
             if (!(best.get(d) >= score))
               best.set(d, score)
           }
@@ -577,6 +629,11 @@
           out.set(d, score / phrase.length)
       })
       return out
+    }
+
+    /* The weight of the strongest field a word is in, in one doc (FIELD_CODE of the hook). */
+    function fieldWeight(d, code) {
+      return code === TITLE ? titleWeight[d] : FIELD_WEIGHT[code]
     }
 
     function idf(df) {
@@ -615,10 +672,12 @@
       var count = 0
       touchStamp += 1
       terms.forEach(function (term, t) {
-        /* One rarity for the whole query word over every stem it matched, among all pages for its
-           text score and among pages that have it in a title, heading or asked phrase for its field
-           score: «деньги» is on every page but in few titles. */
-        var anywhere = 0, inFields = 0
+        /* One rarity for the whole query word over every stem it matched: among all pages for its
+           text score («деньги» is on every page but in few titles); among pages that have it in a
+           heading, title or asked phrase for a heading; and among pages whose title or asked phrases
+           have it for those: a word many guides use as a step («Жалоба в Роспотребнадзор») is still
+           rare as what a page is about. */
+        var anywhere = 0, inFields = 0, inPageFields = 0
         stamp += 1
         term.found.forEach(function (_, s) {
           var list = postings(s)
@@ -626,10 +685,13 @@
             var p = docPage[list[k]]
             if (seenAnywhere[p] !== stamp) { seenAnywhere[p] = stamp; anywhere++ }
             if (list[k + 2] > 0 && seenInFields[p] !== stamp) { seenInFields[p] = stamp; inFields++ }
+            if (list[k + 2] > HEADING && seenInPageFields[p] !== stamp) { seenInPageFields[p] = stamp; inPageFields++ }
           }
         })
-        var textRarity = idf(anywhere), fieldRarity = idf(inFields)
-        var fieldWeights = FIELD_WEIGHT.map(function (weight) { return weight * fieldRarity })
+        var textRarity = idf(anywhere), headingRarity = idf(inFields), pageRarity = idf(inPageFields)
+        var fieldWeights = FIELD_WEIGHT.map(function (weight, code) {
+          return weight * (code > HEADING ? pageRarity : headingRarity)
+        })
         var take = function (d, score) {
           if (isTouched[d] !== touchStamp) { isTouched[d] = touchStamp; touched[count++] = d }
           if (score > scores[d * T + t])
@@ -638,8 +700,11 @@
         term.found.forEach(function (trust, s) {
           var list = postings(s)
           var textWeight = trust * textRarity
-          for (var k = 0; k < list.length; k += 3)
-            take(list[k], textWeight * list[k + 1] + trust * fieldWeights[list[k + 2]])
+          for (var k = 0; k < list.length; k += 3) {
+            var code = list[k + 2]
+            var field = code === TITLE ? pageRarity * titleWeight[list[k]] : fieldWeights[code]
+            take(list[k], textWeight * list[k + 1] + trust * field)
+          }
         })
         term.phrases.forEach(function (phrase) {
           phraseScores(phrase).forEach(function (score, d) { take(d, score) })
