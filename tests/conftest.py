@@ -46,13 +46,31 @@ def pytest_sessionfinish() -> None:
 _UNGROUPED = pytest.StashKey[set[str]]()
 
 
+# Fixtures that build a copy of the project: a test that asks for one costs seconds, not milliseconds.
+_BUILDING = {"project_copy", "broken_links", "every_contact_changed", "configured", "offline_site", "nested_project",
+             "build_server", "print_site_url"}
+
+
+def _start_order(item: pytest.Item) -> int:
+    """Long tests first, so that no worker is left running one while the others have nothing to do."""
+    if item.get_closest_marker("long"):
+        return 0
+    if item.get_closest_marker("browser"):
+        return 1
+    return 2 if _BUILDING.intersection(getattr(item, "fixturenames", ())) else 3
+
+
 @pytest.hookimpl(trylast=True)  # after pytest-xdist's worker has added the group to each test's id
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Note the tests that `--dist loadgroup` failed to group (it did, silently, with pytest 9.2).
+    """Start long tests first; note the tests `--dist loadgroup` failed to group (it did, silently, with
+    pytest 9.2).
 
-    Tests marked xdist_group share an expensive session fixture (the site walk, nginx for dist); spread
-    over workers, each worker pays for it again and `make test` only gets slower. `_grouped` fails them.
+    pytest-xdist hands out groups first, then single tests in this order (the same on every worker, as
+    it must be). Tests marked xdist_group share an expensive session fixture (the site walk, nginx for
+    dist); spread over workers, each worker pays for it again and `make test` only gets slower.
+    `_grouped` fails them.
     """
+    items.sort(key=_start_order)  # stable: a group's tests keep their order
     if getattr(config.option, "loadgroup", False):  # set on xdist workers under --dist loadgroup
         config.stash[_UNGROUPED] = {
             item.nodeid for item in items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid

@@ -53,6 +53,7 @@ def test_the_parts_hold_every_page_once(built_site: BuildResult) -> None:
     assert all(parts)
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("shard", range(SHARDS), ids=[f"pages-{n + 1}-of-{SHARDS}" for n in range(SHARDS)])
 def test_every_page_passes_axe_in_both_palettes(
     scheme_page, site_url: str, built_site: BuildResult, shard: int

@@ -507,6 +507,7 @@ def type_into(page, name: str, text: str) -> None:
     page.keyboard.type(text)
 
 
+@pytest.mark.long
 def test_keyboard_alone_on_a_phone_completes_the_claim_and_gets_the_ics(browser, site_url: str) -> None:
     context = browser.new_context(
         locale="ru-RU", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, accept_downloads=True

@@ -115,6 +115,7 @@ CONTACT_CELLS_JS = """() => [...document.querySelectorAll('table.contacts-table 
   text: cell.innerText.slice(0, 40), ratio: cell.clientWidth / cell.closest('table').clientWidth}))"""
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("sized_page", [NARROW], indirect=True, ids=["360px"])
 def test_no_page_scrolls_sideways_at_360px(sized_page, site_url: str, built_site: BuildResult) -> None:
     wide, unexplained = [], []
@@ -143,6 +144,7 @@ def test_contact_tables_stack_on_a_phone(sized_page, site_url: str) -> None:
     assert not narrow, f"contact cells squeezed into columns at 360 px: {narrow[:5]}"
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("sized_page", [PHONE], indirect=True, ids=["phone-390x844"])
 def test_phone_layout_passes_axe(sized_page, site_url: str) -> None:
     """The phone-only layouts (chooser, stacked contacts, scrolling tables with hints) pass axe-core too."""

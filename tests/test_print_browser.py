@@ -391,6 +391,7 @@ def _chapter_titles(html_path: Path) -> list[str]:
     ]
 
 
+@pytest.mark.long
 def test_whole_booklet_on_paper(page, built_site, site_url: str, pdf_path) -> None:
     out = pdf_path("whole")
     printed = normalize(print_pdf(page, urljoin(site_url, "pechat/"), out))
