@@ -24,6 +24,16 @@ def page_paths(site: Path) -> list[str]:
     return paths
 
 
+def open_page(page: Any, url: str) -> Any:
+    """`page.goto(url)` as a reader sees the page once it is ready: on the claim builder's page, form.js
+    builds the form in slices after the load event and puts it in whole, #claim-print last; wait for it,
+    or a check would read the placeholder instead of the form. Returns goto's response."""
+    response = page.goto(url)
+    if page.locator("#claim-builder").count():
+        page.wait_for_selector("#claim-print")
+    return response
+
+
 def axe_violations(page: Any) -> list[dict[str, Any]]:
     """Run axe-core (shipped inside axe-playwright-python, no CDN) on the loaded page."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from .conftest import ROOT, BuildResult
-from .site_pages import SCHEMES, axe_violations, describe, page_paths
+from .site_pages import SCHEMES, axe_violations, describe, open_page, page_paths
 
 pytestmark = pytest.mark.browser
 
@@ -62,7 +62,7 @@ def test_every_page_passes_axe_in_both_palettes(
     assert len(paths) > 5, f"too few pages found in {built_site.site}"
     failures = []
     for path in shard_of_pages(built_site.site, paths, shard):
-        scheme_page.goto(site_url + path)
+        open_page(scheme_page, site_url + path)
         scheme = scheme_page.locator("body").get_attribute("data-md-color-scheme")
         assert scheme == scheme_page.scheme, f"/{path}: palette {scheme!r}, expected {scheme_page.scheme!r}"
         assert scheme_page.locator("html").get_attribute("lang") == "ru", f"/{path}: <html> has no lang=ru"
@@ -158,7 +158,7 @@ CLAIM_BUILDER = "konstruktor-pretenzii/"
 
 def test_keyboard_reaches_the_claim_builder_form(page, site_url: str, built_site: BuildResult) -> None:
     has_builder = (built_site.site / CLAIM_BUILDER / "index.html").exists()
-    page.goto(site_url + (CLAIM_BUILDER if has_builder else "zakaz-poteryalsya/"))
+    open_page(page, site_url + (CLAIM_BUILDER if has_builder else "zakaz-poteryalsya/"))
     if has_builder:
         controls = page.locator("article form :is(input, select, textarea, button):visible")
         assert controls.count() > 0, "the claim builder page has no visible form controls"

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import BuildResult
-from .site_pages import axe_violations, describe, page_paths
+from .site_pages import axe_violations, describe, open_page, page_paths
 
 pytestmark = pytest.mark.browser
 
@@ -120,8 +120,7 @@ CONTACT_CELLS_JS = """() => [...document.querySelectorAll('table.contacts-table 
 def test_no_page_scrolls_sideways_at_360px(sized_page, site_url: str, built_site: BuildResult) -> None:
     wide, unexplained = [], []
     for path in page_paths(built_site.site):
-        sized_page.goto(site_url + path)
-        sized_page.wait_for_load_state("load")
+        open_page(sized_page, site_url + path)
         # The booklets lay out a chapter only near the screen (content-visibility), and wide-tables.js
         # marks its tables then: scroll to each table as a reader would.
         sized_page.evaluate(SCROLL_TO_TABLES_JS)

@@ -17,7 +17,7 @@ import pytest
 from sitebuild.browse import hosts, run_search
 
 from .conftest import BuildResult
-from .site_pages import page_paths
+from .site_pages import open_page, page_paths
 from .test_claim_builder_browser import BUYER, fill
 
 # The tests share the module's walk: one worker runs them all (pytest-xdist --dist loadgroup).
@@ -83,7 +83,7 @@ def walk(browser, site_url: str, built_site: BuildResult) -> Walk:
     page.on("console", lambda message: record.console.append(message.text))
     for path in record.pages:
         # goto waits for the load event: every request these pages make comes before it
-        response = page.goto(site_url + path)
+        response = open_page(page, site_url + path)
         if response is None or "content-security-policy" not in response.headers:
             record.without_policy.append(path)
         if path != "404.html":  # the 404 page has no sidebar
