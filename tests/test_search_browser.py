@@ -135,6 +135,24 @@ def test_worker_answers_even_when_the_index_is_unreadable(page, site_url: str) -
     assert replies == [1, 3, 0]
 
 
+def _search_worker(page):
+    """The page's search worker (Material starts it at load, behind search-worker-loader.js)."""
+    for worker in page.workers:
+        if "search-worker-loader" in worker.url:
+            return worker
+    return page.wait_for_event("worker", predicate=lambda worker: "search-worker-loader" in worker.url)
+
+
+def _wait_until(page, condition, what: str, timeout_ms: int = 15_000) -> None:
+    """Poll `condition` until it holds (a slow machine gets time, a broken page fails). The pause is
+    Playwright's: a plain sleep would also stop it delivering the page's events to this test."""
+    for _ in range(timeout_ms // 50):
+        if condition():
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"{what}: still not so after {timeout_ms / 1000:.0f} s")
+
+
 def test_turning_to_search_starts_the_worker_and_its_postings_at_once(page, site_url: str) -> None:
     # search-ru-config.js (the turn) → the loader's BroadcastChannel: the worker fetches its
     # postings on the turn itself (no ?v=, revalidated), not after Material's index has arrived
@@ -143,8 +161,15 @@ def test_turning_to_search_starts_the_worker_and_its_postings_at_once(page, site
     page.goto(site_url)
     page.wait_for_timeout(200)
     assert not [url for url in requested if "/search/" in url], "the index must wait for the reader"
+    # A BroadcastChannel keeps no message for a listener that does not exist yet: on a loaded machine
+    # the loader may not have run when the reader turns, and then Material's path fetches the postings
+    # (with ?v=). Turn once the loader listens, as a reader a moment later would.
+    loader = _search_worker(page)
+    _wait_until(page, lambda: loader.evaluate("() => typeof channel === 'object' && channel !== null"),
+                "the search worker's loader listens on its BroadcastChannel")
     page.locator("input.md-search__input").focus()
-    page.wait_for_timeout(500)
+    _wait_until(page, lambda: any(search_ru.PREBUILT_FILE in url for url in requested),
+                "the turn to search asks for the prebuilt index")
     prebuilt = [url for url in requested if search_ru.PREBUILT_FILE in url]
     assert prebuilt and urlparse(prebuilt[0]).query == "", prebuilt
     assert _search(page, site_url, "потерялась посылка")[0] == "/zakaz-poteryalsya/"
