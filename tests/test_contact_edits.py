@@ -19,6 +19,7 @@ from macros.contacts_data import ContactBook
 from macros.contacts_schema import AddressChannel, EmailChannel, PhoneChannel
 from sitebuild.contact_edits import pages_using, rewrite_every_contact, switch_pages
 from sitecheck.__main__ import main as sitecheck_main
+from sitecheck.project import Project
 
 from .conftest import BuildResult, build, copy_project
 from .contact_picks import live_book
@@ -96,24 +97,18 @@ def test_a_new_number_reaches_every_page_that_shows_it(every_contact_changed: Ev
     changed = every_contact_changed
     before, after, result = changed.before, changed.after, changed.result
     assert result.ok, result.output
-    docs = changed.project / "docs"
+    project = Project(changed.project)
     pages = {path: path.read_text(encoding="utf-8") for path in result.site.rglob("*.html")}
     checked = 0
     for channel in after.live():
         old = before.channels[channel.id]
         if not (isinstance(channel, PhoneChannel) and isinstance(old, PhoneChannel)):
             continue
-        for source in pages_using(docs, channel.id):
-            html = pages[_built_page(result.site, source.relative_to(docs))]
+        for source in pages_using(project.docs_dir, channel.id):
+            html = pages[project.built_page(result.site, source.relative_to(project.docs_dir).as_posix())]
             assert f"tel:{channel.e164}" in html, f"{source.name}: no link to the new number of {channel.id}"
             checked += 1
         stale = [str(path) for path, html in pages.items() if f"tel:{old.e164}" in html or old.display in html]
         assert not stale, f"{channel.id}: the old number {old.display} is still on {stale[:3]}"
     assert checked > 5, "too few pages call a phone macro: is this the real site?"
-
-
-def _built_page(site: Path, source: Path) -> Path:
-    """docs/brak.md → site/brak/index.html; docs/index.md → site/index.html."""
-    stem = source.with_suffix("")
-    return site / (stem.parent if stem.name == "index" else stem) / "index.html"
 
