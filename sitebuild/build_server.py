@@ -98,6 +98,10 @@ def _warm(names: list[str]) -> None:
                 pass
 
 
+# The children's shared Jinja bytecode, in the server's scratch folder (BuildServer.compiled_templates reads it).
+TEMPLATE_CACHE = "jinja-bytecode"
+
+
 def _share_compiled_templates(folder: Path) -> None:
     """Every child compiles each Jinja template once for all the children after it.
 
@@ -122,7 +126,7 @@ def serve() -> None:
     """Read one JSON request per line on stdin, answer {"returncode": N} per line on stdout."""
     import mkdocs.__main__  # noqa: F401  the first child starts with MkDocs' CLI loaded
 
-    templates = Path("jinja-bytecode")  # in the server's scratch folder, its working directory
+    templates = Path(TEMPLATE_CACHE)  # the server's working directory is its scratch folder
     templates.mkdir(exist_ok=True)
     _share_compiled_templates(templates.resolve())
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from .build_server import TEMPLATE_CACHE
+
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a build reads. Tests that run the checker or pytest inside a copy add CODE_PARTS.
 SITE_PARTS = ("docs", "data", "macros", "overrides", "schemas", "mkdocs.yml", "hooks")
@@ -106,7 +108,7 @@ class BuildServer:
     @property
     def compiled_templates(self) -> list[Path]:
         """The Jinja bytecode its children share (build_server._share_compiled_templates)."""
-        return sorted((self._scratch / "jinja-bytecode").glob("*")) if self._process is not None else []
+        return sorted((self._scratch / TEMPLATE_CACHE).glob("*")) if self._process is not None else []
 
     def close(self) -> None:
         if self._process is not None:
