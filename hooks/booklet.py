@@ -75,7 +75,7 @@ _ID_ATTRIBUTES = frozenset({"id", "for", "name", "aria-controls", "aria-labelled
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 _PRINT_HREF = "data-print-href"  # hooks/print_links.py
 # Material mounts a tab set (`data-tabs`) at start-up and measures it; measuring one inside a chapter the
-# browser has not laid out yet (print.css: content-visibility) laid out that whole chapter in the page's
+# browser has not laid out yet (booklet.css: content-visibility) laid out that whole chapter in the page's
 # longest task (issue 17). In the booklet the attribute is renamed: the tabs still switch (pymdownx's radio
 # buttons; assets/booklet.css marks the open one) and all of them print; only Material's sliding underline
 # and the tabs' links are gone.
@@ -257,9 +257,13 @@ def chapter_html(
     heading = _heading(2, chapter.title, chapter.slug, 'class="booklet-chapter" ', chapter.number)
     if anchors is not None:
         anchors.read(heading)
-    # One <section> per chapter: print.css lets the browser skip the layout and paint of the chapters
+    # One <section> per chapter: booklet.css lets the browser skip the layout and paint of the chapters
     # far from the screen (content-visibility), which on the whole booklet is most of its elements.
-    return f'<section class="{PART_CLASS}">\n{heading}\n{body.strip()}\n</section>\n'
+    # Until a chapter is laid out it is as tall as booklet.css estimates from its length in characters
+    # (data-length): a chapter shown shorter than it is would overlap the next one for tools that
+    # measure it unrendered (Lighthouse's axe reported colours and tap targets of the wrong elements).
+    inner = f"{heading}\n{body.strip()}"
+    return f'<section class="{PART_CLASS}" data-length="{len(inner)}">\n{inner}\n</section>\n'
 
 
 def _heading(level: int, title: str, anchor: str, attributes: str = "", number: int = 0) -> str:

@@ -38,7 +38,7 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
     """Run axe-core (shipped inside axe-playwright-python, no CDN) on the loaded page."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_SCRIPT)
-    # A booklet lays out only the chapters near the screen (content-visibility in print.css): a chapter
+    # A booklet lays out only the chapters near the screen (content-visibility in booklet.css): a chapter
     # takes its real height when axe scrolls to it, the text moves under the point axe reads the
     # background at, and axe reports the colour of whatever is there now. Lay them all out first;
     # colours and markup are the same either way. (Set through CSSOM: the CSP forbids style attributes.)

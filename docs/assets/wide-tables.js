@@ -43,7 +43,7 @@
   var FRAMES = ".md-typeset .md-typeset__scrollwrap";
 
   // A table in a part of the page the browser does not lay out yet (the booklet's chapters far from
-  // the screen: content-visibility in print.css) is measured when that part comes near the screen:
+  // the screen: content-visibility in booklet.css) is measured when that part comes near the screen:
   // measuring it now would make the browser lay out the whole booklet at once.
   function laidOut(wrap) {
     return typeof wrap.checkVisibility !== "function" || wrap.checkVisibility({ contentVisibilityAuto: true });

@@ -1,5 +1,6 @@
-"""The booklets' light/dark switch (assets/booklet-palette.js): it works as Material's does on other pages,
-and it shares the reader's choice with them."""
+"""The booklets on screen: the light/dark switch (assets/booklet-palette.js) works as Material's does on
+other pages and shares the reader's choice with them; a chapter not yet laid out is never shown shorter
+than it is (booklet.css, data-length)."""
 
 from __future__ import annotations
 
@@ -60,5 +61,28 @@ def test_switching_on_the_booklet_changes_it_and_every_other_page(browser, site_
         page.locator("form.md-header__option label:visible").click()
         page.reload()
         assert _scheme(page) == "slate", "the booklet forgot the reader's choice"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [320, 360, 1366])
+def test_a_chapter_not_laid_out_is_never_shorter_than_it_will_be(browser, site_url: str, width: int) -> None:
+    context = browser.new_context(locale="ru-RU", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(site_url + BOOKLET)
+        too_short = page.evaluate("""() => {
+          const parts = [...document.querySelectorAll('.booklet-part')];
+          // The size booklet.css gives a chapter the browser skips: «auto 6806.25px».
+          const estimates = parts.map(
+            part => parseFloat(getComputedStyle(part).containIntrinsicBlockSize.split(' ').pop()));
+          parts.forEach(part => { part.style.contentVisibility = 'visible'; });
+          return parts
+            .map((part, i) => [part.querySelector('h2').id, estimates[i], part.getBoundingClientRect().height])
+            .filter(([, estimate, height]) => !(height <= estimate));
+        }""")
+        assert page.locator(".booklet-part").count() > 5
+        assert not too_short, (
+            f"at {width} px, chapters taller than booklet.css estimates (id, estimate, height): {too_short}")
     finally:
         context.close()
