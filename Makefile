@@ -12,7 +12,6 @@ RESULTS := .cache/test-results
 PYTEST_XML := $(RESULTS)/pytest.xml
 # For every `node --test` target (mk/*.mk): dots on screen, TAP for the summary in $(RESULTS)/<target>.tap.
 NODE_TEST_FLAGS = --test-reporter=dot --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination=$(RESULTS)/$@.tap
-SUMMARY = $(PY) -m sitebuild.test_summary --pytest-xml $(PYTEST_XML) --node-tap $(wildcard $(RESULTS)/*.tap)
 
 .PHONY: help serve build check test lock schema clean lint typecheck
 
@@ -36,11 +35,24 @@ build: $(STAMP) ## strict build into site/ (any broken link, anchor, macro or co
 	$(MKDOCS) build --strict --clean
 
 # lint and typecheck (mk/editors.mk) first: their errors show in seconds, before the builds and tests.
+# node's tests (tests/js) run beside pytest: pytest's workers leave a core idle now and then, and node
+# fills it. Their TAP goes to the summary; their own report is shown only when one of them fails.
+JS_TESTS = $(sort $(wildcard tests/js/*.test.mjs))
+NODE_BESIDE = mkdir -p $(RESULTS); rm -f $(RESULTS)/*.tap; \
+  node --test --test-reporter=dot --test-reporter-destination=$(RESULTS)/node.txt \
+    --test-reporter=tap --test-reporter-destination=$(RESULTS)/test-claim-js.tap $(JS_TESTS) & node=$$!
+NODE_WAIT = wait $$node || { cat $(RESULTS)/node.txt; status=1; }
+SUMMARY = $(PY) -m sitebuild.test_summary --pytest-xml $(PYTEST_XML) --node-tap $(RESULTS)/test-claim-js.tap
+
+# `machinery` tests (pytest.ini) test the build's own code (caches, build server, git dates, dist, the
+# offline copy): no content edit can break them, so `make check` leaves them to `make test` and CI.
 check: $(STAMP) lint typecheck ## the fast checks, no browser: lint, types, strict build, sitecheck, pytest, node tests
-	@$(PY) -m pytest -m "not browser" --junitxml=$(PYTEST_XML) -q tests; status=$$?; $(SUMMARY); exit $$status
+	@$(NODE_BESIDE); $(PY) -m pytest -m "not browser and not machinery" --junitxml=$(PYTEST_XML) -q tests; \
+	  status=$$?; $(NODE_WAIT); $(SUMMARY); exit $$status
 
 test: $(STAMP) sitecheck ## everything, browser tests included (what CI runs via .ci/run)
-	@$(PY) -m pytest --junitxml=$(PYTEST_XML) -q tests; status=$$?; $(SUMMARY); exit $$status
+	@$(NODE_BESIDE); $(PY) -m pytest --junitxml=$(PYTEST_XML) -q tests; \
+	  status=$$?; $(NODE_WAIT); $(SUMMARY); exit $$status
 
 # Like `make check`: reuse the strict build sitecheck just made, and spread the tests over every core.
 # Two workers a core: a browser test spends most of its time waiting for pages, which another worker

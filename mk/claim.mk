@@ -1,5 +1,5 @@
 # Claim builder (docs/konstruktor-pretenzii.md): unit tests of its JavaScript, run by Node's own
-# test runner (explicit file list: Node 18 to 22 read a directory argument differently); no npm packages. `make test` and `make check` both run them.
+# test runner (explicit file list: Node 18 to 22 read a directory argument differently); no npm packages.
 NODE ?= node
 .PHONY: test-claim-js
 test-claim-js: ## the claim builder's JavaScript tests (node --test tests/js: terms, calendar, penalties, letters, .ics)
@@ -7,5 +7,4 @@ test-claim-js: ## the claim builder's JavaScript tests (node --test tests/js: te
 	@mkdir -p $(RESULTS)
 	$(NODE) --test $(NODE_TEST_FLAGS) $(sort $(wildcard tests/js/*.test.mjs))
 
-test: test-claim-js
-check: test-claim-js
+# `make test` and `make check` run the same files beside pytest (Makefile, NODE_BESIDE).

@@ -14,7 +14,7 @@ from sitebuild import build, copy_project
 from .conftest import ROOT, BuildServer
 
 # In file order on one worker: the failed build fills the server's template cache the next test reads.
-pytestmark = pytest.mark.xdist_group("build-server")
+pytestmark = [pytest.mark.xdist_group("build-server"), pytest.mark.machinery]
 
 
 @pytest.fixture

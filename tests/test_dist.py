@@ -18,7 +18,7 @@ from deploy.preview import NGINX, nginx_available
 from .conftest import BuildResult
 
 # One test worker makes the module's dist/ once for all its tests (`--dist loadgroup` in the Makefile).
-pytestmark = pytest.mark.xdist_group("dist")
+pytestmark = [pytest.mark.xdist_group("dist"), pytest.mark.machinery]
 
 
 @pytest.fixture(scope="module")

@@ -171,6 +171,7 @@ def configured(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return build(project_copy)
 
 
+@pytest.mark.machinery
 @CONFIGURED
 def test_configured_address_puts_the_link_on_every_guide_and_nowhere_else(configured: BuildResult) -> None:
     result, project_copy = configured, configured.project

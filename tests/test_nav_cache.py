@@ -10,6 +10,8 @@ from sitebuild.synthetic import make_project, stock_config
 
 from .conftest import build
 
+pytestmark = pytest.mark.machinery
+
 
 SYNTHETIC_GUIDES = 7
 # Left out of both builds: they index, purge CSS, add JSON-LD and the CSP, or drop whitespace after the

@@ -156,6 +156,7 @@ def _set_mtime(path: Path, day: date) -> None:
     os.utime(path, (stamp, stamp))
 
 
+@pytest.mark.machinery
 def test_without_git_the_strict_build_uses_file_times_and_escapes_front_matter(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")  # no .git in the copy
     slug = next(iter(guides(project)))
@@ -177,6 +178,7 @@ def test_without_git_the_strict_build_uses_file_times_and_escapes_front_matter(t
     assert 'content="Цена «до» и &#39;после&#39;"' in raw
 
 
+@pytest.mark.machinery
 def test_committed_and_uncommitted_files_in_a_repository(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     env = dict(os.environ, GIT_AUTHOR_DATE="2024-05-06T12:00:00", GIT_COMMITTER_DATE="2024-05-06T12:00:00",

@@ -322,6 +322,7 @@ def test_built_site_serves_texts_apart(built_site: BuildResult) -> None:
     assert data["config"]["search_ru"]["texts"].startswith(search_ru.TEXTS_FILE)
 
 
+@pytest.mark.machinery
 @pytest.mark.xdist_group("offline")  # shares the offline build with tests/test_offline.py
 def test_offline_copy_keeps_the_texts_inline(offline_site: BuildResult) -> None:
     result = offline_site
