@@ -11,6 +11,7 @@ import pytest
 from hooks.purge_css import TARGETS, minify, page_names, purge, runtime_classes, selector_can_match
 
 from .conftest import BuildResult, build, copy_project
+from .page_picks import first_guide
 
 CONFIG = {"theme": {"features": ["content.tooltips"]}, "plugins": {}, "extra": {}}
 
@@ -113,12 +114,13 @@ def test_search_worker_behind_the_loader(built_site: BuildResult) -> None:
 ])
 def test_bad_page_stylesheet_stops_the_build_with_file_and_line(tmp_path: Path, entry: str, message: str) -> None:
     project = copy_project(tmp_path / "project")
-    source = project / "docs" / "slovar.md"
+    where = first_guide(project)
+    source = project / where
     text = source.read_text(encoding="utf-8")
     source.write_text(f"---\nextra_css:\n  - {entry}\n" + text[4:], encoding="utf-8")
     result = build(project)
     assert not result.ok
-    assert f"docs/slovar.md:3: extra_css entry «{entry}»" in result.output and message in result.output
+    assert f"{where}:3: extra_css entry «{entry}»" in result.output and message in result.output
     assert "Traceback" not in result.output
 
 

@@ -13,6 +13,7 @@ from sitecheck.__main__ import main
 
 from .conftest import ROOT, build
 from .contact_picks import live_book, pick
+from .page_picks import first_guide
 from .sitecheck_support import append_to, errors_about, only_one, replace_in, run_check
 
 NAME = references.NAME
@@ -84,8 +85,15 @@ def test_retired_contact_is_reported_on_every_page_at_once(project_copy: Path) -
 
 def test_retired_contact_stops_the_build_naming_every_page(project_copy: Path) -> None:
     retired, replacement, pages = _retire(project_copy)
+    # In the same build (a whole one: every page is read before it stops), a contact obsolete before
+    # the edit, newly called from a guide.
+    already_obsolete = next(c for c in live_book(project_copy).obsolete() if c.id != retired and c.type == "phone")
+    guide = first_guide(project_copy)
+    append_to(project_copy / guide, f'\n{{{{ phone("{already_obsolete.id}") }}}}\n')
     result = build(project_copy)
     assert not result.ok
+    assert any(line.startswith(f"{guide}:") and f"'{already_obsolete.id}'" in line and "is obsolete" in line
+               for line in result.output.splitlines()), result.output
     lines = result.output.splitlines()
     named = [line.split(": ")[0] for line in lines if f"'{retired}'" in line and "obsolete" in line]
     assert {where.rsplit(":", 1)[0] for where in named} == set(pages), result.output
