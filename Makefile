@@ -34,24 +34,33 @@ serve: $(STAMP) ## serve the site at http://127.0.0.1:8000; a saved page shows i
 build: $(STAMP) ## strict build into site/ (any broken link, anchor, macro or contact stops it)
 	$(MKDOCS) build --strict --clean
 
+# node's tests (tests/js) run beside the rest, their TAP to the summary, their own report shown only when
+# one of them fails. Those that read the real site's search index (they call realSiteIndexPath) start
+# beside pytest, once the build is there; the others start at once, beside lint, mypy, the build and
+# sitecheck, which use one core of the two.
+JS_SITE_TESTS = $(shell grep -l realSiteIndexPath tests/js/*.test.mjs)
+JS_OWN_TESTS = $(filter-out $(JS_SITE_TESTS),$(sort $(wildcard tests/js/*.test.mjs)))
+node_run = node --test --test-reporter=dot --test-reporter-destination=$(RESULTS)/node-$(1).txt \
+  --test-reporter=tap --test-reporter-destination=$(RESULTS)/node-$(1).tap $(2)
+NODE_START = mkdir -p $(RESULTS); rm -f $(RESULTS)/*.tap $(RESULTS)/node-*.txt; \
+  $(call node_run,own,$(JS_OWN_TESTS)) & own=$$!
+NODE_SITE = $(call node_run,site,$(JS_SITE_TESTS)) & site=$$!
+NODE_WAIT = node_status=0; for job in $$own $$site; do wait $$job || node_status=1; done; \
+  if [ $$node_status != 0 ]; then cat $(RESULTS)/node-*.txt; status=1; fi
+SUMMARY = $(PY) -m sitebuild.test_summary --pytest-xml $(PYTEST_XML) --node-tap $(RESULTS)/node-own.tap $(RESULTS)/node-site.tap
 # lint and typecheck (mk/editors.mk) first: their errors show in seconds, before the builds and tests.
-# node's tests (tests/js) run beside pytest: pytest's workers leave a core idle now and then, and node
-# fills it. Their TAP goes to the summary; their own report is shown only when one of them fails.
-JS_TESTS = $(sort $(wildcard tests/js/*.test.mjs))
-NODE_BESIDE = mkdir -p $(RESULTS); rm -f $(RESULTS)/*.tap; \
-  node --test --test-reporter=dot --test-reporter-destination=$(RESULTS)/node.txt \
-    --test-reporter=tap --test-reporter-destination=$(RESULTS)/test-claim-js.tap $(JS_TESTS) & node=$$!
-NODE_WAIT = wait $$node || { cat $(RESULTS)/node.txt; status=1; }
-SUMMARY = $(PY) -m sitebuild.test_summary --pytest-xml $(PYTEST_XML) --node-tap $(RESULTS)/test-claim-js.tap
+BEFORE_CHECK = $(MAKE) --no-print-directory lint typecheck sitecheck || { kill $$own 2>/dev/null; exit 1; }
 
 # `machinery` tests (pytest.ini) test the build's own code (caches, build server, git dates, dist, the
 # offline copy): no content edit can break them, so `make check` leaves them to `make test` and CI.
-check: $(STAMP) lint typecheck ## the fast checks, no browser: lint, types, strict build, sitecheck, pytest, node tests
-	@$(NODE_BESIDE); $(PY) -m pytest -m "not browser and not machinery" --junitxml=$(PYTEST_XML) -q tests; \
+check: $(STAMP) ## the fast checks, no browser: lint, types, strict build, sitecheck, pytest, node tests
+	@$(NODE_START); $(BEFORE_CHECK); \
+	  $(NODE_SITE); $(PY) -m pytest -m "not browser and not machinery" --junitxml=$(PYTEST_XML) -q tests; \
 	  status=$$?; $(NODE_WAIT); $(SUMMARY); exit $$status
 
-test: $(STAMP) sitecheck ## everything, browser tests included (what CI runs via .ci/run)
-	@$(NODE_BESIDE); $(PY) -m pytest --junitxml=$(PYTEST_XML) -q tests; \
+test: $(STAMP) ## everything, browser tests included (what CI runs via .ci/run)
+	@$(NODE_START); $(MAKE) --no-print-directory sitecheck || { kill $$own 2>/dev/null; exit 1; }; \
+	  $(NODE_SITE); $(PY) -m pytest --junitxml=$(PYTEST_XML) -q tests; \
 	  status=$$?; $(NODE_WAIT); $(SUMMARY); exit $$status
 
 # Like `make check`: reuse the strict build sitecheck just made, and spread the tests over every core.

@@ -10,10 +10,9 @@ sitecheck: $(STAMP) ## strict build into site/, then `python -m sitecheck --site
 	$(MKDOCS) build --strict --clean -d $(SITECHECK_SITE)
 	$(PY) -m sitecheck --site $(SITECHECK_SITE)
 
-# pytest reuses this fresh build instead of building the same tree again (tests/conftest.py),
-# and spreads the tests over every core (pytest-xdist): most of their time is strict builds of
-# broken copies, each a separate process.
-check: sitecheck
+# `make check` runs sitecheck first (Makefile); pytest reuses this fresh build instead of building the
+# same tree again (tests/conftest.py), and spreads the tests over every core (pytest-xdist): most of
+# their time is strict builds of broken copies, each a separate process.
 check: export PREBUILT_SITE := $(abspath $(SITECHECK_SITE))
 check: export PYTEST_ADDOPTS := -n auto --dist loadgroup $(PYTEST_ADDOPTS)
 
