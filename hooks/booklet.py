@@ -64,6 +64,7 @@ log = logging.getLogger("mkdocs.hooks.booklet")  # under «mkdocs»: a strict bu
 
 BOOKLET_META = "booklet"  # true: the whole booklet, every chapter
 SECTION_META = "booklet_section"  # a section's title: that section's booklet (generated, see on_files)
+IS_BOOKLET_META = "is_booklet"  # set on every page for the templates (overrides/main.html, partials/toc.html)
 CHAPTER_META = "booklet_chapter"  # a page that is no guide but belongs in the booklet
 SECTIONS_ID = "razdely"
 SEPARATOR = "--"
@@ -561,7 +562,8 @@ def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
 # to guides from every page's content at this event, the booklet's copies included.
 @event_priority(50)
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:
-    if not _is_booklet(page.meta):
+    page.meta[IS_BOOKLET_META] = _is_booklet(page.meta)  # always written: front matter cannot set it
+    if not page.meta[IS_BOOKLET_META]:
         return context
     pages = _chapters(nav, page)
     chapters = [
