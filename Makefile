@@ -48,20 +48,22 @@ NODE_SITE = $(call node_run,site,$(JS_SITE_TESTS)) & site=$$!
 NODE_WAIT = node_status=0; for job in $$own $$site; do wait $$job || node_status=1; done; \
   if [ $$node_status != 0 ]; then cat $(RESULTS)/node-*.txt; status=1; fi
 SUMMARY = $(PY) -m sitebuild.test_summary --pytest-xml $(PYTEST_XML) --node-tap $(RESULTS)/node-own.tap $(RESULTS)/node-site.tap
-# lint and typecheck (mk/editors.mk) first: their errors show in seconds, before the builds and tests.
-BEFORE_CHECK = $(MAKE) --no-print-directory lint typecheck sitecheck || { kill $$own 2>/dev/null; exit 1; }
+# The builds and checks $(1) (make targets) first, with node's own tests beside them; then pytest with the
+# options $(2), beside node's tests of the real site; then one summary.
+define run_tests
+@$(NODE_START); $(MAKE) --no-print-directory $(1) || { kill $$own 2>/dev/null; exit 1; }; \
+  $(NODE_SITE); $(PY) -m pytest $(2) --junitxml=$(PYTEST_XML) -q tests; \
+  status=$$?; $(NODE_WAIT); $(SUMMARY); exit $$status
+endef
 
+# lint and typecheck (mk/editors.mk) first: their errors show in seconds, before the builds and tests.
 # `machinery` tests (pytest.ini) test the build's own code (caches, build server, git dates, dist, the
 # offline copy): no content edit can break them, so `make check` leaves them to `make test` and CI.
 check: $(STAMP) ## the fast checks, no browser: lint, types, strict build, sitecheck, pytest, node tests
-	@$(NODE_START); $(BEFORE_CHECK); \
-	  $(NODE_SITE); $(PY) -m pytest -m "not browser and not machinery" --junitxml=$(PYTEST_XML) -q tests; \
-	  status=$$?; $(NODE_WAIT); $(SUMMARY); exit $$status
+	$(call run_tests,lint typecheck sitecheck,-m "not browser and not machinery")
 
 test: $(STAMP) ## everything, browser tests included (what CI runs via .ci/run)
-	@$(NODE_START); $(MAKE) --no-print-directory sitecheck || { kill $$own 2>/dev/null; exit 1; }; \
-	  $(NODE_SITE); $(PY) -m pytest --junitxml=$(PYTEST_XML) -q tests; \
-	  status=$$?; $(NODE_WAIT); $(SUMMARY); exit $$status
+	$(call run_tests,sitecheck,)
 
 # Like `make check`: reuse the strict build sitecheck just made, and spread the tests over every core.
 # Two workers a core: a browser test spends most of its time waiting for pages, which another worker

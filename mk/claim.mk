@@ -7,4 +7,4 @@ test-claim-js: ## the claim builder's JavaScript tests (node --test tests/js: te
 	@mkdir -p $(RESULTS)
 	$(NODE) --test $(NODE_TEST_FLAGS) $(sort $(wildcard tests/js/*.test.mjs))
 
-# `make test` and `make check` run the same files beside pytest (Makefile, NODE_BESIDE).
+# `make test` and `make check` run the same files beside their other steps (Makefile, run_tests).
