@@ -4,14 +4,28 @@ than it is (booklet.css, data-length)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from sitebuild import ROOT
+from sitecheck.project import Project
+from tests.page_picks import first_guide
 from tests.site_pages import SCHEMES
 
 pytestmark = pytest.mark.browser
 
-BOOKLET = "pechat/"
-GUIDE = "zakaz-poteryalsya/"
+_PROJECT = Project(ROOT)
+
+
+def _url_path(src: str) -> str:
+    """A page's address below the site root (Project.built_page's folder): «pechat/»."""
+    return _PROJECT.built_page(Path(), src).parent.as_posix() + "/"
+
+
+# The whole booklet (`booklet: true`) and a guide, read from the project.
+BOOKLET = _url_path(next(src for src, page in _PROJECT.pages.items() if page.meta.get("booklet") is True))
+GUIDE = _url_path(first_guide(ROOT).removeprefix(_PROJECT.docs_prefix + "/"))
 
 
 def _scheme(page) -> str | None:

@@ -46,11 +46,11 @@
   function apply(index, remember) {
     var color = colours(inputs[index]);
     var body = document.body;
-    var changed = Object.keys(color).some(function (key) {
-      return key !== "media" && body.getAttribute("data-md-color-" + key) !== color[key];
-    });
+    var changed = false;  // a colour, not only the media query: the page repaints
     Object.keys(color).forEach(function (key) {
-      if (body.getAttribute("data-md-color-" + key) !== color[key]) body.setAttribute("data-md-color-" + key, color[key]);
+      if (body.getAttribute("data-md-color-" + key) === color[key]) return;
+      body.setAttribute("data-md-color-" + key, color[key]);
+      if (key !== "media") changed = true;
     });
     inputs[index].checked = true;
     showToggleOf(index);
