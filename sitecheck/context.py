@@ -90,9 +90,13 @@ class Context:
             return {}
         return {path: parse_html(path) for path in sorted(self.site.rglob("*.html"))}
 
+    @cached_property
+    def _resolved_root(self) -> Path:
+        return self.project.root.resolve()
+
     def display(self, path: Path) -> str:
         """A path as editors should see it: relative to the project root when it is inside it."""
         try:
-            return path.resolve().relative_to(self.project.root.resolve()).as_posix()
+            return path.resolve().relative_to(self._resolved_root).as_posix()
         except ValueError:
             return str(path)

@@ -69,6 +69,7 @@ def _check_page(ctx: Context, path: Path, page: HtmlPage) -> list[Problem]:
     problems = []
     source = ctx.project.source_of(ctx.site, path)
     origin = f" (page built from {source})" if source else ""
+    where = ctx.display(path)
     for ref in page.refs:
         if not ref.url or ref.url == "#":
             continue
@@ -76,7 +77,6 @@ def _check_page(ctx: Context, path: Path, page: HtmlPage) -> list[Problem]:
         if resolved is None:
             continue
         target, fragment = resolved
-        where = ctx.display(path)
         if not _exists(target):
             problems.append(
                 Problem(

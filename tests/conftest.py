@@ -117,11 +117,24 @@ def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture(scope="session")
+def linkable_site(built_site: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site on the file system of the tests' scratch folders, so copies of it can be hard links.
+
+    `make check` keeps that scratch on tmpfs (Makefile, TEST_TMPDIR) while site/ stays in the project:
+    then the site is copied there once per test process instead of once per test.
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.stat(built_site.site).st_dev == os.stat(base).st_dev:
+        return built_site.site
+    return Path(shutil.copytree(built_site.site, tmp_path_factory.mktemp("linkable") / "site"))
+
+
 @pytest.fixture
-def built_copy(built_site: BuildResult, tmp_path: Path) -> Path:
+def built_copy(linkable_site: Path, tmp_path: Path) -> Path:
     """A copy of the real built site (hard links, so it is cheap) to break on purpose."""
     dest = tmp_path / "site"
-    shutil.copytree(built_site.site, dest, copy_function=_link_or_copy)
+    shutil.copytree(linkable_site, dest, copy_function=_link_or_copy)
     return dest
 
 

@@ -3,9 +3,7 @@
 // indexer (hooks/search_ru.py) writes. Run: node --test tests/js/search-core.test.mjs
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import path from "node:path";
-import { core, loadStemmer, engineFor, indexOf, first, ROOT } from "./search-support.mjs";
+import { core, loadStemmer, engineFor, indexOf, first, pythonWords } from "./search-support.mjs";
 
 test("folding: lower case, ё and э read as е", () => {
   assert.equal(core.fold("Пришёл ЭКРАН тревэл"), "пришел екран тревел");
@@ -76,7 +74,7 @@ const DOCS = [
   { location: "f/", title: "Поддержка", text: "Напишите в поддержку." },
 ];
 const SYNONYMS = { groups: [["пвз", "пункт выдачи"], ["постамат", "почтомат"]], misspellings: { денги: "деньги" } };
-const engine = engineFor(indexOf(DOCS, SYNONYMS));
+const engine = engineFor(await indexOf(DOCS, SYNONYMS));
 
 test("every form of a word reaches the same page", () => {
   for (const q of ["потерянная посылка", "потеряли посылку", "посылки", "ПОТЕРЯЛАСЬ", "посылка потерялась"])
@@ -124,7 +122,7 @@ test("quoted text counts less than the guide's own words", () => {
   assert.equal(first(engine, "назовите код"), "c/");
 });
 
-test("a word many guides use as a step heading is still rare as what a page is about", () => {
+test("a word many guides use as a step heading is still rare as what a page is about", async () => {
   // Four guides have a step headed «Роспотребнадзор»; one page is about it. Among headings the word
   // is common, among titles it is as rare as «написать»: the page about the regulator answers.
   const docs = [
@@ -134,13 +132,13 @@ test("a word many guides use as a step heading is still rare as what a page is a
   for (const n of [1, 2, 3, 4])
     docs.push({ location: `g${n}/`, title: `Гайд ${n}`, text: "Сначала чат." },
       { location: `g${n}/#rpn`, title: "Роспотребнадзор", text: "Потом надзор." });
-  const stepped = engineFor(indexOf(docs));
+  const stepped = engineFor(await indexOf(docs));
   assert.equal(first(stepped, "написать в роспотребнадзор"), "rpn/");
   assert.equal(first(stepped, "написать"), "write/");
 });
 
-test("a verb under a perfective prefix is the same verb; a short root under a prefix is not", () => {
-  const verbs = engineFor(indexOf([
+test("a verb under a perfective prefix is the same verb; a short root under a prefix is not", async () => {
+  const verbs = engineFor(await indexOf([
     { location: "ignored/", title: "Если претензию проигнорировали", text: "Подождите десять дней." },
     { location: "blocked/", title: "Карта", text: "Банк блокирует карту при подозрении на мошенничество." },
     { location: "delivery/", title: "Сроки", text: "Доставка занимает неделю." },
@@ -150,10 +148,10 @@ test("a verb under a perfective prefix is the same verb; a short root under a pr
   assert.equal(first(verbs, "ставка"), null, "«ставка» is not «доставка»");
 });
 
-test("a word weighs more in a short title than among many in a long one (BM25F title length)", () => {
+test("a word weighs more in a short title than among many in a long one (BM25F title length)", async () => {
   // Both titles have both words; the long one names a narrower case, and its page says
   // «посылка» once more in its text. The page whose title is just the buyer's words is the answer.
-  const titled = engineFor(indexOf([
+  const titled = engineFor(await indexOf([
     { location: "short/", title: "Посылка потерялась", text: "Напишите в поддержку и ждите ответа." },
     { location: "long/", title: "Посылка потерялась при сортировке на складе в другом городе",
       text: "Напишите в поддержку: посылка могла задержаться на складе." },
@@ -164,13 +162,13 @@ test("a word weighs more in a short title than among many in a long one (BM25F t
   assert.equal(first(titled, "сортировка на складе"), "long/", "words only the long title has still find it");
 });
 
-test("no results: the triage page and common situations, escaped, without the query", () => {
+test("no results: the triage page and common situations, escaped, without the query", async () => {
   const fallback = {
     triage: { location: "s-chego-nachat/", title: "С чего начать <b>" },
     text: "Ничего не нашлось.",
     common: [{ location: "a/", title: "Посылка & заказ" }],
   };
-  const withFallback = engineFor(indexOf(DOCS, SYNONYMS, fallback));
+  const withFallback = engineFor(await indexOf(DOCS, SYNONYMS, fallback));
   const query = "<img src=x onerror=alert(1)>zzzzqqq";
   const answer = withFallback.answer(query);
   assert.equal(answer.items[0][0].location, "s-chego-nachat/");
@@ -182,22 +180,22 @@ test("no results: the triage page and common situations, escaped, without the qu
   assert.deepEqual(engine.answer("zzzzqqq").items, [], "an index without a fallback answers with nothing");
 });
 
-test("results escape the page's own text", () => {
-  const hostile = engineFor(indexOf([{ location: "x/", title: "<script>посылка</script>", text: "<b>посылка</b> & <i>" }]));
+test("results escape the page's own text", async () => {
+  const hostile = engineFor(await indexOf([{ location: "x/", title: "<script>посылка</script>", text: "<b>посылка</b> & <i>" }]));
   const item = hostile.search("посылка").items[0][0];
   assert.ok(!item.title.includes("<script>") && item.title.includes("&lt;script&gt;"), item.title);
   assert.ok(!item.text.includes("<b>") && item.text.includes("&amp;"), item.text);
 });
 
-test("warming merges every word ahead of the queries and changes no result", () => {
-  const warmed = engineFor(indexOf(DOCS, SYNONYMS));
+test("warming merges every word ahead of the queries and changes no result", async () => {
+  const warmed = engineFor(await indexOf(DOCS, SYNONYMS));
   while (!warmed.warm(5));
   for (const q of ["посылка", "пвз", "росптребнадзор", "jnrk.xbnm gjlgbcre"])
     assert.deepEqual(warmed.search(q), engine.search(q), q);
 });
 
-test("texts that come after the index fill the snippets; a mismatched list is refused", () => {
-  const data = indexOf(DOCS, SYNONYMS);
+test("texts that come after the index fill the snippets; a mismatched list is refused", async () => {
+  const data = await indexOf(DOCS, SYNONYMS);
   const bare = { ...data, docs: data.docs.map(({ text, ...rest }) => rest) };
   const late = engineFor(bare);
   assert.equal(late.search("переписка").items[0][0].text, "", "titles alone before the texts arrive");
@@ -206,12 +204,8 @@ test("texts that come after the index fill the snippets; a mismatched list is re
   assert.throws(() => late.addTexts(["one"]), /do not match/);
 });
 
-test("the build (Python) and the engine (JavaScript) split and fold words alike", () => {
+test("the build (Python) and the engine (JavaScript) split and fold words alike", async () => {
   const samples = ["Пришёл ЭКРАН, Ozon-банк: 2 раза!", "ст. 23.1 ЗоЗПП — 0,5 %", "Ёжик İstanbul straße ½ №5",
     "«Поддержка» в мессенджерах", "e-mail: help@ozon.ru", "СМС-код 1234"];
-  const script = "import json, sys; from hooks.search_synonyms import words; " +
-    "print(json.dumps([words(t) for t in json.load(sys.stdin)], ensure_ascii=False))";
-  const python = JSON.parse(execFileSync(path.join(ROOT, ".venv/bin/python"), ["-c", script],
-    { cwd: ROOT, input: JSON.stringify(samples), encoding: "utf8" }));
-  assert.deepEqual(samples.map(core.words), python);
+  assert.deepEqual(samples.map(core.words), await pythonWords(samples));
 });

@@ -35,8 +35,8 @@ test("every word of the real site's index has the stem the browser's stemmer giv
 const HARD_WORDS = fs.readFileSync(path.join(ROOT, "tests/fixtures/search/hard-words.txt"), "utf8")
   .split("\n").map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
 
-test("hard words (ё, doubled н, reflexives, participles, short, Latin, digits) stem alike", () => {
-  const index = indexOf([{ location: "a/", title: "Слова", text: HARD_WORDS.join(" ") }]).config.search_ru;
+test("hard words (ё, doubled н, reflexives, participles, short, Latin, digits) stem alike", async () => {
+  const index = (await indexOf([{ location: "a/", title: "Слова", text: HARD_WORDS.join(" ") }])).config.search_ru;
   const { stopWords } = loadStemmer();
   const expected = new Set(HARD_WORDS.flatMap((line) => core.words(line)).filter((word) => !stopWords.has(word)));
   const missing = [...expected].filter((word) => !index.words.includes(word));
@@ -50,8 +50,8 @@ const DOCS = [
   { location: "vozvrat/", title: "Вернуть товар", text: "Оформите возврат: деньги вернут за 10 дней." },
 ];
 
-test("the engine takes the prebuilt stems and stems no word of the vocabulary itself", () => {
-  const data = indexOf(DOCS);
+test("the engine takes the prebuilt stems and stems no word of the vocabulary itself", async () => {
+  const data = await indexOf(DOCS);
   const stemmer = loadStemmer();
   const asked = [];
   const counting = (word) => { asked.push(word); return stemmer.stem(word); };
@@ -59,8 +59,8 @@ test("the engine takes the prebuilt stems and stems no word of the vocabulary it
   assert.deepEqual(asked.filter((word) => data.config.search_ru.words.includes(word)), []);
 });
 
-test("results are the same with the prebuilt stems and with stems made in the browser", () => {
-  const data = indexOf(DOCS);
+test("results are the same with the prebuilt stems and with stems made in the browser", async () => {
+  const data = await indexOf(DOCS);
   const withoutStems = structuredClone(data);
   delete withoutStems.config.search_ru.stems;
   const built = engineFor(data), browser = engineFor(withoutStems);

@@ -1,7 +1,7 @@
 // Loads the search engine (overrides/assets/javascripts/search-ru-core.js) under Node with the same
 // Snowball stemmer files the worker loads: lunr-languages' Russian as Material ships it in the venv.
 import { createRequire } from "node:module";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -72,25 +72,75 @@ export function engineFor(data, weights = undefined) {
   return core.createEngine({ ...loadStemmer(), weights }, data.docs, data.config.search_ru);
 }
 
+// The project's Python, started once per test file and asked many times: each new process would spend
+// half a second importing hooks/search_ru.py and what it needs, a dozen times per file.
+const PYTHON_SERVER = `
+import json, sys, traceback
+from hooks import search_ru
+from hooks.search_synonyms import Synonyms, words
+
+def answer(request):
+    if request["ask"] == "words":
+        return [words(text) for text in request["texts"]]
+    index = search_ru.build_index(request["docs"], search_ru.stop_words(),
+                                  Synonyms.model_validate(request["synonyms"]), request.get("fallback"))
+    return {"docs": request["docs"], "config": {"search_ru": index}}
+
+for line in sys.stdin:
+    try:
+        reply = {"ok": answer(json.loads(line))}
+    except Exception:
+        reply = {"error": traceback.format_exc()}
+    print(json.dumps(reply, ensure_ascii=False), flush=True)
+`;
+
+let python = null;
+
+/** Ask the project's Python; the answer is a promise. The process never keeps a finished test file alive. */
+function askPython(request) {
+  if (!python) {
+    const child = spawn(PYTHON, ["-c", PYTHON_SERVER], { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] });
+    const waiting = [];
+    let pending = "";
+    // Held (ref) only while an answer is awaited: a pending promise alone does not keep Node running.
+    const hold = (held) => { for (const handle of [child, child.stdin, child.stdout]) held ? handle.ref() : handle.unref(); };
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk) => {
+      pending += chunk;
+      for (let end = pending.indexOf("\n"); end >= 0; end = pending.indexOf("\n")) {
+        const reply = JSON.parse(pending.slice(0, end));
+        pending = pending.slice(end + 1);
+        const { resolve, reject } = waiting.shift();
+        if (reply.error) reject(new Error(`the project's Python failed:\n${reply.error}`));
+        else resolve(reply.ok);
+      }
+      if (!waiting.length) hold(false);
+    });
+    child.on("exit", (code) => {
+      python = null;
+      for (const { reject } of waiting.splice(0)) reject(new Error(`the project's Python stopped (exit code ${code})`));
+    });
+    python = { child, waiting, hold };
+  }
+  const { child, waiting, hold } = python;
+  hold(true);
+  return new Promise((resolve, reject) => {
+    waiting.push({ resolve, reject });
+    child.stdin.write(JSON.stringify(request) + "\n");
+  });
+}
+
 /**
  * Index made-up docs the way the build does (hooks/search_ru.py's build_index, run by the project's
  * Python), so tests of the engine need no site build and the index format has one author.
  */
 export function indexOf(docs, synonyms = { groups: [], misspellings: {} }, fallback = undefined) {
-  const script = `
-import json, sys
-from hooks import search_ru
-from hooks.search_synonyms import Synonyms
-given = json.load(sys.stdin)
-data = {"docs": given["docs"], "config": {}}
-index = search_ru.build_index(given["docs"], search_ru.stop_words(), Synonyms.model_validate(given["synonyms"]),
-                              given.get("fallback"))
-json.dump({"docs": given["docs"], "config": {"search_ru": index}}, sys.stdout, ensure_ascii=False)
-`;
-  const out = execFileSync(PYTHON, ["-c", script], {
-    cwd: ROOT, input: JSON.stringify({ docs, synonyms, fallback }), encoding: "utf8",
-  });
-  return JSON.parse(out);
+  return askPython({ ask: "index", docs, synonyms, fallback });
+}
+
+/** How the build splits and folds each text into words (hooks/search_synonyms.py words). */
+export function pythonWords(texts) {
+  return askPython({ ask: "words", texts });
 }
 
 /** The first result page's location for a query, or null. */
