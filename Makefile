@@ -6,6 +6,10 @@ PY := $(VENV)/bin/python
 MKDOCS := $(VENV)/bin/mkdocs
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+# Let Python keep compiled modules (__pycache__/, ignored by git) even where the environment says not to
+# (PYTHONDONTWRITEBYTECODE): otherwise every test process compiles the project and rewrites every test's
+# asserts again, a few seconds of each `make check`.
+export PYTHONDONTWRITEBYTECODE :=
 
 # Results of the test runners, read by sitebuild/test_summary.py for the one closing line.
 RESULTS := .cache/test-results
@@ -36,8 +40,7 @@ build: $(STAMP) ## strict build into site/ (any broken link, anchor, macro or co
 
 # node's tests (tests/js) run beside the rest, their TAP to the summary, their own report shown only when
 # one of them fails. Those that read the real site's search index (they call realSiteIndexPath) start
-# beside pytest, once the build is there; the others start at once, beside lint, mypy, the build and
-# sitecheck, which use one core of the two.
+# once the build is there; the others start at once, beside lint and mypy, which use one core of the two.
 JS_SITE_TESTS = $(shell grep -l realSiteIndexPath tests/js/*.test.mjs)
 JS_OWN_TESTS = $(filter-out $(JS_SITE_TESTS),$(sort $(wildcard tests/js/*.test.mjs)))
 node_run = node --test --test-reporter=dot --test-reporter-destination=$(RESULTS)/node-$(1).txt \
@@ -54,22 +57,34 @@ SUMMARY = $(PY) -m sitebuild.test_summary --pytest-xml $(PYTEST_XML) --node-tap 
 TEST_TMPDIR := $(shell [ -d /dev/shm ] && [ -w /dev/shm ] \
   && [ "$$(df --output=avail -BG /dev/shm 2>/dev/null | tail -n 1 | tr -dc 0-9)" -ge 2 ] 2>/dev/null \
   && echo /dev/shm/ozon-help-tests)
-# The builds and checks $(1) (make targets) first, with node's own tests beside them; then pytest with the
-# options $(2), beside node's tests of the real site; then one summary.
+# First the make targets $(1) (lint and types: their errors show in seconds). Then, side by side: `make
+# sitecheck` (the strict build into site/, then the checker), pytest with the options $(2), and node's tests.
+# A test that needs the built site waits until SITE_READY holds sitecheck's exit status (tests/conftest.py);
+# node's tests of the real site start then. A failed build or sitecheck stops the tests at once and shows
+# its output (pytest runs in a process group of its own, so its workers and their build servers stop with it,
+# on Ctrl-C too);
+# a passed one shows it after pytest's. Then one summary.
+SITE_READY := $(RESULTS)/sitecheck.status
+SITE_LOG := $(RESULTS)/sitecheck.txt
 define run_tests
-@$(if $(TEST_TMPDIR),mkdir -p $(TEST_TMPDIR); export TMPDIR=$(TEST_TMPDIR);) $(NODE_START); $(MAKE) --no-print-directory $(1) || { kill $$own 2>/dev/null; exit 1; }; \
-  $(NODE_SITE); $(PY) -m pytest $(2) --junitxml=$(PYTEST_XML) -q tests; \
-  status=$$?; $(NODE_WAIT); $(SUMMARY); exit $$status
+@$(if $(TEST_TMPDIR),mkdir -p $(TEST_TMPDIR); export TMPDIR=$(TEST_TMPDIR);) $(NODE_START); \
+  $(if $(1),$(MAKE) --no-print-directory $(1) || { kill $$own 2>/dev/null; exit 1; };) \
+  rm -f $(SITE_READY); { $(MAKE) --no-print-directory sitecheck > $(SITE_LOG) 2>&1; echo $$? > $(SITE_READY).new; \
+  mv $(SITE_READY).new $(SITE_READY); } & built=$$!; \
+  SITE_READY=$(abspath $(SITE_READY)) setsid $(PY) -m pytest $(2) --junitxml=$(PYTEST_XML) -q tests & tests=$$!; \
+  trap 'kill -- -$$tests 2>/dev/null; exit 130' INT TERM; wait $$built; if [ "$$(cat $(SITE_READY))" != 0 ]; then kill -- -$$tests 2>/dev/null; kill $$own 2>/dev/null; wait; \
+  echo; cat $(SITE_LOG); exit 1; fi; \
+  $(NODE_SITE); wait $$tests; status=$$?; cat $(SITE_LOG); $(NODE_WAIT); $(SUMMARY); exit $$status
 endef
 
 # lint and typecheck (mk/editors.mk) first: their errors show in seconds, before the builds and tests.
 # `machinery` tests (pytest.ini) test the build's own code (caches, build server, git dates, dist, the
 # offline copy): no content edit can break them, so `make check` leaves them to `make test` and CI.
 check: $(STAMP) ## the fast checks, no browser: lint, types, strict build, sitecheck, pytest, node tests
-	$(call run_tests,lint typecheck sitecheck,-m "not browser and not machinery")
+	$(call run_tests,lint typecheck,-m "not browser and not machinery")
 
 test: $(STAMP) ## everything, browser tests included (what CI runs via .ci/run)
-	$(call run_tests,sitecheck,)
+	$(call run_tests,,)
 
 # Like `make check`: reuse the strict build sitecheck just made, and spread the tests over every core.
 # Two workers a core: a browser test spends most of its time waiting for pages, which another worker

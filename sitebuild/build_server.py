@@ -70,6 +70,7 @@ def _child(request: dict[str, Any]) -> None:
             os.dup2(target, fd)
             os.close(target)
         sys.path.insert(0, os.getcwd())  # what `python -m` puts first: the copy's macros, not anyone else's
+        sys.dont_write_bytecode = True  # the copy is thrown away with its __pycache__
         sys.modules.pop("mkdocs.__main__", None)  # run afresh as __main__, as `python -m mkdocs` runs it
         sys.argv = ["mkdocs", *request["args"]]
         try:

@@ -6,6 +6,7 @@ import atexit
 import http.server
 import os
 import shutil
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
@@ -87,16 +88,38 @@ def _grouped(request: pytest.FixtureRequest) -> None:
         )
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The real site, built once per test session.
+# How long a test waits for the strict build `make check` runs beside it; it takes seconds on an idle machine.
+SITE_READY_TIMEOUT = 600.0
 
-    `make check` has just built this tree strictly into site/ and says so in PREBUILT_SITE;
-    reusing that build saves one full build per run.
+
+def prebuilt_site() -> Path | None:
+    """The strict build of this tree that `make check` and `make test` make into site/ (PREBUILT_SITE).
+
+    They run `make sitecheck` beside pytest and write its exit status to the file SITE_READY when it ends;
+    until then the site is half written, so this waits for that file. None without PREBUILT_SITE.
     """
     prebuilt = os.environ.get("PREBUILT_SITE")
-    if prebuilt and (Path(prebuilt) / "index.html").exists():
-        return BuildResult(0, "", Path(prebuilt), ROOT)
+    if not prebuilt:
+        return None
+    ready = os.environ.get("SITE_READY")
+    if ready:
+        deadline = time.monotonic() + SITE_READY_TIMEOUT
+        while not os.path.exists(ready):
+            if time.monotonic() > deadline:
+                pytest.fail(f"`make sitecheck` has not finished in {SITE_READY_TIMEOUT:.0f} s ({ready})", pytrace=False)
+            time.sleep(0.05)
+        if Path(ready).read_text(encoding="utf-8").strip() != "0":
+            pytest.fail("the strict build or sitecheck of the real site failed: make shows why", pytrace=False)
+    site = Path(prebuilt)
+    return site if (site / "index.html").exists() else None
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real site, built once per test session, or the build `make check` has made of it (prebuilt_site)."""
+    prebuilt = prebuilt_site()
+    if prebuilt is not None:
+        return BuildResult(0, "", prebuilt, ROOT)
     result = build(ROOT, tmp_path_factory.mktemp("site") / "site")
     assert result.ok, f"the real site does not build:\n{result.output}"
     return result

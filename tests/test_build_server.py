@@ -4,14 +4,13 @@ the same exit code, output and pages, each copy with its own code and the caller
 from __future__ import annotations
 
 import filecmp
-import os
 from pathlib import Path
 
 import pytest
 
 from sitebuild import build, copy_project
 
-from .conftest import ROOT, BuildServer
+from .conftest import ROOT, BuildServer, prebuilt_site
 
 # In file order on one worker: the failed build fills the server's template cache the next test reads.
 pytestmark = [pytest.mark.xdist_group("build-server"), pytest.mark.machinery]
@@ -53,8 +52,7 @@ def test_pages_are_those_of_a_new_process(server: BuildServer, tmp_path: Path) -
     assert server.compiled_templates, "no compiled template shared yet: the cached path would go untested"
     forked = server.build(ROOT, tmp_path / "forked")
     assert forked.ok, forked.output
-    prebuilt = Path(os.environ.get("PREBUILT_SITE") or tmp_path / "none")
-    plain = prebuilt if (prebuilt / "index.html").exists() else build(ROOT, tmp_path / "plain").site
+    plain = prebuilt_site() or build(ROOT, tmp_path / "plain").site
     assert not _same_tree(forked.site, plain)
 
 
