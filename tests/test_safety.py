@@ -17,8 +17,11 @@ from sitecheck import raw_html
 from sitecheck.project import Page
 
 from .conftest import ROOT, BuildResult, build
+from .page_picks import first_guide
 from .sitecheck_support import replace_in, run_check
 
+# The guide MkDocs renders first: a build that refuses it stops after one page (tests/page_picks.py).
+GUIDE = first_guide()
 HOSTILE_LINK = "[подробнее](javascript:alert(1))"
 HOSTILE_IMAGE = "![](https://evil.example/x.png)"
 
@@ -91,14 +94,14 @@ def test_content_tooltips_stay_off() -> None:
     ],
 )
 def test_unsafe_front_matter_stops_the_build(project_copy: Path, key: str, line: str) -> None:
-    page = project_copy / "docs" / "brak.md"
+    page = project_copy / GUIDE
     text = page.read_text(encoding="utf-8")
     # drop the key's current value (it may span lines), then put the hostile one first
     text = re.sub(rf"(?ms)^{key}:.*?(?=^\w+:|^---)", "", text, count=1)
     page.write_text(text.replace("---\n", f"---\n{line}\n", 1), encoding="utf-8")
     result = build(project_copy)
     assert not result.ok
-    assert f"docs/brak.md:{line_of(page, key + ':')}: «{key}" in result.output, result.output
+    assert f"{GUIDE}:{line_of(page, key + ':')}: «{key}" in result.output, result.output
     assert "Fix: " in result.output and "Traceback" not in result.output
 
 
@@ -132,30 +135,30 @@ def test_title_from_a_heading_is_checked_too(project_copy: Path) -> None:
     ],
 )
 def test_page_language_refuses_everything_but_macro_calls(project_copy: Path, call: str, expected: str) -> None:
-    page = project_copy / "docs" / "brak.md"
+    page = project_copy / GUIDE
     replace_in(page, "{{ short_answer() }}", "{{ short_answer() }}\n\n" + call)
     line = line_of(page, call)
     problems = [p for p in run_check("references", project_copy) if expected in p.message]
-    assert [(p.path, p.line) for p in problems] == [("docs/brak.md", line)], problems
+    assert [(p.path, p.line) for p in problems] == [(GUIDE, line)], problems
     assert problems[0].fix
 
 
 def test_the_build_refuses_before_evaluating_and_names_the_editors_line(project_copy: Path) -> None:
-    page = project_copy / "docs" / "brak.md"
+    page = project_copy / GUIDE
     marker = project_copy / "evaluated"
     call = f"{{{{ self._TemplateReference__context.cycler.__init__.__globals__.os.system('touch {marker}') }}}}"
     replace_in(page, "{{ short_answer() }}", "{{ short_answer() }}\n\n" + call)
     result = build(project_copy)
     assert not result.ok and not marker.exists()
-    assert f"docs/brak.md:{line_of(page, call)}: " in result.output and "Traceback" not in result.output
+    assert f"{GUIDE}:{line_of(page, call)}: " in result.output and "Traceback" not in result.output
 
 
 def test_a_macro_error_names_the_line_with_front_matter_counted(project_copy: Path) -> None:
-    page = project_copy / "docs" / "brak.md"
+    page = project_copy / GUIDE
     replace_in(page, "{{ short_answer() }}", '{{ short_answer() }}\n\nПозвоните {{ phone("rpn-ekc-phon") }}.')
     result = build(project_copy)
     assert not result.ok
-    expected = f"docs/brak.md:{line_of(page, 'rpn-ekc-phon')}: {{{{ phone('rpn-ekc-phon') }}}}: no contact"
+    expected = f"{GUIDE}:{line_of(page, 'rpn-ekc-phon')}: {{{{ phone('rpn-ekc-phon') }}}}: no contact"
     assert expected in result.output and "Traceback" not in result.output, result.output
 
 
@@ -188,10 +191,10 @@ def test_a_macro_error_names_the_line_with_front_matter_counted(project_copy: Pa
 def test_raw_html_outside_the_allow_list_is_refused_with_the_source_line(
     project_copy: Path, snippet: str, expected: str
 ) -> None:
-    page = project_copy / "docs" / "brak.md"
+    page = project_copy / GUIDE
     replace_in(page, "{{ short_answer() }}", "{{ short_answer() }}\n\nТекст.\n\n" + snippet + "\n")
     problems = [p for p in run_check(raw_html.NAME, project_copy) if expected in p.message]
-    assert [(p.path, p.line) for p in problems] == [("docs/brak.md", line_of(page, snippet))], problems
+    assert [(p.path, p.line) for p in problems] == [(GUIDE, line_of(page, snippet))], problems
 
 
 def test_code_examples_and_the_claim_builder_script_pass() -> None:
@@ -205,10 +208,10 @@ def test_code_examples_and_the_claim_builder_script_pass() -> None:
 
 def test_the_built_article_is_checked_and_traced_to_its_source(project_copy: Path) -> None:
     """What only the build makes (an autolink <javascript:…>) is still reported against the page."""
-    page = project_copy / "docs" / "brak.md"
+    page = project_copy / GUIDE
     replace_in(page, "{{ short_answer() }}", "{{ short_answer() }}\n\nСм. <javascript:alert(1)>.\n")
     problems = run_check(raw_html.NAME, project_copy)
-    assert any(p.path == "docs/brak.md" and p.line == line_of(page, "См. <javascript") for p in problems), problems
+    assert any(p.path == GUIDE and p.line == line_of(page, "См. <javascript") for p in problems), problems
 
 
 # --- 6: YAML --------------------------------------------------------------------------------------
@@ -248,11 +251,11 @@ def test_alias_bomb_in_contacts_stops_the_build_with_file_and_line(project_copy:
 
 
 def test_alias_bomb_in_front_matter_stops_the_build_before_mkdocs_reads_it(project_copy: Path) -> None:
-    page = project_copy / "docs" / "brak.md"
+    page = project_copy / GUIDE
     page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\n" + ALIAS_BOMB, 1), encoding="utf-8")
     result = build(project_copy)
     assert not result.ok
-    assert f"docs/brak.md:{line_of(page, 'a: &a')}: «&a»" in result.output and "Traceback" not in result.output
+    assert f"{GUIDE}:{line_of(page, 'a: &a')}: «&a»" in result.output and "Traceback" not in result.output
 
 
 def test_impossible_date_gives_line_and_fix(project_copy: Path) -> None:
@@ -283,10 +286,10 @@ def test_impossible_date_gives_line_and_fix(project_copy: Path) -> None:
     ],
 )
 def test_hand_typed_contacts_are_found_however_written(project_copy: Path, snippet: str, expected: str) -> None:
-    page = project_copy / "docs" / "brak.md"
+    page = project_copy / GUIDE
     replace_in(page, "{{ short_answer() }}", "{{ short_answer() }}\n\n" + snippet + "\n")
     problems = [p for p in run_check("hand-typed-contacts", project_copy) if expected in p.message]
-    assert [(p.path, p.line) for p in problems][:1] == [("docs/brak.md", line_of(page, snippet))], problems
+    assert [(p.path, p.line) for p in problems][:1] == [(GUIDE, line_of(page, snippet))], problems
     assert "{{" in problems[0].fix
 
 
@@ -308,10 +311,10 @@ def test_denied_hosts_are_compared_as_the_browser_reads_them(project_copy: Path,
 
     domain = next(iter(Project(project_copy).denied_domains))
     url = f"https://{disguise(domain)}/page"
-    page = project_copy / "docs" / "brak.md"
+    page = project_copy / GUIDE
     replace_in(page, "{{ short_answer() }}", f"{{{{ short_answer() }}}}\n\nСм. [страницу]({url}).\n")
     problems = [p for p in run_check("external-links", project_copy) if domain in p.message]
-    assert problems and {(p.path, p.line) for p in problems} == {("docs/brak.md", line_of(page, url))}, problems
+    assert problems and {(p.path, p.line) for p in problems} == {(GUIDE, line_of(page, url))}, problems
 
 
 def _swap_first(path: Path, key: str, change) -> int:

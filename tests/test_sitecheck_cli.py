@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,16 +16,6 @@ from .sitecheck_support import append_to, replace_in
 from .test_sitecheck_references import add_unused_contact
 
 LINE = re.compile(r"^[^:\s]+:\d+: (warning: )?.+\.( Fix: .+)?$")
-
-
-def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sitecheck", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT), "PATH": ""},
-    )
 
 
 def test_problem_format() -> None:
@@ -44,16 +32,20 @@ def test_every_check_module_is_registered() -> None:
     assert modules == registered
 
 
-def test_cli_reports_every_broken_thing_at_once_and_fails(project_copy: Path, built_copy: Path) -> None:
+def test_cli_reports_every_broken_thing_at_once_and_fails(
+    project_copy: Path, built_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`make sitecheck` runs this as `python -m sitecheck` (__main__ exits with what main returns)."""
     append_to(project_copy / "docs" / "slovar.md", '\nЗвоните 8 800 555-49-43, см. статья 18.\n{{ phonee("x") }}\n')
     replace_in(built_copy / "slovar" / "index.html", "</article>", '<a href="nope/">x</a></article>')
-    result = _run("--root", str(project_copy), "--site", str(built_copy))
-    assert result.returncode == 1, result.stdout + result.stderr
-    lines = result.stdout.splitlines()
+    code = main(["--root", str(project_copy), "--site", str(built_copy)])
+    out, err = capsys.readouterr()
+    assert code == 1, out + err
+    lines = out.splitlines()
     assert all(LINE.match(line) for line in lines), "\n".join(lines)
     for needle in ("typed by hand", "written out as a word", "phonee", 'href="nope/"'):
         assert any(needle in line for line in lines), needle
-    assert "error(s)" in result.stderr
+    assert "error(s)" in err
 
 
 def test_cli_passes_when_only_warnings(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
