@@ -17,7 +17,18 @@ from sitecheck.project import Project
 def first_guide(root: Path = ROOT) -> str:
     """`docs/<name>.md` of the guide MkDocs renders first."""
     project = Project(root)
-    guides = sorted(project.guides, key=lambda src: (src.split("/")[:-1], src))
-    if not guides:
-        raise LookupError(f"{root}: no guide in docs/")
-    return f"{project.docs_prefix}/{guides[0]}"
+    return _first_rendered(project, set(project.guides), "guide")
+
+
+def first_other_page(root: Path = ROOT) -> str:
+    """`docs/<name>.md` of the page MkDocs renders first among those that are neither a guide nor the home
+    page (the glossary, the contacts…): the home page's title is the site's name."""
+    project = Project(root)
+    others = set(project.pages) - set(project.guides) - {"index.md"}
+    return _first_rendered(project, others, "page that is neither a guide nor the home page")
+
+
+def _first_rendered(project: Project, sources: set[str], kind: str) -> str:
+    if not sources:
+        raise LookupError(f"{project.root}: no {kind} in docs/")
+    return f"{project.docs_prefix}/{min(sources, key=lambda src: (src.split('/')[:-1], src))}"

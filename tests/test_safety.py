@@ -17,7 +17,7 @@ from sitecheck import raw_html
 from sitecheck.project import Page
 
 from .conftest import ROOT, BuildResult, build
-from .page_picks import first_guide
+from .page_picks import first_guide, first_other_page
 from .sitecheck_support import replace_in, run_check
 
 # The guide MkDocs renders first: a build that refuses it stops after one page (tests/page_picks.py).
@@ -106,14 +106,16 @@ def test_unsafe_front_matter_stops_the_build(project_copy: Path, key: str, line:
 
 
 def test_title_from_a_heading_is_checked_too(project_copy: Path) -> None:
-    page = project_copy / "docs" / "slovar.md"
+    source = first_other_page()  # a guide must have «title:»; other pages may take it from their heading
+    page = project_copy / source
     text = page.read_text(encoding="utf-8")
     text = re.sub(r"(?m)^title: .*\n", "", text, count=1)
-    text = re.sub(r"(?m)^(---\n(?:.*\n)*?---\n)", r"\1\n# Словарь &lt;img src=x onerror=alert(1)&gt;\n", text, count=1)
+    heading = r"\1\n# Заголовок &lt;img src=x onerror=alert(1)&gt;\n"
+    text = re.sub(r"(?m)^(---\n(?:.*\n)*?---\n)", heading, text, count=1)
     page.write_text(text, encoding="utf-8")
     result = build(project_copy)
     assert not result.ok
-    assert f"docs/slovar.md:{line_of(page, '# Словарь')}: the page title" in result.output, result.output
+    assert f"{source}:{line_of(page, '# Заголовок')}: the page title" in result.output, result.output
 
 
 # --- 4: the page language -----------------------------------------------------------------------
