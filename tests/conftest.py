@@ -15,6 +15,8 @@ import pytest
 from sitebuild import ROOT, BuildResult, BuildServer, copy_project
 from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
 
+from .accepted_copy import AcceptedCopy, make_accepted_copy
+
 if TYPE_CHECKING:
     from deploy.preview import Preview
 
@@ -48,8 +50,8 @@ _UNGROUPED = pytest.StashKey[set[str]]()
 
 
 # Fixtures that build a copy of the project: a test that asks for one costs seconds, not milliseconds.
-_BUILDING = {"project_copy", "broken_links", "every_contact_changed", "configured", "offline_site", "nested_project",
-             "build_server", "print_site_url"}
+_BUILDING = {"project_copy", "accepted_copy", "broken_links", "every_contact_changed", "configured", "offline_site",
+             "nested_project", "build_server", "print_site_url"}
 
 
 def _start_order(item: pytest.Item) -> int:
@@ -133,6 +135,12 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
         result = build(ROOT, tmp_path_factory.mktemp("offline") / "site-offline")
     assert result.ok, f"the offline copy does not build:\n{result.output}"
     return result
+
+
+@pytest.fixture(scope="session")
+def accepted_copy(tmp_path_factory: pytest.TempPathFactory) -> AcceptedCopy:
+    """tests/accepted_copy.py: odd input the strict build must accept, built once; users carry its xdist_group."""
+    return make_accepted_copy(tmp_path_factory.mktemp("accepted") / "project", build)
 
 
 @pytest.fixture

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sitecheck import html_links
 
-from .conftest import ROOT, BuildResult, build
-from .sitecheck_support import append_to, only_one, replace_in, run_check
+from .accepted_copy import GROUP, AcceptedCopy
+from .conftest import ROOT, BuildResult
+from .sitecheck_support import only_one, replace_in, run_check
 
 NAME = html_links.NAME
 
@@ -41,19 +44,10 @@ def test_root_relative_and_site_url_links_resolve(built_copy: Path) -> None:
     assert only_one(problems, "#net", "brak/index.html does not have")
 
 
-def test_link_a_macro_writes_passes_strict_build_but_not_sitecheck(project_copy: Path) -> None:
+@pytest.mark.xdist_group(GROUP)
+def test_link_a_macro_writes_passes_strict_build_but_not_sitecheck(accepted_copy: AcceptedCopy) -> None:
     """The gap this check closes: the strict build validates Markdown links, not raw HTML from macros."""
-    append_to(
-        project_copy / "macros" / "__init__.py",
-        "\n\n_original_define_env = define_env\n\n"
-        "def define_env(env):\n"
-        "    _original_define_env(env)\n\n"
-        "    @env.macro_registry.macro(env)  # pages may call only registered macros (macros/registry.py)\n"
-        "    def broken_link():\n"
-        "        return '<a href=\"nope/\">nope</a>'\n",
-    )
-    append_to(project_copy / "docs" / "slovar.md", "\n{{ broken_link() }}\n")
-    result = build(project_copy)
+    result = accepted_copy.result
     assert result.ok, "the strict build should not see links inside raw HTML:\n" + result.output
-    problem = only_one(run_check(NAME, project_copy, result.site), 'href="nope/"')
-    assert "docs/slovar.md" in problem.message
+    problem = only_one(run_check(NAME, accepted_copy.project, result.site), 'href="nope/"')
+    assert accepted_copy.macro_page in problem.message
