@@ -10,6 +10,7 @@ or «, д. 10». Macro calls and URLs are blanked out first, so `{{ phone("x") }
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import unescape
 
 import phonenumbers
@@ -53,14 +54,10 @@ def _as_read(line: str) -> str:
     return _SPACES.sub(" ", _EMPHASIS.sub("", _TAG.sub("", unescape(line))))
 
 
-def readable(page: Page) -> str:
+def _readable_text(text: str) -> str:
     """The page with macro calls blanked, each line as the reader sees it (lines stay true), so a
     number split by markup (8 800 <b>555</b>-49-43) or written with entities (&#56;) is still found."""
-    return "\n".join(_as_read(line) for line in _JINJA.sub(_blank, page.text).split("\n"))
-
-
-def scannable(page: Page) -> str:
-    return _URL.sub(_blank, readable(page))
+    return "\n".join(_as_read(line) for line in _JINJA.sub(_blank, text).split("\n"))
 
 
 def check(ctx: Context) -> list[Problem]:
@@ -71,24 +68,31 @@ def check(ctx: Context) -> list[Problem]:
 
 
 def check_page(page: Page) -> list[Problem]:
+    return list(_problems_in(page.path, page.text))
+
+
+# What a page holds decides everything here, and libphonenumber's matcher is slow: the test suite checks
+# the same pages in a few hundred copies of the project, so each text is scanned once per process.
+@lru_cache(maxsize=512)
+def _problems_in(path: str, page_text: str) -> tuple[Problem, ...]:
     found: list[Problem] = []
     # Links are looked for before tags go: <a href="tel:…"> keeps its address in the tag.
-    with_tags = "\n".join(unescape(line) for line in _JINJA.sub(_blank, page.text).split("\n"))
+    with_tags = "\n".join(unescape(line) for line in _JINJA.sub(_blank, page_text).split("\n"))
     for match in _TYPED_LINK.finditer(with_tags):
         found.append(
             Problem(
-                page.path,
+                path,
                 line_at(with_tags, match.start()),
                 f"«{match.group(0)}» is a {match.group(1).lower()}: link typed by hand",
                 _FIX_LINK[match.group(1).lower()],
                 check=NAME,
             )
         )
-    text = scannable(page)
+    text = _URL.sub(_blank, _readable_text(page_text))
     for number in phonenumbers.PhoneNumberMatcher(text, "RU", leniency=phonenumbers.Leniency.VALID):
         found.append(
             Problem(
-                page.path,
+                path,
                 line_at(text, number.start),
                 f"phone number «{number.raw_string}» typed by hand",
                 _FIX_PHONE,
@@ -98,7 +102,7 @@ def check_page(page: Page) -> list[Problem]:
     for match in _EMAIL.finditer(text):
         found.append(
             Problem(
-                page.path,
+                path,
                 line_at(text, match.start()),
                 f"e-mail «{match.group(0)}» typed by hand",
                 _FIX_EMAIL,
@@ -109,11 +113,11 @@ def check_page(page: Page) -> list[Problem]:
         for address in pattern.finditer(text):
             found.append(
                 Problem(
-                    page.path,
+                    path,
                     line_at(text, address.start()),
                     f"postal address typed by hand ({what}: «{address.group(0).strip(', ')}»)",
                     _FIX_ADDRESS,
                     check=NAME,
                 )
             )
-    return found
+    return tuple(found)
