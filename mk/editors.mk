@@ -1,5 +1,5 @@
 # Editors' and maintainers' tooling (issue 14): linters, the contact-edit proof, serve speed.
-.PHONY: lint typecheck check-contact-edits bench-serve bench-html-parsers
+.PHONY: lint typecheck check-contact-edits bench-serve bench-html-parsers bench-tests
 
 lint: $(STAMP) ## ruff: mistakes, unused imports, lines over 120 characters (settings in pyproject.toml)
 	$(VENV)/bin/ruff check --quiet
@@ -19,3 +19,8 @@ bench-serve: $(STAMP) ## save-to-reload seconds of make serve with 1000 syntheti
 
 bench-html-parsers: sitecheck ## html.parser vs lxml vs selectolax reading the built site; which re-serialise byte for byte
 	$(PY) -m bench.html_parsers $(SITECHECK_SITE)
+
+BENCH_TEST_TARGETS ?= check
+BENCH_TEST_RUNS ?= 3
+bench-tests: $(STAMP) ## wall and CPU seconds of make check (BENCH_TEST_TARGETS="check test" for both), medians of 3
+	$(PY) -m bench.test_time --targets $(BENCH_TEST_TARGETS) --runs $(BENCH_TEST_RUNS)
