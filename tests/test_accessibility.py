@@ -53,6 +53,9 @@ def test_the_parts_hold_every_page_once(built_site: BuildResult) -> None:
     assert all(parts)
 
 
+# The dark palette runs the whole rule set too, not only the colour rules (axe's cat.color: color-contrast,
+# link-in-text-block): those take about 90 % of axe's time on these pages, so dropping the rest would save
+# 10–15 % of the dark pass (measured, Dec 2026) and would need a check that the palette changes nothing else.
 @pytest.mark.long
 @pytest.mark.parametrize("shard", range(SHARDS), ids=[f"pages-{n + 1}-of-{SHARDS}" for n in range(SHARDS)])
 def test_every_page_passes_axe_in_both_palettes(
