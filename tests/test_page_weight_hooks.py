@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
+from hooks.page_assets import page_stylesheets
 from hooks.purge_css import TARGETS, minify, page_names, purge, runtime_classes, selector_can_match
 
 from .conftest import BuildResult, build, copy_project
@@ -107,12 +109,29 @@ def test_search_worker_behind_the_loader(built_site: BuildResult) -> None:
     assert (built_site.site / "assets" / "javascripts" / "search-worker-loader.js").exists()
 
 
-@pytest.mark.parametrize("entry, message", [
+BAD_STYLESHEETS = [
     ("https://evil.example/x.css", "is not a stylesheet inside docs/"),
     ("../mkdocs.css", "is not a stylesheet inside docs/"),
     ("assets/nope.css", "docs/assets/nope.css does not exist"),
-])
-def test_bad_page_stylesheet_stops_the_build_with_file_and_line(tmp_path: Path, entry: str, message: str) -> None:
+]
+
+
+@pytest.mark.parametrize("entry, message", BAD_STYLESHEETS)
+def test_bad_page_stylesheet_is_refused_with_file_line_and_fix(tmp_path: Path, entry: str, message: str) -> None:
+    """What hooks/page_assets.py runs on every page (on_page_markdown)."""
+    docs = tmp_path / "docs"
+    (docs / "assets").mkdir(parents=True)
+    source = docs / "x.md"
+    source.write_text(f"---\nextra_css:\n  - {entry}\n---\n\n# X\n", encoding="utf-8")
+    with pytest.raises(PluginError) as caught:
+        page_stylesheets({"extra_css": [entry]}, source, docs, "docs/x.md")
+    assert f"docs/x.md:3: extra_css entry «{entry}»" in str(caught.value) and message in str(caught.value)
+    assert "Fix: " in str(caught.value)
+
+
+def test_bad_page_stylesheet_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
+    """The build stops at the page with its line (the other entries: the test above)."""
+    entry, message = BAD_STYLESHEETS[0]
     project = copy_project(tmp_path / "project")
     where = first_guide(project)
     source = project / where

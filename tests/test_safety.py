@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from macros.front_matter_guard import front_matter_problems
 from macros.yaml_source import YamlSourceError, read_yaml
+from mkdocs.utils.meta import get_data
 from sitecheck import raw_html
 from sitecheck.project import Page
 
@@ -74,17 +76,27 @@ def test_content_tooltips_stay_off() -> None:
 # --- 3: front matter reaches the head only as plain text ----------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("key", "line"),
-    [
-        ("title", 'title: Брак"><script>alert(1)</script>'),
-        ("short", "short: '\"><script>alert(1)</script>'"),
-        ("description", "description: '\"><img src=x onerror=alert(1)>'"),
-        ("title", "title: Брак {{ config }}"),
-        ("template", "template: redirect.html"),
-    ],
-)
-def test_unsafe_front_matter_stops_the_build(project_copy: Path, key: str, line: str) -> None:
+UNSAFE_FRONT_MATTER = [
+    ("title", 'title: Брак"><script>alert(1)</script>'),
+    ("short", "short: '\"><script>alert(1)</script>'"),
+    ("description", "description: '\"><img src=x onerror=alert(1)>'"),
+    ("title", "title: Брак {{ config }}"),
+    ("template", "template: redirect.html"),
+]
+
+
+@pytest.mark.parametrize(("key", "line"), UNSAFE_FRONT_MATTER)
+def test_unsafe_front_matter_is_refused_with_its_line(key: str, line: str) -> None:
+    """What hooks/safety.py runs on every page, on the front matter as MkDocs' own reader gives it."""
+    source = f"---\nasked:\n  - вопрос\n{line}\n---\n\n# Заголовок\n"
+    _, meta = get_data(source)
+    problems = front_matter_problems(meta, source)
+    assert [(at, what.startswith(f"«{key}")) for at, what, _fix in problems] == [(4, True)], problems
+
+
+def test_unsafe_front_matter_stops_the_build(project_copy: Path) -> None:
+    """The build stops at the page with its line and the fix (the other values: the test above)."""
+    key, line = UNSAFE_FRONT_MATTER[0]
     page = project_copy / GUIDE
     text = page.read_text(encoding="utf-8")
     # drop the key's current value (it may span lines), then put the hostile one first
