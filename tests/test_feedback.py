@@ -218,7 +218,8 @@ def test_link_is_accessible_sends_nothing_and_stays_off_paper(configured: BuildR
 
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(result.site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # shutdown() waits for the loop's next poll: half a second at the default interval
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         for scheme in sorted(SCHEMES):

@@ -170,6 +170,11 @@ def test_a_macro_error_names_the_line_with_front_matter_counted(project_copy: Pa
 # --- 5: raw HTML in pages -----------------------------------------------------------------------
 
 
+def test_real_site_has_no_raw_html_outside_the_allow_list(built_site: BuildResult) -> None:
+    problems = [p for p in run_check(raw_html.NAME, ROOT, built_site.site) if p.severity == "error"]
+    assert problems == [], "\n".join(map(str, problems))
+
+
 @pytest.mark.parametrize(
     ("snippet", "expected"),
     [
