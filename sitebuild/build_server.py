@@ -19,6 +19,7 @@ tests/test_build_server.py; benchmarks keep timing plain subprocesses (sitebuild
 from __future__ import annotations
 
 import atexit
+import gc
 import importlib
 import json
 import os
@@ -123,6 +124,32 @@ def _share_compiled_templates(folder: Path) -> None:
     jinja2.Environment.__init__ = with_cache  # type: ignore[method-assign]
 
 
+def _share_theme_listings() -> None:
+    """Every build lists each file of its theme's folders to find the static files to copy: Material ships
+    some 14,500 (most of them icons), about 0.07 s a build. An installed theme's folder does not change while
+    the server runs, so the server lists it once and its children reuse the list; other folders (a copy's
+    overrides/) are listed afresh by each build. The union of the lists is what Jinja's own method returns.
+    """
+    import jinja2
+    from mkdocs.utils import get_theme_dir, get_theme_names
+
+    walk = jinja2.FileSystemLoader.list_templates
+
+    def one_folder(searchpath: str, followlinks: bool) -> list[str]:
+        return walk(jinja2.FileSystemLoader(searchpath, followlinks=followlinks))
+
+    listed = {(folder, False): frozenset(one_folder(folder, False)) for folder in map(get_theme_dir, get_theme_names())}
+
+    def list_templates(self: jinja2.FileSystemLoader) -> list[str]:
+        found: set[str] = set()
+        for searchpath in self.searchpath:
+            known = listed.get((searchpath, self.followlinks))
+            found.update(known if known is not None else one_folder(searchpath, self.followlinks))
+        return sorted(found)
+
+    jinja2.FileSystemLoader.list_templates = list_templates  # type: ignore[method-assign]
+
+
 def serve() -> None:
     """Read one JSON request per line on stdin, answer {"returncode": N} per line on stdout."""
     import mkdocs.__main__  # noqa: F401  the first child starts with MkDocs' CLI loaded
@@ -130,11 +157,13 @@ def serve() -> None:
     templates = Path(TEMPLATE_CACHE)  # the server's working directory is its scratch folder
     templates.mkdir(exist_ok=True)
     _share_compiled_templates(templates.resolve())
+    _share_theme_listings()
 
     replies = os.dup(1)
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # nothing the imports print can corrupt the replies
     for line in sys.stdin.buffer:
         request = json.loads(line)
+        gc.freeze()  # what the server holds is never garbage: a child's collections need not walk it
         pid = os.fork()
         if pid == 0:
             _child(request)
