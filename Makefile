@@ -61,9 +61,8 @@ TEST_TMPDIR := $(shell [ -d /dev/shm ] && [ -w /dev/shm ] \
 # sitecheck` (the strict build into site/, then the checker), pytest with the options $(2), and node's tests.
 # A test that needs the built site waits until SITE_READY holds sitecheck's exit status (tests/conftest.py);
 # node's tests of the real site start then. A failed build or sitecheck stops the tests at once and shows
-# its output (pytest runs in a process group of its own, so its workers and their build servers stop with it,
-# on Ctrl-C too);
-# a passed one shows it after pytest's. Then one summary.
+# its output; a passed one shows it after pytest's. Then one summary. pytest runs in a process group of its
+# own (setsid), so its workers and their build servers stop with it, on Ctrl-C too.
 SITE_READY := $(RESULTS)/sitecheck.status
 SITE_LOG := $(RESULTS)/sitecheck.txt
 define run_tests
@@ -72,7 +71,8 @@ define run_tests
   rm -f $(SITE_READY); { $(MAKE) --no-print-directory sitecheck > $(SITE_LOG) 2>&1; echo $$? > $(SITE_READY).new; \
   mv $(SITE_READY).new $(SITE_READY); } & built=$$!; \
   SITE_READY=$(abspath $(SITE_READY)) setsid $(PY) -m pytest $(2) --junitxml=$(PYTEST_XML) -q tests & tests=$$!; \
-  trap 'kill -- -$$tests 2>/dev/null; exit 130' INT TERM; wait $$built; if [ "$$(cat $(SITE_READY))" != 0 ]; then kill -- -$$tests 2>/dev/null; kill $$own 2>/dev/null; wait; \
+  trap 'kill -- -$$tests 2>/dev/null; exit 130' INT TERM; wait $$built; \
+  if [ "$$(cat $(SITE_READY))" != 0 ]; then kill -- -$$tests 2>/dev/null; kill $$own 2>/dev/null; wait; \
   echo; cat $(SITE_LOG); exit 1; fi; \
   $(NODE_SITE); wait $$tests; status=$$?; cat $(SITE_LOG); $(NODE_WAIT); $(SUMMARY); exit $$status
 endef

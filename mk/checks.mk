@@ -1,5 +1,5 @@
 # Consistency checks (sitecheck/, issue 4). See README, «Checks».
-#   make check               strict build into site/, `python -m sitecheck --site site`, then pytest
+#   make check               lint and types, then the strict build and `python -m sitecheck` beside pytest
 #   make report              contacts not re-checked for 180 days (depends on today: never in CI)
 #   make linkcheck-external  do external links answer? (needs the internet: never in CI)
 .PHONY: sitecheck report linkcheck-external
@@ -10,9 +10,9 @@ sitecheck: $(STAMP) ## strict build into site/, then `python -m sitecheck --site
 	$(MKDOCS) build --strict --clean -d $(SITECHECK_SITE)
 	$(PY) -m sitecheck --site $(SITECHECK_SITE)
 
-# `make check` runs sitecheck first (Makefile); pytest reuses this fresh build instead of building the
-# same tree again (tests/conftest.py), and spreads the tests over every core (pytest-xdist): most of
-# their time is strict builds of broken copies, each a separate process.
+# `make check` runs sitecheck beside pytest (Makefile, run_tests); pytest waits for this fresh build and
+# reuses it instead of building the same tree again (tests/conftest.py, prebuilt_site), and spreads the
+# tests over every core (pytest-xdist): most of their time is strict builds of broken copies.
 check: export PREBUILT_SITE := $(abspath $(SITECHECK_SITE))
 check: export PYTEST_ADDOPTS := -n auto --dist loadgroup $(PYTEST_ADDOPTS)
 
