@@ -1,5 +1,5 @@
 # Editors' and maintainers' tooling (issue 14): linters, the contact-edit proof, serve speed.
-.PHONY: lint typecheck check-contact-edits bench-serve bench-html-parsers bench-tests
+.PHONY: lint typecheck check-contact-edits bench-serve bench-html-parsers bench-tests bench-test-modules
 
 lint: $(STAMP) ## ruff: mistakes, unused imports, lines over 120 characters (settings in pyproject.toml)
 	$(VENV)/bin/ruff check --quiet
@@ -24,3 +24,8 @@ BENCH_TEST_TARGETS ?= check
 BENCH_TEST_RUNS ?= 3
 bench-tests: $(STAMP) ## wall and CPU seconds of make check (BENCH_TEST_TARGETS="check test" for both), medians of 3
 	$(PY) -m bench.test_time --targets $(BENCH_TEST_TARGETS) --runs $(BENCH_TEST_RUNS)
+
+BENCH_TEST_MODULES ?=
+bench-test-modules: sitecheck ## CPU seconds of each test module alone, largest first: where make test's time goes
+	@$(if $(TEST_TMPDIR),mkdir -p $(TEST_TMPDIR); export TMPDIR=$(TEST_TMPDIR);) \
+	  $(PY) -m bench.test_time --modules $(BENCH_TEST_MODULES) --site $(SITECHECK_SITE)
