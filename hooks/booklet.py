@@ -56,6 +56,7 @@ if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
 from hooks.html_source import Attribute, Edit, EndTag, StartTag, Token, remove, scan, set_value, splice  # noqa: E402
+from hooks.serve_dirty import partial_build  # noqa: E402
 from macros.front_matter import is_guide  # noqa: E402
 from macros.guide_index import nav_sections, read_front_matter  # noqa: E402
 from macros.printing import CHECKED_META, CHECKED_RANGE_META, CheckedRange  # noqa: E402
@@ -531,6 +532,10 @@ def _whole_booklet_src(config: Any, docs_dir: Path) -> str | None:
     return None
 
 
+def _unchanged() -> bool:
+    return False
+
+
 def on_files(files: Files, config: Any) -> Files:
     """Add one booklet page per navigation section, next to the whole booklet (`booklet: true`)."""
     docs_dir = Path(config.docs_dir)
@@ -538,12 +543,17 @@ def on_files(files: Files, config: Any) -> Files:
     if whole is None:
         return files
     _state.sections = section_booklets(config.nav or [], docs_dir, whole)
+    # A save in a dirty `make serve` re-renders only the saved guide: a booklet rendered then would have no
+    # other chapter. Like the whole booklet, the section booklets keep what the last full build made.
+    keep = partial_build(config.site_dir)
     for booklet in _state.sections:
         if files.get_file_from_path(booklet.src_uri) is not None:
             raise PluginError(f"docs/{booklet.src_uri}: this name is kept for the section booklet; rename the file")
         generated = File.generated(
             config, booklet.src_uri, content=booklet.markdown(whole), inclusion=InclusionLevel.NOT_IN_NAV
         )
+        if keep:
+            generated.is_modified = _unchanged  # type: ignore[method-assign]
         files.append(generated)
         _state.url_by_src[booklet.src_uri] = generated.url
     return files

@@ -26,8 +26,10 @@ page is pointed at it. Parsed with tinycss2, a CSS Syntax Level 3 parser.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
+import sys
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -36,6 +38,12 @@ import lxml.html
 import rjsmin
 import tinycss2
 from mkdocs.plugins import event_priority
+
+_ROOT = str(Path(__file__).resolve().parent.parent)
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from hooks.serve_dirty import dirty_serve  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.purge_css")
 
@@ -101,12 +109,75 @@ def page_names(html: bytes, classes: set[str], attributes: set[tuple[str, str]])
                 attributes.add((name, value))
 
 
-def used_names(site: Path, config: Any) -> tuple[set[str], set[tuple[str, str]]]:
-    """Classes and palette/direction attribute values any page has or any script may add."""
+# What one page's HTML holds: its classes, and its ATTRIBUTES values as [name, value] pairs (JSON has no tuples).
+PageNames = tuple[list[str], list[list[str]]]
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# A save in a dirty `make serve` (hooks/serve_dirty.py) re-renders one page, yet this hook read every page,
+# purged the stylesheets and minified the site's own ones again: with 1000 guides, eight seconds of a
+# nine-second save. There it keeps, in this file of the served folder, each page's names by the SHA-256 of
+# its HTML, the purged text by the SHA-256 of everything the purge reads (this file's code too), and the
+# SHA-256 of each file it minified. Equal bytes give equal names, so the stylesheets are those a full read
+# gives. `make build`, `make check` and CI never write or read it.
+DIRTY_CACHE = ".purge-css-dirty.json"
+
+
+class DirtyCache:
+    """What the last builds of a dirty serve read; empty when the file is missing or unreadable."""
+
+    def __init__(self, site: Path) -> None:
+        self.path = site / DIRTY_CACHE
+        try:
+            saved = json.loads(self.path.read_text(encoding="utf-8"))
+            self.pages: dict[str, PageNames] = {key: (names[0], names[1]) for key, names in saved["pages"].items()}
+            self.purge_key: str = saved["purge_key"]
+            self.purged: dict[str, str] = saved["purged"]
+            self.minified: set[str] = set(saved["minified"])
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            self.pages, self.purge_key, self.purged, self.minified = {}, "", {}, set()
+        self.read: dict[Path, str] = {}  # this build: each page's key as names_of read it
+        self.minified_now: set[str] = set()
+
+    def names_of(self, page: Path, html: bytes) -> PageNames:
+        key = self.read[page] = sha256_of(html)
+        if key not in self.pages:
+            classes: set[str] = set()
+            attributes: set[tuple[str, str]] = set()
+            page_names(html, classes, attributes)
+            self.pages[key] = (sorted(classes), [list(pair) for pair in sorted(attributes)])
+        return self.pages[key]
+
+    def save(self, rewritten: dict[Path, str]) -> None:
+        """Keep the names of the pages as they were read and as they now are: `rewritten` holds the new text of
+        each page whose stylesheet links this hook changed (same names). The next build reads the one or the
+        other: the page as it is, or rendered again just as before."""
+        pages = {}
+        for page, key in self.read.items():
+            pages[key] = self.pages[key]
+            text = rewritten.get(page)
+            if text is not None:
+                pages[sha256_of(text.encode("utf-8"))] = self.pages[key]
+        state = {"pages": pages, "purge_key": self.purge_key, "purged": self.purged,
+                 "minified": sorted(self.minified_now)}
+        self.path.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+
+
+def used_names(site: Path, config: Any, cache: DirtyCache | None = None) -> tuple[set[str], set[tuple[str, str]]]:
+    """Classes and palette/direction attribute values any page has or any script may add; in a dirty serve,
+    a page whose bytes `cache` has seen is not parsed again."""
     classes: set[str] = set()
     attributes: set[tuple[str, str]] = set()
     for page in site.rglob("*.html"):
-        page_names(page.read_bytes(), classes, attributes)
+        if cache is None:
+            page_names(page.read_bytes(), classes, attributes)
+            continue
+        page_classes, page_attributes = cache.names_of(page, page.read_bytes())
+        classes.update(page_classes)
+        attributes.update((name, value) for name, value in page_attributes)
     script_names: set[str] = set()
     for script in site.rglob("*.js"):
         text = script.read_text(encoding="utf-8", errors="replace")
@@ -287,6 +358,14 @@ def own_scripts(site: Path) -> list[Path]:
     return sorted({path for pattern in OWN_SCRIPTS for path in site.glob(pattern)})
 
 
+def _purge_key(targets: dict[Path, str], other_css: str, scripts: str, classes: set[str],
+               attributes: set[tuple[str, str]]) -> str:
+    parts = [Path(__file__).read_text(encoding="utf-8"), other_css, scripts, *sorted(classes),
+             *(f"{name}={value}" for name, value in sorted(attributes)),
+             *(f"{path.name}\n{text}" for path, text in sorted(targets.items()))]
+    return sha256_of("\0".join(parts).encode("utf-8"))
+
+
 @event_priority(-100)  # last: every page and script is written
 def on_post_build(config: Any) -> None:
     site = Path(config["site_dir"])
@@ -294,11 +373,21 @@ def on_post_build(config: Any) -> None:
     targets = {p: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.css")) if TARGETS.match(p.name)}
     if not targets:
         return
-    classes, attributes = used_names(site, config)
+    cache = DirtyCache(site) if dirty_serve(sys.argv) else None
+    classes, attributes = used_names(site, config, cache)
     other_css = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.css") if p not in targets)
     scripts = "".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*.js"))
+    if cache is None:
+        purged = purge(targets, other_css, scripts, classes, attributes)
+    else:
+        key = _purge_key(targets, other_css, scripts, classes, attributes)
+        if key != cache.purge_key or set(cache.purged) != {path.name for path in targets}:
+            cache.purge_key = key
+            cache.purged = {path.name: text for path, text in purge(targets, other_css, scripts, classes,
+                                                                    attributes).items()}
+        purged = {path: cache.purged[path.name] for path in targets}
     renamed: dict[str, str] = {}
-    for path, text in purge(targets, other_css, scripts, classes, attributes).items():
+    for path, text in purged.items():
         stem = path.name.split(".")[0]
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
         new = path.with_name(f"{stem}.{digest}.min.css")
@@ -308,15 +397,36 @@ def on_post_build(config: Any) -> None:
         log.debug("purge_css: %s %d -> %s %d bytes", path.name, len(targets[path]), new.name, len(text))
     for own in sorted((site / "assets").rglob("*.css")):
         if own.parent != folder:  # the site's own stylesheets: docs/assets/
-            own.write_text(minify(own.read_text(encoding="utf-8")), encoding="utf-8")
+            _minify_file(own, minify, cache)
     for script in own_scripts(site):
-        script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8")), encoding="utf-8")
+        _minify_file(script, rjsmin.jsmin, cache)
     for stale in (folder / f"{old}.map" for old in renamed):
         stale.unlink(missing_ok=True)  # source maps of the files before purging: they describe nothing now
+    # A dirty serve finds its last purged file among the targets again, and keeps its name: nothing to replace.
+    links = {f"{STYLESHEETS.as_posix()}/{old}": f"{STYLESHEETS.as_posix()}/{new}"
+             for old, new in renamed.items() if old != new}
+    rewritten: dict[Path, str] = {}
     for page in site.rglob("*.html"):
+        data = page.read_bytes()
+        if not any(old.encode("utf-8") in data for old in links):
+            continue  # nothing to replace: the loop below would leave it as it is
         html = page.read_text(encoding="utf-8")
         updated = html
-        for old, new_name in renamed.items():
-            updated = updated.replace(f"{STYLESHEETS.as_posix()}/{old}", f"{STYLESHEETS.as_posix()}/{new_name}")
+        for old, new_link in links.items():
+            updated = updated.replace(old, new_link)
         if updated != html:
             page.write_text(updated, encoding="utf-8")
+            rewritten[page] = updated
+    if cache is not None:
+        cache.save(rewritten)
+
+
+def _minify_file(path: Path, shorten: Callable[[str], str], cache: DirtyCache | None) -> None:
+    """Write `path` shortened; in a dirty serve a file this hook wrote before (MkDocs did not copy it again)
+    is left as it is, as a full build minifies each file once."""
+    text = path.read_text(encoding="utf-8")
+    if cache is None or sha256_of(text.encode("utf-8")) not in cache.minified:
+        text = shorten(text)
+        path.write_text(text, encoding="utf-8")
+    if cache is not None:
+        cache.minified_now.add(sha256_of(text.encode("utf-8")))

@@ -49,6 +49,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hooks.search_synonyms import SYNONYMS_FILE, Synonyms, load_synonyms, words  # noqa: E402
+from hooks.serve_dirty import dirty_serve, partial_build  # noqa: E402
 from macros.front_matter import parse  # noqa: E402
 
 JAVASCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
@@ -465,11 +466,29 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return html
 
 
+# A dirty `make serve` (hooks/serve_dirty.py) keeps here, in the served folder, the index files it finished
+# last: a save that re-renders one page puts them back instead of indexing every page again.
+FINISHED_IN_SERVE = ".search-ru-finished"
+
+
 @event_priority(-50)  # after Material's search plugin wrote the index, before the offline plugin inlines it
 def on_post_build(config: Any) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.is_file():
         return
+    kept = Path(config.site_dir) / FINISHED_IN_SERVE
+    if partial_build(config.site_dir) and kept.is_dir():
+        for finished in kept.iterdir():
+            (path.parent / finished.name).write_bytes(finished.read_bytes())
+        return
+    _finish(config, path)
+    if dirty_serve(sys.argv):
+        kept.mkdir(exist_ok=True)
+        for written in path.parent.glob("search_*.json"):
+            (kept / written.name).write_bytes(written.read_bytes())
+
+
+def _finish(config: Any, path: Path) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     data = finish_index(data, _state)
     # The offline copy runs its "worker" in an iframe over file://, which may not fetch a second file:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -120,3 +121,196 @@ def test_only_the_dirty_notice_is_dropped() -> None:
 
     assert not notice.filter(record("A 'dirty' build is being performed, x"))
     assert notice.filter(record("Doc file 'x.md' contains a link"))
+
+
+# --- what a save skips: the other pages' names, the search index, the booklets, the template compiling ---
+
+
+def test_partial_marker_says_whether_a_build_renders_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(serve_dirty.sys, "argv", SERVE_DIRTY)
+    config = _after_a_full_build(tmp_path)
+    assert not serve_dirty.partial_build(config.site_dir)
+    guide = tmp_path / "docs" / "brak.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "Ещё строка.\n", encoding="utf-8")
+    serve_dirty.on_files(_pages(tmp_path / "docs"), config)
+    assert serve_dirty.partial_build(config.site_dir)
+    (tmp_path / "data" / "x.txt").write_text("changed", encoding="utf-8")
+    later = time.time() + 20
+    os.utime(tmp_path / "data" / "x.txt", (later, later))
+    serve_dirty.on_files(_pages(tmp_path / "docs"), config)
+    assert not serve_dirty.partial_build(config.site_dir)
+    (Path(config.site_dir) / serve_dirty.PARTIAL).touch()
+    monkeypatch.setattr(serve_dirty.sys, "argv", ["mkdocs", "build"])
+    assert not serve_dirty.partial_build(config.site_dir), "a plain build is never partial"
+
+
+def test_compiled_templates_live_until_a_full_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import jinja2
+
+    monkeypatch.setattr(serve_dirty.sys, "argv", SERVE_DIRTY)
+    config = _project(tmp_path)
+    folder = Path(config.site_dir) / serve_dirty.TEMPLATES
+    env = serve_dirty.on_env(jinja2.Environment(), config, None)
+    assert isinstance(env.bytecode_cache, jinja2.FileSystemBytecodeCache)
+    (folder / "compiled").write_text("x", encoding="utf-8")
+    (Path(config.site_dir) / serve_dirty.PARTIAL).touch()
+    serve_dirty.on_env(jinja2.Environment(), config, None)
+    assert (folder / "compiled").exists(), "a partial build reuses what was compiled"
+    (Path(config.site_dir) / serve_dirty.PARTIAL).unlink()
+    serve_dirty.on_env(jinja2.Environment(), config, None)
+    assert not (folder / "compiled").exists(), "a full build (code, data or templates changed) compiles afresh"
+    monkeypatch.setattr(serve_dirty.sys, "argv", ["mkdocs", "build"])
+    assert serve_dirty.on_env(jinja2.Environment(), config, None).bytecode_cache is None
+
+
+STYLESHEET = "assets/stylesheets/main.0123abcd.min.css"
+MATERIAL_CSS = ".a{color:red}.b{color:blue}.c{color:green}"
+
+
+def _page(site: Path, name: str, css_class: str, stylesheet: str = STYLESHEET) -> None:
+    page = site / name / "index.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(f'<html><head><link rel="stylesheet" href="../{stylesheet}"></head>'
+                    f'<body><p class="{css_class}">т</p></body></html>', encoding="utf-8")
+
+
+def _linked_stylesheet(site: Path, name: str) -> str:
+    href = re.search(r'href="\.\./([^"]+)"', (site / name / "index.html").read_text(encoding="utf-8"))
+    assert href, f"{name}: no stylesheet link"
+    return (site / href.group(1)).read_text(encoding="utf-8")
+
+
+def test_purge_in_a_dirty_serve_reads_only_new_pages_and_purges_as_a_full_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hooks import purge_css
+
+    parsed: list[bytes] = []
+    read = purge_css.page_names
+
+    def counted(html: bytes, classes: set[str], attributes: set[tuple[str, str]]) -> None:
+        parsed.append(html)
+        read(html, classes, attributes)
+
+    monkeypatch.setattr(purge_css, "page_names", counted)
+    config = {"site_dir": "", "theme": {"features": []}, "plugins": {}, "extra": {}}
+
+    def post_build(site: Path, argv: list[str]) -> None:
+        monkeypatch.setattr(purge_css.sys, "argv", argv)
+        parsed.clear()
+        purge_css.on_post_build({**config, "site_dir": str(site)})
+
+    site = tmp_path / "served"
+    (site / STYLESHEET).parent.mkdir(parents=True)
+    (site / STYLESHEET).write_text(MATERIAL_CSS, encoding="utf-8")
+    _page(site, "one", "a")
+    _page(site, "two", "b")
+    post_build(site, SERVE_DIRTY)
+    assert len(parsed) == 2
+    # A save: MkDocs copies Material's stylesheet again and renders the saved page, now with another class.
+    (site / STYLESHEET).write_text(MATERIAL_CSS, encoding="utf-8")
+    _page(site, "two", "c")
+    post_build(site, SERVE_DIRTY)
+    assert len(parsed) == 1 and b'class="c"' in parsed[0], "only the saved page is read again"
+    post_build(site, SERVE_DIRTY)
+    assert parsed == [], "nothing changed: no page is read"
+
+    full = tmp_path / "built"
+    (full / STYLESHEET).parent.mkdir(parents=True)
+    (full / STYLESHEET).write_text(MATERIAL_CSS, encoding="utf-8")
+    _page(full, "one", "a")
+    _page(full, "two", "c")
+    post_build(full, ["mkdocs", "build"])
+    assert not (full / purge_css.DIRTY_CACHE).exists(), "a plain build keeps no cache"
+    assert _linked_stylesheet(site, "two") == _linked_stylesheet(full, "two") == ".a{color:red}.c{color:green}"
+
+
+def test_search_index_of_a_save_is_the_one_finished_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hooks import search_ru
+
+    finished: list[Path] = []
+
+    def finish(config: Any, path: Path) -> None:
+        finished.append(path)
+        path.write_text(f"finished {len(finished)}", encoding="utf-8")
+
+    monkeypatch.setattr(search_ru, "_finish", finish)
+    monkeypatch.setattr(serve_dirty.sys, "argv", SERVE_DIRTY)
+    site = tmp_path / "site"
+    index = site / "search" / "search_index.json"
+    index.parent.mkdir(parents=True)
+    config = SimpleNamespace(site_dir=str(site))
+    index.write_text("Material's index of every page", encoding="utf-8")
+    search_ru.on_post_build(config)  # a full build: finished, and kept
+    assert index.read_text(encoding="utf-8") == "finished 1"
+    (site / serve_dirty.PARTIAL).touch()
+    index.write_text("Material's index, merged with the saved page", encoding="utf-8")
+    search_ru.on_post_build(config)
+    assert len(finished) == 1 and index.read_text(encoding="utf-8") == "finished 1", "put back, not indexed again"
+    (site / serve_dirty.PARTIAL).unlink()
+    search_ru.on_post_build(config)
+    assert len(finished) == 2 and index.read_text(encoding="utf-8") == "finished 2"
+
+
+# Two builds of a copy as `make serve` runs them (--dirty): the first renders everything, the second follows
+# a save of one guide. Prints each built file's SHA-256 after each build.
+TWO_SERVE_BUILDS = r"""
+import hashlib, json, os, sys
+from pathlib import Path
+
+site, guide, marker = sys.argv[1:4]
+sys.argv = ["mkdocs", "serve", "--dirty"]
+sys.path.insert(0, os.getcwd())
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+
+def built():
+    config = load_config("mkdocs.yml", site_dir=site)
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    root = Path(site)
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")}
+
+
+first = built()
+path = Path("docs") / guide
+path.write_text(path.read_text(encoding="utf-8") + "\n" + marker + "\n", encoding="utf-8")
+print(json.dumps({"first": first, "after_a_save": built()}))
+"""
+
+
+@pytest.mark.machinery
+def test_a_save_renders_the_guide_and_keeps_booklets_and_search_as_they_were(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from sitebuild import copy_project
+
+    from .page_picks import first_guide
+
+    project = copy_project(tmp_path / "project")
+    guide = first_guide(project).removeprefix("docs/")
+    marker = "Отметка сохранения для теста."
+    site = tmp_path / "site"
+    run = subprocess.run([sys.executable, "-c", TWO_SERVE_BUILDS, str(site), guide, marker], cwd=project,
+                         capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert run.returncode == 0, run.stderr[-3000:]
+    builds = json.loads(run.stdout)
+    first, after = builds["first"], builds["after_a_save"]
+    page = guide.removesuffix(".md") + "/index.html"
+    assert marker in (site / page).read_text(encoding="utf-8"), "the saved guide shows the change"
+    assert first[page] != after[page]
+    booklets = sorted(name for name in first if name.startswith("pechat/") and name.endswith(".html"))
+    assert len(booklets) > 1, "no section booklets found"
+    assert {name: after.get(name) for name in booklets} == {name: first[name] for name in booklets}, (
+        "a save rewrote a booklet (it would lose every chapter but the saved one)"
+    )
+    search = sorted(name for name in first if name.startswith("search/"))
+    assert search and all(after[name] == first[name] for name in search), "the search index changed on a save"
+    stylesheets = sorted(name for name in after if name.startswith("assets/stylesheets/main."))
+    assert stylesheets == sorted(name for name in first if name.startswith("assets/stylesheets/main."))
