@@ -9,10 +9,12 @@ are made from more than their own file. So, in a dirty serve only:
 - a page whose front matter changed also rebuilds the home page, which lists every guide's title
   and short answer (a change to the body alone does not).
 
-The booklet (pechat.md) and the search index keep what the last full build made until the next
-full one (`make serve` starts with one): while a build re-renders only some pages, the file PARTIAL
-in the served folder says so, and hooks/search_ru.py puts back the index it finished last instead of
-indexing every page again (1.5 s of a save with 1000 guides). Such a build also reuses the Jinja
+The booklets (pechat.md and the section booklets hooks/booklet.py adds) and the search index keep
+what the last full build made until the next full one (`make serve` starts with one): while a build
+re-renders only some pages, the file PARTIAL in the served folder says so; hooks/booklet.py then leaves
+the section booklets as they are (rendered again, they would hold the saved guide alone), and
+hooks/search_ru.py puts back the index it finished last instead of indexing every page again (1.5 s of
+a save with 1000 guides). Such a build also reuses the Jinja
 templates the builds before it compiled (TEMPLATES); a full one compiles them afresh. `make build` and
 `make check` never run dirty.
 """
