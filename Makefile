@@ -57,6 +57,8 @@ SUMMARY = $(PY) -m sitebuild.test_summary --pytest-xml $(PYTEST_XML) --node-tap 
 TEST_TMPDIR := $(shell [ -d /dev/shm ] && [ -w /dev/shm ] \
   && [ "$$(df --output=avail -BG /dev/shm 2>/dev/null | tail -n 1 | tr -dc 0-9)" -ge 2 ] 2>/dev/null \
   && echo /dev/shm/ozon-help-tests)
+# Shell words that put the tests' scratch folder there, for every recipe that runs tests.
+TEST_SCRATCH = $(if $(TEST_TMPDIR),mkdir -p $(TEST_TMPDIR); export TMPDIR=$(TEST_TMPDIR);)
 # First the make targets $(1) (lint and types: their errors show in seconds). Then, side by side: `make
 # sitecheck` (the strict build into site/, then the checker), pytest with the options $(2), and node's tests.
 # A test that needs the built site waits until SITE_READY holds sitecheck's exit status (tests/conftest.py);
@@ -66,7 +68,7 @@ TEST_TMPDIR := $(shell [ -d /dev/shm ] && [ -w /dev/shm ] \
 SITE_READY := $(RESULTS)/sitecheck.status
 SITE_LOG := $(RESULTS)/sitecheck.txt
 define run_tests
-@$(if $(TEST_TMPDIR),mkdir -p $(TEST_TMPDIR); export TMPDIR=$(TEST_TMPDIR);) $(NODE_START); \
+@$(TEST_SCRATCH) $(NODE_START); \
   $(if $(1),$(MAKE) --no-print-directory $(1) || { kill $$own 2>/dev/null; exit 1; };) \
   rm -f $(SITE_READY); { $(MAKE) --no-print-directory sitecheck > $(SITE_LOG) 2>&1; echo $$? > $(SITE_READY).new; \
   mv $(SITE_READY).new $(SITE_READY); } & built=$$!; \

@@ -56,7 +56,7 @@ if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
 from hooks.html_source import Attribute, Edit, EndTag, StartTag, Token, remove, scan, set_value, splice  # noqa: E402
-from hooks.serve_dirty import partial_build  # noqa: E402
+from hooks.serve_dirty import keep_as_built, partial_build  # noqa: E402
 from macros.front_matter import is_guide  # noqa: E402
 from macros.guide_index import nav_sections, read_front_matter  # noqa: E402
 from macros.printing import CHECKED_META, CHECKED_RANGE_META, CheckedRange  # noqa: E402
@@ -532,10 +532,6 @@ def _whole_booklet_src(config: Any, docs_dir: Path) -> str | None:
     return None
 
 
-def _unchanged() -> bool:
-    return False
-
-
 def on_files(files: Files, config: Any) -> Files:
     """Add one booklet page per navigation section, next to the whole booklet (`booklet: true`)."""
     docs_dir = Path(config.docs_dir)
@@ -553,7 +549,7 @@ def on_files(files: Files, config: Any) -> Files:
             config, booklet.src_uri, content=booklet.markdown(whole), inclusion=InclusionLevel.NOT_IN_NAV
         )
         if keep:
-            generated.is_modified = _unchanged  # type: ignore[method-assign]
+            keep_as_built(generated)
         files.append(generated)
         _state.url_by_src[booklet.src_uri] = generated.url
     return files

@@ -366,6 +366,18 @@ def _purge_key(targets: dict[Path, str], other_css: str, scripts: str, classes: 
     return sha256_of("\0".join(parts).encode("utf-8"))
 
 
+def _purged(targets: dict[Path, str], other_css: str, scripts: str, classes: set[str],
+            attributes: set[tuple[str, str]], cache: DirtyCache | None) -> dict[Path, str]:
+    """purge()'s result; in a dirty serve, the one `cache` kept when everything it reads is the same."""
+    if cache is None:
+        return purge(targets, other_css, scripts, classes, attributes)
+    key = _purge_key(targets, other_css, scripts, classes, attributes)
+    if key != cache.purge_key or set(cache.purged) != {path.name for path in targets}:
+        purged = purge(targets, other_css, scripts, classes, attributes)
+        cache.purge_key, cache.purged = key, {path.name: text for path, text in purged.items()}
+    return {path: cache.purged[path.name] for path in targets}
+
+
 @event_priority(-100)  # last: every page and script is written
 def on_post_build(config: Any) -> None:
     site = Path(config["site_dir"])
@@ -377,17 +389,8 @@ def on_post_build(config: Any) -> None:
     classes, attributes = used_names(site, config, cache)
     other_css = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.css") if p not in targets)
     scripts = "".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*.js"))
-    if cache is None:
-        purged = purge(targets, other_css, scripts, classes, attributes)
-    else:
-        key = _purge_key(targets, other_css, scripts, classes, attributes)
-        if key != cache.purge_key or set(cache.purged) != {path.name for path in targets}:
-            cache.purge_key = key
-            cache.purged = {path.name: text for path, text in purge(targets, other_css, scripts, classes,
-                                                                    attributes).items()}
-        purged = {path: cache.purged[path.name] for path in targets}
     renamed: dict[str, str] = {}
-    for path, text in purged.items():
+    for path, text in _purged(targets, other_css, scripts, classes, attributes, cache).items():
         stem = path.name.split(".")[0]
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
         new = path.with_name(f"{stem}.{digest}.min.css")

@@ -74,6 +74,16 @@ def _always(_: Any = None) -> bool:
     return True
 
 
+def _never(_: Any = None) -> bool:
+    return False
+
+
+def keep_as_built(file: Any) -> None:
+    """A dirty build leaves this file's page as the last build wrote it (for pages other hooks add after
+    on_files has chosen which to render again)."""
+    file.is_modified = _never
+
+
 def on_files(files: Any, config: Any) -> Any:
     if not dirty_serve(sys.argv):
         return files

@@ -27,5 +27,4 @@ bench-tests: $(STAMP) ## wall and CPU seconds of make check (BENCH_TEST_TARGETS=
 
 BENCH_TEST_MODULES ?=
 bench-test-modules: sitecheck ## CPU seconds of each test module alone, largest first: where make test's time goes
-	@$(if $(TEST_TMPDIR),mkdir -p $(TEST_TMPDIR); export TMPDIR=$(TEST_TMPDIR);) \
-	  $(PY) -m bench.test_time --modules $(BENCH_TEST_MODULES) --site $(SITECHECK_SITE)
+	@$(TEST_SCRATCH) $(PY) -m bench.test_time --modules $(BENCH_TEST_MODULES) --site $(SITECHECK_SITE)

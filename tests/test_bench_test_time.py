@@ -11,9 +11,9 @@ import pytest
 
 from bench.test_time import busy_seconds
 
-pytestmark = pytest.mark.machinery
+from .conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.machinery
 
 # A run that starts a process and leaves without waiting for it; the orphan burns CPU_SECONDS of CPU.
 CPU_SECONDS = 0.3

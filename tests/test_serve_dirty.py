@@ -3,9 +3,12 @@ when data, code or templates changed since its last build; other commands never 
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,6 +17,9 @@ from typing import Any
 import pytest
 
 from hooks import serve_dirty
+from sitebuild import copy_project
+
+from .page_picks import first_guide
 
 SERVE_DIRTY = ["mkdocs", "serve", "--dirty"]
 
@@ -285,14 +291,6 @@ print(json.dumps({"first": first, "after_a_save": built()}))
 
 @pytest.mark.machinery
 def test_a_save_renders_the_guide_and_keeps_booklets_and_search_as_they_were(tmp_path: Path) -> None:
-    import json
-    import subprocess
-    import sys
-
-    from sitebuild import copy_project
-
-    from .page_picks import first_guide
-
     project = copy_project(tmp_path / "project")
     guide = first_guide(project).removeprefix("docs/")
     marker = "Отметка сохранения для теста."
