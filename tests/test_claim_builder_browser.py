@@ -313,7 +313,14 @@ def test_messages_appear_next_to_the_wrong_fields(page, site_url: str) -> None:
         },
     )
     page.click("#claim-print")
-    assert "ещё не наступила" in page.inner_text("#claim-orderDate-error")
+    shown = page.inner_text("#claim-orderDate-error")
+    # Failed once in CI under full load and never again in a loop: say what the page had, to find why.
+    assert "ещё не наступила" in shown, (
+        f"order date message {shown!r}; field {page.input_value('#claim-orderDate')!r}; page's today "
+        f"{page.evaluate('new Date().toISOString()')}; status {page.inner_text('#claim-status')!r}; "
+        f"price message {page.inner_text('#claim-price-error')!r}; "
+        f"focused {page.evaluate('document.activeElement.id')!r}"
+    )
     assert "лишних нулей" in page.inner_text("#claim-price-error")
     assert page.locator("#claim-orderDate").get_attribute("aria-invalid") == "true"
     fill(page, {"orderDate": "2024-03-12"})
