@@ -15,7 +15,7 @@ from pathlib import Path
 import brotli
 import pytest
 
-from deploy import csp, headers
+from deploy import headers
 from deploy.preview import Preview
 
 from .conftest import BuildResult
@@ -86,22 +86,3 @@ def test_headers_file_is_not_served(site_url: str) -> None:
     assert fetch(site_url + headers.HEADERS_FILE)[0] == 404
 
 
-def test_policy_is_the_union_of_page_policies() -> None:
-    meta_a = "default-src 'none'; script-src 'self' 'sha256-AAA'; img-src 'self'"
-    meta_b = "default-src 'none'; script-src 'self' 'sha256-BBB'; style-src 'self'"
-    pages = [csp.effective(csp.parse_policy(meta_a)), csp.effective(csp.parse_policy(meta_b))]
-    merged = csp.union(pages)
-    assert merged["script-src"] == ("'self'", "'sha256-AAA'", "'sha256-BBB'")
-    assert merged["img-src"] == ("'self'",)  # page B: img-src falls back to default-src 'none'
-    assert merged["style-src"] == ("'self'",)
-    assert merged["default-src"] == ("'none'",)
-
-
-def test_page_without_meta_gets_hashes_of_its_inline_scripts() -> None:
-    html = ('<html><head><script>var a = "</scr" + "ipt>";</script>'
-            '<script type="application/ld+json">{"a": 1}</script><script src="x.js"></script></head></html>')
-    scan = csp.scan_page(html)
-    assert scan.inline_script_hashes == [csp.script_hash('var a = "</scr" + "ipt>";')]
-    policy = csp.page_policy(scan)
-    assert policy["script-src"] == ("'self'", csp.script_hash('var a = "</scr" + "ipt>";'))
-    assert "'unsafe-inline'" not in policy["style-src"]
