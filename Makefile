@@ -3,7 +3,8 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-MKDOCS := $(VENV)/bin/mkdocs
+# mkdocs.yml is checked before MkDocs reads it (and runs any Python tag in it): hooks/config_guard.py.
+MKDOCS := $(PY) -m hooks.config_guard --exec $(VENV)/bin/mkdocs
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 # Let Python keep compiled modules (__pycache__/, ignored by git) even where the environment says not to

@@ -1,0 +1,111 @@
+"""Issue 25, class 2: every string of mkdocs.yml is plain text, and what it may switch on is an allow-list.
+
+Each hostile setting is put into the real mkdocs.yml text and checked with the function the hook runs
+(hooks/config_guard.py); one build shows the hook stops the build with mkdocs.yml:LINE and the fix.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hooks.config_guard import config_problems
+
+from .conftest import ROOT, build
+
+CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_the_real_config_passes() -> None:
+    assert config_problems(CONFIG) == []
+
+
+def _set_top(key: str, value: str) -> tuple[str, int]:
+    """The config with a top-level key set to a value (added when absent), and the line it is on."""
+    if re.search(rf"(?m)^{key}:", CONFIG):
+        text = re.sub(rf"(?m)^{key}:.*$", lambda _: f"{key}: {value}", CONFIG, count=1)
+    else:
+        text = CONFIG + f"\n{key}: {value}\n"
+    return text, text[: text.index(f"{key}: {value}")].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("copyright", "'<script>alert(1)</script>'", "«copyright» holds «<»"),
+        ("site_description", "'x\" http-equiv=\"refresh\" content=\"0;url=https://evil.example'", "holds «\"»"),
+        ("site_name", "'{{ config }}'", "holds «{{»"),
+        ("site_name", "'Проблема\u202eс Ozon'", "invisible character U+202E"),
+        ("site_name", "'Проблема\u200bс Ozon'", "invisible character U+200B"),
+        ("copyright", "'A & B'", "holds «&»"),
+        ("site_url", "http://problema-s-ozon.ru/", "is not an https:// address"),
+        ("site_url", "javascript:alert(1)", "is not an https:// address"),
+    ],
+)
+def test_hostile_strings_are_refused_at_their_line(key: str, value: str, expected: str) -> None:
+    text, line = _set_top(key, value)
+    problems = [p for p in config_problems(text) if expected in p.what]
+    assert [p.line for p in problems] == [line], config_problems(text)
+    assert problems[0].fix
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "expected"),
+    [
+        ("  - Главная: index.md", "  - '<img src=x onerror=alert(1)>': index.md", "<img", "holds «<»"),
+        ("  - Главная: index.md", "  - Главная: javascript:alert(1)", "Главная: javascript", "is not a page of docs/"),
+        ("  feedback: {contact: redakciya-email}", "  feedback: {contact: '\"><script>'}", "{contact: '", "holds «\"»"),
+        ("  - abbr\n", "  - abbr\n  - pymdownx.snippets:\n      base_path: ['/']\n", "pymdownx.snippets",
+         "«pymdownx.snippets» is not on the allow-list"),
+        ("  - pymdownx.details\n", "  - pymdownx.details\n  - pymdownx.arithmatex\n", "arithmatex",
+         "not on the allow-list"),
+        ("      alternate_style: true", "      alternate_style: true\n      slugify: x", "pymdownx.tabbed",
+         "option «slugify» is not allowed"),
+        ("  - search:", "  - git-committers\n  - search:", "git-committers", "the plugin «git-committers»"),
+        ("copyright: ", "x: !!python/object/apply:os.system [true]\ncopyright: ", "os.system",
+         "the Python tag «python/object/apply:os.system» runs code"),
+        ("extra_javascript:\n", "extra_javascript:\n  - https://evil.example/x.js\n", "https://evil",
+         "is not a file of the project"),
+        ("hooks:\n", "hooks:\n  - /tmp/evil.py\n", "/tmp/evil", "is not a file of the project"),
+        ("hooks:\n", "hooks:\n  - hooks/../../evil.py\n", "hooks/../", "is not a file of the project"),
+        ("copyright: ", "x: &a Справочник\ncopyright: ", "&a", "anchors and aliases"),
+    ],
+)
+def test_nav_extra_extensions_plugins_and_tags(old: str, new: str, needle: str, expected: str) -> None:
+    assert old in CONFIG
+    text = CONFIG.replace(old, new, 1)
+    problems = [p for p in config_problems(text) if expected in p.what]
+    assert [p.line for p in problems] == [_line_of(text, needle)], config_problems(text)
+
+
+def test_every_problem_of_the_file_in_one_run() -> None:
+    text = CONFIG.replace("copyright: ", "copyright: <b>", 1).replace("site_url: https", "site_url: http", 1)
+    assert len(config_problems(text)) == 2
+
+
+def test_the_build_stops_at_the_line_before_anything_runs(tmp_path: Path) -> None:
+    """The Makefile's $(MKDOCS) checks the file before MkDocs reads (and runs) it."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(CONFIG.replace("copyright: ", f"x: !!python/object/apply:os.system ['touch {tmp_path}/ran']\n"
+                                     "copyright: ", 1), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "hooks.config_guard", "--exec", "/bin/true", "-f", str(config)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1 and not (tmp_path / "ran").exists()
+    assert f"{config}:{_line_of(config.read_text(encoding='utf-8'), 'os.system')}: the Python tag" in run.stderr
+
+
+def test_the_hook_stops_the_build_with_the_line(project_copy: Path) -> None:
+    path = project_copy / "mkdocs.yml"
+    path.write_text(CONFIG.replace("copyright: ", "copyright: <script>alert(1)</script>", 1), encoding="utf-8")
+    result = build(project_copy)
+    assert not result.ok
+    assert f"mkdocs.yml:{_line_of(CONFIG, 'copyright: ')}: «copyright» holds «<»" in result.output, result.output
+    assert "Traceback" not in result.output
