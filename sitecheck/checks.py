@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import content, data, external, hand_typed, html_links, raw_html, references, search_synonyms, structure
+from . import (
+    content,
+    data,
+    external,
+    hand_typed,
+    html_links,
+    raw_html,
+    references,
+    reserved_ids,
+    search_synonyms,
+    structure,
+)
 from .context import Context
 from .problems import Problem
 
@@ -19,6 +30,7 @@ CHECKS: dict[str, Check] = {
     external.NAME: external.check,
     html_links.NAME: html_links.check,
     raw_html.NAME: raw_html.check,
+    reserved_ids.NAME: reserved_ids.check,
     search_synonyms.NAME: search_synonyms.check,
 }
 

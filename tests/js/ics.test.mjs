@@ -79,3 +79,13 @@ test("the builder's events: the seller's last day, then Роспотребнад
   ]);
   assert.equal(new Set(events.map((event) => event.UID.value)).size, events.length, "UIDs are unique");
 });
+
+test("no value can start a line of its own: every line break and control character (issue 25, class 7)", () => {
+  for (const br of ["\r", "\n", "\r\n", "\u0085", "\u2028", "\u2029"]) {
+    assert.equal(escapeText(`a${br}END:VEVENT${br}BEGIN:VEVENT`), "a\\nEND:VEVENT\\nBEGIN:VEVENT");
+  }
+  assert.equal(escapeText("a\u0000b\u0007c\u001bd\u007fe\tf"), "abcde\tf");
+  const text = buildIcs([{ date: "2026-03-02", summary: "x\rATTACH:https://evil.example/", description: "y\rz" }]);
+  assert.ok(!/\r(?!\n)/.test(text), "a bare CR in the file");
+  assert.ok(!text.split("\r\n").some((line) => line.startsWith("ATTACH")), "an injected property");
+});

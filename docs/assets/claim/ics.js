@@ -5,9 +5,12 @@ import { addDays } from "./dates.js";
 
 const CRLF = "\r\n";
 
-/** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545, 3.3.11). */
+/** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545, 3.3.11). Every kind of line
+ *  break (a bare CR too, which a calendar app reads as the start of a new property) becomes «\n»; other
+ *  control characters, which TEXT may not hold, are dropped. */
 export function escapeText(text) {
-  return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
+    .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, "\\n").replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "");
 }
 
 /** Lines longer than 75 octets continue on the next line after a space; a UTF-8 character is never split. */

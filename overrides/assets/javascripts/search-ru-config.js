@@ -12,7 +12,10 @@
       worker at once, while the index downloads. Other tabs' loaders ignore the id. */
 !function(){var o=XMLHttpRequest.prototype.open,s=XMLHttpRequest.prototype.send,w=[],go=!1;function start(){if(go)return;go=!0;w.splice(0).forEach(function(f){f()});document.dispatchEvent(new Event("search-ru:turn"))}XMLHttpRequest.prototype.open=function(m,u){this.__searchIndex=/search\/search_index\.json(\?|$)/.test(String(u));return o.apply(this,arguments)};XMLHttpRequest.prototype.send=function(){var x=this,a=arguments;if(x.__searchIndex&&!go){w.push(function(){s.apply(x,a)});return}return s.apply(x,a)};if(/[?&](q|h)=/.test(location.search))go=!0;document.addEventListener("focusin",function(e){e.target.closest&&e.target.closest(".md-search")&&start()},!0);document.addEventListener("pointerover",function(e){e.target.closest&&e.target.closest(".md-search, label[for=__search]")&&start()},!0);document.addEventListener("change",function(e){e.target.id==="__search"&&start()},!0)}()
 !function () {
-  var config = document.getElementById("__config")
+  // Only Material's own block: an element of the page that took the id too is never read.
+  var found = document.querySelectorAll('[id="__config"]')
+  if (found.length !== 1 || !found[0].matches('script[type="application/json"]')) return
+  var config = found[0]
   var parsed = JSON.parse(config.textContent)
   var worker = document.currentScript && document.currentScript.getAttribute("data-worker")
   if (!worker) return
