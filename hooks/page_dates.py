@@ -85,12 +85,22 @@ class PageDates:
     published: date
 
 
-def page_dates(path: Path, dates: FileDates) -> PageDates:
+def page_dates(path: Path, dates: FileDates, today: date | None = None) -> PageDates:
+    """The page's dates, never after `today` (the build's date).
+
+    A commit's date is whatever the committer's clock or `GIT_COMMITTER_DATE` said, and a file's
+    modification time whatever `touch` set: a page «updated 01.01.2099» would say so on the page, in
+    JSON-LD and in the sitemap. A date after the build is taken as the build's date.
+    """
     path = path.resolve()
     if path in dates.uncommitted or path not in dates.last:
         saved = file_mtime_date(path)
-        return PageDates(saved, dates.first.get(path, saved))
-    return PageDates(dates.last[path], dates.first[path])
+        found = PageDates(saved, dates.first.get(path, saved))
+    else:
+        found = PageDates(dates.last[path], dates.first[path])
+    limit = today or date.today()
+    updated = min(found.updated, limit)
+    return PageDates(updated, min(found.published, updated))
 
 
 _dates = FileDates()

@@ -14,15 +14,19 @@ Under Zensical (benchmarks only) no preprocessor is installed, and `final_html` 
 from __future__ import annotations
 
 import re
+import secrets
 from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 # Private-use characters: Python-Markdown's NormalizeWhitespace strips STX/ETX (its own markers)
-# before our preprocessor runs, but keeps these.
+# before our preprocessor runs, but keeps these. A page may hold them too (pasted from a font's icon
+# set, or on purpose): the random part, new in every build process, makes a token no page can write,
+# so such text stays text and never names (or overruns) a fragment.
 _OPEN, _CLOSE = "\ue000", "\ue001"
-_TOKEN = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+_NONCE = secrets.token_hex(8)
+_TOKEN = re.compile(f"{_OPEN}{_NONCE}:(\\d+){_CLOSE}")
 # Characters that open Markdown or HTML syntax inside a line (links, images, emphasis, code, raw
 # HTML, entities, attribute lists, tables, closing # of a heading).
 _MARKDOWN_ACTIVE = set("\\`*_{}[]()!<>&\"'|~^=#")
@@ -43,7 +47,7 @@ class HtmlStash:
         if number is None:
             number = self._index[html] = len(self._fragments)
             self._fragments.append(html)
-        return f"{_OPEN}{number}{_CLOSE}"
+        return f"{_OPEN}{_NONCE}:{number}{_CLOSE}"
 
     def expand(self, text: str) -> str:
         """The text with every token replaced by its HTML (for code that reads macro output)."""

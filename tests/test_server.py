@@ -8,6 +8,8 @@ it and counts no violation).
 from __future__ import annotations
 
 import gzip
+import socket
+import urllib.parse
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -48,6 +50,39 @@ def test_security_headers_on_page_asset_and_404(site_url: str, built_site: Build
         _, got, _ = fetch(site_url + path)
         for name in SECURITY_HEADERS:
             assert got.get(name) == expected[name], f"/{path}: {name} is {got.get(name)!r}"
+
+
+# Requests nginx refuses itself, before (or instead of) choosing a location (issue 25, class 7).
+REFUSED_REQUESTS = {
+    "400 (two Host headers)": b"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n",
+    "400 (a control character in the address)": b"GET /\x01 HTTP/1.1\r\nHost: a\r\n\r\n",
+    "414": b"GET /" + b"a" * 70000 + b" HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n",
+    "405": b"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+    "400 (headers too large)": b"GET / HTTP/1.1\r\nHost: a\r\nX: " + b"a" * 20000 + b"\r\nConnection: close\r\n\r\n",
+}
+
+
+def _raw_response_head(url: str, request: bytes) -> dict[str, str]:
+    parts = urllib.parse.urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as connection:
+        connection.sendall(request)
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = connection.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+    status, *lines = data.decode("latin-1").split("\r\n\r\n")[0].split("\r\n")
+    return {"status": status} | dict(line.split(": ", 1) for line in lines if ": " in line)
+
+
+@pytest.mark.parametrize("label", REFUSED_REQUESTS)
+def test_nginx_refusals_carry_the_security_headers(site_url: str, built_site: BuildResult, label: str) -> None:
+    expected = {h.name: h.value for h in headers.security_headers(built_site.site)}
+    got = _raw_response_head(site_url, REFUSED_REQUESTS[label])
+    assert got["status"].split()[1].startswith("4"), got["status"]
+    for name in SECURITY_HEADERS:
+        assert got.get(name) == expected[name], f"{label}: {name} is {got.get(name)!r}"
 
 
 def test_pages_revalidate_and_fingerprinted_assets_are_immutable(site_url: str, built_site: BuildResult) -> None:
