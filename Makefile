@@ -101,7 +101,7 @@ schema: $(STAMP) ## regenerate schemas/contacts.schema.json after changing macro
 	$(PY) -c "from macros.contacts_schema import main; main()" > schemas/contacts.schema.json
 
 lock: $(STAMP) ## re-pin requirements.lock after editing requirements.in
-	$(PY) -m pip install --quiet uv
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-tools.lock
 	$(VENV)/bin/uv pip compile requirements.in -o requirements.lock --generate-hashes --python-version 3.11.7
 
 -include mk/*.mk

@@ -27,7 +27,7 @@ $(BENCH_STAMP): requirements-bench.lock
 	touch $@
 
 bench-lock: $(STAMP) ## re-pin requirements-bench.lock (Zensical for the build comparison)
-	$(PY) -m pip install --quiet uv
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-tools.lock
 	$(VENV)/bin/uv pip compile requirements-bench.in -o requirements-bench.lock --generate-hashes --python-version 3.11.7
 
 # BENCH_SIZES and BENCH_RUNS can be overridden: make bench-build BENCH_RUNS=1

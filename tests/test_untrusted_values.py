@@ -8,6 +8,7 @@ ends in a traceback.
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -60,3 +61,22 @@ def test_private_use_characters_in_a_page_stay_text(active_stash, text: str) -> 
     html = markdown.Markdown(extensions=[FinalHtmlExtension()]).convert(f"Текст {text} и {token}.")
     assert text in html and '<a href="tel:+78005554943">' in html
     assert html.count("tel:") == 1, "the page's characters named the macro's fragment"
+
+
+def test_every_install_in_the_make_files_is_pinned_and_hashed() -> None:
+    """`make lock` installed an unpinned uv before it pinned the rest; no target may install anything so."""
+    from .conftest import ROOT
+
+    installs = [
+        (path.name, line.strip())
+        for path in [ROOT / "Makefile", *sorted((ROOT / "mk").glob("*.mk"))]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.search(r"\bpip\b.*\binstall\b", line)
+    ]
+    assert installs, "no pip install found: has the Makefile moved?"
+    for name, line in installs:
+        lock = re.search(r"--require-hashes\b.*\s-r\s+(\S+\.lock)\b", line)
+        assert lock, f"{name}: «{line}» installs without --require-hashes -r <file>.lock"
+        text = (ROOT / lock.group(1)).read_text(encoding="utf-8")
+        pins = [entry for entry in re.split(r"\n(?=\S)", text) if entry.strip() and not entry.startswith("#")]
+        assert all(re.match(r"^[\w.\[\],-]+==\S+", e) and "--hash=sha256:" in e for e in pins), lock.group(1)
