@@ -3,7 +3,9 @@
 // indexer (hooks/search_ru.py) writes. Run: node --test tests/js/search-core.test.mjs
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { core, loadStemmer, engineFor, indexOf, first, pythonWords } from "./search-support.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { ROOT, core, loadStemmer, engineFor, indexOf, first, pythonWords } from "./search-support.mjs";
 
 test("folding: lower case, ё and э read as е", () => {
   assert.equal(core.fold("Пришёл ЭКРАН тревэл"), "пришел екран тревел");
@@ -208,4 +210,18 @@ test("the build (Python) and the engine (JavaScript) split and fold words alike"
   const samples = ["Пришёл ЭКРАН, Ozon-банк: 2 раза!", "ст. 23.1 ЗоЗПП — 0,5 %", "Ёжик İstanbul straße ½ №5",
     "«Поддержка» в мессенджерах", "e-mail: help@ozon.ru", "СМС-код 1234"];
   assert.deepEqual(samples.map(core.words), await pythonWords(samples));
+});
+
+test("a query has a bound: a 13 KB paste or ?q= is read only up to its first 200 characters (issue 25)", () => {
+  const long = "жалобу роспотребнадзор ".repeat(600);  // 13.8 KB, 1200 words
+  assert.ok(engine.parse(long).length <= 16, "words past the bound are read");
+  assert.deepEqual(engine.parse("жалобу " + "ы".repeat(13000)).map((s) => s.word), engine.parse("жалобу " + "ы".repeat(193)).map((s) => s.word));
+  assert.equal(first(engine, long), "b/", "the bounded query still finds its page");
+});
+
+test("the search box, ?q=/?h= links and the engine share one bound", () => {
+  const read = (file) => fs.readFileSync(path.join(ROOT, file), "utf8");
+  const bound = Number(/var MAX_QUERY_CHARS = (\d+)/.exec(read("overrides/assets/javascripts/search-ru-core.js"))[1]);
+  assert.equal(Number(/maxlength="(\d+)"/.exec(read("overrides/partials/search.html"))[1]), bound);
+  assert.equal(Number(/MAX_QUERY_CHARS=(\d+)/.exec(read("overrides/assets/javascripts/search-ru-config.js"))[1]), bound);
 });

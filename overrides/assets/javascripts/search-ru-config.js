@@ -10,6 +10,10 @@
       script's data-worker attribute. Behind the loader (hooks/page_assets.py) the URL gets a random
       ?turn= id: on "search-ru:turn" the id goes out on a BroadcastChannel and the loader imports the
       worker at once, while the index downloads. Other tabs' loaders ignore the id. */
+/* 0. A query is at most MAX_QUERY_CHARS characters (the same bound as search-ru-core.js and the
+      search box's maxlength): a link with a 13 KB ?q= or ?h= froze the tab for 18 s in Material's
+      highlighting. Cut here, before Material reads the address (on DOMContentLoaded). */
+!function(){var MAX_QUERY_CHARS=200,u=new URL(location.href),cut=!1;["q","h"].forEach(function(k){var v=u.searchParams.get(k);if(v!==null&&v.length>MAX_QUERY_CHARS){u.searchParams.set(k,v.slice(0,MAX_QUERY_CHARS));cut=!0}});if(cut)history.replaceState(history.state,"",u.href)}()
 !function(){var o=XMLHttpRequest.prototype.open,s=XMLHttpRequest.prototype.send,w=[],go=!1;function start(){if(go)return;go=!0;w.splice(0).forEach(function(f){f()});document.dispatchEvent(new Event("search-ru:turn"))}XMLHttpRequest.prototype.open=function(m,u){this.__searchIndex=/search\/search_index\.json(\?|$)/.test(String(u));return o.apply(this,arguments)};XMLHttpRequest.prototype.send=function(){var x=this,a=arguments;if(x.__searchIndex&&!go){w.push(function(){s.apply(x,a)});return}return s.apply(x,a)};if(/[?&](q|h)=/.test(location.search))go=!0;document.addEventListener("focusin",function(e){e.target.closest&&e.target.closest(".md-search")&&start()},!0);document.addEventListener("pointerover",function(e){e.target.closest&&e.target.closest(".md-search, label[for=__search]")&&start()},!0);document.addEventListener("change",function(e){e.target.id==="__search"&&start()},!0)}()
 !function () {
   // Only Material's own block: an element of the page that took the id too is never read.
