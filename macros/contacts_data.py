@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .contacts_schema import CHANNEL_TYPES, Channel, ContactsFile, Organization
-from .yaml_source import YamlDocument, YamlPath, YamlSourceError, read_yaml
+from .yaml_source import YamlDocument, YamlPath, YamlSourceError, read_yaml, shown
 
 
 class ContactsError(ValueError):
@@ -148,6 +148,24 @@ def _cross_check(book_file: ContactsFile, doc: YamlDocument) -> list[str]:
     return problems
 
 
+# Every channel is validated, rendered on its pages and listed in the booklet: 100 000 of them made a
+# 97 MB booklet. The file holds some 50 today.
+MAX_CHANNELS = 1000
+
+
+def _over_the_bound(doc: YamlDocument) -> str | None:
+    """The refusal for a file with more channels than MAX_CHANNELS, before any of them is validated."""
+    organizations = doc.data.get("organizations") if isinstance(doc.data, dict) else None
+    if not isinstance(organizations, list):
+        return None  # the schema says what is wrong
+    lists = [o.get("channels") for o in organizations if isinstance(o, dict)]
+    count = sum(len(channels) for channels in lists if isinstance(channels, list))
+    if count <= MAX_CHANNELS:
+        return None
+    return (f"{shown(doc.path)}:{doc.line_of(('organizations',))}: {count} channels; the limit is {MAX_CHANNELS} "
+            "(macros/contacts_data.py, MAX_CHANNELS). Fix: keep the contacts readers use; retire the rest")
+
+
 def load_contacts(path: Path) -> ContactBook:
     """Read, validate and index the contacts file, or raise ContactsError listing every problem."""
     try:
@@ -156,6 +174,9 @@ def load_contacts(path: Path) -> ContactBook:
         raise ContactsError(str(error)) from None
     except FileNotFoundError:
         raise ContactsError(f"{path}: file not found; the site needs its contacts file there") from None
+    too_many = _over_the_bound(doc)
+    if too_many:
+        raise ContactsError(too_many)
     try:
         book_file = ContactsFile.model_validate(doc.data)
     except ValidationError as error:

@@ -113,3 +113,14 @@ def test_the_build_stops_before_mkdocs_walks_docs(project_copy: Path) -> None:
     assert not result.ok and "Traceback" not in result.output
     for expected in ("docs/root:1: a symlink", "docs/assets/x.html:1: an HTML file", "docs/zametki.txt:1: only pages"):
         assert expected in result.output, result.output
+
+
+def test_a_hundred_thousand_contacts_are_refused_with_the_limit(tmp_path: Path) -> None:
+    """Under the file bound, over the channel bound: the message gives the count, the limit and the fix."""
+    from macros.contacts_data import MAX_CHANNELS, ContactsError, load_contacts
+
+    path = tmp_path / "contacts.yml"
+    channels = "".join(f"      - {{id: c{n}}}\n" for n in range(MAX_CHANNELS + 1))
+    path.write_text(f"organizations:\n  - id: x\n    channels:\n{channels}", encoding="utf-8")
+    with pytest.raises(ContactsError, match=rf"contacts.yml:\d+: {MAX_CHANNELS + 1} channels; the limit is "):
+        load_contacts(path)
