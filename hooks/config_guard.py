@@ -31,13 +31,13 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+# MkDocs loads hooks by file path; the project folder goes on the import path as mkdocs-macros does.
+if str(Path(__file__).resolve().parent.parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from macros.front_matter_guard import FIX_INVISIBLE, invisible_part  # noqa: E402
+
 MAX_BYTES = 64 * 1024  # today's file is 6 KB
 _MARKUP = re.compile(r"[<>\"`\\]|\{\{|\{%|\{#")
-# Characters a reader does not see that change what is shown or how it reads: controls, zero-width
-# and bidi marks (two nav entries that look alike, a title that reads backwards).
-_INVISIBLE = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
 FIX_TEXT = 'write plain text: «ёлочки» instead of "quotes", no <tags>, no backslash, no {{ }}'
 
 _Options = Callable[[Any], str | None]  # None when the options are fine, else what is wrong
@@ -138,10 +138,9 @@ def text_problems(value: str, where: str) -> list[tuple[str, str]]:
                          FIX_TEXT))
     elif "&" in value and not _is_https_url(value):
         problems.append((f"«{where}» holds «&», which a page may turn into markup", "write «и» instead of «&»"))
-    invisible = _INVISIBLE.search(value)
-    if invisible:
-        problems.append((f"«{where}» holds the invisible character U+{ord(invisible.group(0)):04X}",
-                         "delete it (retype the text if you copied it)"))
+    hidden = invisible_part(value)
+    if hidden:
+        problems.append((f"«{where}» holds the invisible character {hidden}", FIX_INVISIBLE))
     return problems
 
 

@@ -19,6 +19,21 @@ REFUSED_KEYS = {"template": "Material would render the page with another templat
 FIX = 'write plain text: «ёлочки» instead of "quotes", «и» instead of «&», no <tags>, no {{ }}'
 
 
+# Characters a reader does not see that change what is shown or how it reads: controls, soft hyphen,
+# zero-width and bidi marks (two nav entries that read alike, a title that reads backwards, a number
+# a search for it never finds). Used for front matter, mkdocs.yml and data files alike.
+INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+FIX_INVISIBLE = "delete it (retype the text if you copied it from elsewhere)"
+
+
+def invisible_part(value: str) -> str | None:
+    """`U+200B` for the first invisible or direction-changing character, or None."""
+    match = INVISIBLE.search(value)
+    return f"U+{ord(match.group(0)):04X}" if match else None
+
+
 def unsafe_part(value: str) -> str | None:
     """The first character sequence that could act as markup, or None for plain text."""
     match = _UNSAFE.search(value)
@@ -54,4 +69,7 @@ def front_matter_problems(meta: dict[str, Any], source: str) -> list[tuple[int, 
             found = unsafe_part(text)
             if found:
                 problems.append((line, f"«{where}:» contains «{found}», which could act as HTML or code", FIX))
+            hidden = invisible_part(text)
+            if hidden:
+                problems.append((line, f"«{where}:» contains the invisible character {hidden}", FIX_INVISIBLE))
     return problems

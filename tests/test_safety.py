@@ -83,6 +83,10 @@ UNSAFE_FRONT_MATTER = [
     ("description", "description: '\"><img src=x onerror=alert(1)>'"),
     ("title", "title: Брак {{ config }}"),
     ("template", "template: redirect.html"),
+    # Invisible and direction marks: two titles that read alike, a title that reads backwards (issue 25).
+    ("title", "title: Брак\u200b"),
+    ("title", "title: \u202eкарБ"),
+    ("short", "short: Верните\u2066 товар"),
 ]
 
 

@@ -63,3 +63,69 @@ def test_macros_and_legal_numbers_are_not_contacts(project_copy: Path) -> None:
     )
     problems = run_check(NAME, project_copy)
     assert problems == [], "\n".join(map(str, problems))
+
+
+# --- Issue 25, class 5: the text a reader sees, on pages, in stylesheets and in data fields ---------
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Звоните 8 800 555\n-49-43 днём.",  # a line break inside a paragraph is a space to the reader
+        '<abbr title="8 800 555-49-43">ЕКЦ</abbr> отвечает днём.',
+        '<a href="../kontakty/" data-print-href="8 800 555-49-43">контакты</a> на бумаге.',
+        '<span aria-label="пишите help@ozon.ru">почта</span>',
+        "Звоните 8&nbsp;800&#8203;555-49-43.",
+    ],
+)
+def test_what_markup_shows_the_reader_is_checked(project_copy: Path, typed: str) -> None:
+    page = project_copy / "docs" / "slovar.md"
+    before = page.read_text(encoding="utf-8").count("\n")
+    append_to(page, f"\n{typed}\n")
+    problem = only_one(run_check(NAME, project_copy), "typed by hand")
+    assert problem.path == "docs/slovar.md" and problem.line == before + 2, problem
+
+
+@pytest.mark.parametrize(
+    ("css", "expected"),
+    [
+        ('.x::after { content: "Звоните 8 800 555-49-43"; }', "phone number"),
+        ('.x::after { content: "\\38  800 555-49-43"; }', "phone number"),  # a CSS escape for «8»
+        ('.x::before {\n  content: "8 800 " "555-49-43";\n}', "phone number"),
+        (".x::after { content: 'help@ozon.ru'; }", "e-mail «help@ozon.ru»"),
+    ],
+)
+def test_a_stylesheet_that_writes_a_contact(project_copy: Path, css: str, expected: str) -> None:
+    sheet = project_copy / "docs" / "assets" / "site.css"
+    before = sheet.read_text(encoding="utf-8").count("\n")
+    append_to(sheet, "\n" + css + "\n")
+    problem = only_one(run_check(NAME, project_copy), expected)
+    assert problem.path == "docs/assets/site.css" and problem.line >= before + 2, problem
+
+
+def _first_field_line(contacts: Path, field: str) -> int:
+    lines = contacts.read_text(encoding="utf-8").split("\n")
+    return next(i for i, line in enumerate(lines, 1) if line.strip().startswith(f"{field}:"))
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "expected"),
+    [
+        ("label", "Горячая линия 8 800 555-49-43", "phone number"),
+        ("hours", "круглосуточно, дублирующий +7 495 123-45-67", "phone number"),
+        ("note", "Пишите на help@ozon.ru", "e-mail «help@ozon.ru»"),
+        ("seen", "на https://evil.example/ozon", "address «https://evil.example/ozon» typed into text"),
+        ("label", "Поддержка\u200b Ozon", "invisible character U+200B"),
+        ("label", "Поддержка \u202eнозО", "invisible character U+202E"),
+    ],
+)
+def test_contacts_typed_into_data_fields(project_copy: Path, field: str, typed: str, expected: str) -> None:
+    contacts = project_copy / "data" / "contacts.yml"
+    line = _first_field_line(contacts, field)
+    lines = contacts.read_text(encoding="utf-8").split("\n")
+    indent = lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]
+    lines[line - 1] = f'{indent}{field}: "{typed}"'
+    contacts.unlink()
+    contacts.write_text("\n".join(lines), encoding="utf-8")
+    problem = only_one(run_check(NAME, project_copy), expected)
+    assert (problem.path, problem.line) == ("data/contacts.yml", line), problem
