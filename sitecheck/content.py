@@ -24,6 +24,7 @@ import re
 from macros.guide_index import plain_text
 
 from . import known_errors
+from .hand_typed import readable_text
 from .context import Context
 from .problems import Problem
 from .project import Page, line_at
@@ -106,8 +107,12 @@ def check(ctx: Context) -> list[Problem]:
 
 
 def check_known_errors(page: Page, entries: list[known_errors.KnownError]) -> list[Problem]:
-    """Every known error (data/known-errors.yml) on the page, at its line, with why and the fix."""
-    text = _blank_jinja(page.text)
+    """Every known error (data/known-errors.yml) on the page, at its line, with why and the fix.
+
+    Read as the reader reads it (sitecheck/hand_typed.py, `readable_text`): «обмену и <b>возврату</b>»
+    or «обмену&nbsp;и возврату» is the same sentence to them; lines stay where they were.
+    """
+    text = readable_text(page.text)
     return [
         Problem(
             page.path,

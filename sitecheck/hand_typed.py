@@ -71,7 +71,7 @@ def _as_read(line: str) -> str:
     return _SPACES.sub(" ", _EMPHASIS.sub("", _TAG.sub(_shown_in_tag, unescape(line))))
 
 
-def _readable_text(text: str) -> str:
+def readable_text(text: str) -> str:
     """The page with macro calls blanked, each line as the reader sees it (lines stay true), so a
     number split by markup (8 800 <b>555</b>-49-43) or written with entities (&#56;) is still found."""
     return "\n".join(_as_read(line) for line in _JINJA.sub(_blank, text).split("\n"))
@@ -194,7 +194,7 @@ def _problems_in(path: str, page_text: str) -> tuple[Problem, ...]:
                 check=NAME,
             )
         )
-    text = _URL.sub(_blank, _readable_text(page_text))
+    text = _URL.sub(_blank, readable_text(page_text))
     found += _typed_in(path, text)
     return tuple(found)
 
