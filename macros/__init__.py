@@ -51,7 +51,14 @@ from . import contact_html
 from .contacts_data import ContactsError, load_contacts_once
 from .contacts_schema import AddressChannel, Channel, Organization
 from . import safe_html  # noqa: E402
-from .feedback import TARGET_VARIABLE, FeedbackConfigError, feedback_target, set_feedback_meta
+from .feedback import (
+    CONFIG_PLACE,
+    TARGET_VARIABLE,
+    FeedbackConfigError,
+    feedback_line,
+    feedback_target,
+    set_feedback_meta,
+)
 from .front_matter import is_guide
 from .guide_index import guides, plain_text
 from .host import HostKind, MacrosHost
@@ -89,7 +96,9 @@ def define_env(env: Any) -> None:
     try:  # «Нашли ошибку?» under every guide (macros/feedback.py); None while mkdocs.yml sets no target
         env.variables[TARGET_VARIABLE] = feedback_target(env.conf.get("extra"), book)
     except FeedbackConfigError as error:
-        raise PluginError(f"\n{error}") from None
+        # The editor changes mkdocs.yml, so the message names its line (not a page that shows the link).
+        where = f"mkdocs.yml:{feedback_line(env.conf.get('config_file_path'))}: extra.feedback"
+        raise PluginError(f"\n{str(error).replace(CONFIG_PLACE, where, 1)}") from None
 
     def fail(call: str, problem: str) -> NoReturn:
         raise MacroUsageError(f"{_page_path(host)}: {{{{ {call} }}}}: {problem}")

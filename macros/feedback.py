@@ -13,8 +13,10 @@ the reader decides whether to send.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote, urlsplit
 
@@ -26,6 +28,17 @@ from .contacts_schema import EmailChannel
 FEEDBACK_META = "feedback_href"  # page.meta key the template (overrides/partials/report-error.html) reads
 CONFIG_PLACE = "mkdocs.yml, extra.feedback"
 TARGET_VARIABLE = "feedback_target"  # read once in define_env, where a mistake stops the build cleanly
+
+
+def feedback_line(config_file: str | None) -> int:
+    """The line of `feedback:` under `extra:` in mkdocs.yml (1 when it cannot be found)."""
+    try:
+        text = Path(config_file or "mkdocs.yml").read_text(encoding="utf-8-sig")
+    except OSError:
+        return 1
+    extra = re.search(r"^extra:", text, re.M)
+    found = re.search(r"^[ \t]+feedback\s*:", text[extra.end() :], re.M) if extra else None
+    return text.count("\n", 0, extra.end() + found.start()) + 1 if extra and found else 1
 
 
 class FeedbackConfigError(ValueError):

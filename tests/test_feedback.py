@@ -197,7 +197,8 @@ def test_a_wrong_setting_stops_the_build_with_the_fix_and_no_traceback(project_c
     config.write_text(_with_feedback(text, "{contact: ozon-chat}"), encoding="utf-8")
     result = build(project_copy)
     assert not result.ok
-    assert "mkdocs.yml, extra.feedback: contact «ozon-chat» is a chat, not an e-mail" in result.output
+    line = config.read_text(encoding="utf-8").split("\n").index("  feedback: {contact: ozon-chat}") + 1
+    assert f"mkdocs.yml:{line}: extra.feedback: contact «ozon-chat» is a chat, not an e-mail" in result.output
     assert "Traceback" not in result.output
 
 
