@@ -11,8 +11,9 @@ hook walks it without following links and refuses, all in one run, with `docs/PA
   published beside the site's);
 - an SVG that holds anything outside a small allow-list of drawing elements and attributes (a script,
   an event handler, a link or a style that could load from elsewhere);
-- a page over `MAX_PAGE_BYTES` or with a line over `MAX_LINE_CHARS` (one 36 KB line of brackets made
-  the build 60-100 times slower), any other file over `MAX_ASSET_BYTES`.
+- a page over `MAX_PAGE_BYTES`, with a line over `MAX_LINE_CHARS`, or with more «[» than a paragraph
+  or a page may have (Markdown's work grows with their square: one 36 KB line of them made the build
+  60-100 times slower), any other file over `MAX_ASSET_BYTES`.
 
 Hidden files and folders (`.DS_Store`, `.obsidian/`) are skipped: MkDocs never publishes them.
 """
@@ -32,6 +33,11 @@ from mkdocs.plugins import event_priority
 MAX_PAGE_BYTES = 256 * 1024  # the longest guide today is 19 KB
 MAX_LINE_CHARS = 2000  # the longest line of a page today is about 400 characters
 MAX_ASSET_BYTES = 1024 * 1024
+# Python-Markdown looks for the end of a link from every «[»: the work grows with the square of the
+# brackets in a paragraph (measured: 400 take 0.02-0.15 s, 2000 take 1.5 s, 36 000 take 530 s). Today a
+# paragraph has at most 13 and a page at most 28.
+MAX_BRACKETS_PER_PARAGRAPH = 100
+MAX_BRACKETS_PER_PAGE = 1000
 
 # Where each kind of file may live in docs/ (a path relative to docs/, as a glob-like rule).
 PAGE_SUFFIXES = {".md"}
@@ -153,10 +159,21 @@ def page_problems(shown: str, data: bytes) -> list[FileProblem]:
     if len(data) > MAX_PAGE_BYTES:
         return [FileProblem(shown, 1, f"the page is {len(data) // 1024} KB; the limit is {MAX_PAGE_BYTES // 1024} KB",
                             "split it into several guides")]
-    for number, line in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
+    text = data.decode("utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), start=1):
         if len(line) > MAX_LINE_CHARS:
             return [FileProblem(shown, number, f"the line has {len(line)} characters; the limit is {MAX_LINE_CHARS}",
                                 "break it into paragraphs or list items")]
+    if text.count("[") > MAX_BRACKETS_PER_PAGE:
+        return [FileProblem(shown, 1, f"the page has {text.count('[')} «[»; the limit is {MAX_BRACKETS_PER_PAGE} "
+                            "(each costs the build time)", "write fewer links or square brackets, or split the page")]
+    at = 0
+    for paragraph in re.split(r"(\n[ \t]*\n)", text):
+        if paragraph.count("[") > MAX_BRACKETS_PER_PARAGRAPH:
+            return [FileProblem(shown, text.count("\n", 0, at) + 1, f"the paragraph has {paragraph.count('[')} «[»; "
+                                f"the limit is {MAX_BRACKETS_PER_PARAGRAPH} (the build slows down with their square)",
+                                "split the paragraph, or write the brackets as «&#91;»")]
+        at += len(paragraph)
     return []
 
 

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from hooks.docs_files import MAX_LINE_CHARS, MAX_PAGE_BYTES, docs_problems, svg_problems
+from hooks.docs_files import (
+    MAX_BRACKETS_PER_PAGE,
+    MAX_BRACKETS_PER_PARAGRAPH,
+    MAX_LINE_CHARS,
+    MAX_PAGE_BYTES,
+    docs_problems,
+    svg_problems,
+)
 from macros.yaml_source import MAX_DATA_BYTES, YamlSourceError, read_yaml
 
 from .conftest import ROOT, build
@@ -95,6 +102,19 @@ def test_size_and_line_bounds(tmp_path: Path) -> None:
     problems = {p.path: (p.line, p.what) for p in docs_problems(docs)}
     assert problems["big.md"][1].startswith("the page is") and problems["brackets.md"][0] == 3
     assert "assets/ok.svg" not in problems
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        # One short paragraph of brackets over several lines: the cost is per paragraph, not per line.
+        ("# x\n\nТекст.\n\n" + "[[[[[\n" * (MAX_BRACKETS_PER_PARAGRAPH // 5 + 1), 5, "the paragraph has"),
+        ("# x\n\n" + "[a](b)\n\n" * (MAX_BRACKETS_PER_PAGE + 1), 1, "the page has"),
+    ],
+)
+def test_brackets_are_bounded_per_paragraph_and_page(tmp_path: Path, text: str, line: int, expected: str) -> None:
+    problems = docs_problems(_docs(tmp_path, {"x.md": text.encode("utf-8")}))
+    assert [(p.path, p.line) for p in problems] == [("x.md", line)] and expected in problems[0].what, problems
 
 
 def test_a_data_file_over_the_bound_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
