@@ -9,6 +9,7 @@ source file and line; a problem found only in the built page is traced back to i
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -240,6 +241,41 @@ def page_wide_problems(html: str, shipped: list[csp.ShippedScript]) -> list[tupl
     return problems
 
 
+_ARTICLE_OPEN = '<article class="md-content__inner md-typeset">'
+
+
+def leaves_the_article(html: str) -> bool:
+    """Does what stands inside the built article close an element it did not open, so that part of it
+    lands outside the article (where no allow-list reads it) as the browser parses the page?
+
+    The article's text is parsed again inside the same chain of ancestors, with a marker after it: if
+    the marker is not inside the article, the text closed it (`</article>`, `</div>`, `</main>`).
+    """
+    start, end = html.find(_ARTICLE_OPEN), html.rfind("</article>")
+    article = LexborHTMLParser(html).css_first(_ARTICLE)
+    if start == -1 or end < start or article is None:
+        return False
+    ancestors = []
+    node = article.parent
+    while node is not None and node.tag not in ("body", "html", None):
+        ancestors.append(node.tag)
+        node = node.parent
+    token = secrets.token_hex(8)
+    fragment = html[start + len(_ARTICLE_OPEN) : end]
+    opened = "".join(f"<{tag}>" for tag in reversed(ancestors))
+    closed = "".join(f"</{tag}>" for tag in ancestors)
+    tree = LexborHTMLParser(
+        f'<!DOCTYPE html><html><body>{opened}<article id="a{token}">{fragment}<span id="e{token}"></span>'
+        f"</article>{closed}</body></html>"
+    )
+    marker = tree.css_first(f"#e{token}")
+    while marker is not None:
+        if marker.attributes.get("id") == f"a{token}":
+            return False
+        marker = marker.parent
+    return True
+
+
 _META_EQUIV = {"content-security-policy", "refresh", "set-cookie", "content-security-policy-report-only"}
 
 
@@ -271,6 +307,13 @@ def built_problems(
         problems.append(Problem(path, line, f"{what} (in the built page {shown})", fix, check=NAME))
     if page is None:
         return problems  # not a page of docs/ (404, assets): nothing a page wrote into an article
+    # The booklet's article is the guides' articles again: each is checked, and named, on its own page.
+    if not page.meta.get("booklet") and leaves_the_article(html):
+        problems.append(Problem(page.path, _line_of(page, _first_end_tag(page.text)),
+                                f"the page closes an element it did not open, so what follows leaves the page's "
+                                f"content (in the built page {shown})",
+                                "delete the stray end tag (</div>, </article>, </main>); open and close every "
+                                "element in the page", check=NAME))
     for tag in article_tags(html):
         for what, fix in tag_problems(tag, TEMPLATE_TAGS):
             line = _source_line(page, tag)
@@ -278,6 +321,12 @@ def built_problems(
                 continue
             problems.append(Problem(page.path, line, f"{what} (in the built page {shown})", fix, check=NAME))
     return problems
+
+
+def _first_end_tag(text: str) -> str:
+    """The first end tag of an element the theme wraps the content in: where an escape most likely starts."""
+    found = re.search(r"</\s*(article|main|section|body|html|div)\b", text, re.I)
+    return found.group(0) if found else ""
 
 
 def _line_of(page: Page, needle: str) -> int:

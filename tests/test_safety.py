@@ -219,17 +219,23 @@ PARSER_TRICKS = [
     "<p>x<!-- a --!><script>alert(3)</script>--></p>",
     "<p><![CDATA[x]]><script>alert(4)</script></p>",
 ]
+# Closes the article as Chromium reads it (html.parser sees a comment): what follows escapes every allow-list.
+ESCAPE_TRICK = '<!--></article></div><img src="x.png" alt="" data-x="1">-->'
+
 
 
 def test_the_final_page_is_read_as_a_browser_reads_it(project_copy: Path) -> None:
     page = project_copy / GUIDE
-    replace_in(page, "{{ short_answer() }}", "{{ short_answer() }}\n\nТекст.\n\n" + "\n\n".join(PARSER_TRICKS) + "\n")
+    tricks = "\n\n".join([*PARSER_TRICKS, ESCAPE_TRICK])
+    replace_in(page, "{{ short_answer() }}", "{{ short_answer() }}\n\nТекст.\n\n" + tricks + "\n")
     result = build(project_copy)
     assert result.ok, result.output
     found = run_check(raw_html.NAME, project_copy, result.site)
     problems = [p for p in found if "no template of the theme" in p.message]
     expected = [(GUIDE, line_of(page, trick)) for trick in PARSER_TRICKS]
     assert sorted((p.path, p.line) for p in problems) == expected, "\n".join(map(str, problems))
+    escapes = [p for p in found if "closes an element it did not open" in p.message]
+    assert [(p.path, p.line) for p in escapes] == [(GUIDE, line_of(page, ESCAPE_TRICK))], "\n".join(map(str, found))
     # And whatever a check misses, the policy does not trust: no such script is hashed.
     html = (result.site / Path(GUIDE).stem / "index.html").read_text(encoding="utf-8")
     policy = html[html.index('<meta http-equiv="Content-Security-Policy"') :].split(">", 1)[0]
