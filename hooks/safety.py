@@ -50,7 +50,7 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Any) -> str:
 def on_page_content(html: str, page: Page, config: Any, files: Any) -> str:
     """A title taken from the page's first heading is unescaped by MkDocs: check it too."""
     plain_text = _plain_text_module(config)
-    found = plain_text.unsafe_part(page.title or "")
+    found = plain_text.unsafe_part(page.title or "") or plain_text.invisible_part(page.title or "")
     if found and not page.meta.get("title"):
         source = _source(page)
         match = _H1.search(source)

@@ -113,12 +113,13 @@ def test_unsafe_front_matter_stops_the_build(project_copy: Path) -> None:
     assert "Fix: " in result.output and "Traceback" not in result.output
 
 
-def test_title_from_a_heading_is_checked_too(project_copy: Path) -> None:
+@pytest.mark.parametrize("title", ["Заголовок &lt;img src=x onerror=alert(1)&gt;", "Заголовок\u200b с невидимым"])
+def test_title_from_a_heading_is_checked_too(project_copy: Path, title: str) -> None:
     source = first_other_page()  # a guide must have «title:»; other pages may take it from their heading
     page = project_copy / source
     text = page.read_text(encoding="utf-8")
     text = re.sub(r"(?m)^title: .*\n", "", text, count=1)
-    heading = r"\1\n# Заголовок &lt;img src=x onerror=alert(1)&gt;\n"
+    heading = rf"\1\n# {title}\n"
     text = re.sub(r"(?m)^(---\n(?:.*\n)*?---\n)", heading, text, count=1)
     page.write_text(text, encoding="utf-8")
     result = build(project_copy)
