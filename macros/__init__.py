@@ -272,6 +272,14 @@ def define_env(env: Any) -> None:
             )
         return final_html(law_html.figure(found, name))
 
+    @macro(env, rule=True)
+    def law_edition(rule_id: str) -> str:
+        """The rule's newest edition: «в ред. Федерального закона от … № …, действует с …»."""
+        found = rule("law_edition", rule_id)
+        if found.last_change is None:
+            fail(f"law_edition({rule_id!r})", f"the register records no edition of this rule in {LAW_FILE}")
+        return final_html(escape(law_html.edition_text(found)))
+
     @macro(env)
     def law_changes(year: str) -> str:
         """Every change of the law the register records as in force in a year, e.g. {{ law_changes("2026") }}."""

@@ -42,7 +42,15 @@ def edition_text(rule: Rule) -> str:
     change = rule.last_change
     if change is None:
         return ""
-    return f"в ред. {change.by}, действует с {date_ru(change.in_force)}"
+    return f"в ред. {_genitive(change.by)}, действует с {date_ru(change.in_force)}"
+
+
+def _genitive(law: str) -> str:
+    """«Федеральный закон от …» → «Федерального закона от …», as «в ред.» needs; other names stay."""
+    for nominative, genitive in (("Федеральный закон", "Федерального закона"), ("Закон РФ", "Закона РФ")):
+        if law.startswith(nominative):
+            return genitive + law[len(nominative) :]
+    return law
 
 
 def changes(register: LawRegister, year: int) -> str:

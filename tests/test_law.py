@@ -350,3 +350,16 @@ def test_the_builder_gets_the_rules_its_scripts_name(tmp_path: Path, fixture_reg
     rule = fixture_register.rules[named[0]]
     assert law[named[0]]["cite"] == fixture_register.cite(rule).replace("\u00a0", " ")
     assert law[named[0]]["status"] == rule.status
+
+
+def test_law_edition_names_the_newest_change(law_env, fixture_register: LawRegister) -> None:
+    import macros
+
+    changed = next(r for r in fixture_register.rules.values() if r.editions)
+    html = law_env.macros["law_edition"](changed.id)
+    newest = changed.editions[-1]
+    assert html.startswith("в ред. ") and newest.in_force.strftime("%d.%m.%Y") in html
+    assert newest.by.split(" от ", 1)[1] in html  # «от 28.12.2025 № 500-ФЗ», whatever the law
+    unchanged = next(r for r in fixture_register.rules.values() if not r.editions)
+    with pytest.raises(macros.MacroUsageError, match="records no edition"):
+        law_env.macros["law_edition"](unchanged.id)
