@@ -33,7 +33,7 @@ BUILDER_DIR = "assets/claim"
 MAX_SCRIPT_BYTES = 500_000
 REVIEWED_COMMENT = re.compile(r"^\s*//\s*reviewed:\s*(\d{4}-\d{2}-\d{2})\s*$", re.M)
 _LINE = re.compile(r"^(?P<path>[^:\n]+?):\s*(?:line\s+)?(?P<line>\d+):\s*(?P<message>.*)$")
-_LAW_CALL = re.compile(r"\{\{\s*law(?:_figure)?\(\s*[\"'](?P<id>[^\"']{1,80})[\"']")
+_LAW_CALL = re.compile(r"\{\{\s*law(?:_figure|_edition)?\(\s*[\"'](?P<id>[^\"']{1,80})[\"']")
 
 _REGISTERS: dict[str, LawRegister | LawError] = {}
 
