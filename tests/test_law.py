@@ -363,3 +363,21 @@ def test_law_edition_names_the_newest_change(law_env, fixture_register: LawRegis
     unchanged = next(r for r in fixture_register.rules.values() if not r.editions)
     with pytest.raises(macros.MacroUsageError, match="records no edition"):
         law_env.macros["law_edition"](unchanged.id)
+
+
+def test_unconfirmed_rules_cited_by_hand_are_one_warning_each(project_copy: Path) -> None:
+    register = load_law(project_copy / LAW_FILE)
+    rule = next(r for r in register.rules.values() if r.status == "confirmed" and r.article)
+    page = _first_guide(project_copy)
+    cite = register.cite(rule).replace("\u00a0", " ")
+    append_to(page, f"\nСм. {cite}.\n\nЕщё раз: {cite}.\n")
+    path = project_copy / LAW_FILE
+    line = register.lines[rule.id]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    end = next((i for i in range(line, len(lines)) if lines[i].startswith("  - id: ")), len(lines))
+    status = next(i for i in range(line, end) if lines[i].strip() == "status: confirmed")
+    lines[status] = '    status: unconfirmed\n    unconfirmed: "Проверка теста."'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    warned = [p for p in run_check(law_check.NAME, project_copy) if p.severity == "warning" and rule.id in p.message]
+    assert len(warned) == 1 and warned[0].path == LAW_FILE and warned[0].line == line
+    assert page.name in warned[0].message and f'law("{rule.id}")' in warned[0].fix
