@@ -13,7 +13,6 @@ import tinycss2
 from deploy.booklet_pdf import (
     BookletPdf,
     BookletPdfError,
-    Margins,
     PdfPage,
     chapter_starts,
     find_booklets,
@@ -102,7 +101,8 @@ def test_the_sheet_margins_come_from_print_css() -> None:
     ],
 )
 def test_margins_are_read_from_the_unnamed_page_rule(css: str, top: float, bottom: float) -> None:
-    assert page_margins(css) == Margins(pytest.approx(top * 72 / 25.4), pytest.approx(bottom * 72 / 25.4))
+    margins = page_margins(css)
+    assert (margins.top, margins.bottom) == pytest.approx((top * 72 / 25.4, bottom * 72 / 25.4))
 
 
 @pytest.mark.parametrize("css", ["", "@page { margin: 1in }", "@page named { margin: 5mm }"])

@@ -79,6 +79,7 @@ def _printed_page_numbers(pdf: Path, entries: list[Entry]) -> dict[int, int]:
     while wanted - found.keys() and page <= 10:
         for line in _lines(pdf, page):
             current: int | None = None
+            last: int | None = None
             for word in line + ["0."]:  # a last entry mark closes the line's last entry
                 entry = re.fullmatch(r"(\d+)\.", word)
                 if entry:
@@ -141,7 +142,8 @@ def test_every_sheet_of_a_chapter_names_the_chapter(booklet_pdfs: tuple[Path, li
 
 def test_no_sheet_but_a_chapters_last_is_nearly_empty(booklet_pdfs: tuple[Path, list[BookletPdf]]) -> None:
     _, made = booklet_pdfs
-    stranded = [f"{b.pdf.name}: page {p.number} is {p.fullness:.0%} full" for b in made for p in b.near_empty(LEAST_FULL)]
+    stranded = [f"{b.pdf.name}: page {p.number} is {p.fullness:.0%} full"
+                for b in made for p in b.near_empty(LEAST_FULL)]
     assert not stranded
 
 
