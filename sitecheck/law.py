@@ -7,7 +7,8 @@
   the 0,5 % penalty.
 - A change in the law reaches every use: a page records in `reviewed:` when its legal content was last
   reread; a rule whose newest edition came into force after that date makes this check name every
-  line of the page that cites it, in one run. The builder's scripts (docs/assets/claim/*.js, and «Моё дело»'s docs/assets/case/*.js) carry a
+  line of the page that cites it, in one run. The builder's scripts (docs/assets/claim/*.js; «Моё дело»'s
+  docs/assets/case/*.js too) carry a
   `// reviewed: YYYY-MM-DD` comment and are held to the same rule for the rule ids they name.
 - A hand-typed citation of an unconfirmed rule is a warning: `{{ law("id") }}` shows readers the mark.
 """

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import BuildResult
 from .site_pages import axe_violations, describe
 
 pytestmark = pytest.mark.browser
@@ -105,7 +106,7 @@ def test_a_case_from_the_first_letter_to_the_lawsuit(browser, site_url: str, tmp
     expect(seller).to_have_attribute("data-state", "overdue")
     expect(seller).to_contain_text(f"по {ru(end)}")
     expect(seller).to_contain_text(refund["cite"])
-    expect(seller).to_contain_text(f"просрочено на {(TODAY.date() - end).days} дн.")
+    expect(seller).to_have_attribute("data-days-left", str((end - TODAY.date()).days))
     expect(card.locator(".case-overdue")).to_be_visible()
     ics = card.locator("a[data-ics]").get_attribute("href") or ""
     assert f"DTSTART;VALUE=DATE:{end:%Y%m%d}" in unquote(ics)
@@ -192,12 +193,17 @@ def test_a_step_out_of_order_or_in_the_future_is_refused_with_the_reason(page, s
     ("content", "message"),
     [
         ("{not json", "это не JSON"),
-        (json.dumps({"format": "ozon-moe-delo", "version": 1, "cases": [{"id": "x"}]}), "Дело 1, название: не заполнено"),
+        (
+            json.dumps({"format": "ozon-moe-delo", "version": 1, "cases": [{"id": "x"}]}),
+            "Дело 1, название: не заполнено",
+        ),
         ("x" * (200 * 1024 + 1), "больше 200 КБ"),
     ],
     ids=["not-json", "bad-case", "too-large"],
 )
-def test_a_bad_file_is_refused_with_a_clear_message(page, site_url: str, tmp_path: Path, content: str, message: str) -> None:
+def test_a_bad_file_is_refused_with_a_clear_message(
+    page, site_url: str, tmp_path: Path, content: str, message: str
+) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text(content, encoding="utf-8")
     open_cases(page, site_url)
@@ -209,7 +215,8 @@ def test_a_bad_file_is_refused_with_a_clear_message(page, site_url: str, tmp_pat
 
 def test_a_broken_stored_entry_is_not_shown_and_the_page_says_so(page, site_url: str) -> None:
     open_cases(page, site_url)
-    page.evaluate("localStorage.setItem('ozon-moe-delo:v1', JSON.stringify({format: 'ozon-moe-delo', version: 1, cases: [{id: '<img>'}]}))")
+    broken = {"format": "ozon-moe-delo", "version": 1, "cases": [{"id": "<img>"}]}
+    page.evaluate("entry => localStorage.setItem('ozon-moe-delo:v1', JSON.stringify(entry))", broken)
     open_cases(page, site_url)
     expect(page.locator("#case-status")).to_contain_text("не прочитаны")
     expect(page.locator("article.case-card")).to_have_count(0)
@@ -226,8 +233,30 @@ def test_cases_fit_a_360px_phone_with_text_at_200_percent(browser, site_url: str
     card = page.locator("article.case-card").first
     add_step(page, card, "claim_sent", SENT)
     # 200 % text: the root font size doubled (WCAG 1.4.4), set through CSSOM (the CSP forbids style attributes).
-    page.evaluate("document.documentElement.style.fontSize = (parseFloat(getComputedStyle(document.documentElement).fontSize) * 2) + 'px'")
+    page.evaluate("(root => { root.style.fontSize = parseFloat(getComputedStyle(root).fontSize) * 2 + 'px'; })"
+                  "(document.documentElement)")
     wide = page.evaluate("document.scrollingElement.scrollWidth")
     context.close()
     assert wide <= 360, f"the page is {wide} px wide at 360 px with text at 200 %"
 
+
+
+@pytest.mark.xdist_group("offline")  # shares the offline copy with tests/test_offline.py
+def test_the_offline_copy_keeps_a_case_and_opens_the_builder_pre_filled(browser, offline_site: BuildResult) -> None:
+    """Over file://, where Chromium refuses modules: the page and the builder run (hooks/offline_modules.py)."""
+    context = browser.new_context(locale="ru-RU")
+    page = context.new_page()
+    page.clock.set_fixed_time(TODAY)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((offline_site.site / "moe-delo.html").as_uri())
+    page.wait_for_selector("#case-app[data-ready='true']")
+    page.fill("#case-new-title", "Дело без интернета")
+    page.fill("#case-new-product", "Утюг")
+    page.click("#case-create")
+    expect(page.locator("article.case-card")).to_have_count(1)
+    page.get_by_role("link", name="Составить претензию в конструкторе").click()
+    page.wait_for_selector("#claim-print")
+    expect(page.locator("#claim-product")).to_have_value("Утюг")
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"

@@ -6,6 +6,7 @@
 
 import { CalendarRangeError, dayTerm } from "../claim/calendar.js";
 import { compare, daysBetween, formatRu } from "../claim/dates.js";
+import { daysText } from "../claim/money.js";
 import { AUTHORITY_RULES, DEMANDS, RECEIPT_RULE, SELLER_ANSWERS } from "./model.js";
 
 /** A rule the build did not put into the page: a fault of the build, not of the buyer's case. */
@@ -56,15 +57,15 @@ function sellerDeadline(c, calendar, law, today) {
   if (!demand.rule) {
     if (!c.order.newDeadline) return null;
     const term = { nominal: c.order.newDeadline, end: c.order.newDeadline, moved: false };
-    return { id: "seller", label: "Новый срок доставки, который вы назначили", term, cite: ruleCite(law, "zozpp-23-1-choice"), from: null, ...standing(term, answered, today) };
+    return { id: "seller", label: "Новый срок доставки", detail: "вы назначили его сами", term, cite: ruleCite(law, "zozpp-23-1-choice"), from: null, ...standing(term, answered, today) };
   }
   const { days, cite } = ruleDays(law, demand.rule, demand.figure);
   const received = stepOf(c, "claim_received");
   if (!received) {
-    return { id: "seller", label: `Срок продавца: ${days} дн. со дня получения претензии`, term: null, cite, from: null, receiptCite: ruleCite(law, RECEIPT_RULE), state: answered ? "done" : "not-started", daysLeft: null };
+    return { id: "seller", label: "Ответ продавца", detail: `${daysText(days)} со дня, когда продавец получит претензию`, term: null, cite, from: null, receiptCite: ruleCite(law, RECEIPT_RULE), state: answered ? "done" : "not-started", daysLeft: null };
   }
   const term = dayTerm(calendar, received.date, days);
-  return { id: "seller", label: `Ответ продавца: ${days} дн. со дня получения претензии`, term, cite, days, from: received.date, receiptCite: ruleCite(law, RECEIPT_RULE), ...standing(term, answered, today) };
+  return { id: "seller", label: "Ответ продавца", detail: `${daysText(days)} со дня получения претензии`, term, cite, days, from: received.date, receiptCite: ruleCite(law, RECEIPT_RULE), ...standing(term, answered, today) };
 }
 
 /** Роспотребнадзор: registration within its days of receipt, the answer within its days of registration. */
@@ -79,16 +80,16 @@ function authorityDeadlines(c, calendar, law) {
   if (registered) from = registered.date;
   else {
     const term = dayTerm(calendar, sent.date, register.days);
-    out.push({ id: "register", label: `Регистрация жалобы: ${register.days} дн.`, term, cite: register.cite, days: register.days, from: sent.date, done: null });
+    out.push({ id: "register", label: "Регистрация жалобы", detail: daysText(register.days), term, cite: register.cite, days: register.days, from: sent.date, done: null });
     from = term.end;
   }
   const term = dayTerm(calendar, from, answer.days);
-  out.push({ id: "authority", label: `Ответ Роспотребнадзора: ${answer.days} дн. со дня регистрации`, term, cite: answer.cite, days: answer.days, from, estimated: !registered });
+  out.push({ id: "authority", label: "Ответ Роспотребнадзора", detail: `${daysText(answer.days)} со дня регистрации`, term, cite: answer.cite, days: answer.days, from, estimated: !registered });
   return out;
 }
 
 /**
- * Every deadline of a case, each {id, label, term, cite, state, daysLeft}; a date the calendar does not
+ * Every deadline of a case, each {id, label, detail, term, cite, state, daysLeft}; a date the calendar does not
  * cover gives {id, error} instead of a guess (CalendarRangeError's message says why).
  */
 export function caseDeadlines(c, calendar, law, today) {
@@ -147,7 +148,8 @@ export function nextStep(c, deadlines, law) {
   }
   if (seller?.error) return { kind: "error", title: "Срок не посчитан", text: seller.error };
   if (!has("complaint_sent")) {
-    return { kind: "complaint", doc: "complaint", title: "Пожалуйтесь в Роспотребнадзор или идите в суд", text: `Срок продавца истёк, или он отказал. Жалобу в Роспотребнадзор составит конструктор. В суд можно идти и без жалобы. ${noFee}` };
+    const why = { seller_refused: "Продавец отказал.", seller_partial: "Продавец выполнил требования лишь частично." }[answer?.kind] ?? "Срок продавца истёк, а ответа нет.";
+    return { kind: "complaint", doc: "complaint", title: "Пожалуйтесь в Роспотребнадзор или идите в суд", text: `${why} Жалобу в Роспотребнадзор составит конструктор. В суд можно идти и без жалобы. ${noFee}` };
   }
   if (authority && !authority.error && authority.state === "running") {
     return { kind: "wait_authority", doc: "lawsuit", title: "Ждите ответа Роспотребнадзора", text: `Ответ должен прийти не позже ${ruRange(authority)}${authority.estimated ? " (примерно: дату регистрации вы ещё не отметили)" : ""}. Ждать его не обязательно: в суд можно идти уже сейчас.` };

@@ -5,7 +5,7 @@
 
 import { makeCalendar, termText } from "../claim/calendar.js";
 import { compare, formatRu, isValidDate, parseDateInput, todayIso } from "../claim/dates.js";
-import { parseRubles } from "../claim/money.js";
+import { daysText, parseRubles } from "../claim/money.js";
 import { buildIcs } from "../claim/ics.js";
 import { el } from "../claim/dom.js";
 import { CASE_KINDS, DEMANDS, LIMITS, STEPS } from "./model.js";
@@ -143,8 +143,8 @@ function drawNewCaseForm(onCreate) {
 
 const STATE_TEXT = {
   done: () => "выполнено",
-  running: (d) => (d.daysLeft === 0 ? "сегодня последний день" : `осталось дней: ${d.daysLeft}`),
-  overdue: (d) => `просрочено на ${-d.daysLeft} дн.`,
+  running: (d) => (d.daysLeft === 0 ? "сегодня последний день" : `осталось ${daysText(d.daysLeft)}`),
+  overdue: (d) => `просрочен на ${daysText(-d.daysLeft)}`,
   "not-started": () => "срок ещё не начался: отметьте, когда продавец получил претензию",
 };
 
@@ -152,8 +152,8 @@ function deadlineItem(d) {
   if (d.error) return el("li", { class: "case-deadline case-deadline--error", text: d.error });
   const when = d.term ? ` — по ${termText(d.term)}` : "";
   const state = el("strong", { class: `case-state case-state--${d.state}`, text: STATE_TEXT[d.state](d) });
-  return el("li", { class: `case-deadline case-deadline--${d.state}`, "data-deadline": d.id, "data-state": d.state },
-    `${d.label}${when} (${d.cite}). `, state, d.estimated ? " Дата примерная: отметьте шаг «Жалобу зарегистрировали», когда узнаете дату." : null);
+  return el("li", { class: `case-deadline case-deadline--${d.state}`, "data-deadline": d.id, "data-state": d.state, "data-days-left": d.daysLeft ?? false },
+    `${d.label}: ${d.detail}${when} (${d.cite}). `, state, d.estimated ? " Дата примерная: отметьте шаг «Жалобу зарегистрировали», когда узнаете дату." : null);
 }
 
 function orderSummary(c) {
@@ -194,7 +194,7 @@ function icsEvents(c, deadlines) {
     date: d.term.end,
     id: d.id,
     summary: `${c.title}: последний день — ${d.label.toLowerCase()}`,
-    description: `${d.label} (${d.cite}). Дело «${c.title}» на странице «Моё дело».`,
+    description: `${d.label}: ${d.detail} (${d.cite}). Дело «${c.title}» на странице «Моё дело».`,
   }));
 }
 
@@ -238,7 +238,7 @@ function drawCase(c, data, today, handlers) {
   return el("article", { class: "case-card", "data-case": c.id, "aria-labelledby": headingId },
     el("h2", { id: headingId, tabindex: "-1", text: c.title }),
     el("p", { class: "case-order", text: orderSummary(c) }),
-    late.length ? el("p", { class: "case-overdue", role: "status", text: `Просрочено: ${late.map((d) => d.label.toLowerCase()).join("; ")}.` }) : null,
+    late.length ? el("p", { class: "case-overdue", role: "status", text: `Срок прошёл: ${late.map((d) => d.label.toLowerCase()).join(", ")}.` }) : null,
     el("h3", { text: "Что делать дальше" }),
     nextStepBox(c, next),
     el("h3", { text: "Сроки" }),
