@@ -12,7 +12,8 @@ from hooks.offline_modules import ModuleError, bundle, directory_url_dir
 
 from .conftest import ROOT
 
-NODE = shutil.which("node")
+NODE = shutil.which("node") or "node"
+NO_NODE = shutil.which("node") is None
 
 
 def write(docs: Path, files: dict[str, str]) -> None:
@@ -30,7 +31,7 @@ GRAPH = {
 }
 
 
-@pytest.mark.skipif(NODE is None, reason="node is missing: apt-get install nodejs")
+@pytest.mark.skipif(NO_NODE, reason="node is missing: apt-get install nodejs")
 def test_a_module_graph_runs_as_one_classic_script_with_the_same_result(tmp_path: Path) -> None:
     write(tmp_path, GRAPH)
     script = tmp_path / "bundle.js"
@@ -85,7 +86,7 @@ def test_raw_paths_are_read_as_written_for_directory_urls() -> None:
     assert directory_url_dir("razdel/stranica.md") == "razdel/stranica"
 
 
-@pytest.mark.skipif(NODE is None, reason="node is missing: apt-get install nodejs")
+@pytest.mark.skipif(NO_NODE, reason="node is missing: apt-get install nodejs")
 @pytest.mark.parametrize("entry", ["assets/claim/form.js", "assets/case/page.js"])
 def test_the_sites_own_modules_bundle_to_valid_javascript(tmp_path: Path, entry: str) -> None:
     script = tmp_path / "bundle.js"
