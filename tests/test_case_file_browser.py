@@ -23,7 +23,7 @@ from .site_pages import axe_violations, describe
 pytestmark = pytest.mark.browser
 
 TODAY = dt.datetime(2024, 3, 15, 12, 0)
-SENT, RECEIVED, COMPLAINED, SUED = "26.02.2024", "01.03.2024", "05.03.2024", "15.03.2024"
+SENT, RECEIVED, COMPLAINED, SUED = "26.02.2024", "01.03.2024", "12.03.2024", "15.03.2024"
 
 
 def claim_data(page: Any) -> dict[str, Any]:
@@ -133,6 +133,7 @@ def test_a_case_from_the_first_letter_to_the_lawsuit(browser, site_url: str, tmp
     expect(authority).to_contain_text(f"по {ru(term_end(data, registered, answer['figures']['answer']['value']))}")
     expect(authority).to_contain_text(answer["cite"])
     expect(card.locator("[data-next]")).to_have_attribute("data-next", "wait_authority")
+    expect(card.locator(".case-warning")).to_have_count(0)  # complained after the seller's term, not before
 
     violations = axe_violations(page)
     assert not violations, "axe on a drawn case:\n" + describe(violations)

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { FIXTURE_CALENDAR } from "./fixture-calendar.mjs";
 import { fixtureLaw, makeCase } from "./case-support.mjs";
-import { MissingRuleError, caseDeadlines, nextStep, overdue } from "../../docs/assets/case/deadlines.js";
+import { MissingRuleError, caseDeadlines, earlySteps, nextStep, overdue } from "../../docs/assets/case/deadlines.js";
 
 const LAW = fixtureLaw();
 const deadlines = (c, today) => caseDeadlines(c, FIXTURE_CALENDAR, LAW, today);
@@ -113,4 +113,22 @@ test("a date past the calendar's end is refused with the calendar's message, not
   const seller = byId(deadlines(c, "2024-12-26"), "seller");
   assert.match(seller.error, /31\.12\.2024/);
   assert.equal(nextStep(c, deadlines(c, "2024-12-26"), LAW).kind, "error");
+});
+
+test("a complaint sent before the seller's term ran out, with no answer yet, is pointed out", () => {
+  const early = makeCase({ steps: [["claim_sent", "2024-02-26"], ["claim_received", "2024-03-01"], ["complaint_sent", "2024-03-05"]] });
+  const [warning] = earlySteps(early, deadlines(early, "2024-03-15"));
+  assert.match(warning, /05\.03\.2024.*11\.03\.2024/);
+  const afterRefusal = makeCase({ steps: [["claim_sent", "2024-02-26"], ["claim_received", "2024-03-01"], ["seller_refused", "2024-03-04"], ["complaint_sent", "2024-03-05"]] });
+  assert.deepEqual(earlySteps(afterRefusal, deadlines(afterRefusal, "2024-03-15")), []);
+  const inTime = makeCase({ steps: [["claim_sent", "2024-02-26"], ["claim_received", "2024-03-01"], ["complaint_sent", "2024-03-12"]] });
+  assert.deepEqual(earlySteps(inTime, deadlines(inTime, "2024-03-15")), []);
+});
+
+test("a rule the register marks unconfirmed says so next to its deadline", () => {
+  const law = structuredClone(LAW);
+  law["zozpp-23-1-refund"].status = "unconfirmed";
+  const c = makeCase({ steps: [["claim_sent", "2024-02-26"], ["claim_received", "2024-03-01"]] });
+  assert.equal(byId(caseDeadlines(c, FIXTURE_CALENDAR, law, "2024-03-05"), "seller").unconfirmed, true);
+  assert.equal(byId(deadlines(c, "2024-03-05"), "seller").unconfirmed, false);
 });

@@ -59,13 +59,13 @@ function sellerDeadline(c, calendar, law, today) {
     const term = { nominal: c.order.newDeadline, end: c.order.newDeadline, moved: false };
     return { id: "seller", label: "Новый срок доставки", detail: "вы назначили его сами", term, cite: ruleCite(law, "zozpp-23-1-choice"), from: null, ...standing(term, answered, today) };
   }
-  const { days, cite } = ruleDays(law, demand.rule, demand.figure);
+  const { days, cite, unconfirmed } = ruleDays(law, demand.rule, demand.figure);
   const received = stepOf(c, "claim_received");
   if (!received) {
-    return { id: "seller", label: "Ответ продавца", detail: `${daysText(days)} со дня, когда продавец получит претензию`, term: null, cite, from: null, receiptCite: ruleCite(law, RECEIPT_RULE), state: answered ? "done" : "not-started", daysLeft: null };
+    return { id: "seller", label: "Ответ продавца", detail: `${daysText(days)} со дня, когда продавец получит претензию`, term: null, cite, unconfirmed, from: null, receiptCite: ruleCite(law, RECEIPT_RULE), state: answered ? "done" : "not-started", daysLeft: null };
   }
   const term = dayTerm(calendar, received.date, days);
-  return { id: "seller", label: "Ответ продавца", detail: `${daysText(days)} со дня получения претензии`, term, cite, days, from: received.date, receiptCite: ruleCite(law, RECEIPT_RULE), ...standing(term, answered, today) };
+  return { id: "seller", label: "Ответ продавца", detail: `${daysText(days)} со дня получения претензии`, term, cite, unconfirmed, days, from: received.date, receiptCite: ruleCite(law, RECEIPT_RULE), ...standing(term, answered, today) };
 }
 
 /** Роспотребнадзор: registration within its days of receipt, the answer within its days of registration. */
@@ -80,11 +80,11 @@ function authorityDeadlines(c, calendar, law) {
   if (registered) from = registered.date;
   else {
     const term = dayTerm(calendar, sent.date, register.days);
-    out.push({ id: "register", label: "Регистрация жалобы", detail: daysText(register.days), term, cite: register.cite, days: register.days, from: sent.date, done: null });
+    out.push({ id: "register", label: "Регистрация жалобы", detail: daysText(register.days), term, cite: register.cite, unconfirmed: register.unconfirmed, days: register.days, from: sent.date, done: null });
     from = term.end;
   }
   const term = dayTerm(calendar, from, answer.days);
-  out.push({ id: "authority", label: "Ответ Роспотребнадзора", detail: `${daysText(answer.days)} со дня регистрации`, term, cite: answer.cite, days: answer.days, from, estimated: !registered });
+  out.push({ id: "authority", label: "Ответ Роспотребнадзора", detail: `${daysText(answer.days)} со дня регистрации`, term, cite: answer.cite, unconfirmed: answer.unconfirmed, days: answer.days, from, estimated: !registered });
   return out;
 }
 
@@ -114,6 +114,19 @@ export function caseDeadlines(c, calendar, law, today) {
     out.push({ ...item, ...standing(item.term, done, today) });
   }
   return out;
+}
+
+/**
+ * Steps taken too early, as sentences for the buyer: a complaint to Роспотребнадзор before the seller's
+ * term ran out and before any answer from the seller (the authority may then send the buyer back to it).
+ */
+export function earlySteps(c, deadlines) {
+  const complaint = stepOf(c, "complaint_sent");
+  const seller = deadlines.find((d) => d.id === "seller");
+  const answer = sellerAnswer(c);
+  if (!complaint || !seller?.term || (answer && compare(answer.date, complaint.date) <= 0)) return [];
+  if (compare(complaint.date, seller.term.end) > 0) return [];
+  return [`Жалобу отправили ${formatRu(complaint.date)}, а срок продавца шёл по ${formatRu(seller.term.end)}. Роспотребнадзор может ответить, что сначала нужно дождаться ответа продавца. Если так и будет, подайте жалобу снова, когда срок истечёт.`];
 }
 
 /** The deadlines that have passed with nothing done. */

@@ -10,7 +10,7 @@ import { buildIcs } from "../claim/ics.js";
 import { el } from "../claim/dom.js";
 import { CASE_KINDS, DEMANDS, LIMITS, STEPS } from "./model.js";
 import { CaseFileError, orderProblems, parseCaseFile, serializeCaseFile } from "./schema.js";
-import { caseDeadlines, nextStep, overdue } from "./deadlines.js";
+import { caseDeadlines, earlySteps, nextStep, overdue } from "./deadlines.js";
 import { builderLink } from "./prefill.js";
 import { openCaseStore } from "./store.js";
 
@@ -153,7 +153,7 @@ function deadlineItem(d) {
   const when = d.term ? ` — по ${termText(d.term)}` : "";
   const state = el("strong", { class: `case-state case-state--${d.state}`, text: STATE_TEXT[d.state](d) });
   return el("li", { class: `case-deadline case-deadline--${d.state}`, "data-deadline": d.id, "data-state": d.state, "data-days-left": d.daysLeft ?? false },
-    `${d.label}: ${d.detail}${when} (${d.cite}). `, state, d.estimated ? " Дата примерная: отметьте шаг «Жалобу зарегистрировали», когда узнаете дату." : null);
+    `${d.label}: ${d.detail}${when} (${d.cite}${d.unconfirmed ? ", не подтверждено" : ""}). `, state, d.estimated ? " Дата примерная: отметьте шаг «Жалобу зарегистрировали», когда узнаете дату." : null);
 }
 
 function orderSummary(c) {
@@ -238,6 +238,7 @@ function drawCase(c, data, today, handlers) {
   return el("article", { class: "case-card", "data-case": c.id, "aria-labelledby": headingId },
     el("h2", { id: headingId, tabindex: "-1", text: c.title }),
     el("p", { class: "case-order", text: orderSummary(c) }),
+    earlySteps(c, deadlines).map((text) => el("p", { class: "case-warning", text })),
     late.length ? el("p", { class: "case-overdue", role: "status", text: `Срок прошёл: ${late.map((d) => d.label.toLowerCase()).join(", ")}.` }) : null,
     el("h3", { text: "Что делать дальше" }),
     nextStepBox(c, next),
