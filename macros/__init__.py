@@ -240,7 +240,8 @@ def define_env(env: Any) -> None:
         for channel_id in recipients.values():
             channel("claim_data", channel_id)
         try:
-            scripts = host.docs_dir / "assets" / "claim"  # the rules they name ride along (macros/law_data.py)
+            # the rules the builder's and «Моё дело»'s scripts name ride along (macros/law_data.py)
+            scripts = [host.docs_dir / "assets" / folder for folder in ("claim", "case")]
             data = claim_data_module.claim_data(book, recipients, law=register, scripts=scripts)
         except claim_data_module.ClaimDataError as error:
             fail("claim_data(...)", str(error))

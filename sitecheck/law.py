@@ -7,7 +7,8 @@
   the 0,5 % penalty.
 - A change in the law reaches every use: a page records in `reviewed:` when its legal content was last
   reread; a rule whose newest edition came into force after that date makes this check name every
-  line of the page that cites it, in one run. The builder's scripts (docs/assets/claim/*.js) carry a
+  line of the page that cites it, in one run. The builder's scripts (docs/assets/claim/*.js; «Моё дело»'s
+  docs/assets/case/*.js too) carry a
   `// reviewed: YYYY-MM-DD` comment and are held to the same rule for the rule ids they name.
 - A hand-typed citation of an unconfirmed rule is a warning: `{{ law("id") }}` shows readers the mark.
 """
@@ -29,7 +30,7 @@ from .problems import Problem
 from .project import Page, line_at
 
 NAME = "law"
-BUILDER_DIR = "assets/claim"
+BUILDER_DIRS = ("assets/claim", "assets/case")  # the claim builder and «Моё дело», which imports it
 MAX_SCRIPT_BYTES = 500_000
 REVIEWED_COMMENT = re.compile(r"^\s*//\s*reviewed:\s*(\d{4}-\d{2}-\d{2})\s*$", re.M)
 _LINE = re.compile(r"^(?P<path>[^:\n]+?):\s*(?:line\s+)?(?P<line>\d+):\s*(?P<message>.*)$")
@@ -277,10 +278,8 @@ def builder_problems(ctx: Context, register: LawRegister, used: set[str]) -> lis
     from macros.law_data import rule_ids_in
 
     problems: list[Problem] = []
-    folder = ctx.project.docs_dir / BUILDER_DIR
-    if not folder.is_dir():
-        return []
-    for script in sorted(folder.glob("*.js")):
+    folders = [ctx.project.docs_dir / name for name in BUILDER_DIRS]
+    for script in sorted(path for folder in folders if folder.is_dir() for path in folder.glob("*.js")):
         if script.is_symlink() or not script.is_file() or script.stat().st_size > MAX_SCRIPT_BYTES:
             continue
         text = script.read_text(encoding="utf-8")

@@ -265,7 +265,8 @@ def test_a_change_in_the_law_lists_every_use_in_one_run(project_copy: Path) -> N
     assert all("reviewed" in p.fix for p in found)
     scripts = [
         s.relative_to(project_copy).as_posix()
-        for s in sorted((project_copy / "docs" / "assets" / "claim").glob("*.js"))
+        for folder in law_check.BUILDER_DIRS  # the claim builder's scripts and «Моё дело»'s
+        for s in sorted((project_copy / "docs" / folder).glob("*.js"))
         if f'"{rule_id}"' in s.read_text(encoding="utf-8") or f"'{rule_id}'" in s.read_text(encoding="utf-8")
     ]
     assert {p.path for p in found if p.path.endswith(".js")} == set(scripts)
