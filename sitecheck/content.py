@@ -109,21 +109,24 @@ def check(ctx: Context) -> list[Problem]:
 def check_known_errors(page: Page, entries: list[known_errors.KnownError]) -> list[Problem]:
     """Every known error (data/known-errors.yml) on the page, at its line, with why and the fix.
 
-    Read as the reader reads it (sitecheck/hand_typed.py, `readable_text`): «обмену и <b>возврату</b>»
-    or «обмену&nbsp;и возврату» is the same sentence to them; lines stay where they were.
+    The page is read twice: as written (the message quotes the editor's own text), and as the reader
+    reads it (sitecheck/hand_typed.py, `readable_text`: «обмену и <b>возврату</b>» or «обмену&nbsp;и
+    возврату» is the same sentence to them; lines stay where they were), for what markup hid.
     """
-    text = readable_text(page.text)
-    return [
-        Problem(
-            page.path,
-            line_at(text, hit.start),
-            f"known error «{_show(hit.text)}»: {hit.entry.why}",
-            hit.entry.fix,
-            check=NAME,
-        )
-        for entry in entries
-        for hit in known_errors.find(entry, text)
-    ]
+    problems: list[Problem] = []
+    seen: set[tuple[str, int]] = set()
+    for text in (_blank_jinja(page.text), readable_text(page.text)):
+        for entry in entries:
+            for hit in known_errors.find(entry, text):
+                line = line_at(text, hit.start)
+                if (entry.id, line) in seen:
+                    continue
+                seen.add((entry.id, line))
+                problems.append(
+                    Problem(page.path, line, f"known error «{_show(hit.text)}»: {hit.entry.why}", hit.entry.fix,
+                            check=NAME)
+                )
+    return problems
 
 
 def word_count(text: str) -> int:

@@ -19,8 +19,11 @@ const DATE_PATTERN = "\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-\\d{2}-\\d{2}";
 
 /** The calendar and the register's rules the build put into the page ({{ claim_data() }}). */
 function readData() {
-  const block = document.getElementById("claim-data");
-  if (!block) throw new Error("claim-data block missing: the page must call {{ claim_data() }}");
+  // The one JSON block the macro wrote, never the first element that happens to carry the id
+  // (page content could put one earlier): with two, or with one that is not that block, refuse.
+  const blocks = document.querySelectorAll('[id="claim-data"]');
+  const block = blocks.length === 1 && blocks[0].matches('script[type="application/json"]') ? blocks[0] : null;
+  if (!block) throw new Error("claim-data block missing or taken twice: the page must call {{ claim_data() }} once");
   const { calendar, law } = JSON.parse(block.textContent);
   return { calendar: makeCalendar(calendar), law };
 }
