@@ -7,7 +7,8 @@ fix, all problems in one run, before anything is rendered. Also refused:
 
 - Markdown extensions and options outside `ALLOWED_EXTENSIONS` (`pymdownx.snippets` with
   `base_path: ['/']` would publish any file of the build machine);
-- plugins outside `ALLOWED_PLUGINS`, hooks outside `hooks/`, `extra_css`/`extra_javascript` that are
+- plugins and options outside `ALLOWED_PLUGINS` (mkdocs-macros only strict, with the site's own
+  module and no other template source), hooks outside `hooks/`, `extra_css`/`extra_javascript` that are
   not files under `assets/`, nav entries that are not pages of docs/;
 - `site_url` that is not `https://` (it goes into canonical links, the sitemap and JSON-LD);
 - YAML anchors and aliases, Python tags other than the one slugify, and a file over `MAX_BYTES`.
@@ -89,7 +90,26 @@ ALLOWED_EXTENSIONS: dict[str, _Options] = {
     "pymdownx.tasklist": _only(custom_checkbox=bool, clickable_checkbox=bool),
     "pymdownx.tilde": _only(),
 }
-ALLOWED_PLUGINS = {"search", "offline", "material/search", "material/offline", "macros"}
+def _macros_options(options: Any) -> str | None:
+    """mkdocs-macros only as the project runs it: its own module, strict, no other template source."""
+    problem = _only(module_name=str, on_undefined=str, on_error_fail=bool, include_yaml=list, enabled=bool)(options)
+    if problem:
+        return problem
+    required = {"module_name": "macros", "on_undefined": "strict", "on_error_fail": True, "include_yaml": []}
+    for key, value in required.items():
+        if (options or {}).get(key) != value:
+            return f"option «{key}» must be {value!r} (a page's {{{{ … }}}} may call only the site's macros, strictly)"
+    return None
+
+
+# Plugins and their options: what each may be told.
+ALLOWED_PLUGINS: dict[str, _Options] = {
+    "search": _only(lang=(str, list)),
+    "material/search": _only(lang=(str, list)),
+    "offline": _only(enabled=(bool, type(None))),  # !ENV [OFFLINE, false]
+    "material/offline": _only(enabled=(bool, type(None))),
+    "macros": _macros_options,
+}
 _ASSET = re.compile(r"^assets/[\w./-]+\.(css|js)$")
 _NAV_PAGE = re.compile(r"^[\w./-]+\.md$")
 _HOOK = re.compile(r"^hooks/\w+\.py$")
@@ -158,12 +178,7 @@ def _structure_problems(root: yaml.MappingNode) -> list[ConfigProblem]:
         if name == "markdown_extensions":
             found += _extension_problems(items)
         elif name == "plugins":
-            for item in items:
-                key = item.value[0][0] if isinstance(item, yaml.MappingNode) else item
-                if isinstance(key, yaml.ScalarNode) and key.value not in ALLOWED_PLUGINS:
-                    allowed = ", ".join(sorted(ALLOWED_PLUGINS))
-                    found.append(ConfigProblem(_line(key), f"the plugin «{key.value}» is not on the allow-list",
-                                               f"use only {allowed} (hooks/config_guard.py)"))
+            found += _plugin_problems(items)
         elif name in ("hooks", "extra_css", "extra_javascript"):
             pattern = _HOOK if name == "hooks" else _ASSET
             for item in items:
@@ -176,17 +191,49 @@ def _structure_problems(root: yaml.MappingNode) -> list[ConfigProblem]:
     return found
 
 
+def _option_line(options: yaml.Node | None, problem: str, owner: yaml.Node) -> int:
+    """The line of the option a problem names («option «x» …»), else the line of its owner."""
+    if isinstance(options, yaml.MappingNode):
+        for key, _ in options.value:
+            if isinstance(key, yaml.ScalarNode) and f"«{key.value}»" in problem:
+                return _line(key)
+    return _line(owner)
+
+
+def _options(node: yaml.Node) -> Any:
+    try:
+        return yaml.load(yaml.serialize(node), Loader=_OptionsLoader)  # noqa: S506 - safe
+    except yaml.YAMLError:
+        return {"(a Python tag)": None}  # reported as a tag that runs code; options unread
+
+
+def _plugin_problems(items: list[yaml.Node]) -> list[ConfigProblem]:
+    found = []
+    for item in items:
+        key, options, options_node = item, None, None
+        if isinstance(item, yaml.MappingNode) and item.value:
+            key, options_node = item.value[0]
+            options = _options(options_node)
+        name = key.value if isinstance(key, yaml.ScalarNode) else "?"
+        rule = ALLOWED_PLUGINS.get(name)
+        if rule is None:
+            allowed = ", ".join(sorted(ALLOWED_PLUGINS))
+            found.append(ConfigProblem(_line(key), f"the plugin «{name}» is not on the allow-list",
+                                       f"use only {allowed} (hooks/config_guard.py)"))
+        elif problem := rule(options):
+            found.append(ConfigProblem(_option_line(options_node, problem, key), f"plugin «{name}»: {problem}",
+                                       "use only the options hooks/config_guard.py allows for it"))
+    return found
+
+
 def _extension_problems(items: list[yaml.Node]) -> list[ConfigProblem]:
     found = []
     for item in items:
         if isinstance(item, yaml.MappingNode) and len(item.value) == 1:
             key_node, options_node = item.value[0]
-            try:
-                options = yaml.load(yaml.serialize(options_node), Loader=_OptionsLoader)  # noqa: S506 - safe
-            except yaml.YAMLError:
-                options = {"(a Python tag)": None}  # reported as a tag that runs code; options unread
+            options = _options(options_node)
         else:
-            key_node, options = item, None
+            key_node, options, options_node = item, None, None
         name = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
         rule = ALLOWED_EXTENSIONS.get(name)
         if rule is None:
@@ -196,7 +243,7 @@ def _extension_problems(items: list[yaml.Node]) -> list[ConfigProblem]:
             continue
         problem = rule(options)
         if problem:
-            found.append(ConfigProblem(_line(key_node), f"«{name}»: {problem}",
+            found.append(ConfigProblem(_option_line(options_node, problem, key_node), f"«{name}»: {problem}",
                                        "use only the options hooks/config_guard.py allows for it"))
     return found
 
