@@ -113,6 +113,7 @@ ALLOWED_PLUGINS: dict[str, _Options] = {
 _ASSET = re.compile(r"^assets/[\w./-]+\.(css|js)$")
 _NAV_PAGE = re.compile(r"^[\w./-]+\.md$")
 _HOOK = re.compile(r"^hooks/\w+\.py$")
+_INSIDE = re.compile(r"^[\w][\w./-]*$")  # relative, no leading «/», «~» or «.»
 _ALLOWED_PYTHON_TAGS = {"tag:yaml.org,2002:python/object/apply:pymdownx.slugs.slugify"}
 
 
@@ -173,6 +174,16 @@ def _structure_problems(root: yaml.MappingNode) -> list[ConfigProblem]:
             found.append(ConfigProblem(_line(value), f"site_url «{getattr(value, 'value', '')}» is not an https:// "
                                        "address (it goes into canonical links, the sitemap and JSON-LD)",
                                        "write the site's address with https://"))
+    # Folders MkDocs reads from or writes to: inside the project (docs_dir: / would publish the machine).
+    theme = top.get("theme", (None, None))[1]
+    folders = [(name, top[name][1]) for name in ("docs_dir", "site_dir") if name in top]
+    if isinstance(theme, yaml.MappingNode):
+        folders += [(f"theme.{k.value}", v) for k, v in theme.value if getattr(k, "value", None) == "custom_dir"]
+    for name, node in folders:
+        value = getattr(node, "value", None)
+        if not isinstance(value, str) or not _INSIDE.match(value) or ".." in value.split("/"):
+            found.append(ConfigProblem(_line(node), f"«{name}» «{value}» is not a folder inside the project",
+                                       "name a folder of the project, e.g. docs"))
     for name, (_, value) in top.items():
         items = value.value if isinstance(value, yaml.SequenceNode) else []
         if name == "markdown_extensions":

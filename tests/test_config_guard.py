@@ -44,6 +44,9 @@ def _set_top(key: str, value: str) -> tuple[str, int]:
         ("copyright", "'A & B'", "holds «&»"),
         ("site_url", "http://problema-s-ozon.ru/", "is not an https:// address"),
         ("site_url", "javascript:alert(1)", "is not an https:// address"),
+        ("docs_dir", "/", "is not a folder inside the project"),
+        ("docs_dir", "../..", "is not a folder inside the project"),
+        ("site_dir", "/var/www", "is not a folder inside the project"),
     ],
 )
 def test_hostile_strings_are_refused_at_their_line(key: str, value: str, expected: str) -> None:
