@@ -41,6 +41,10 @@ URL_ATTRS = {"href", "src"}
 SAFE_SCHEMES = {"", "https", "tel", "mailto"}
 # A page may load a script of the site itself (the claim builder: <script type="module" src="../assets/…">).
 LOCAL_SCRIPT = re.compile(r"^(\.\./)*assets/[\w./-]+\.js$")
+# Files in docs/ are untrusted like pages: a script under docs/assets/ runs with the site's rights
+# ('self' in the policy), so a page may start only the entry scripts maintainers reviewed. A new one
+# goes here in the same review that adds it.
+PAGE_SCRIPTS = {"assets/claim/form.js", "assets/case/page.js"}
 DATA_TYPES = {"application/json"}
 _FIX_TAG = (
     "write it in Markdown, or ask a maintainer to add a template or macro; allowed tags: see sitecheck/raw_html.py"
@@ -108,6 +112,14 @@ def tag_problems(tag: Tag, extra_tags: set[str] = set()) -> list[tuple[str, str]
                 (
                     "<script> with inline code or a script from elsewhere",
                     "put the code in a file under docs/assets/ and load it with <script src>",
+                )
+            ]
+        entry = re.sub(r"^(\.\./)*", "", attrs.get("src", ""))
+        if entry not in PAGE_SCRIPTS:
+            return [
+                (
+                    f"<script src> loads «{entry}», which is not one of the site's page scripts",
+                    "a new script needs a maintainer's review: they add it to PAGE_SCRIPTS in sitecheck/raw_html.py",
                 )
             ]
     if tag.name == "input" and attrs.get("type") not in ("checkbox", "radio"):

@@ -186,6 +186,7 @@ def test_real_site_has_no_raw_html_outside_the_allow_list(built_site: BuildResul
     [
         ("<script>alert(1)</script>", "<script> with inline code"),
         ('<script src="https://evil.example/x.js"></script>', "<script> with inline code or a script from elsewhere"),
+        ('<script type="module" src="../assets/notes.js"></script>', "is not one of the site's page scripts"),
         ('<img src="x.png" onerror="alert(1)">', "onerror=…> runs script"),
         ('<a href="javascript:alert(1)">x</a>', "uses «javascript:»"),
         ('<a href="&#106;avascript:alert(1)">x</a>', "uses «javascript:»"),
