@@ -109,7 +109,8 @@ def test_menu_drawer_fits_the_screen(large_text, site_url: str) -> None:
 
 def test_chooser_is_one_column(large_text, site_url: str) -> None:
     large_text.goto(site_url)
-    lefts = {round(box["x"]) for box in (card.bounding_box() for card in large_text.locator(".situations a").all()) if box}
+    boxes = [card.bounding_box() for card in large_text.locator(".situations a").all()]
+    lefts = {round(box["x"]) for box in boxes if box}
     assert len(lefts) == 1, f"the «Что случилось?» cards stand in {len(lefts)} columns at 320 px with 200 % text"
 
 
@@ -133,8 +134,11 @@ def test_back_to_top_stays_off_the_text(large_text, site_url: str) -> None:
     page.evaluate("window.scrollTo(0, document.scrollingElement.scrollHeight)")
     page.wait_for_timeout(200)
     last = page.evaluate(
-        """() => { const blocks = [...document.querySelectorAll('.md-content article > *')].filter(el => el.innerText.trim());
-                  const box = blocks[blocks.length - 1].getBoundingClientRect(); return {top: box.top, bottom: box.bottom}; }"""
+        """() => {
+          const blocks = [...document.querySelectorAll('.md-content article > *')].filter(el => el.innerText.trim());
+          const box = blocks[blocks.length - 1].getBoundingClientRect();
+          return {top: box.top, bottom: box.bottom};
+        }"""
     )
     if button.is_visible():
         top = button.bounding_box()
