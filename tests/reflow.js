@@ -54,7 +54,11 @@
       if (breakable.has(word[cut - 1])) continue;
       const style = getComputedStyle(el);
       canvas.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-      const width = canvas.measureText(word.replaceAll('\u00ad', '')).width;
+      // measured as drawn: capitals where CSS makes them (Material's h5, h6), with the letter spacing
+      let drawn = word.replaceAll('\u00ad', '');
+      if (style.textTransform === 'uppercase') drawn = drawn.toUpperCase();
+      const spacing = parseFloat(style.letterSpacing) || 0;
+      const width = canvas.measureText(drawn).width + spacing * drawn.length;
       const blockStyle = getComputedStyle(block);
       const room = block.clientWidth - parseFloat(blockStyle.paddingLeft) - parseFloat(blockStyle.paddingRight);
       const at = `${word.slice(0, cut)}/${word.slice(cut)}`;
