@@ -52,6 +52,8 @@ ACTS = (
     rf"Постановления{_S}Пленума{_S}ВС{_S}РФ{_S}№{_S}17",
 )
 _ACT = "(?:" + "|".join(ACTS) + r")(?![\w-])"
+# A citation in any recognised form, its act included: sitecheck/law.py asks the register about each one.
+CITATION = re.compile(rf"(?<![\w.])(?:(?:пп|п|ч)\.\s*{_NUMS}{_S})*(?:ст\.\s*{_NUMS}{_S})?(?P<act>{_ACT})")
 _ACT_NAMES = (
     r"(?:ЗоЗПП|ГК(?:\s+РФ)?|ГПК(?:\s+РФ)?|НК(?:\s+РФ)?|КоАП(?:\s+РФ)?|АПК(?:\s+РФ)?|ВК\s+РФ"
     r"|(?:Закона?\s+№\s*)?59-ФЗ|ФЗ-59)"

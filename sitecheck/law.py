@@ -25,7 +25,7 @@ from macros.law_citations import Citation
 from macros.law_data import LAW_FILE, LawError, LawRegister, figure_text, load_law, rule_ids_in
 from macros.law_schema import Rule
 
-from .content import blank_jinja
+from .content import CITATION, blank_jinja
 from .context import Context
 from .problems import Problem
 from .project import Page, line_at
@@ -160,9 +160,32 @@ def page_problems(
                     check=NAME,
                 )
             )
+    problems.extend(_unknown_acts(page, plain, citations, register))
     problems.extend(figure_problems(page, plain, bound, register))
     used.update(use.rule.id for use in uses)
     problems.extend(edition_problems(page.path, page.meta.get("reviewed"), page.meta_line("reviewed"), uses))
+    return problems
+
+
+def _unknown_acts(page: Page, plain: str, found: list[Citation], register: LawRegister) -> list[Problem]:
+    """A citation in a recognised form whose act the register lacks: it would escape every other rule here."""
+    covered = {c.act_start for c in found}
+    problems = []
+    for match in CITATION.finditer(plain):
+        if "ст." not in match.group(0) and not re.match(r"(?:пп|п)\.", match.group(0)):
+            continue  # an act named whole («ПП РФ № 2463»), not a rule in it
+        if match.start("act") in covered:
+            continue
+        shown = " ".join(match.group(0).split())
+        problems.append(
+            Problem(
+                page.path, line_at(plain, match.start()),
+                f"«{shown}» cites an act that {LAW_FILE} does not list",
+                f"add the act under «acts:» (its name as written here in «cite:») and the rule under «rules:», "
+                "with the source you read (README «Legal rules»)",
+                check=NAME,
+            )
+        )
     return problems
 
 

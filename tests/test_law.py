@@ -382,3 +382,15 @@ def test_unconfirmed_rules_cited_by_hand_are_one_warning_each(project_copy: Path
     warned = [p for p in run_check(law_check.NAME, project_copy) if p.severity == "warning" and rule.id in p.message]
     assert len(warned) == 1 and warned[0].path == LAW_FILE and warned[0].line == line
     assert page.name in warned[0].message and f'law("{rule.id}")' in warned[0].fix
+
+
+def test_a_citation_of_an_act_the_register_lacks_is_named(project_copy: Path) -> None:
+    """Every citation form the content check accepts is held to the register, acts it lacks included."""
+    page = _first_guide(project_copy)
+    append_to(page, "\nЭто и ст. 18 ЗоЗПП, и ст. 14.7 КоАП РФ, и ч. 1 ст. 3 Закона № 999-ФЗ.\n")
+    line = page.read_text(encoding="utf-8").count("\n")
+    register = load_law(project_copy / LAW_FILE)
+    found = [p for p in _law_problems(project_copy) if p.line == line]
+    acts = {a.cite for a in register.acts.values()}
+    expected = [name for name in ("КоАП РФ", "Закона № 999-ФЗ") if name not in acts]
+    assert len(found) == len(expected) and all("does not list" in p.message for p in found), found
