@@ -93,7 +93,9 @@ class Citations:
                 act = _act_of(self.names, match.group("act"))
                 if act is None:
                     continue
-                found.append(_citation(act, match.group("levels"), match.start(), match.group("act"), match.start("act")))
+                found.append(
+                    _citation(act, match.group("levels"), match.start(), match.group("act"), match.start("act"))
+                )
         return sorted(found, key=lambda c: c.start)
 
 

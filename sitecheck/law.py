@@ -181,7 +181,7 @@ def _unknown_acts(page: Page, plain: str, found: list[Citation], register: LawRe
             Problem(
                 page.path, line_at(plain, match.start()),
                 f"«{shown}» cites an act that {LAW_FILE} does not list",
-                f"add the act under «acts:» (its name as written here in «cite:») and the rule under «rules:», "
+                "add the act under «acts:» (its name as written here in «cite:») and the rule under «rules:», "
                 "with the source you read (README «Legal rules»)",
                 check=NAME,
             )
