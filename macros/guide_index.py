@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .front_matter import FRONT_MATTER, is_guide, read
+from .front_matter import is_guide, read
 
-__all__ = ["FRONT_MATTER", "Guide", "guides", "plain_text", "read_front_matter"]
+__all__ = ["Guide", "guides", "plain_text", "read_front_matter"]
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
 

@@ -15,7 +15,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from macros.front_matter import FRONT_MATTER, FrontMatterError, is_guide, read
+from macros.front_matter import FrontMatterError, front_matter_block, is_guide, read
 from macros.yaml_source import SafeLoader, read_yaml
 
 NOT_GUIDES_FILE = "data/not-guides.yml"
@@ -85,8 +85,8 @@ class Page:
 
     @cached_property
     def _front_matter_end(self) -> int:
-        match = FRONT_MATTER.match(self.text)
-        return match.end() if match else 0
+        found = front_matter_block(self.text)
+        return found[1] if found else 0
 
     @property
     def body(self) -> str:
@@ -148,9 +148,9 @@ class Project:
         found: dict[str, Page] = {}
         for path in sorted(self.docs_dir.rglob("*.md")):
             src = path.relative_to(self.docs_dir).as_posix()
-            text = path.read_text(encoding="utf-8")
-            match = FRONT_MATTER.match(text)
-            body_line = line_at(text, match.end()) if match else 1
+            text = path.read_text(encoding="utf-8-sig")  # as MkDocs reads it: a BOM is not text
+            block = front_matter_block(text)
+            body_line = line_at(text, block[1]) if block else 1
             where = f"{self.docs_prefix}/{src}"
             meta = _front_matter(where, text)
             if isinstance(meta, FrontMatterError):
