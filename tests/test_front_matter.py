@@ -166,7 +166,12 @@ def test_a_dirty_serve_sees_a_front_matter_closed_with_dots(tmp_path: Path) -> N
 def test_each_page_text_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     parsed: list[str] = []
     real = front_matter._parse_block
-    monkeypatch.setattr(front_matter, "_parse_block", lambda text, where: parsed.append(text) or real(text, where))
+
+    def counted(text: str, where: str) -> dict[str, object]:
+        parsed.append(text)
+        return real(text, where)
+
+    monkeypatch.setattr(front_matter, "_parse_block", counted)
     text = "---\ntitle: Один раз\nasked: [фраза]\n---\n\nТекст.\n"
     first = read(text, "docs/once.md")
     first["asked"].append("чужая правка")  # a caller's change must not reach the next caller
