@@ -162,6 +162,23 @@ def _parse_block(text: str, where: str) -> dict[str, Any]:
     return data
 
 
+def asked_lines(text: str, where: str) -> list[tuple[int, str]]:
+    """(line in the page file, phrase) for each of the page's `asked:` phrases, read after read() has
+    checked the front matter (so no anchor or alias is ever composed here)."""
+    phrases = read(text, where).get("asked")
+    found = front_matter_block(text)
+    if not phrases or found is None:
+        return []
+    root = yaml.compose(found[0], Loader=SafeLoader)
+    node = next((value for key, value in getattr(root, "value", []) if key.value == "asked"), None)
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node] if node is not None else []
+    return [
+        (item.start_mark.line + 2, str(item.value).strip())
+        for item in items
+        if isinstance(item, yaml.ScalarNode) and str(item.value).strip()
+    ]
+
+
 def _key_lines(root: yaml.Node | None) -> dict[str, int]:
     if not isinstance(root, yaml.MappingNode):
         return {}
