@@ -55,7 +55,7 @@ from .feedback import TARGET_VARIABLE, FeedbackConfigError, feedback_target, set
 from .front_matter import is_guide
 from .guide_index import guides, plain_text
 from .host import HostKind, MacrosHost
-from .page_language import MacroUsageError, current_call_line, render_page
+from .page_language import MacroUsageError, current_call_line, current_call_text, render_page
 from .print_macros import set_print_meta
 from .registry import ANY_TYPE, MacroRegistry
 from .safe_html import final_html, markdown_text
@@ -92,7 +92,8 @@ def define_env(env: Any) -> None:
         raise PluginError(f"\n{error}") from None
 
     def fail(call: str, problem: str) -> NoReturn:
-        raise MacroUsageError(f"{_page_path(host)}: {{{{ {call} }}}}: {problem}")
+        # the call as the page writes it, quotes and all, when a page is rendering (macros/page_language.py)
+        raise MacroUsageError(f"{_page_path(host)}: {{{{ {current_call_text() or call} }}}}: {problem}")
 
     # Every page that still shows an obsolete contact, reported together when the build ends
     # (on_post_build), so retiring a contact used on nine pages takes one build, not nine.
@@ -102,14 +103,14 @@ def define_env(env: Any) -> None:
 
     def channel(macro: str, channel_id: str) -> Channel:
         spec = registry.specs[macro]
-        call = f"{macro}({channel_id!r})"
+        call = current_call_text() or f'{macro}("{channel_id}")'
         if not isinstance(channel_id, str) or channel_id not in book.channels:
             fail(call, f"no contact with this id in {CONTACTS_FILE}.{book.suggest(str(channel_id))}")
         found = book.channels[channel_id]
         if found.status == "obsolete":
             problem = (
                 f"this contact is obsolete ({CONTACTS_FILE}, line {book.lines[channel_id]}): {found.note} "
-                f"{registry.replacement_advice(macro, book.channels.get(found.replaced_by or ''))} "
+                f"{registry.replacement_advice(macro, book.replacement(found))} "
                 "Obsolete contacts appear only on the page of outdated contacts."
             )
             if host.kind is not HostKind.MKDOCS_MACROS:
@@ -210,8 +211,8 @@ def define_env(env: Any) -> None:
         for found in book.obsolete():
             channel_id = found.id
             instead = ""
-            if found.replaced_by:
-                new = book.channels[found.replaced_by]
+            new = book.replacement(found)  # through other retired ones: never a link to a dead contact
+            if new is not None:
                 instead = f"{escape(new.label)}: {contact_html.value_html(new)}"
             rows.append(
                 f'<tr data-contact="{channel_id}"><td>{escape(book.owner[channel_id].name)}: {escape(found.label)}</td>'
@@ -233,6 +234,10 @@ def define_env(env: Any) -> None:
         """Recipients for the claim builder as a JSON block, e.g. {{ claim_data(ozon="ozon-address") }}."""
         for channel_id in recipients.values():
             channel("claim_data", channel_id)
+        if any(book.channels[channel_id].status == "obsolete" for channel_id in recipients.values()):
+            # channel() listed it with every other use of a retired contact; the build stops with all of
+            # them when it ends (on_post_build), so the pages after this one are still read in this run
+            return ""
         try:
             data = claim_data_module.claim_data(book, recipients)
         except claim_data_module.ClaimDataError as error:

@@ -12,8 +12,9 @@ Lines are given as the editor sees them: the front matter is counted.
 
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
@@ -40,11 +41,21 @@ _FIX_TEXT = "to show «{{» as text, wrap it in {% raw %}…{% endraw %}"
 # The page line of the call being rendered, for a macro that reports a problem without stopping the page
 # (an obsolete contact, reported with every other use when the build ends). None outside render().
 _CALL_LINE: ContextVar[int | None] = ContextVar("macro_call_line", default=None)
+# The call being rendered, as the page writes it (for messages that quote it); None outside render().
+_CALL: ContextVar[MacroCall | None] = ContextVar("macro_call", default=None)
+# One `{{ … }}` on a line; the call it holds is matched by name (Jinja's tree has lines, not columns).
+_WRITTEN = re.compile(r"\{\{-?\s*(?P<call>(?P<name>\w+)\s*\(.*?\))\s*-?\}\}")
 
 
 def current_call_line() -> int | None:
     """The line, front matter counted, of the macro call now running; None when no page is rendering."""
     return _CALL_LINE.get()
+
+
+def current_call_text() -> str | None:
+    """The macro call now running as the page writes it, without the braces: «link("ozon-chat", "чат")»."""
+    call = _CALL.get()
+    return call.inner if call else None
 
 
 class MacroUsageError(PluginError):
@@ -67,11 +78,19 @@ class MacroCall:
     args: tuple[str, ...]
     kwargs: tuple[tuple[str, str], ...]
     line: int  # in the page file
+    written: str = ""  # the call as the page writes it, «link('ozon-chat', "чат")», when found on its line
+
+    @property
+    def inner(self) -> str:
+        """The call without its braces, as written in the page (rebuilt with double quotes if not found)."""
+        if self.written:
+            return self.written
+        shown = [f'"{a}"' for a in self.args] + [f'{k}="{v}"' for k, v in self.kwargs]
+        return f"{self.name}({', '.join(shown)})"
 
     @property
     def source(self) -> str:
-        shown = [f'"{a}"' for a in self.args] + [f'{k}="{v}"' for k, v in self.kwargs]
-        return f"{{{{ {self.name}({', '.join(shown)}) }}}}"
+        return f"{{{{ {self.inner} }}}}"
 
 
 @dataclass(frozen=True)
@@ -98,6 +117,8 @@ def parse_page(body: str, registry: MacroRegistry, jinja: Environment, offset: i
         return ParsedPage((), (problem,))
     parts: list[str | MacroCall] = []
     problems: list[LanguageProblem] = []
+    lines = body.split("\n")
+    taken: dict[tuple[int, str], int] = {}  # calls of one macro already matched on a line
     for node in tree.body:
         if not isinstance(node, nodes.Output):
             problems.append(_statement_problem(node, offset))
@@ -110,8 +131,19 @@ def parse_page(body: str, registry: MacroRegistry, jinja: Environment, offset: i
             if trouble:
                 problems.append(trouble)
             elif call:
-                parts.append(call)
+                parts.append(_with_written(call, lines, offset, taken))
     return ParsedPage(tuple(parts), tuple(problems))
+
+
+def _with_written(call: MacroCall, lines: list[str], offset: int, taken: dict[tuple[int, str], int]) -> MacroCall:
+    """The call with the text the page writes for it: the next `{{ name(…) }}` of its line."""
+    index = call.line - offset - 1
+    if not 0 <= index < len(lines):
+        return call
+    seen = taken.get((index, call.name), 0)
+    found = [m.group("call") for m in _WRITTEN.finditer(lines[index]) if m.group("name") == call.name]
+    taken[(index, call.name)] = seen + 1
+    return replace(call, written=found[seen]) if seen < len(found) else call
 
 
 def _statement_problem(node: nodes.Node, offset: int) -> LanguageProblem:
@@ -195,6 +227,7 @@ def render(parsed: ParsedPage, registry: MacroRegistry, path: str) -> str:
             continue
         function = registry.specs[part.name].function
         token = _CALL_LINE.set(part.line)
+        call_token = _CALL.set(part)
         try:
             out.append(str(function(*part.args, **dict(part.kwargs))))
         except MacroUsageError as error:
@@ -203,6 +236,7 @@ def render(parsed: ParsedPage, registry: MacroRegistry, path: str) -> str:
             raise MacroUsageError(f"{path}:{part.line}: {message}") from None
         finally:
             _CALL_LINE.reset(token)
+            _CALL.reset(call_token)
     return "".join(out)
 
 
