@@ -56,8 +56,10 @@ def test_values_cannot_close_the_script_tag() -> None:
 
 
 def test_obsolete_unknown_and_non_address_ids_stop_the_build(env: FakeEnv) -> None:
+    # a retired address is listed with every other retired contact and the build stops when it ends
+    assert env.macros["claim_data"](old="o-courier-office-moscow") == ""
     with pytest.raises(MacroUsageError, match=r"sample\.md.*o-courier-office-moscow.*obsolete"):
-        env.macros["claim_data"](old="o-courier-office-moscow")
+        macros.on_post_build(env)
     with pytest.raises(MacroUsageError, match=r"no contact with this id.*Did you mean 'ozon-address'"):
         env.macros["claim_data"](ozon="ozon-adress")
     with pytest.raises(MacroUsageError, match=r"ozon-email.*is a email.*needs an address"):
