@@ -59,7 +59,8 @@ TEST_TMPDIR := $(shell [ -d /dev/shm ] && [ -w /dev/shm ] \
   && echo /dev/shm/ozon-help-tests)
 # Shell words that put the tests' scratch folder there, for every recipe that runs tests.
 TEST_SCRATCH = $(if $(TEST_TMPDIR),mkdir -p $(TEST_TMPDIR); export TMPDIR=$(TEST_TMPDIR);)
-# First the make targets $(1) (lint and types: their errors show in seconds). Then, side by side: `make
+# First the make targets $(1) (lint and types: their errors show in seconds; a failure there is counted at the
+# end, and the rest still runs, so one run shows every problem). Then, side by side: `make
 # sitecheck` (the strict build into site/, then the checker), pytest with the options $(2), and node's tests.
 # A test that needs the built site waits until SITE_READY holds sitecheck's exit status (tests/conftest.py);
 # node's tests of the real site start then, and so does search quality (bench/search_quality.py), whose
@@ -74,7 +75,7 @@ SITE_READY := $(RESULTS)/sitecheck.status
 SITE_LOG := $(RESULTS)/sitecheck.txt
 define run_tests
 @$(TEST_SCRATCH) $(NODE_START); \
-  $(if $(1),$(MAKE) --no-print-directory $(1) || { kill $$own 2>/dev/null; exit 1; };) \
+  code_status=0; $(if $(1),$(MAKE) --no-print-directory -k $(1) || code_status=1;) \
   rm -f $(SITE_READY); { $(MAKE) --no-print-directory sitecheck > $(SITE_LOG) 2>&1; echo $$? > $(SITE_READY).new; \
   mv $(SITE_READY).new $(SITE_READY); } & built=$$!; \
   SITE_READY=$(abspath $(SITE_READY)) setsid $(PY) -m pytest $(2) --junitxml=$(PYTEST_XML) -q tests & tests=$$!; \
@@ -82,7 +83,8 @@ define run_tests
   if [ "$$(cat $(SITE_READY))" != 0 ]; then kill -- -$$tests 2>/dev/null; kill $$own 2>/dev/null; wait; \
   echo; cat $(SITE_LOG); exit 1; fi; \
   $(NODE_SITE); $(QUALITY_START); wait $$tests; status=$$?; cat $(SITE_LOG); $(NODE_WAIT); $(QUALITY_WAIT); \
-  $(SUMMARY); exit $$status
+  $(SUMMARY); [ $$code_status = 0 ] || { echo "lint or typecheck failed (their messages are at the top)"; status=1; }; \
+  exit $$status
 endef
 
 # lint and typecheck (mk/editors.mk) first: their errors show in seconds, before the builds and tests.

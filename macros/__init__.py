@@ -67,6 +67,7 @@ CONTACTS_FILE = "data/contacts.yml"
 GROUP_START = '<div class="guides-group" markdown>\n'
 GROUP_END = "</div>\n"
 OBSOLETE_USES = "_obsolete_contact_uses"  # env.variables key: pages that still call an obsolete contact
+PAGE_PROBLEMS = "_page_language_problems"  # env.variables key: wrong macro calls and {{ }} of every page
 
 
 def _page_path(host: MacrosHost) -> str:
@@ -100,6 +101,9 @@ def define_env(env: Any) -> None:
     # Zensical 0.0.73 has no on_post_build for macros: there the first use stops the build.
     obsolete_uses: list[str] = env.variables.setdefault(OBSOLETE_USES, [])
     obsolete_uses.clear()
+    # Every wrong call of every page, reported as it is met and counted when the build ends (on_post_build):
+    # four typos on four pages take one run, not four.
+    env.variables.setdefault(PAGE_PROBLEMS, []).clear()
 
     def channel(macro: str, channel_id: str) -> Channel:
         spec = registry.specs[macro]
@@ -295,16 +299,21 @@ def on_pre_page_macros(env: Any) -> None:
     # never evaluates it as a template (macros/page_language.py). Zensical 0.0.73 never calls this
     # hook (macros/host.py): it renders pages itself, in the benchmarks only.
     if host.kind is HostKind.MKDOCS_MACROS:
-        render_page(env, getattr(env, "macro_registry", None))
+        render_page(env, getattr(env, "macro_registry", None), env.variables.setdefault(PAGE_PROBLEMS, []))
 
 
 def on_post_build(env: Any) -> None:
-    """Stop the build once, naming every page that still uses an obsolete contact (see define_env)."""
+    """Stop the build once, naming every page that still uses an obsolete contact (see define_env), and
+    counting the wrong calls already reported page by page."""
     uses = env.variables.get(OBSOLETE_USES) or []
+    wrong = env.variables.get(PAGE_PROBLEMS) or []
+    parts = []
     if uses:
-        raise MacroUsageError(
-            f"{len(uses)} call(s) still show an obsolete contact; change each of them:\n" + "\n".join(uses)
-        )
+        parts.append(f"{len(uses)} call(s) still show an obsolete contact; change each of them:\n" + "\n".join(uses))
+    if wrong:
+        parts.append(f"{len(wrong)} wrong macro call(s) or {{{{ … }}}} in pages, each listed above with its fix")
+    if parts:
+        raise MacroUsageError("\n".join(parts))
 
 
 def on_post_page_macros(env: Any) -> None:

@@ -12,6 +12,7 @@ Lines are given as the editor sees them: the front matter is counted.
 
 from __future__ import annotations
 
+import logging
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
@@ -21,6 +22,8 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 from mkdocs.exceptions import PluginError
 
 from .registry import MacroRegistry, MacroSpec
+
+_log = logging.getLogger("mkdocs.plugins.page_language")
 
 _STATEMENTS = {
     nodes.If: "{% if %}",
@@ -218,8 +221,11 @@ def _what(node: nodes.Node) -> str:
     return f"is an expression ({type(node).__name__})"
 
 
-def render(parsed: ParsedPage, registry: MacroRegistry, path: str) -> str:
-    """The page with every call replaced by its macro's output; a macro's error gets file:line."""
+def render(parsed: ParsedPage, registry: MacroRegistry, path: str, problems: list[str] | None = None) -> str:
+    """The page with every call replaced by its macro's output; a macro's error gets file:line.
+
+    With `problems`, a call that fails adds its message there and renders as nothing, and the page goes on:
+    the build then reports every wrong call of every page in one run (see render_page)."""
     out: list[str] = []
     for part in parsed.parts:
         if isinstance(part, str):
@@ -232,8 +238,10 @@ def render(parsed: ParsedPage, registry: MacroRegistry, path: str) -> str:
             out.append(str(function(*part.args, **dict(part.kwargs))))
         except MacroUsageError as error:
             # The macro names the page (it has to under Zensical too); the line is known only here.
-            message = str(error).removeprefix(f"{path}: ")
-            raise MacroUsageError(f"{path}:{part.line}: {message}") from None
+            message = f"{path}:{part.line}: {str(error).removeprefix(f'{path}: ')}"
+            if problems is None:
+                raise MacroUsageError(message) from None
+            _report(problems, message)
         finally:
             _CALL_LINE.reset(token)
             _CALL.reset(call_token)
@@ -247,8 +255,18 @@ def body_offset(source: str, body: str) -> int:
     return 0
 
 
-def render_page(plugin: Any, registry: MacroRegistry | None) -> None:
-    """From on_pre_page_macros: check the page, render it here, and tell mkdocs-macros not to."""
+def _report(problems: list[str], message: str) -> None:
+    """Say it now (a later error elsewhere may stop the build before it ends) and keep it for the end."""
+    problems.append(message)
+    _log.error(message)
+
+
+def render_page(plugin: Any, registry: MacroRegistry | None, problems: list[str] | None = None) -> None:
+    """From on_pre_page_macros: check the page, render it here, and tell mkdocs-macros not to.
+
+    With `problems` (a list the build keeps), a page that breaks the page language or calls a macro wrongly
+    is reported and the build goes on to the next page; the macros module stops it when it ends, so one
+    run names every such mistake of every page."""
     jinja = getattr(plugin, "env", None)
     if registry is None or not isinstance(jinja, Environment) or not isinstance(getattr(plugin, "markdown", None), str):
         return  # not the mkdocs-macros plugin (e.g. a test's stand-in)
@@ -260,8 +278,13 @@ def render_page(plugin: Any, registry: MacroRegistry | None) -> None:
     source = _read(page)
     parsed = parse_page(plugin.markdown, registry, jinja, body_offset(source, plugin.markdown))
     if parsed.problems:
-        raise MacroUsageError("\n" + "\n".join(p.text(path) for p in parsed.problems))
-    plugin.markdown = render(parsed, registry, path)
+        if problems is None:
+            raise MacroUsageError("\n" + "\n".join(p.text(path) for p in parsed.problems))
+        for problem in parsed.problems:
+            _report(problems, problem.text(path))
+        meta["render_macros"] = False  # left as written: this build fails when it ends
+        return
+    plugin.markdown = render(parsed, registry, path, problems)
     meta["render_macros"] = False  # mkdocs-macros returns the page as it is
 
 
