@@ -39,16 +39,26 @@ from sitebuild.synthetic import make_project, stock_config
 
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
 DUMP_HOOK = '''
-"""Benchmark only: save each page's markdown after the macros ran, front matter included."""
-import os, sys, yaml
+"""Benchmark only: save each page's markdown after the macros ran, under its own front matter."""
+import os, sys
 from pathlib import Path
 from mkdocs.plugins import event_priority
 
+
 @event_priority(-100)
 def on_page_markdown(markdown, page, config, files):
+    from macros.front_matter import front_matter_block  # the project's reader (importable once hooks ran)
+
+    source = Path(config.docs_dir) / page.file.src_path
+    if not source.is_file():
+        return markdown  # a page a hook makes (the section booklets): the pre-rendered build makes it again
     out = Path(os.environ["BENCH_DUMP_DIR"]) / page.file.src_path
     out.parent.mkdir(parents=True, exist_ok=True)
-    meta = yaml.safe_dump(dict(page.meta), allow_unicode=True, sort_keys=False)
+    # The front matter as the author wrote it, not page.meta: the hooks and macros add keys to that (a
+    # feedback address with «&», values met twice that PyYAML would write as «&id001» anchors), and the
+    # project's front-matter reader refuses both; the pre-rendered build's hooks add theirs again.
+    found = front_matter_block(source.read_text(encoding="utf-8-sig"))
+    meta = found[0] if found else ""
     # Macro output is a token until Markdown runs (macros/safe_html.py): save the HTML itself.
     stash = getattr(sys.modules.get("macros.safe_html"), "STASH", None)
     saved = stash.expand(markdown) if stash is not None else markdown
