@@ -3,8 +3,9 @@
 For each query in bench/search_queries.yml and bench/search_queries_held_out.yml (reported apart)
 it clears Material's search box, inserts the query and presses End (Material listens to keyup;
 Playwright sends none for Cyrillic text), then reads the result list. Printed: hit@1 and hit@3
-(the expected guide is the first / among the first three pages listed), the median and 95th percentile of the time from that last keyup to the next paint
-after the result list changed, the time until the index is ready, and the index size raw and gzip.
+(the expected guide is the first / among the first three pages listed), the median and 95th
+percentile of the time from that last keyup to the next paint after the result list changed, the
+time until the index is ready, and the index size raw and gzip.
 Figures, not pass/fail: the targets live in the search issue.
 
     python -m bench.search                       # the real site
