@@ -38,13 +38,14 @@ def _ran(output: str, label: str) -> None:
 
 @pytest.mark.machinery
 def test_bench_build_runs_every_way(tmp_path: Path) -> None:
-    zensical = str(ZENSICAL_BIN) if ZENSICAL_BIN.exists() else str(tmp_path / "no-zensical")
+    installed = ZENSICAL_BIN.exists()
+    zensical = str(ZENSICAL_BIN) if installed else str(tmp_path / "no-zensical")
     output = _bench("bench.build", "--sizes", "3", "--runs", "1", "--zensical", zensical)
     for label in ("project", STOCK, PRERENDERED):
         _ran(output, label)
     summary = output.split("\nsummary", 1)[1]
     assert not [line for line in summary.splitlines() if any(word in line for word in BROKEN)], summary
-    if ZENSICAL_BIN.exists():
+    if installed:
         _ran(output, ZENSICAL)
 
 
