@@ -6,7 +6,7 @@ import { todayIso, formatRu, parseDateInput, isValidDate } from "./dates.js";
 import { makeCalendar, termText } from "./calendar.js";
 import { formatRubles, daysText } from "./money.js";
 import { periodText } from "./penalty.js";
-import { TERMS } from "./rules.js";
+import { TERMS, MAX_TEXT } from "./rules.js";
 import { validate, caseNeeds } from "./validate.js";
 import { buildLetters, deadlineEvents } from "./letter.js";
 import { SECTIONS, FIELDS } from "./fields.js";
@@ -14,6 +14,7 @@ import { buildIcs } from "./ics.js";
 import { openStore, restoreAnswers } from "./storage.js";
 import { el } from "./dom.js";
 import { slicer } from "./slices.js";
+import { readPrefill } from "./prefill.js";
 
 const STORAGE_KEY = "ozon-claim-builder:v1";
 const DATE_HINT = "ДД.ММ.ГГГГ";
@@ -362,6 +363,14 @@ function restore(ui, form, saved, data, today) {
   }
 }
 
+/** Answers from «Моё дело» in the address's fragment (prefill.js); the fragment is then dropped from the address. */
+function applyPrefill(form) {
+  const answers = readPrefill(location.hash, FIELDS, MAX_TEXT);
+  if (!answers) return;
+  writeAnswers(form, answers);
+  history.replaceState(null, "", location.pathname + location.search);
+}
+
 // The builder's own slices: at 4 ms here, a phone 4× slower still stays well under 50 ms a task.
 const SLICE_MS = 4;
 
@@ -417,6 +426,7 @@ export async function start(root) {
   storage = wireStorage(ui, form, reset, update);
   await pause();
   restore(ui, form, storage.saved, data, today);
+  applyPrefill(form);
   await pause();
   update();
   await pause();
