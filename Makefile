@@ -90,7 +90,7 @@ endef
 # lint and typecheck (mk/editors.mk) first: their errors show in seconds, before the builds and tests.
 # `machinery` tests (pytest.ini) test the build's own code (caches, build server, git dates, dist, the
 # offline copy): no content edit can break them, so `make check` leaves them to `make test` and CI.
-check: $(STAMP) ## the fast checks, no browser: lint, types, strict build, sitecheck, pytest, node tests
+check: $(STAMP) ## the fast checks, no browser: lint, types, strict build, sitecheck, pytest, node tests, search quality
 	$(call run_tests,lint typecheck,-m "not browser and not machinery")
 
 test: $(STAMP) ## everything, browser tests included (what CI runs via .ci/run)

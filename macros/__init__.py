@@ -244,9 +244,10 @@ def define_env(env: Any) -> None:
         """Recipients for the claim builder as a JSON block, e.g. {{ claim_data(ozon="ozon-address") }}."""
         for channel_id in recipients.values():
             channel("claim_data", channel_id)
-        if any(book.channels[channel_id].status == "obsolete" for channel_id in recipients.values()):
-            # channel() listed it with every other use of a retired contact; the build stops with all of
-            # them when it ends (on_post_build), so the pages after this one are still read in this run
+        chosen = [book.channels[channel_id] for channel_id in recipients.values()]
+        if any(c.status == "obsolete" for c in chosen) and all(c.type == "address" for c in chosen):
+            # only retired: channel() listed it with every other use of a retired contact, and the build stops
+            # with all of them when it ends (on_post_build), so the pages after this one are read in this run
             return ""
         try:
             # the rules the builder's and «Моё дело»'s scripts name ride along (macros/law_data.py)
