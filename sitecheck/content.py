@@ -108,19 +108,38 @@ def check(ctx: Context) -> list[Problem]:
 
 
 def check_known_errors(page: Page, entries: list[known_errors.KnownError]) -> list[Problem]:
-    """Every known error (data/known-errors.yml) on the page, at its line, with why and the fix."""
+    """Every known error (data/known-errors.yml) on the page, at its line, naming the entry that fired,
+    with why and the fix. An entry that runs out of time on the page is reported at its own line."""
     text = blank_jinja(page.text)
-    return [
-        Problem(
-            page.path,
-            line_at(text, hit.start),
-            f"known error «{_show(hit.text)}»: {hit.entry.why}",
-            hit.entry.fix,
-            check=NAME,
-        )
-        for entry in entries
-        for hit in known_errors.find(entry, text)
-    ]
+    problems = []
+    for entry in entries:
+        try:
+            hits = known_errors.find(entry, text)
+        except known_errors.PatternTimeout:
+            problems.append(
+                Problem(
+                    known_errors.KNOWN_ERRORS_FILE,
+                    entry.line,
+                    f"[{entry.id}]: the pattern took more than {known_errors.SEARCH_SECONDS:g} s on {page.path} "
+                    "and was stopped: it backtracks without end",
+                    "no repeated group that itself repeats («(\\w+\\s?)+», «(а+)+»); "
+                    "use {near} for «a few words later»",
+                    check=NAME,
+                )
+            )
+            continue
+        problems += [
+            Problem(
+                page.path,
+                line_at(text, hit.start),
+                f"known error «{_show(hit.text)}» ({known_errors.KNOWN_ERRORS_FILE}, entry «{entry.id}»): "
+                f"{hit.entry.why}",
+                hit.entry.fix,
+                check=NAME,
+            )
+            for hit in hits
+        ]
+    return problems
 
 
 def word_count(text: str) -> int:
