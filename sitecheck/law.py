@@ -179,7 +179,8 @@ def _unknown_acts(page: Page, plain: str, found: list[Citation], register: LawRe
         shown = " ".join(match.group(0).split())
         problems.append(
             Problem(
-                page.path, line_at(plain, match.start()),
+                page.path,
+                line_at(plain, match.start()),
                 f"«{shown}» cites an act that {LAW_FILE} does not list",
                 "add the act under «acts:» (its name as written here in «cite:») and the rule under «rules:», "
                 "with the source you read (README «Legal rules»)",
@@ -268,11 +269,15 @@ def figure_problems(
             unit = _unit(match)
             value = float(match.group("value").replace(",", "."))
             same_kind = [(r, f) for r in rules for f in r.figures.values() if f.unit == unit]
-            if not same_kind or any(f.value == value for _, f in same_kind):
+            if any(f.value == value for _, f in same_kind):
+                continue
+            # A rule with numbers of its own (0,5 %) next to a figure of another kind (10 дней) is the classic
+            # wrong point; a rule with no numbers at all (ст. 191 ГК: how to count) says nothing of figures.
+            if not same_kind and not any(f.value is not None for r in rules for f in r.figures.values()):
                 continue
             said = " ".join(match.group(0).split())
-            owners = {r.id: r for r, _ in same_kind}
-            has = "; ".join(f"{r.id}: {', '.join(_figure_list(r, unit))}" for r in owners.values())
+            owners = {r.id: r for r in rules if any(f.value is not None for f in r.figures.values())}
+            has = "; ".join(f"{r.id}: {', '.join(_figure_list(r))}" for r in owners.values())
             cited = ", ".join(dict.fromkeys(str(c) for c, _ in here))
             problems.append(
                 Problem(
@@ -287,8 +292,10 @@ def figure_problems(
     return problems
 
 
-def _figure_list(rule: Rule, unit: str) -> list[str]:
-    return [f"{name} = {figure_text(f).replace(chr(160), ' ')}" for name, f in rule.figures.items() if f.unit == unit]
+def _figure_list(rule: Rule) -> list[str]:
+    return [
+        f"{name} = {figure_text(f).replace(chr(160), ' ')}" for name, f in rule.figures.items() if f.value is not None
+    ]
 
 
 def builder_problems(ctx: Context, register: LawRegister, used: set[str]) -> list[Problem]:

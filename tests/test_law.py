@@ -399,3 +399,40 @@ def test_a_citation_of_an_act_the_register_lacks_is_named(project_copy: Path) ->
     found = [p for p in _law_problems(project_copy) if p.line == line]
     assert len(found) == len(absent) >= 2 and all("does not list" in p.message for p in found), found
     assert all("acts:" in p.fix for p in found)
+
+
+def test_days_next_to_a_rule_that_is_a_rate_are_refused(project_copy: Path) -> None:
+    """The issue's own case, as a class: a figure of a kind the cited rule does not have («10 дней» next to a
+    penalty rate) is refused; next to a rule with no numbers at all (how to count days) it is not judged."""
+    register = load_law(project_copy / LAW_FILE)
+    rate_only = next(
+        r
+        for r in register.rules.values()
+        if r.figures and {f.unit for f in r.figures.values() if f.value} == {"percent"}
+    )
+    no_numbers = next(r for r in register.rules.values() if r.article and not r.figures)
+    page = _first_guide(project_copy)
+    append_to(page, f"\nДеньги вернут за 10 дней ({register.cite(rate_only)}).\n")
+    wrong = page.read_text(encoding="utf-8").count("\n")
+    append_to(page, f"\nСчитайте 10 дней со следующего дня ({register.cite(no_numbers)}).\n")
+    found = [p for p in _law_problems(project_copy) if p.path.endswith(page.name) and p.line >= wrong]
+    assert [p.line for p in found] == [wrong] and rate_only.id in found[0].message
+
+
+def test_the_build_stops_on_register_errors_so_make_serve_shows_them(project_copy: Path) -> None:
+    """hooks/law_check.py runs the same check at the end of every build (serve shows a failed build's problems)."""
+    import importlib.util
+
+    from mkdocs.exceptions import PluginError
+
+    spec = importlib.util.spec_from_file_location("law_check_hook", ROOT / "hooks" / "law_check.py")
+    assert spec and spec.loader
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    config = {"config_file_path": str(project_copy / "mkdocs.yml")}
+    hook.on_post_build(config)  # the real project: nothing to report
+    page = _first_guide(project_copy)
+    append_to(page, "\nЭто написано в п. 99 ст. 23.1 ЗоЗПП.\n")
+    line = page.read_text(encoding="utf-8").count("\n")
+    with pytest.raises(PluginError, match=rf"docs/{page.name}:{line}: «п\. 99 ст\. 23\.1 ЗоЗПП» names no rule"):
+        hook.on_post_build(config)
