@@ -3,7 +3,7 @@
 // `when(answers, needs)` hides a field that does not apply (needs = caseNeeds(answers)).
 
 import { ATTACHMENTS } from "./letter.js";
-import { CASES, DEMANDS, TERMS, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, SELLER_REPLIES, demandsFor } from "./rules.js";
+import { CASES, DEMANDS, TERMS, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, demandsFor } from "./rules.js";
 import { daysText } from "./money.js";
 
 /** [value, label] pairs from one of the rules' tables. */
@@ -31,7 +31,7 @@ export const SECTIONS = [
       { name: "defect", type: "textarea", label: "Что не так с товаром", when: (a, n) => n.defect },
       { name: "refundBasis", type: "radio", label: "Почему вам должны вернуть деньги", when: (a, n) => n.refundBasis,
         options: choices(REFUND_BASES) },
-      { name: "refundDemandDate", type: "date", label: "Когда вы потребовали деньги назад", hint: "Дата заявки на возврат или сдачи товара.", when: (a, n) => n.refundDemandDate },
+      { name: "refundDemandDate", type: "date", label: "Когда продавец получил ваше требование вернуть деньги", hint: "Дата заявки на возврат или вручения письма. 10 дней на возврат идут со дня, когда продавец получил требование, а не когда вы его отправили.", when: (a, n) => n.refundDemandDate },
       { name: "refundAmount", type: "amount", label: "Сколько должны вернуть, ₽", when: (a, n) => n.refundAmount },
       { name: "noReturnInfo", type: "checkbox", label: "При доставке мне не дали письменных условий возврата (тогда срок отказа — 3 месяца, а не 7 дней)", when: (a, n) => n.noReturnInfo, optional: true },
       { name: "keptIntact", type: "checkbox", label: "Я не пользовался товаром: сохранены его товарный вид и потребительские свойства", when: (a, n) => n.keptIntact,
@@ -51,7 +51,20 @@ export const SECTIONS = [
         options: qualityDemandOptions },
       { name: "reduceBy", type: "amount", label: "На сколько уменьшить цену, ₽ (если знаете)", optional: true, when: (a, n) => n.reduceBy },
       { name: "firstDemandDate", type: "date", label: "Вы уже предъявляли это требование? Дата (если да)", optional: true,
-        hint: "Тогда письмо посчитает неустойку 1 % в день за просрочку (ст. 23 ЗоЗПП).", when: (a, n) => n.firstDemandDate },
+        hint: "Дата, когда продавец получил требование. Тогда письмо посчитает неустойку 1 % в день за просрочку, но не больше уплаченной суммы (ст. 23 ЗоЗПП).", when: (a, n) => n.firstDemandDate },
+      { name: "qualityCheck", type: "checkbox", optional: true, when: (a, n) => n.qualityCheck,
+        label: `Продавец забирал товар на проверку качества (тогда срок замены — ${daysText(DEMANDS.replace.checkDays)}, а не ${daysText(DEMANDS.replace.days)})`,
+        hint: `${DEMANDS.replace.article}: если для замены нужна дополнительная проверка качества, у продавца ${daysText(DEMANDS.replace.checkDays)}.` },
+    ],
+  },
+  {
+    id: "money",
+    title: "Куда вернуть деньги",
+    when: (a, n) => n.refundTo,
+    fields: [
+      { name: "refundTo", type: "radio", label: "Способ возврата", when: (a, n) => n.refundTo, options: choices(REFUND_TO),
+        hint: "Письмо скажет это прямо, чтобы продавец не тянул время вопросами." },
+      { name: "refundAccount", type: "textarea", label: "Реквизиты счёта: банк, БИК, номер счёта, получатель", when: (a, n) => n.refundAccount },
     ],
   },
   {
@@ -94,7 +107,8 @@ export const SECTIONS = [
     title: "Претензия, которую вы уже отправили",
     when: (a, n) => n.complaint,
     fields: [
-      { name: "claimSentDate", type: "date", label: "Когда отправили или вручили претензию" },
+      { name: "claimSentDate", type: "date", label: "Когда продавец получил претензию",
+        hint: "Дата на отметке о получении, в уведомлении о вручении или в отслеживании письма. Если не знаете, укажите дату отправки: срок ответа тогда посчитан с самого раннего дня." },
       { name: "sellerReply", type: "radio", label: "Что ответил продавец",
         options: choices(SELLER_REPLIES) },
       { name: "rpnOffice", type: "text", label: "Управление Роспотребнадзора вашего региона (если знаете)", optional: true,

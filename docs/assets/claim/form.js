@@ -3,12 +3,10 @@
 // kept in localStorage only while the buyer ticks «Запомнить» (storage.js), and only if allowed.
 
 import { todayIso, formatRu, parseDateInput, isValidDate } from "./dates.js";
-import { makeCalendar, termText } from "./calendar.js";
-import { formatRubles, daysText } from "./money.js";
-import { periodText } from "./penalty.js";
-import { TERMS } from "./rules.js";
+import { makeCalendar } from "./calendar.js";
 import { validate, caseNeeds } from "./validate.js";
-import { buildLetters, deadlineEvents } from "./letter.js";
+import { buildLetters, deadlineEvents, sentence } from "./letter.js";
+import { summaryItems } from "./summary.js";
 import { SECTIONS, FIELDS } from "./fields.js";
 import { buildIcs } from "./ics.js";
 import { openStore, restoreAnswers } from "./storage.js";
@@ -131,28 +129,15 @@ function drawLetter(article, letter) {
     el("div", { class: "claim-letter__body" }, letter.paragraphs.map((text) => el("p", { text }))),
     el("p", { class: "claim-letter__demands-intro", text: letter.demandsIntro }),
     list(letter.demands, "claim-letter__demands"),
-    el("div", { class: "claim-letter__body" }, letter.closing.map((text) => el("p", { text }))),
-    letter.attachments.length ? el("div", { class: "claim-letter__attachments" }, el("p", { text: "Приложения:" }), list(letter.attachments.map((a) => `${a}.`), "")) : null,
-    el("div", { class: "claim-letter__sign" }, el("span", { text: `Дата: ${letter.date}` }), el("span", { text: `Подпись: ____________ / ${letter.signer}` })),
+    el("div", { class: "claim-letter__body" }, letter.closing.slice(0, -1).map((text) => el("p", { text }))),
+    // The last paragraph, the attachments and the signature print as one block: the signature is
+    // never alone on a sheet (claim.css, issue 29).
+    el("div", { class: "claim-letter__end" },
+      el("div", { class: "claim-letter__body" }, letter.closing.slice(-1).map((text) => el("p", { text }))),
+      letter.attachments.length ? el("div", { class: "claim-letter__attachments" }, el("p", { text: "Приложения:" }), list(letter.attachments.map(sentence), "")) : null,
+      el("div", { class: "claim-letter__sign" }, el("span", { text: `Дата: ${letter.date}` }), el("span", { text: `Подпись: ____________ / ${letter.signer}` }))),
   ];
   article.replaceChildren(...parts.filter(Boolean)); // replaceChildren(null) would print «null»
-}
-
-function summaryText(letters, answers) {
-  const items = [];
-  for (const letter of letters) {
-    const to = letters.length > 1 ? ` (${letter.to[0].replace(/^Кому: /, "")})` : "";
-    if (letter.kind === "claim") {
-      items.push(`Срок ответа${to}: ${daysText(letter.summary.termDays)} со дня получения; при вручении ${formatRu(answers.docDate)} — по ${termText(letter.summary.answerBy)}.`);
-    } else {
-      items.push(`Обращение регистрируют за 3 дня (${TERMS.authorityRegister.article}), ответ дают за 30 дней после регистрации (${TERMS.authorityAnswer.article}): если отправите ${formatRu(answers.docDate)}, ждите ответа примерно по ${termText(letter.summary.answerBy)}.`);
-    }
-  }
-  if (letters[0].kind === "claim") items.push("Если отправляете почтой, срок начнётся, когда письмо получат: сохраните опись и уведомление о вручении.");
-  const penalty = letters[0].summary.penalty;
-  if (penalty && penalty.days) items.push(`Неустойка ${periodText(penalty)}: ${formatRubles(penalty.amount)}.`);
-  items.push("Даты выше уже учитывают выходные и праздники: если срок кончается в нерабочий день, последним считается следующий рабочий день (ст. 193 ГК РФ). Письмо, сданное на почту до 24:00 последнего дня, отправлено в срок (п. 2 ст. 194 ГК РФ).");
-  return items;
 }
 
 /**
@@ -250,7 +235,7 @@ function showLetters(output, answers, data, errors, showAll) {
   if (count === 0) {
     const letters = buildLetters(answers, data);
     output.articles.forEach((article, index) => (letters[index] ? drawLetter(article, letters[index]) : article.replaceChildren()));
-    output.summary.replaceChildren(...summaryText(letters, answers).map((text) => el("li", { text })));
+    output.summary.replaceChildren(...summaryItems(letters, answers, data.calendar).map((text) => el("li", { text })));
     offerIcs(output.ics, letters);
     const copies = letters.length > 1 ? "Ниже два письма: продавцу и Ozon. Распечатайте каждое в двух экземплярах" : "Распечатайте два экземпляра";
     output.status.textContent = letters[0].kind === "claim" ? `Претензия готова. ${copies}: один отдайте адресату, на втором попросите отметку о получении.` : "Жалоба готова.";

@@ -8,10 +8,11 @@ export const DEMANDS = {
     label: "Вернуть деньги", days: 10, article: "ст. 22 ЗоЗПП",
     short: "возврат уплаченной суммы",
   },
+  // ст. 21: 7 days, or 20 when the seller needs an extra quality check (checkDays).
   replace: {
-    label: "Заменить товар", days: 7, article: "ст. 21 ЗоЗПП",
+    label: "Заменить товар", days: 7, checkDays: 20, article: "ст. 21 ЗоЗПП",
     short: "замена товара",
-    text: "Заменить товар на товар этой же марки (модели, артикула) надлежащего качества в течение 7 дней со дня получения претензии (ст. 21 ЗоЗПП).",
+    text: "Заменить товар на товар этой же марки (модели, артикула) надлежащего качества в течение 7 дней со дня получения претензии, а если для проверки качества нужно больше времени — в течение 20 дней (ст. 21 ЗоЗПП).",
   },
   reduce: {
     label: "Уменьшить цену", days: 10, article: "ст. 22 ЗоЗПП",
@@ -70,6 +71,8 @@ export const TERMS = {
   qualityRefund: { days: 10, article: "ст. 22 ЗоЗПП" },
   /** The marketplace refunds a prepayment for goods not delivered on time. */
   marketplaceRefund: { days: 10, article: "п. 2.2 ст. 12 ЗоЗПП" },
+  /** The marketplace answers for losses from wrong information about the goods or the seller (no term). */
+  marketplaceInfo: { article: "п. 2.1 ст. 12 ЗоЗПП" },
   /** The answer to the claim when no demand sets a term of its own. */
   answer: { days: 10, article: "ст. 22 ЗоЗПП" },
   /** Refusing goods bought at a distance: 7 days after handover… */
@@ -84,10 +87,27 @@ export const TERMS = {
   authorityAnswer: { days: 30, article: "ст. 12 Закона № 59-ФЗ" },
 };
 
-/** The penalties: per mille of the base per day, and whether the base caps them. */
+/**
+ * The penalties: per mille of the base per day, and whether the base caps them (`capName`: the
+ * base as the letter names it after «не больше»). ст. 23 is capped since 01.02.2026 (Федеральный
+ * закон от 28.12.2025 № 500-ФЗ), and a court may lower either penalty (ст. 333 ГК РФ).
+ */
 export const PENALTIES = {
-  lateDelivery: { perMille: 5, rate: "0,5\u00a0%", cappedByBase: true, article: "п. 3 ст. 23.1 ЗоЗПП" },
-  quality: { perMille: 10, rate: "1\u00a0%", cappedByBase: false, article: "ст. 23 ЗоЗПП" },
+  lateDelivery: {
+    perMille: 5, rate: "0,5\u00a0%", cappedByBase: true, article: "п. 3 ст. 23.1 ЗоЗПП",
+    baseName: "суммы предварительной оплаты", capName: "суммы предварительной оплаты",
+  },
+  quality: {
+    perMille: 10, rate: "1\u00a0%", cappedByBase: true, article: "ст. 23 ЗоЗПП",
+    baseName: "цены товара", capName: "суммы, уплаченной за товар",
+    edition: "в ред. Федерального закона от 28.12.2025 № 500-ФЗ, с 01.02.2026",
+  },
+};
+
+/** Where the buyer wants the money: the letter says it, so the seller cannot stall by asking. */
+export const REFUND_TO = {
+  card: { label: "На карту, с которой платил(а)", text: "Деньги прошу вернуть на банковскую карту, с которой оплачен заказ." },
+  account: { label: "На мой банковский счёт (впишу реквизиты)" },
 };
 
 /** What the seller may reply, as the complaint tells it. */
@@ -121,4 +141,11 @@ export function demandsFor(caseId) {
 
 export function isQualityCase(caseId) {
   return Boolean(CASES[caseId]?.quality);
+}
+
+/** Whether the letter asks for money back: then it says where the money goes (issues 26, 29). */
+export function asksForMoney(a) {
+  if (a.case === "not_delivered") return a.ndDemand === "refund";
+  if (isQualityCase(a.case)) return a.qDemand === "refund" || a.qDemand === "reduce";
+  return a.case === "refund_missing" || a.case === "refusal";
 }

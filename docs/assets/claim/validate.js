@@ -4,11 +4,12 @@
 import { isValidDate, compare, formatRu, addDays, addMonths } from "./dates.js";
 import { CalendarRangeError, termText } from "./calendar.js";
 import { checkCompanyIds, textLength } from "./text.js";
-import { deliveryTerm, earlierDemandTerm, refundTerm, refusalTerm, answerTerm, authorityTerms } from "./terms.js";
+import { deliveryTerm, earlierDemandTerm, refundTerm, refusalTerm, answerTerm, authorityTerms, claimAnswerTerm } from "./terms.js";
 import { parseRubles, formatRubles } from "./money.js";
 import {
-  CASES, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, SELLER_REPLIES, MAX_AMOUNT_KOPECKS, MAX_TEXT, TERMS, demandsFor,
+  CASES, DELIVERY_DEMANDS, DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, MAX_AMOUNT_KOPECKS, MAX_TEXT, TERMS, asksForMoney, demandsFor,
 } from "./rules.js";
+
 
 /** Which fields apply to these answers: the case's own (CASES[…].asks) plus those other answers open. */
 export function caseNeeds(answers) {
@@ -17,6 +18,10 @@ export function caseNeeds(answers) {
   needs.alsoOzon = needs.seller && answers.doc === "claim" && Boolean(CASES[answers.case]?.writeBoth);
   needs.newDeadline = Boolean(needs.ndDemand) && answers.ndDemand === "new_deadline";
   needs.reduceBy = Boolean(needs.qDemand) && answers.qDemand === "reduce";
+  // ст. 21: a replacement needing a quality check has 20 days; it matters only for a demand already made.
+  needs.qualityCheck = Boolean(needs.qDemand) && Boolean(DEMANDS[answers.qDemand]?.checkDays) && Boolean(String(answers.firstDemandDate ?? "").trim());
+  needs.refundTo = answers.doc === "claim" && asksForMoney(answers);
+  needs.refundAccount = needs.refundTo && answers.refundTo === "account";
   needs.complaint = answers.doc === "complaint";
   needs.rpnAddress = needs.complaint && Boolean((answers.rpnOffice || "").trim());
   return needs;
@@ -39,6 +44,7 @@ export function checkAmount(text, { required = true } = {}) {
  * message for a kind of mistake is worded once.
  */
 function checkers(a, today, calendar, errors) {
+  const example = formatRu(today);
   return {
     calendar,
     text(name, message, { required = true } = {}) {
@@ -51,7 +57,7 @@ function checkers(a, today, calendar, errors) {
     date(name, what) {
       const value = String(a[name] ?? "").trim();
       if (!value) return void (errors[name] = `Укажите ${what}.`);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return void (errors[name] = `Напишите ${what} цифрами: ДД.ММ.ГГГГ, например 05.03.2024.`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return void (errors[name] = `Напишите ${what} цифрами: ДД.ММ.ГГГГ, например ${example}.`);
       if (!isValidDate(value)) return void (errors[name] = `Такой даты нет в календаре: проверьте ${what}.`);
       if (compare(value, calendar.first) < 0) {
         return void (errors[name] = `Проверьте год: ${formatRu(value)} — слишком давно. Конструктор считает сроки с ${formatRu(calendar.first)}.`);
@@ -115,8 +121,9 @@ function checkNotDelivered(a, check, errors, price) {
     errors.promisedDate = "Доставка не может быть обещана раньше даты заказа.";
   }
   const delivery = check.ready("promisedDate", "docDate") ? check.term("promisedDate", () => deliveryTerm(a, check.calendar)) : null;
+  // The promised date itself, never moved to a working day: a holiday must not block the letter (issue 29).
   if (delivery && compare(a.docDate, delivery.end) <= 0) {
-    errors.promisedDate = `Срок доставки ещё не прошёл: последний день — ${termText(delivery)}. Просрочка начнётся с ${formatRu(addDays(delivery.end, 1))}. До этого претензию по ст. 23.1 ЗоЗПП писать рано.`;
+    errors.promisedDate = `Срок доставки ещё не прошёл: товар обещали передать не позднее ${formatRu(delivery.end)}. Просрочка начнётся с ${formatRu(addDays(delivery.end, 1))}. До этого претензию по ст. 23.1 ЗоЗПП писать рано.`;
   }
   if (!DELIVERY_DEMANDS[a.ndDemand]) errors.ndDemand = "Выберите, чего вы требуете.";
   if (a.ndDemand !== "new_deadline") return;
@@ -132,6 +139,13 @@ function checkReceived(check) {
   check.date("receivedDate", "дату получения товара");
   check.notBefore("receivedDate", "orderDate", "Товар не может прийти раньше, чем оформлен заказ.");
   check.notBefore("docDate", "receivedDate", "Дата документа раньше, чем вы получили товар: проверьте даты.");
+}
+
+/** Where the money goes: the card it was paid with, or an account the buyer writes out. */
+function checkRefundTo(a, check, errors) {
+  if (a.doc !== "claim" || !asksForMoney(a)) return;
+  if (!REFUND_TO[a.refundTo]) errors.refundTo = "Выберите, куда вернуть деньги.";
+  else if (a.refundTo === "account") check.text("refundAccount", "Впишите реквизиты: банк, БИК, номер счёта, получатель.");
 }
 
 function checkQuality(a, check, errors, price) {
@@ -177,12 +191,18 @@ function checkRefusal(a, check, errors) {
 }
 
 function checkComplaint(a, check, errors) {
-  check.date("claimSentDate", "дату отправки претензии");
+  check.date("claimSentDate", "дату, когда продавец получил претензию");
   check.notBefore("claimSentDate", "orderDate", "Претензия не может быть отправлена раньше заказа.");
   check.notBefore("docDate", "claimSentDate", "Жалоба не может быть раньше претензии: проверьте даты.");
   if (!SELLER_REPLIES[a.sellerReply]) errors.sellerReply = "Выберите, что ответил продавец.";
   check.text("rpnOffice", "", { required: false });
   if (String(a.rpnOffice ?? "").trim()) check.text("rpnAddress", "Укажите адрес управления: он есть на сайте Роспотребнадзора вашего региона.");
+  // «Ответа нет» two days after the claim is not true yet (issue 29): the seller's term must have run out.
+  if (a.sellerReply !== "none" || Object.keys(errors).length || !check.ready("claimSentDate", "docDate")) return;
+  const due = check.term("claimSentDate", () => claimAnswerTerm(a, check.calendar));
+  if (due && compare(a.docDate, due.end) <= 0) {
+    errors.claimSentDate = `Срок ответа на претензию ещё идёт: продавец может выполнить требования по ${termText(due)} включительно. Если претензию получили позже, чем вы её отправили, срок кончится ещё позже. Жалобу «ответа нет» подайте после ${formatRu(due.end)}. Если продавец уже отказал, выберите «Отказал».`;
+  }
 }
 
 const CASE_CHECKS = {
@@ -210,6 +230,7 @@ export function validate(answers, today, calendar) {
   checkCommon(answers, check, errors);
   const price = errors.price ? null : checkAmount(answers.price).value ?? null;
   CASE_CHECKS[answers.case]?.(answers, check, errors, price);
+  checkRefundTo(answers, check, errors);
   if (answers.doc === "complaint") checkComplaint(answers, check, errors);
   check.text("attachmentsOther", "", { required: false });
   checkAnswerTerm(answers, check, errors);
