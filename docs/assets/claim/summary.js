@@ -63,7 +63,9 @@ export function summaryItems(letters, answers, calendar) {
   if (main.kind === "claim" && isQualityCase(answers.case)) {
     items.push("Если продавец попросит товар на проверку качества, отдайте его, придите на проверку и сохраните акт. С 01.02.2026 суд не взыщет штраф 50 % (п. 6 ст. 13 ЗоЗПП), если покупатель сам помешал выполнить требования добровольно, например не дал товар на проверку.");
   }
-  const allTerms = [main.summary.answerBy, ...Object.values(terms).flatMap((term) => (term && "end" in term ? [term] : Object.values(term ?? {})))];
+  // Terms are {end, …}; the authority's come in a pair ({register, answer}); answerDays is a number.
+  const isTerm = (value) => Boolean(value) && typeof value === "object" && "end" in value;
+  const allTerms = [main.summary.answerBy, ...Object.values(terms).flatMap((value) => (isTerm(value) ? [value] : Object.values(value ?? {}).filter(isTerm)))];
   const caveat = unconfirmedCalendarText(allTerms, calendar);
   if (caveat) items.push(caveat);
   items.push("Даты выше уже учитывают выходные и праздники: если срок кончается в нерабочий день, последним считается следующий рабочий день (ст. 193 ГК РФ). Письмо, сданное на почту до 24:00 последнего дня, отправлено в срок (п. 2 ст. 194 ГК РФ).");
