@@ -62,7 +62,7 @@ def fill(page, answers: Any) -> None:
         elif isinstance(value, list):
             for item in value:
                 page.check(f"#claim-{name}-{item}")
-        elif name in {"doc", "recipient", "case", "ndDemand", "qDemand", "refundBasis", "sellerReply"}:
+        elif name in {"doc", "recipient", "case", "ndDemand", "qDemand", "refundBasis", "sellerReply", "refundTo"}:
             page.check(f"#claim-{name}-{value}")
         else:
             page.fill(f"#claim-{name}", value)
@@ -107,6 +107,7 @@ CASES = {
             "promisedDate": "2024-03-01",
             "ndDemand": "refund",
             "attachments": ["order", "receipt"],
+            "refundTo": "card",
         },
         [
             "ПРЕТЕНЗИЯ",
@@ -118,6 +119,7 @@ CASES = {
             "(п. 4 ст. 23.1 ЗоЗПП)",
             "п. 2.2 ст. 12 ЗоЗПП",
             "Вернуть мне сумму предварительной оплаты 12 000 ₽",
+            "Деньги прошу вернуть на банковскую карту, с которой оплачен заказ.",
             "с 02.03.2024 по 15.03.2024: 12 000 ₽ × 0,5 % × 14 дней = 840 ₽",
             "последний день срока — 25.03.2024",
             "Скриншот страницы заказа № 12345678-0001",
@@ -138,7 +140,8 @@ CASES = {
         },
         [
             "Передать мне оплаченный товар в новый срок — не позднее 29.03.2024",
-            "5 000 ₽ × 0,5 % × 288 дней = 7 200 ₽; неустойка не может превышать сумму предоплаты, поэтому 5 000 ₽",
+            "5 000 ₽ × 0,5 % × 288 дней = 7 200 ₽; неустойка не может быть больше суммы предварительной оплаты, поэтому 5 000 ₽",
+            "Срок для всех требований этой претензии — 29.03.2024.",
             "просрочка составляет 288 дней",
         ],
     ),
@@ -177,13 +180,16 @@ CASES = {
             "defect": "объём 1 л вместо 1,7 л",
             "qDemand": "reduce",
             "reduceBy": "2000",
+            "refundTo": "account",
+            "refundAccount": "ПАО Банк, БИК 044525000, счёт 40817810000000000001",
         },
         [
             "о несоответствии товара описанию",
             "преамбула ЗоЗПП",
             "п. 4 ст. 26.1 ЗоЗПП",
             "Соразмерно уменьшить покупную цену товара на 2 000 ₽",
-            "12 000 ₽ × 1 % = 120 ₽ в день (ст. 23 ЗоЗПП)",
+            "12 000 ₽ × 1 % = 120 ₽ в день, но всего не больше суммы, уплаченной за товар (ст. 23 ЗоЗПП)",
+            "перечислить на мой банковский счёт: ПАО Банк, БИК 044525000, счёт 40817810000000000001.",
             "последний день срока — 25.03.2024",
         ],
     ),
@@ -195,11 +201,12 @@ CASES = {
             "refundDemandDate": "2024-03-01",
             "refundAmount": "12 000",
             "attachments": ["return"],
+            "refundTo": "card",
         },
         [
             "о невозврате денег за товар",
             "ст. 22 ЗоЗПП",
-            "Срок возврата — 10 дней — истёк 11.03.2024",
+            "истёк 11.03.2024",
             "с 12.03.2024 по 15.03.2024: 12 000 ₽ × 1 % × 4 дня = 480 ₽",
             "Документ о возврате товара",
         ],
@@ -212,6 +219,7 @@ CASES = {
             "receivedDate": "2024-01-10",
             "noReturnInfo": True,
             "keptIntact": True,
+            "refundTo": "card",
         },
         [
             "об отказе от товара, купленного дистанционно",
@@ -237,8 +245,9 @@ CASES = {
             "на нарушение прав потребителя",
             f"Кому: {RPN.recipient}",
             RPN.display,
-            "02.03.2024 продавцу",
-            "мной направлена претензия",
+            "02.03.2024 продавец",
+            "получил мою претензию",
+            "Срок ответа истёк 12.03.2024.",
             "Ответа на претензию нет",
             "п. 2 и 3 ст. 23.1 ЗоЗПП",
             "12 000 ₽ × 0,5 % × 14 дней = 840 ₽",
@@ -475,6 +484,7 @@ def test_letters_to_the_seller_and_to_ozon_from_the_same_answers(page, site_url:
             "promisedDate": "2024-03-01",
             "ndDemand": "refund",
             "alsoOzon": True,
+            "refundTo": "card",
         },
     )
     assert page.locator("#claim-builder").get_attribute("data-valid") == "true", page.inner_text("#claim-status")
@@ -530,6 +540,7 @@ def test_keyboard_alone_on_a_phone_completes_the_claim_and_gets_the_ics(browser,
         type_into(page, "prepaid", "12000")
         type_into(page, "promisedDate", "01.03.2024")
         choose(page, "ndDemand", "refund")
+        choose(page, "refundTo", "card")
         type_into(page, "orderNumber", BUYER["orderNumber"])
         type_into(page, "orderDate", "20.02.2024")
         type_into(page, "product", BUYER["product"])
@@ -552,3 +563,26 @@ def test_keyboard_alone_on_a_phone_completes_the_claim_and_gets_the_ics(browser,
         assert "840 ₽" in flat(page.inner_text("#claim-letter"))
     finally:
         context.close()
+
+
+def test_signature_never_prints_alone_on_the_second_sheet(page, site_url: str, tmp_path: Path) -> None:
+    """Wherever the sheet ends, the letter's last paragraph, attachments and signature print together.
+
+    The refusal letter (one sheet and a bit) grows one attachment line at a time, so the sheet's end
+    falls at several places near the signature; without the rule in claim.css the signature printed
+    alone on the second sheet.
+    """
+    open_builder(page, site_url)
+    fill(page, CASES["refusal-three-months"][0])
+    sheets_seen = set()
+    for count in range(0, 6):
+        fill(page, {"attachmentsOther": "\n".join(f"Фото № {n}: упаковка, товар и недостаток" for n in range(1, count + 1))})
+        assert page.locator("#claim-builder").get_attribute("data-valid") == "true", page.inner_text("#claim-status")
+        pdf = tmp_path / f"letter-{count}.pdf"
+        page.pdf(path=str(pdf), format="A4")
+        text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        pages = [flat(sheet) for sheet in text.split("\f") if sheet.strip()]
+        sheets_seen.add(len(pages))
+        signed = next(sheet for sheet in pages if "Подпись:" in sheet)
+        assert "Ответ прошу направить" in signed, f"{count} attachment lines: the signature's sheet is {signed!r}"
+    assert max(sheets_seen) >= 2, f"the letter never reached a second sheet: {sheets_seen}"
