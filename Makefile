@@ -96,8 +96,9 @@ TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 test: export PREBUILT_SITE := $(abspath site)
 test: export PYTEST_ADDOPTS := -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ADDOPTS)
 
-schema: $(STAMP) ## regenerate schemas/contacts.schema.json after changing macros/contacts_schema.py
+schema: $(STAMP) ## regenerate schemas/contacts.schema.json and schemas/law.schema.json after changing their models
 	$(PY) -c "from macros.contacts_schema import main; main()" > schemas/contacts.schema.json
+	$(PY) -c "from macros.law_schema import main; main()" > schemas/law.schema.json
 
 lock: $(STAMP) ## re-pin requirements.lock after editing requirements.in
 	$(PY) -m pip install --quiet uv

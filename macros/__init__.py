@@ -48,6 +48,8 @@ _register_package()
 
 from . import claim_data as claim_data_module  # noqa: E402 - after _register_package()
 from . import contact_html
+from . import law_html
+from .law_data import LAW_FILE, LawError, load_law_once
 from .contacts_data import ContactsError, load_contacts_once
 from .contacts_schema import AddressChannel, Channel, Organization
 from . import safe_html  # noqa: E402
@@ -80,7 +82,11 @@ def define_env(env: Any) -> None:
         book = load_contacts_once(host.project_root / CONTACTS_FILE)
     except ContactsError as error:
         raise PluginError(f"\n{error}") from None
-    # Pages get no variables: the contact book stays here (macros/page_language.py).
+    try:
+        register = load_law_once(host.project_root / LAW_FILE)
+    except LawError as error:
+        raise PluginError(f"\n{error}") from None
+    # Pages get no variables: the contact book and the register stay here (macros/page_language.py).
     registry = MacroRegistry()
     env.macro_registry = registry
     extensions = env.conf.get("markdown_extensions") if host.kind is HostKind.MKDOCS_MACROS else None
@@ -234,10 +240,49 @@ def define_env(env: Any) -> None:
         for channel_id in recipients.values():
             channel("claim_data", channel_id)
         try:
-            data = claim_data_module.claim_data(book, recipients)
+            scripts = host.docs_dir / "assets" / "claim"  # the rules they name ride along (macros/law_data.py)
+            data = claim_data_module.claim_data(book, recipients, law=register, scripts=scripts)
         except claim_data_module.ClaimDataError as error:
             fail("claim_data(...)", str(error))
         return "\n\n" + final_html(claim_data_module.script_block(data)) + "\n\n"
+
+    def rule(macro_name: str, rule_id: str) -> Any:
+        if not isinstance(rule_id, str) or rule_id not in register.rules:
+            fail(f"{macro_name}({rule_id!r})", f"no rule with this id in {LAW_FILE}.{register.suggest(str(rule_id))}")
+        page = host.page
+        used = page.meta.setdefault("rules_used", []) if page else []
+        if rule_id not in used:
+            used.append(rule_id)
+        return register.rules[rule_id]
+
+    @macro(env, rule=True)
+    def law(rule_id: str) -> str:
+        """A legal citation from the register, e.g. {{ law("zozpp-23-penalty") }} → «п. 1 ст. 23 ЗоЗПП»."""
+        return final_html(law_html.citation(register, rule("law", rule_id)))
+
+    @macro(env, rule=True)
+    def law_figure(rule_id: str, name: str) -> str:
+        """One figure of a rule, e.g. {{ law_figure("zozpp-23-penalty", "rate") }} → «1 %»."""
+        found = rule("law_figure", rule_id)
+        if name not in found.figures:
+            known = ", ".join(repr(n) for n in found.figures) or "none"
+            fail(
+                f"law_figure({rule_id!r}, {name!r})",
+                f"the rule has no figure «{name}» in {LAW_FILE}; its figures: {known}",
+            )
+        return final_html(law_html.figure(found, name))
+
+    @macro(env)
+    def law_changes(year: int) -> str:
+        """Every change of the law the register records as in force in a year, e.g. {{ law_changes(2026) }}."""
+        if not isinstance(year, int) or not 1990 <= year <= 2100:
+            fail(f"law_changes({year!r})", "write the year as a number, e.g. law_changes(2026)")
+        return "\n\n" + final_html(law_html.changes(register, year)) + "\n\n"
+
+    @macro(env)
+    def law_register() -> str:
+        """The whole register of legal rules as a table, with sources and dates."""
+        return "\n\n" + final_html(law_html.register_table(register)) + "\n\n"
 
     @macro(env)
     def short_answer() -> str:

@@ -12,9 +12,14 @@ import datetime as dt
 import json
 from typing import Mapping
 
+from pathlib import Path
+
 from .claim_calendar import calendar_data
 from .contacts_data import ContactBook
 from .contacts_schema import AddressChannel
+from .law_data import LawRegister, rule_ids_in
+
+MAX_SCRIPT_BYTES = 500_000  # a builder script larger than this is not one a person wrote
 
 ELEMENT_ID = "claim-data"
 
@@ -49,12 +54,32 @@ def recipient(book: ContactBook, channel_id: str) -> dict[str, str | None]:
     }
 
 
-def claim_data(book: ContactBook, recipients: Mapping[str, str], today: dt.date | None = None) -> dict[str, object]:
-    """{"recipients": {role: recipient}, "calendar": …}; roles as the page names them, e.g. {"ozon": "ozon-address"}."""
-    return {
+def builder_rule_ids(law: LawRegister, scripts: Path) -> list[str]:
+    """The rules the builder's scripts name in string literals, sorted: what the page must carry."""
+    ids: set[str] = set()
+    for script in sorted(scripts.glob("*.js")):
+        if script.is_symlink() or not script.is_file() or script.stat().st_size > MAX_SCRIPT_BYTES:
+            continue
+        ids.update(rule_id for rule_id, _ in rule_ids_in(script.read_text(encoding="utf-8"), law))
+    return sorted(ids)
+
+
+def claim_data(
+    book: ContactBook,
+    recipients: Mapping[str, str],
+    today: dt.date | None = None,
+    law: LawRegister | None = None,
+    scripts: Path | None = None,
+) -> dict[str, object]:
+    """{"recipients": {role: recipient}, "calendar": …, "law": {rule id: rule}}; roles as the page names them,
+    e.g. {"ozon": "ozon-address"}; the rules are those the builder's scripts name (data/law.yml)."""
+    data: dict[str, object] = {
         "recipients": {role: recipient(book, channel_id) for role, channel_id in recipients.items()},
         "calendar": calendar_data(today or dt.date.today()),
     }
+    if law is not None:
+        data["law"] = law.builder_json(builder_rule_ids(law, scripts) if scripts is not None else [])
+    return data
 
 
 def script_block(data: object) -> str:

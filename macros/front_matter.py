@@ -47,6 +47,9 @@ class FrontMatter(BaseModel):
     booklet_section: str | None = Field(default=None, description="Set by hooks/booklet.py on a section's booklet")
     booklet_chapter: bool = Field(default=False, description="A page that is no guide but prints in the booklet")
     search: SearchSettings | None = None
+    reviewed: dt.date | None = Field(
+        default=None, description="When the page's legal content was last reread against data/law.yml, YYYY-MM-DD"
+    )
     guide: None = Field(default=None, description="Not set by hand: a page is a guide when it has «short:»")
 
     @field_validator("asked", mode="before")

@@ -27,13 +27,14 @@ class MacroSpec:
     org_arg: bool = False  # the first argument is an organization id
     keyword_channel_types: tuple[str, ...] | None = None  # every keyword argument is a channel id
     needs_hours: bool = False  # the channel must have «hours:»
+    rule_arg: bool = False  # the first argument is a rule id of data/law.yml (sitecheck/law.py checks it)
 
     def accepts(self, channel_type: str, types: tuple[str, ...] | None) -> bool:
         return types is not None and (types == ANY_TYPE or channel_type in types)
 
     @property
     def example(self) -> str:
-        if self.channel_types is not None or self.org_arg:
+        if self.channel_types is not None or self.org_arg or self.rule_arg:
             return f'{{{{ {self.name}("id") }}}}'
         if self.any_keywords:
             return f'{{{{ {self.name}(name="id") }}}}'
@@ -52,6 +53,7 @@ class MacroRegistry:
         org: bool = False,
         keyword_channels: tuple[str, ...] | None = None,
         needs_hours: bool = False,
+        rule: bool = False,
     ) -> Callable[[MacroFunction], MacroFunction]:
         """Register a macro with mkdocs-macros (`env.macro`) and here, with what its arguments accept."""
 
@@ -76,6 +78,7 @@ class MacroRegistry:
                 org,
                 keyword_channels,
                 needs_hours,
+                rule,
             )
             env.macro(function)
             return function

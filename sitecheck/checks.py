@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import content, data, external, hand_typed, html_links, raw_html, references, search_synonyms, structure
+from . import content, data, external, hand_typed, html_links, law, raw_html, references, search_synonyms, structure
 from .context import Context
 from .problems import Problem
 
@@ -15,6 +15,7 @@ CHECKS: dict[str, Check] = {
     structure.NAME: structure.check,
     content.NAME: content.check,
     references.NAME: references.check,
+    law.NAME: law.check,
     hand_typed.NAME: hand_typed.check,
     external.NAME: external.check,
     html_links.NAME: html_links.check,

@@ -1,0 +1,316 @@
+"""Load data/law.yml into a validated, indexed LawRegister, and render its citations and figures.
+
+Every problem is reported as «file:line: where: what is wrong; what to write instead», all at once
+(the same shape as data/contacts.yml's loader). The register answers three questions for the rest of
+the project: which rules a written citation names (`rules_for`), how a rule is cited and what its
+figures read (`cite`, `figure_text`), and what the claim builder gets (`builder_json`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .law_citations import Citation, Citations, article_list
+from .law_schema import Act, Figure, LawFile, Rule
+from .yaml_source import YamlSourceError, read_yaml
+
+LAW_FILE = "data/law.yml"
+MAX_FILE_BYTES = 1_000_000  # the register is text a person edits: a megabyte is a mistake, not a register
+NBSP = "\u00a0"
+
+
+class LawError(ValueError):
+    """data/law.yml is malformed; the message lists every problem with its line."""
+
+
+@dataclass(frozen=True)
+class LawRegister:
+    acts: dict[str, Act]
+    rules: dict[str, Rule]
+    lines: dict[str, int] = field(default_factory=dict)  # rule or act id → line of its «id:»
+    path: Path = Path(LAW_FILE)
+
+    @cached_property
+    def finder(self) -> Citations:
+        names: list[tuple[str, str, bool]] = []
+        for act in self.acts.values():
+            by_articles = any(r.article is not None for r in self.rules.values() if r.act == act.id)
+            for name in (act.cite, *act.also):
+                names.append((act.id, name, by_articles or act.kind in ("law", "code")))
+        return Citations(tuple(names))
+
+    def find(self, text: str) -> list[Citation]:
+        return self.finder.find(text)
+
+    def rules_for(self, citation: Citation) -> list[Rule]:
+        """The rules a citation names: all rules of a cited article unless a point or part narrows them."""
+        found: list[Rule] = []
+        for article in article_list(citation):
+            for rule in self.rules.values():
+                if rule.act != citation.act or rule.article != article:
+                    continue
+                if citation.part and rule.part and rule.part not in citation.part:
+                    continue
+                if citation.point and rule.point and not set(rule.point) & set(citation.point):
+                    continue
+                if citation.subpoint and rule.subpoint and rule.subpoint not in citation.subpoint:
+                    continue
+                if rule not in found:
+                    found.append(rule)
+        return found
+
+    def nearest(self, citation: Citation, limit: int = 3) -> list[Rule]:
+        """Rules to suggest for a citation that names none: the same article first, then nearby ones."""
+        same_act = [r for r in self.rules.values() if r.act == citation.act]
+        articles = article_list(citation)
+        same_article = [r for r in same_act if r.article in articles]
+        if same_article:
+            return same_article[:limit]
+        wanted = _number(articles[0])
+        return sorted(same_act, key=lambda r: abs(_number(r.article) - wanted))[:limit]
+
+    def suggest(self, wrong_id: str) -> str:
+        close = difflib.get_close_matches(wrong_id, list(self.rules), n=3, cutoff=0.5)
+        return f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+
+    def cite(self, rule: Rule) -> str:
+        """How the site cites the rule: «пп. 4 п. 2 ст. 333.36 НК РФ», with no-break spaces."""
+        parts: list[str] = []
+        if rule.subpoint:
+            parts.append(f"пп.{NBSP}{rule.subpoint}")
+        if rule.point:
+            parts.append(f"п.{NBSP}{_join(rule.point)}")
+        if rule.part:
+            parts.append(f"ч.{NBSP}{rule.part}")
+        if rule.article:
+            parts.append(f"ст.{NBSP}{rule.article}")
+        parts.append(self.acts[rule.act].cite.replace(" ", NBSP))
+        return " ".join(parts)
+
+    def builder_json(self, rule_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """What the claim builder gets of each rule it names (macros/claim_data.py)."""
+        out: dict[str, dict[str, Any]] = {}
+        for rule_id in rule_ids:
+            rule = self.rules[rule_id]
+            out[rule_id] = {
+                "cite": self.cite(rule).replace(NBSP, " "),
+                "title": rule.title,
+                "gives": rule.gives,
+                "figures": {
+                    name: {"value": f.value, "unit": f.unit, "text": figure_text(f)} for name, f in rule.figures.items()
+                },
+                "editions": [{"by": e.by, "inForce": e.in_force.isoformat(), "what": e.what} for e in rule.editions],
+                "status": rule.status,
+                "unconfirmed": rule.unconfirmed,
+                "source": str(rule.source),
+                "checked": rule.checked.isoformat(),
+            }
+        return out
+
+
+def _join(numbers: list[str]) -> str:
+    """«2.1–2.2» for two neighbours, «5, 7» otherwise."""
+    if len(numbers) == 2:
+        return f"{numbers[0]}–{numbers[1]}"
+    return ", ".join(numbers)
+
+
+def _number(article: str | None) -> float:
+    try:
+        return float(article or 0)
+    except ValueError:
+        return 0.0
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """Russian plural form for a whole number: 1 день, 2 дня, 5 дней, 11 дней, 21 день."""
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def _number_text(value: float) -> str:
+    """1 → «1», 0.5 → «0,5», 100000 → «100 000» (thousands apart by a no-break space)."""
+    if float(value).is_integer():
+        whole = f"{int(value):,}".replace(",", NBSP)
+        return whole
+    return f"{value:g}".replace(".", ",")
+
+
+def figure_text(figure: Figure) -> str:
+    """A figure as a sentence writes it: «1 %», «10 дней», «5 рабочих дней», «100 000 ₽», «3 месяца»."""
+    if figure.value is None or figure.unit is None:
+        return figure.text or ""
+    n = _number_text(figure.value)
+    whole = int(figure.value) if float(figure.value).is_integer() else 5  # fractions take the «many» form
+    if figure.unit == "percent":
+        return f"{n}{NBSP}%"
+    if figure.unit == "rubles":
+        return f"{n}{NBSP}₽"
+    if figure.unit == "days":
+        return f"{n}{NBSP}{plural(whole, 'день', 'дня', 'дней')}"
+    if figure.unit == "working-days":
+        return f"{n}{NBSP}{plural(whole, 'рабочий день', 'рабочих дня', 'рабочих дней')}"
+    if figure.unit == "months":
+        return f"{n}{NBSP}{plural(whole, 'месяц', 'месяца', 'месяцев')}"
+    return f"{n}{NBSP}{plural(whole, 'год', 'года', 'лет')}"
+
+
+def _message(error: Any) -> str:  # one of pydantic's ErrorDetails
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return f"unknown field «{error['loc'][-1]}»; delete it or check its spelling (see schemas/law.schema.json)"
+    if kind == "missing":
+        return f"required field «{error['loc'][-1]}» is missing; add it"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch" and error["loc"][-1] in ("id", "act"):
+        return f"«{error['input']}» is not a valid id; use Latin lower-case words joined by «-», like zozpp-23-penalty"
+    if kind == "string_pattern_mismatch":
+        return f"«{error['input']}» is not a number as the act writes it; write 23, 23.1 or 2.2"
+    if kind == "literal_error":
+        return f"«{error['input']}» is not allowed here; {error['msg'].lower()}"
+    if kind.startswith("date"):
+        return f"«{error['input']}» is not a date; write it as YYYY-MM-DD, like 2026-02-01"
+    if kind.startswith("url"):
+        return f"«{error['input']}» is not a web address; write the full https:// address"
+    return f"{error['msg']} (got «{str(error.get('input'))[:80]}»)"
+
+
+def _name(loc: tuple[Any, ...], data: Any) -> tuple[tuple[Any, ...], str]:
+    """pydantic's loc as a path that exists in the file, named by ids: rules[zozpp-23-penalty].figures.rate."""
+    real: list[Any] = []
+    parts: list[str] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            item_id = node.get("id") if isinstance(node, dict) else None
+            real.append(part)
+            parts.append(f"[{item_id or part}]")
+            continue
+        else:
+            real.append(part)
+            parts.append(f".{part}")
+            break
+        real.append(part)
+        parts.append(f".{part}" if parts else str(part))
+    return tuple(real), "".join(parts)
+
+
+def _cross_check(law: LawFile, lines: Any, where: Path) -> list[str]:
+    problems: list[str] = []
+    acts: dict[str, int] = {}
+    for index, act in enumerate(law.acts):
+        line = lines(("acts", index, "id"))
+        if act.id in acts:
+            problems.append(f"{where}:{line}: act id «{act.id}» is used twice (also line {acts[act.id]}); rename one")
+        acts.setdefault(act.id, line)
+    names: dict[str, str] = {}
+    for index, act in enumerate(law.acts):
+        for name in (act.cite, *act.also):
+            key = " ".join(name.split())
+            if key in names and names[key] != act.id:
+                problems.append(
+                    f"{where}:{lines(('acts', index, 'cite'))}: «{name}» already names act «{names[key]}»; "
+                    "each name belongs to one act"
+                )
+            names.setdefault(key, act.id)
+    seen: dict[str, int] = {}
+    places: dict[tuple[Any, ...], str] = {}
+    for index, rule in enumerate(law.rules):
+        line = lines(("rules", index, "id"))
+        if rule.id in seen:
+            problems.append(
+                f"{where}:{line}: rule id «{rule.id}» is used twice (also line {seen[rule.id]}); rename one"
+            )
+        seen.setdefault(rule.id, line)
+        if rule.act not in acts:
+            hint = difflib.get_close_matches(rule.act, list(acts), n=1)
+            fix = f"did you mean «{hint[0]}»?" if hint else "add the act under «acts:» first"
+            problems.append(
+                f"{where}:{lines(('rules', index, 'act'))}: rule «{rule.id}»: act «{rule.act}» is not in «acts:»; {fix}"
+            )
+        place = (rule.act, rule.article, rule.part, tuple(rule.point), rule.subpoint)
+        if place in places:
+            problems.append(
+                f"{where}:{line}: rule «{rule.id}» sits in the same place as «{places[place]}»; "
+                "one record per rule: merge them, or give each its own point"
+            )
+        places.setdefault(place, rule.id)
+    return problems
+
+
+def load_law(path: Path) -> LawRegister:
+    """Read, validate and index the register, or raise LawError listing every problem."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise LawError(f"{path}: file not found; the site needs its register of legal rules there") from None
+    if size > MAX_FILE_BYTES:
+        raise LawError(
+            f"{path}:1: the file is {size} bytes, more than {MAX_FILE_BYTES}; a register is text a person edits"
+        )
+    try:
+        doc = read_yaml(path)
+    except YamlSourceError as error:
+        raise LawError(str(error)) from None
+    try:
+        law = LawFile.model_validate(doc.data)
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            real, name = _name(tuple(item["loc"]), doc.data)
+            problems.append(f"{path}:{doc.line_of(real)}: {name}: {_message(item)}")
+        raise LawError("\n".join(sorted(set(problems), key=_line_key))) from None
+    problems = _cross_check(law, doc.line_of, path)
+    if problems:
+        raise LawError("\n".join(problems))
+    lines = {rule.id: doc.line_of(("rules", i, "id")) for i, rule in enumerate(law.rules)}
+    lines.update({f"act:{act.id}": doc.line_of(("acts", i, "id")) for i, act in enumerate(law.acts)})
+    return LawRegister({a.id: a for a in law.acts}, {r.id: r for r in law.rules}, lines, path)
+
+
+def load_law_once(path: Path) -> LawRegister:
+    """load_law, read again only when the file changes (size or modification time)."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return load_law(path)
+    return _cached(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _cached(path: Path, mtime_ns: int, size: int) -> LawRegister:
+    return load_law(path)
+
+
+def _line_key(message: str) -> int:
+    try:
+        return int(message.split(":")[1])
+    except (IndexError, ValueError):
+        return 0
+
+
+RULE_ID_IN_CODE = re.compile(r"""["']([a-z0-9]+(?:-[a-z0-9]+)+)["']""")
+
+
+def rule_ids_in(text: str, register: LawRegister) -> list[tuple[str, int]]:
+    """Rule ids a builder script names in string literals, with the line of each (once per id)."""
+    found: dict[str, int] = {}
+    for match in RULE_ID_IN_CODE.finditer(text):
+        rule_id = match.group(1)
+        if rule_id in register.rules and rule_id not in found:
+            found[rule_id] = text.count("\n", 0, match.start()) + 1
+    return list(found.items())

@@ -1,0 +1,307 @@
+"""The legal rule register (data/law.yml) against the pages and the claim builder.
+
+- Every citation in a page names a rule of the register; one that names none is reported with the
+  nearest rule ids. `{{ law("id") }}` and `{{ law_figure("id", "name") }}` name existing rules and figures.
+- A figure written next to a citation (a percentage, days, working days, months, in the same clause)
+  is one of the cited rules' figures: «10 дней (п. 3 ст. 23.1 ЗоЗПП)» is refused when that point is
+  the 0,5 % penalty.
+- A change in the law reaches every use: a page records in `reviewed:` when its legal content was last
+  reread; a rule whose newest edition came into force after that date makes this check name every
+  line of the page that cites it, in one run. The builder's scripts (docs/assets/claim/*.js) carry a
+  `// reviewed: YYYY-MM-DD` comment and are held to the same rule for the rule ids they name.
+- A hand-typed citation of an unconfirmed rule is a warning: `{{ law("id") }}` shows readers the mark.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.law_citations import Citation
+from macros.law_data import LAW_FILE, LawError, LawRegister, load_law
+from macros.law_schema import Rule
+
+from .context import Context
+from .problems import Problem
+from .project import Page, line_at
+
+NAME = "law"
+BUILDER_DIR = "assets/claim"
+MAX_SCRIPT_BYTES = 500_000
+REVIEWED_COMMENT = re.compile(r"^\s*//\s*reviewed:\s*(\d{4}-\d{2}-\d{2})\s*$", re.M)
+_LINE = re.compile(r"^(?P<path>[^:\n]+?):\s*(?:line\s+)?(?P<line>\d+):\s*(?P<message>.*)$")
+_LAW_CALL = re.compile(r"\{\{\s*law(?:_figure)?\(\s*[\"'](?P<id>[^\"']{1,80})[\"']")
+
+_REGISTERS: dict[str, LawRegister | LawError] = {}
+
+
+def load(root: Path) -> LawRegister | LawError:
+    """The register, validated once per distinct file content (tests check many identical copies)."""
+    path = root / LAW_FILE
+    key = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "missing"
+    if key not in _REGISTERS:
+        try:
+            _REGISTERS[key] = load_law(path)
+        except LawError as error:
+            _REGISTERS[key] = error
+    found = _REGISTERS[key]
+    if isinstance(found, LawRegister) and found.path != path:
+        found = LawRegister(found.acts, found.rules, found.lines, path)
+    return found
+
+
+def check(ctx: Context) -> list[Problem]:
+    root = ctx.project.root
+    register = load(root)
+    if isinstance(register, LawError):
+        return [_problem_from_text(line) for line in str(register).splitlines() if line.strip()]
+    problems: list[Problem] = []
+    used: set[str] = set()
+    for page in ctx.project.pages.values():
+        problems.extend(page_problems(page, register, used))
+    problems.extend(builder_problems(ctx, register, used))
+    problems.extend(_unused(register, used))
+    return problems
+
+
+def _problem_from_text(line: str) -> Problem:
+    match = _LINE.match(line)
+    if match is None:
+        return Problem(LAW_FILE, 1, line, check=NAME)
+    path = Path(match.group("path"))
+    shown = LAW_FILE if path.name == Path(LAW_FILE).name else match.group("path")
+    return Problem(shown, int(match.group("line")), match.group("message"), check=NAME)
+
+
+@dataclass(frozen=True)
+class Use:
+    """One place a page or script relies on a rule."""
+
+    rule: Rule
+    line: int
+    shown: str  # the citation or call as written
+
+
+def _blank_jinja(text: str) -> str:
+    return re.sub(r"\{\{.*?\}\}|\{%.*?%\}", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
+
+
+def page_problems(page: Page, register: LawRegister, used: set[str] | None = None) -> list[Problem]:
+    """Citations, law macros, figures and the edition check of one page."""
+    used = used if used is not None else set()
+    text = page.text
+    plain = _blank_jinja(text)
+    problems: list[Problem] = []
+    uses: list[Use] = []
+    citations = register.find(plain)
+    bound: list[tuple[Citation, list[Rule]]] = []
+    for citation in citations:
+        line = line_at(plain, citation.start)
+        rules = register.rules_for(citation)
+        bound.append((citation, rules))
+        if not rules:
+            near = ", ".join(f"{r.id} ({register.cite(r).replace(chr(160), ' ')})" for r in register.nearest(citation))
+            problems.append(
+                Problem(
+                    page.path,
+                    line,
+                    f"«{citation}» names no rule in {LAW_FILE}",
+                    f"cite a rule the register has (nearest: {near or 'none'}), "
+                    f"or add this rule to {LAW_FILE} with its source (README «Legal rules»)",
+                    check=NAME,
+                )
+            )
+        for rule in rules:
+            uses.append(Use(rule, line, str(citation)))
+            if rule.status == "unconfirmed":
+                problems.append(
+                    Problem(
+                        page.path,
+                        line,
+                        f"«{citation}» cites {rule.id}, which the register marks unconfirmed ({rule.unconfirmed})",
+                        f'write {{{{ law("{rule.id}") }}}} so readers see the mark, or confirm the rule in '
+                        f"{LAW_FILE}:{register.lines.get(rule.id, 1)}",
+                        "warning",
+                        NAME,
+                    )
+                )
+    for call in _LAW_CALL.finditer(text):
+        rule_id = call.group("id")
+        if rule_id in register.rules:
+            uses.append(Use(register.rules[rule_id], line_at(text, call.start()), call.group(0) + "…"))
+        # an unknown id stops the build itself (macros/__init__.py) with «did you mean»; say it here too
+        else:
+            problems.append(
+                Problem(
+                    page.path,
+                    line_at(text, call.start()),
+                    f"no rule «{rule_id}» in {LAW_FILE}",
+                    f"use an id from {LAW_FILE}.{register.suggest(rule_id)}",
+                    check=NAME,
+                )
+            )
+    problems.extend(figure_problems(page, plain, bound, register))
+    used.update(use.rule.id for use in uses)
+    problems.extend(edition_problems(page.path, page.meta.get("reviewed"), page.meta_line("reviewed"), uses))
+    return problems
+
+
+def edition_problems(path: str, reviewed: object, reviewed_line: int, uses: list[Use]) -> list[Problem]:
+    """Every use of a rule that changed after the page (or script) was last reviewed, at its own line."""
+    if not uses:
+        return []
+    if not isinstance(reviewed, dt.date):
+        return [
+            Problem(
+                path,
+                reviewed_line,
+                f"the page relies on {len({u.rule.id for u in uses})} legal rule(s) but records no «reviewed:» date",
+                "reread its legal content against data/law.yml and add «reviewed: YYYY-MM-DD» to the front matter",
+                check=NAME,
+            )
+        ]
+    problems: list[Problem] = []
+    for use in uses:
+        change = use.rule.last_change
+        if change is None or change.in_force <= reviewed:
+            continue
+        problems.append(
+            Problem(
+                path,
+                use.line,
+                f"«{use.shown}» relies on {use.rule.id}, changed from {change.in_force:%d.%m.%Y} by {change.by}; "
+                f"the page was reviewed {reviewed.isoformat()}",
+                f"reread this line against the rule's new text ({change.what}), "
+                f"then set «reviewed:» to the day you did (line {reviewed_line})",
+                check=NAME,
+            )
+        )
+    return problems
+
+
+# Figures a sentence states: «0,5 %», «10 дней», «15 рабочих дней», «3 месяца».
+_FIGURE = re.compile(
+    r"(?<![\d,.])(?P<value>\d{1,3}(?:,\d+)?)(?:[ \u00a0]*(?P<pct>%)|[ \u00a0]+(?:(?P<cal>календарн\w*)[ \u00a0]+)?"
+    r"(?P<work>рабоч\w*[ \u00a0]+)?(?P<unit>дн(?:я|ей|ю|ям|ями)\b|день\b|месяц\w*))"
+)
+# Where a clause ends: a sentence end, a semicolon, «, а», «, но», a table cell, a list item or a blank line.
+_CLAUSE_END = re.compile(
+    r"[.!?…](?=\s+[А-ЯЁA-Z«])|;|,\s+(?:а|но|однако)\s|\||\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.)\s)|\n(?=#)"
+)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _CLAUSE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _unit(match: re.Match[str]) -> str:
+    if match.group("pct"):
+        return "percent"
+    if match.group("unit").startswith("месяц"):
+        return "months"
+    return "working-days" if match.group("work") else "days"
+
+
+def figure_problems(
+    page: Page, plain: str, bound: list[tuple[Citation, list[Rule]]], register: LawRegister
+) -> list[Problem]:
+    """A figure in a clause that cites rules must be a figure of one of them (when they have that kind)."""
+    problems: list[Problem] = []
+    body_start = len(plain) - len(page.body)
+    for start, end in _clauses(plain):
+        here = [(c, rules) for c, rules in bound if start <= c.start < end and rules]
+        if not here:
+            continue
+        rules = [r for _, cited in here for r in cited]
+        clause = plain[start:end]
+        for match in _FIGURE.finditer(clause):
+            if start + match.start() < body_start:
+                continue  # front matter: the short answer is checked where the body repeats it
+            unit = _unit(match)
+            value = float(match.group("value").replace(",", "."))
+            same_kind = [(r, f) for r in rules for f in r.figures.values() if f.unit == unit]
+            if not same_kind or any(f.value == value for _, f in same_kind):
+                continue
+            said = " ".join(match.group(0).split())
+            owners = {r.id: r for r, _ in same_kind}
+            has = "; ".join(f"{r.id}: {', '.join(_figure_list(r, unit))}" for r in owners.values())
+            cited = ", ".join(dict.fromkeys(str(c) for c, _ in here))
+            problems.append(
+                Problem(
+                    page.path,
+                    line_at(plain, start + match.start()),
+                    f"«{said}» next to «{cited}» is not what the register says ({has})",
+                    "cite the rule this figure belongs to, or correct the figure; write it as "
+                    '{{ law_figure("rule-id", "name") }} so it follows the register',
+                    check=NAME,
+                )
+            )
+    return problems
+
+
+def _figure_list(rule: Rule, unit: str) -> list[str]:
+    from macros.law_data import figure_text
+
+    return [f"{name} = {figure_text(f).replace(chr(160), ' ')}" for name, f in rule.figures.items() if f.unit == unit]
+
+
+def builder_problems(ctx: Context, register: LawRegister, used: set[str]) -> list[Problem]:
+    """The builder's scripts: each that names rule ids records when it was reviewed; changes since are listed."""
+    from macros.law_data import rule_ids_in
+
+    problems: list[Problem] = []
+    folder = ctx.project.docs_dir / BUILDER_DIR
+    if not folder.is_dir():
+        return []
+    for script in sorted(folder.glob("*.js")):
+        if script.is_symlink() or not script.is_file() or script.stat().st_size > MAX_SCRIPT_BYTES:
+            continue
+        text = script.read_text(encoding="utf-8")
+        named = rule_ids_in(text, register)
+        if not named:
+            continue
+        shown = ctx.display(script)
+        used.update(rule_id for rule_id, _ in named)
+        comment = REVIEWED_COMMENT.search(text)
+        reviewed: dt.date | None = None
+        if comment:
+            try:
+                reviewed = dt.date.fromisoformat(comment.group(1))
+            except ValueError:
+                reviewed = None
+        line = line_at(text, comment.start()) if comment else 1
+        uses = [Use(register.rules[rule_id], at, f'"{rule_id}"') for rule_id, at in named]
+        for problem in edition_problems(shown, reviewed, line, uses):
+            if reviewed is None:
+                problem = Problem(
+                    shown,
+                    1,
+                    f"the script names {len(named)} rule(s) of {LAW_FILE} but has no «// reviewed: YYYY-MM-DD» comment",
+                    "reread its legal logic against the register and add the comment near its top",
+                    check=NAME,
+                )
+            problems.append(problem)
+    return problems
+
+
+def _unused(register: LawRegister, used: set[str]) -> list[Problem]:
+    return [
+        Problem(
+            LAW_FILE,
+            register.lines.get(rule_id, 1),
+            f"rule «{rule_id}» is cited by no page and no builder script",
+            "cite it where a reader needs it, or delete it if the site no longer relies on it",
+            "warning",
+            NAME,
+        )
+        for rule_id in register.rules
+        if rule_id not in used
+    ]
