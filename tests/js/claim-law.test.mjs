@@ -1,5 +1,6 @@
 // The law as the claim builder applies it since 01.02.2026 (issue 29), on the fixture calendar
 // (tests/js/fixture-calendar.mjs). Every figure was counted by hand; the comment says how.
+import "./fixture-law.mjs"; // the frozen legal rules, before anything reads them
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { makeCalendar } from "../../docs/assets/claim/calendar.js";
@@ -8,6 +9,8 @@ import { buildLetter, buildLetters, letterText, sentence, deadlineEvents } from 
 import { summaryItems } from "../../docs/assets/claim/summary.js";
 import { earlierDemandTerm } from "../../docs/assets/claim/terms.js";
 import { FIXTURE_CALENDAR as CAL, fixtureCalendarData } from "./fixture-calendar.mjs";
+import { FIXTURE_LAW } from "./fixture-law.mjs";
+import { useLaw, LawDataError, RULE } from "../../docs/assets/claim/rules.js";
 
 const plain = (text) => text.replace(/[\u00a0\u202f]/g, " ");
 const DATA = {
@@ -29,11 +32,11 @@ test("the ст. 23 penalty stops at the price, and the letter says why", () => {
   const answers = { ...BASE, case: "refund_missing", refundBasis: "defect", refundDemandDate: "2024-01-15", refundAmount: "3000", docDate: "2024-12-15" };
   assert.deepEqual(validate(answers, "2024-12-15", CAL), {});
   const letter = text(answers);
-  assert.match(letter, /3 000 ₽ × 1 % × 325 дней = 9 750 ₽; неустойка не может быть больше суммы, уплаченной за товар, поэтому 3 000 ₽/);
-  assert.match(letter, /но всего не больше суммы, уплаченной за товар \(ст\. 23 ЗоЗПП в ред\. Федерального закона от 28\.12\.2025 № 500-ФЗ/);
+  assert.match(letter, /3 000 ₽ × 1 % × 325 дней = 9 750 ₽; неустойка не больше суммы, уплаченной за товар, поэтому 3 000 ₽/);
+  assert.match(letter, /но всего не больше суммы, уплаченной за товар \(п\. 1 ст\. 23 ЗоЗПП в редакции, действующей с 01\.02\.2026 \(Федеральный закон от 28\.12\.2025 № 500-ФЗ\)\)/);
   const notes = summaryItems([buildLetter(answers, DATA)], answers, CAL).map(plain);
   assert.ok(notes.includes("Неустойка с 26.01.2024 по 15.12.2024: 3 000 ₽."), notes.join("\n"));
-  assert.ok(notes.some((note) => /дошла до предела.*3 000 ₽.*ст\. 23 ЗоЗПП/.test(note)));
+  assert.ok(notes.some((note) => /дошла до предела.*3 000 ₽.*п\. 1 ст\. 23 ЗоЗПП/.test(note)));
   assert.ok(notes.some((note) => /ст\. 333 ГК РФ/.test(note)), "the buyer learns a court may lower it");
   assert.doesNotMatch(letter, /ст\. 333/, "but the buyer's own letter does not argue the seller's case");
 });
@@ -52,8 +55,8 @@ test("no letter promises the 50 % fine; quality letters offer the item for the c
     assert.doesNotMatch(letter, /50\s*%/, `${answers.case}: the fine is not automatic since 01.02.2026`);
     assert.match(letter, /Суд также решит вопрос о штрафе .*\(п\. 6 ст\. 13 ЗоЗПП\)/);
   }
-  assert.match(text(quality), /я передам товар продавцу по его запросу .*присутствовать \(п\. 5 ст\. 18 ЗоЗПП\)/);
-  const notes = summaryItems([buildLetter(quality, DATA)], quality, CAL).join("\n");
+  assert.match(text(quality), /я передам товар продавцу по его запросу\. .*я хочу при ней присутствовать\./);
+  const notes = plain(summaryItems([buildLetter(quality, DATA)], quality, CAL).join("\n"));
   assert.match(notes, /не взыщет штраф 50 %.*не дал товар на проверку/);
 });
 
@@ -128,7 +131,7 @@ test("to Ozon as the marketplace: the п. 2.2 refund after a refusal, never the 
   const ozon = plain(letterText(toOzon));
   assert.match(ozon, /^Кому: ООО «Пример»/);
   assert.match(ozon, /Товар продаёт ООО «Ромашка», ИНН 7707083893, 190000/);
-  assert.match(ozon, /Вернуть мне сумму предварительной оплаты 3 000 ₽ в течение 10 календарных дней .*\(п\. 2\.2 ст\. 12 ЗоЗПП\)/);
+  assert.match(ozon, /Вернуть мне сумму предварительной оплаты 3 000 ₽ в течение 10 дней \(календарных\) .*\(п\. 2\.2 ст\. 12 ЗоЗПП\)/);
   assert.match(ozon, /п\. 2\.1 ст\. 12 ЗоЗПП/);
   assert.doesNotMatch(ozon, /неустойк|0,5 %|ст\. 23\.1|передать .*товар/i);
   // 15.03.2024 + 10 = 25.03.2024 (Mon).
@@ -168,4 +171,33 @@ test("a promised date on a holiday: the notes (not the letter) say the seller ma
   const answers = { ...BASE, orderDate: "2024-02-20", case: "not_delivered", prepaid: "3000", promisedDate: "2024-03-08", ndDemand: "refund", docDate: "2024-03-15" };
   const notes = summaryItems([buildLetter(answers, DATA)], answers, CAL).join("\n");
   assert.match(notes, /Обещанная дата 08\.03\.2024 — нерабочий день\. Письмо считает неустойку с 09\.03\.2024.*ст\. 193 ГК РФ/);
+});
+
+test("the register drives the letter: a changed figure or status changes it, a missing rule stops the builder", (t) => {
+  t.after(() => useLaw(FIXTURE_LAW));
+  const answers = { ...BASE, case: "defective", receivedDate: "2024-01-20", defect: "трещина", qDemand: "refund", docDate: "2024-02-01" };
+  const changed = structuredClone(FIXTURE_LAW);
+  changed[RULE.qualityRefund].figures.refund.value = 15;
+  changed[RULE.qualityRefund].figures.refund.text = "15 дней";
+  changed[RULE.qualityPenalty].figures.rate.value = 2;
+  changed[RULE.qualityPenalty].figures.rate.text = "2 %";
+  useLaw(changed);
+  const letter = buildLetter(answers, DATA);
+  // 01.02.2024 + 15 days = 16.02.2024 (Fri); 3 000 ₽ × 2 % = 60 ₽ a day.
+  assert.equal(letter.summary.answerBy.end, "2024-02-16");
+  const words = plain(letterText(letter));
+  assert.match(words, /вернуть уплаченную за товар сумму 3 000 ₽ в течение 15 дней/);
+  assert.match(words, /3 000 ₽ × 2 % = 60 ₽ в день/);
+  // A rule the register marks unconfirmed says so wherever the builder cites it.
+  const refusal = { ...BASE, case: "refund_missing", refundBasis: "refusal", refundDemandDate: "2024-01-15", refundAmount: "3000", docDate: "2024-02-01" };
+  useLaw(FIXTURE_LAW);
+  assert.equal(FIXTURE_LAW[RULE.interest].status, "unconfirmed", "the fixture marks ст. 395 unconfirmed");
+  assert.match(plain(letterText(buildLetter(refusal, DATA))), /\(ст\. 395 ГК РФ, не подтверждено\)/);
+  // A register without a rule or with a figure of the wrong unit is refused, listing every gap at once.
+  const broken = structuredClone(FIXTURE_LAW);
+  delete broken[RULE.repair];
+  broken[RULE.replace].figures.replace.unit = "months";
+  assert.throws(() => useLaw(broken), (error) => error instanceof LawDataError && /zozpp-20-repair/.test(error.message) && /zozpp-21\.replace/.test(error.message));
+  assert.throws(() => useLaw(null), LawDataError);
+  assert.throws(() => useLaw({ ...FIXTURE_LAW, [RULE.fine]: { ...FIXTURE_LAW[RULE.fine], cite: "<b>".repeat(1000) } }), LawDataError);
 });

@@ -1,4 +1,5 @@
 // Validation messages and letter text of the claim builder: node --test tests/js/
+import "./fixture-law.mjs"; // the frozen legal rules, before anything reads them
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { validate as validateWith } from "../../docs/assets/claim/validate.js";
@@ -70,7 +71,7 @@ test("negative, zero, absurd and malformed amounts are refused", () => {
 test("partial prepayment is the penalty base", () => {
   const text = plain(letterText(buildLetter({ ...notDelivered, prepaid: "5000" }, DATA)));
   assert.match(text, /5 000 ₽ × 0,5 % × 14 дней = 350 ₽/);
-  assert.match(text, /но всего не больше суммы предварительной оплаты — 5 000 ₽/);
+  assert.match(text, /но всего не больше суммы предоплаты — 5 000 ₽/);
 });
 
 test("defect claim with an earlier unmet demand adds the 1 % penalty", () => {
@@ -78,9 +79,9 @@ test("defect claim with an earlier unmet demand adds the 1 % penalty", () => {
   assert.deepEqual(validate(answers, TODAY), {});
   const text = plain(letterText(buildLetter(answers, DATA)));
   assert.match(text, /ст\. 18 ЗоЗПП/);
-  assert.match(text, /за период с 12\.03\.2024 по 15\.03\.2024: 12 000 ₽ × 1 % × 4 дня = 480 ₽ \(ст\. 23 ЗоЗПП\)/);
+  assert.match(text, /за период с 12\.03\.2024 по 15\.03\.2024: 12 000 ₽ × 1 % × 4 дня = 480 ₽ \(п\. 1 ст\. 23 ЗоЗПП\)/);
   const first = plain(letterText(buildLetter({ ...answers, firstDemandDate: "" }, DATA)));
-  assert.match(first, /12 000 ₽ × 1 % = 120 ₽ в день, но всего не больше суммы, уплаченной за товар \(ст\. 23 ЗоЗПП\)/);
+  assert.match(first, /12 000 ₽ × 1 % = 120 ₽ в день, но всего не больше суммы, уплаченной за товар \(п\. 1 ст\. 23 ЗоЗПП\)/);
 });
 
 test("refusal of a good item: 7 days, or 3 months without written return terms", () => {

@@ -1,4 +1,5 @@
 // Penalty and money arithmetic of the claim builder: node --test tests/js/
+import "./fixture-law.mjs"; // the frozen legal rules, before anything reads them
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { perMille, daysLate, lateDeliveryPenalty, qualityPenalty, qualityPenaltyPerDay, periodText, capReachedOn } from "../../docs/assets/claim/penalty.js";
@@ -65,7 +66,7 @@ test("the 0.5 % penalty stops at the prepayment (п. 3 ст. 23.1 ЗоЗПП)", 
   assert.equal(over.raw, 1206000);
   assert.equal(over.amount, 1200000);
   assert.equal(over.capped, true);
-  assert.match(plain(over.formula), /= 12 060 ₽; неустойка не может быть больше суммы предварительной оплаты, поэтому 12 000 ₽$/);
+  assert.match(plain(over.formula), /= 12 060 ₽; неустойка не больше суммы предоплаты, поэтому 12 000 ₽$/);
 });
 
 test("a partial prepayment is the base and the cap, not the price", () => {
@@ -104,7 +105,7 @@ test("the ст. 23 penalty stops at the sum paid (500-ФЗ, since 01.02.2026): i
   assert.equal(over.raw, 792000);
   assert.equal(over.amount, 300000);
   assert.equal(over.capped, true);
-  assert.equal(plain(over.formula), "3 000 ₽ × 1 % × 264 дня = 7 920 ₽; неустойка не может быть больше суммы, уплаченной за товар, поэтому 3 000 ₽");
+  assert.equal(plain(over.formula), "3 000 ₽ × 1 % × 264 дня = 7 920 ₽; неустойка не больше суммы, уплаченной за товар, поэтому 3 000 ₽");
   // 100 days × 1 % is exactly the price: reached, not exceeded, so no cap sentence.
   const exact = qualityPenalty({ price: 300000, dueDate: "2026-02-01", until: addDaysIso("2026-02-01", 100) });
   assert.equal(exact.amount, 300000);

@@ -1,6 +1,7 @@
 // Terms under ст. 191–193 ГК РФ and the penalties' first days, on the fixture calendar
 // (tests/js/fixture-calendar.mjs). Every expected date was counted by hand on a printed calendar;
 // the comment next to each says how.
+import "./fixture-law.mjs"; // the frozen legal rules, before anything reads them
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { makeCalendar, termEnd, dayTerm, monthTerm, termText, CalendarRangeError } from "../../docs/assets/claim/calendar.js";

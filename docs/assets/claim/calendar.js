@@ -3,6 +3,7 @@
 // every non-working day between. Pure functions, no DOM: tested by node --test with a fixture.
 
 import { addDays, addMonths, compare, formatRu, isValidDate } from "./dates.js";
+import { cite } from "./rules.js";
 
 /** A date the calendar does not reach: the builder says so instead of guessing. */
 export class CalendarRangeError extends RangeError {
@@ -72,5 +73,5 @@ export function unconfirmedCalendarText(terms, calendar) {
 /** «25.03.2024» or «25.03.2024 (23.03 — выходной, срок перенесён по ст. 193 ГК РФ)». */
 export function termText(term) {
   if (!term.moved) return formatRu(term.end);
-  return `${formatRu(term.end)} (${formatRu(term.nominal)} — нерабочий день, поэтому срок переносится на следующий рабочий день, ст. 193 ГК РФ)`;
+  return `${formatRu(term.end)} (${formatRu(term.nominal)} — нерабочий день, поэтому срок переносится на следующий рабочий день, ${cite("termOnDayOff")})`;
 }

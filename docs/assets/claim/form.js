@@ -4,10 +4,11 @@
 
 import { todayIso, formatRu, parseDateInput, isValidDate } from "./dates.js";
 import { makeCalendar } from "./calendar.js";
+import { useLaw } from "./rules.js";
 import { validate, caseNeeds } from "./validate.js";
 import { buildLetters, deadlineEvents, sentence } from "./letter.js";
 import { summaryItems } from "./summary.js";
-import { SECTIONS, FIELDS } from "./fields.js";
+import { sections, fields } from "./fields.js";
 import { buildIcs } from "./ics.js";
 import { openStore, restoreAnswers } from "./storage.js";
 import { el } from "./dom.js";
@@ -25,7 +26,8 @@ function defaults(data, today) {
 function readData() {
   const block = document.getElementById("claim-data");
   if (!block) throw new Error("claim-data block missing: the page must call {{ claim_data(...) }}");
-  const { recipients, calendar } = JSON.parse(block.textContent);
+  const { recipients, calendar, law } = JSON.parse(block.textContent);
+  useLaw(law); // every term, rate and citation the builder uses comes from these rules (rules.js)
   return { ...recipients, calendar: makeCalendar(calendar) };
 }
 
@@ -90,7 +92,7 @@ function drawField(field, data) {
 
 export function readAnswers(form) {
   const answers = {};
-  for (const field of FIELDS) {
+  for (const field of fields()) {
     if (field.type === "radio") answers[field.name] = form.elements[field.name]?.value || "";
     else if (field.type === "checkbox") answers[field.name] = Boolean(form.elements[field.name]?.checked);
     else if (field.type === "checkboxes") answers[field.name] = [...form.querySelectorAll(`input[name="${field.name}"]:checked`)].map((i) => i.value);
@@ -103,7 +105,7 @@ export function readAnswers(form) {
 }
 
 function writeAnswers(form, answers) {
-  for (const field of FIELDS) {
+  for (const field of fields()) {
     const value = answers[field.name];
     if (value === undefined) continue;
     if (field.type === "radio" || field.type === "checkboxes") {
@@ -147,7 +149,7 @@ function drawLetter(article, letter) {
 async function drawForm(data, pause) {
   const form = el("form", { class: "claim-form", novalidate: true, autocomplete: "off" });
   const sections = [];
-  for (const section of SECTIONS) {
+  for (const section of sections()) {
     const box = el("fieldset", { class: "claim-section", "data-section": section.id }, el("legend", { text: section.title }));
     for (const field of section.fields) {
       box.append(drawField(field, data));
@@ -205,7 +207,7 @@ function showApplicable(sections, answers) {
 
 /** Each visible field's message, once the buyer has touched it or asked to print. */
 function showErrors(form, errors, visible) {
-  for (const field of FIELDS) {
+  for (const field of fields()) {
     const wrap = form.querySelector(`[data-field="${field.name}"]`);
     const message = !wrap.hidden && visible(field.name) ? errors[field.name] || "" : "";
     wrap.querySelector(".claim-error").textContent = message;
@@ -385,7 +387,7 @@ export async function start(root) {
   function revealErrors() {
     showAll = true;
     const errors = update();
-    const first = FIELDS.find((field) => errors[field.name] && !form.querySelector(`[data-field="${field.name}"]`).hidden);
+    const first = fields().find((field) => errors[field.name] && !form.querySelector(`[data-field="${field.name}"]`).hidden);
     return first ? form.querySelector(`[data-field="${first.name}"] input, [data-field="${first.name}"] textarea`) : null;
   }
 

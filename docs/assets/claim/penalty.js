@@ -1,5 +1,6 @@
 // Penalties of the consumer-protection law (ЗоЗПП), in kopecks, with the arithmetic spelled out
-// for the letter. Pure functions; tested by node --test (tests/js/penalty.test.mjs).
+// for the letter; rates and caps come from the register through rules.js (PENALTIES). Pure
+// functions; tested by node --test (tests/js/penalty.test.mjs) on the frozen register.
 
 import { daysBetween, addDays, formatRu } from "./dates.js";
 import { formatRubles, daysText } from "./money.js";
@@ -30,7 +31,7 @@ export function penaltyFor(kind, { base, dueDate, until }) {
   const capped = rule.cappedByBase && raw > base;
   const amount = capped ? base : raw;
   let formula = `${formatRubles(base)} × ${rule.rate} × ${daysText(days)} = ${formatRubles(raw)}`;
-  if (capped) formula += `; неустойка не может быть больше ${rule.capName}, поэтому ${formatRubles(amount)}`;
+  if (capped) formula += `; неустойка ${rule.cap}, поэтому ${formatRubles(amount)}`;
   return {
     kind, days, raw, amount, capped, base, rate: rule.rate.replace("\u00a0", " "), formula,
     from: days ? addDays(dueDate, 1) : null, to: days ? until : null,

@@ -8,7 +8,7 @@ import { formatRu, addDays } from "./dates.js";
 import { termText, unconfirmedCalendarText } from "./calendar.js";
 import { formatRubles, daysText } from "./money.js";
 import { periodText } from "./penalty.js";
-import { PENALTIES, TERMS, isQualityCase } from "./rules.js";
+import { PENALTIES, TERMS, cite, figureText, isQualityCase } from "./rules.js";
 import { demandsNewDeadline } from "./terms.js";
 
 function recipientOf(letter) {
@@ -19,7 +19,7 @@ function termItem(letter, answers, several) {
   const to = several ? ` (${recipientOf(letter)})` : "";
   const { answerBy, termDays } = letter.summary;
   if (letter.kind === "complaint") {
-    return `Обращение регистрируют за 3 дня (${TERMS.authorityRegister.article}), ответ дают за 30 дней после регистрации (${TERMS.authorityAnswer.article}): если отправите ${formatRu(answers.docDate)}, ждите ответа примерно по ${termText(answerBy)}.`;
+    return `Обращение регистрируют за ${daysText(TERMS.authorityRegister.days)} (${TERMS.authorityRegister.article}), ответ дают за ${daysText(TERMS.authorityAnswer.days)} после регистрации (${TERMS.authorityAnswer.article}): если отправите ${formatRu(answers.docDate)}, ждите ответа примерно по ${termText(answerBy)}.`;
   }
   if (!answerBy) return `Письмо${to} — просьба по правилам Ozon: срока по закону у него нет.`;
   if (letter.kind === "claim" && demandsNewDeadline(answers)) return `Срок${to}: товар и неустойка — не позднее ${formatRu(answerBy.end)}.`;
@@ -33,9 +33,9 @@ function sendingItems(answers) {
     return ["Отправьте претензию заказным письмом с описью вложения и уведомлением о вручении и сохраните квитанцию. Копию можно отправить в чат поддержки Ozon."];
   }
   return [
-    "Продавцу отправьте претензию заказным письмом с описью вложения и уведомлением о вручении на его юридический адрес. Адрес есть в карточке продавца на Ozon; сверьте его в ЕГРЮЛ (для ООО) или ЕГРИП (для ИП) на egrul.nalog.ru. Письмо считается доставленным и тогда, когда продавец не получил его по своей вине, например не забрал на почте (ст. 165.1 ГК РФ).",
+    `Продавцу отправьте претензию заказным письмом с описью вложения и уведомлением о вручении на его юридический адрес. Адрес есть в карточке продавца на Ozon; сверьте его в ЕГРЮЛ (для ООО) или ЕГРИП (для ИП) на egrul.nalog.ru. Письмо считается доставленным и тогда, когда продавец не получил его по своей вине, например не забрал на почте (${cite("delivered")}).`,
     "Продублируйте претензию в чат с продавцом в приложении Ozon (если у заказа есть такой чат) и сохраните снимок экрана с датой.",
-    "Копию отправьте Ozon: в чат поддержки или письмом. Ozon как площадка отвечает только за своё: возврат предоплаты за недоставленный заказ после вашего отказа (п. 2.2 ст. 12 ЗоЗПП) и убытки от неверной информации о товаре или продавце (п. 2.1 ст. 12 ЗоЗПП).",
+    `Копию отправьте Ozon: в чат поддержки или письмом. Ozon как площадка отвечает только за своё: возврат предоплаты за недоставленный заказ после вашего отказа (${cite("marketplaceRefund")}) и убытки от неверной информации о товаре или продавце (${cite("marketplaceInfo")}).`,
   ];
 }
 
@@ -44,8 +44,8 @@ function penaltyItems(penalty) {
   if (!penalty || !penalty.days) return [];
   const items = [`Неустойка ${periodText(penalty)}: ${formatRubles(penalty.amount)}.`];
   const rule = PENALTIES[penalty.kind];
-  if (penalty.capped) items.push(`Неустойка дошла до предела: больше ${rule.capName} (${formatRubles(penalty.base)}) она не растёт (${rule.article}).`);
-  items.push("Суд может уменьшить неустойку, если сочтёт её явно несоразмерной (ст. 333 ГК РФ).");
+  if (penalty.capped) items.push(`Неустойка дошла до предела и дальше не растёт: она ${rule.cap} — ${formatRubles(penalty.base)} (${rule.article}).`);
+  items.push(`Суд может уменьшить неустойку, если сочтёт её явно несоразмерной (${cite("reducePenalty")}).`);
   return items;
 }
 
@@ -58,16 +58,16 @@ export function summaryItems(letters, answers, calendar) {
   items.push(...sendingItems(answers));
   items.push(...penaltyItems(main.summary.penalty));
   if (terms.delivery?.offDay) {
-    items.push(`Обещанная дата ${formatRu(terms.delivery.end)} — нерабочий день. Письмо считает неустойку с ${formatRu(addDays(terms.delivery.end, 1))}: дату выбрал продавец. Продавец может возразить, что срок перенёсся на следующий рабочий день (ст. 193 ГК РФ); тогда неустойка будет чуть меньше.`);
+    items.push(`Обещанная дата ${formatRu(terms.delivery.end)} — нерабочий день. Письмо считает неустойку с ${formatRu(addDays(terms.delivery.end, 1))}: дату выбрал продавец. Продавец может возразить, что срок перенёсся на следующий рабочий день (${cite("termOnDayOff")}); тогда неустойка будет чуть меньше.`);
   }
   if (main.kind === "claim" && isQualityCase(answers.case)) {
-    items.push("Если продавец попросит товар на проверку качества, отдайте его, придите на проверку и сохраните акт. С 01.02.2026 суд не взыщет штраф 50 % (п. 6 ст. 13 ЗоЗПП), если покупатель сам помешал выполнить требования добровольно, например не дал товар на проверку.");
+    items.push(`Если продавец попросит товар на проверку качества, отдайте его, придите на проверку и сохраните акт. Суд не взыщет штраф ${figureText("fine", "fine")} (${cite("fine")}), если покупатель сам помешал выполнить требования добровольно, например не дал товар на проверку.`);
   }
   // Terms are {end, …}; the authority's come in a pair ({register, answer}); answerDays is a number.
   const isTerm = (value) => Boolean(value) && typeof value === "object" && "end" in value;
   const allTerms = [main.summary.answerBy, ...Object.values(terms).flatMap((value) => (isTerm(value) ? [value] : Object.values(value ?? {}).filter(isTerm)))];
   const caveat = unconfirmedCalendarText(allTerms, calendar);
   if (caveat) items.push(caveat);
-  items.push("Даты выше уже учитывают выходные и праздники: если срок кончается в нерабочий день, последним считается следующий рабочий день (ст. 193 ГК РФ). Письмо, сданное на почту до 24:00 последнего дня, отправлено в срок (п. 2 ст. 194 ГК РФ).");
+  items.push(`Даты выше уже учитывают выходные и праздники: если срок кончается в нерабочий день, последним считается следующий рабочий день (${cite("termOnDayOff")}). Письмо, сданное на почту до 24:00 последнего дня, отправлено в срок (${cite("postedInTime")}).`);
   return items;
 }

@@ -5,9 +5,9 @@ import { isValidDate, compare, formatRu, addDays, addMonths } from "./dates.js";
 import { CalendarRangeError, termText } from "./calendar.js";
 import { checkCompanyIds, textLength } from "./text.js";
 import { deliveryTerm, earlierDemandTerm, refundTerm, refusalTerm, answerTerm, authorityTerms, claimAnswerTerm } from "./terms.js";
-import { parseRubles, formatRubles } from "./money.js";
+import { parseRubles, formatRubles, daysText, monthsText } from "./money.js";
 import {
-  CASES, DELIVERY_DEMANDS, DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, MAX_AMOUNT_KOPECKS, MAX_TEXT, TERMS, asksForMoney, demandsFor,
+  CASES, DELIVERY_DEMANDS, DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, MAX_AMOUNT_KOPECKS, MAX_TEXT, TERMS, asksForMoney, cite, demandsFor,
 } from "./rules.js";
 
 
@@ -123,7 +123,7 @@ function checkNotDelivered(a, check, errors, price) {
   const delivery = check.ready("promisedDate", "docDate") ? check.term("promisedDate", () => deliveryTerm(a, check.calendar)) : null;
   // The promised date itself, never moved to a working day: a holiday must not block the letter (issue 29).
   if (delivery && compare(a.docDate, delivery.end) <= 0) {
-    errors.promisedDate = `Срок доставки ещё не прошёл: товар обещали передать не позднее ${formatRu(delivery.end)}. Просрочка начнётся с ${formatRu(addDays(delivery.end, 1))}. До этого претензию по ст. 23.1 ЗоЗПП писать рано.`;
+    errors.promisedDate = `Срок доставки ещё не прошёл: товар обещали передать не позднее ${formatRu(delivery.end)}. Просрочка начнётся с ${formatRu(addDays(delivery.end, 1))}. До этого претензию о просрочке (${cite("lateDeliveryPenalty")}) писать рано.`;
   }
   if (!DELIVERY_DEMANDS[a.ndDemand]) errors.ndDemand = "Выберите, чего вы требуете.";
   if (a.ndDemand !== "new_deadline") return;
@@ -170,7 +170,7 @@ function checkRefundMissing(a, check, errors, price) {
   check.notBefore("refundDemandDate", "orderDate", "Требование не может быть раньше заказа.");
   const due = check.ready("refundDemandDate", "docDate") ? check.term("refundDemandDate", () => refundTerm(a, check.calendar)) : null;
   if (due && compare(a.docDate, due.end) <= 0) {
-    errors.refundDemandDate = `${TERMS.qualityRefund.days} дней на возврат ещё идут: продавец может вернуть деньги по ${termText(due)} включительно. Претензию о просрочке отправьте после этой даты.`;
+    errors.refundDemandDate = `${daysText((a.refundBasis === "refusal" ? TERMS.refusalRefund : TERMS.qualityRefund).days)} на возврат ещё идут: продавец может вернуть деньги по ${termText(due)} включительно. Претензию о просрочке отправьте после этой даты.`;
   }
   const refund = check.amount("refundAmount");
   if (refund !== null && price !== null && refund > price) errors.refundAmount = "Возврат не может быть больше цены товара.";
@@ -179,14 +179,14 @@ function checkRefundMissing(a, check, errors, price) {
 function checkRefusal(a, check, errors) {
   checkReceived(check);
   if (!a.keptIntact) {
-    errors.keptIntact = "Исправный товар можно вернуть, если вы им не пользовались и сохранили его товарный вид и потребительские свойства (п. 4 ст. 26.1 ЗоЗПП). Упаковку хранить не обязательно.";
+    errors.keptIntact = `Исправный товар можно вернуть, если вы им не пользовались и сохранили его товарный вид и потребительские свойства (${cite("distanceRefusal")}). Упаковку хранить не обязательно.`;
   }
   if (!check.ready("receivedDate", "docDate")) return;
   const last = check.term("receivedDate", () => refusalTerm(a, check.calendar));
   if (last && compare(a.docDate, last.end) > 0) {
     errors.receivedDate = a.noReturnInfo
-      ? `Срок отказа — 3 месяца после получения — истёк ${termText(last)}. Если в товаре недостаток, выберите «Товар с браком».`
-      : `Срок отказа — 7 дней после получения — истёк ${termText(last)}. Если при доставке вам не дали письменных условий возврата, отметьте это: тогда срок 3 месяца. Если в товаре недостаток, выберите «Товар с браком».`;
+      ? `Срок отказа — ${monthsText(TERMS.refusalNoInfo.months)} после получения — истёк ${termText(last)}. Если в товаре недостаток, выберите «Товар с браком».`
+      : `Срок отказа — ${daysText(TERMS.refusal.days)} после получения — истёк ${termText(last)}. Если при доставке вам не дали письменных условий возврата, отметьте это: тогда срок ${monthsText(TERMS.refusalNoInfo.months)}. Если в товаре недостаток, выберите «Товар с браком».`;
   }
 }
 
