@@ -4,17 +4,18 @@
 
 import { todayIso, formatRu, parseDateInput, isValidDate } from "./dates.js";
 import { makeCalendar } from "./calendar.js";
-import { useLaw } from "./rules.js";
+import { MAX_TEXT, useLaw } from "./rules.js";
 import { validate, caseNeeds } from "./validate.js";
 import { buildLetters, deadlineEvents, sentence } from "./letter.js";
 import { summaryItems } from "./summary.js";
-import { sections, fields } from "./fields.js";
+import { sections as formSections, fields } from "./fields.js";
 import { buildIcs } from "./ics.js";
-import { openStore, restoreAnswers } from "./storage.js";
+import { openStore, restoreAnswers, sanitizeAnswers, personalDetails } from "./storage.js";
 import { el } from "./dom.js";
 import { slicer } from "./slices.js";
 
 const STORAGE_KEY = "ozon-claim-builder:v1";
+const PERSONAL_KEY = "ozon-claim-builder:me:v1"; // name, address, contact: kept apart, with their own consent
 const DATE_HINT = "ДД.ММ.ГГГГ";
 
 /** Preselected answers. Ozon is preselected as the recipient only while its address is confirmed. */
@@ -79,7 +80,7 @@ function drawField(field, data) {
   if (field.type === "textarea") input = el("textarea", { ...attributes, rows: "2" });
   // A text field, not type=date: the browser's date widget shows its own locale's order
   // (mm/dd/yyyy in an English browser); the hint and the placeholder always say ДД.ММ.ГГГГ.
-  else if (field.type === "date") input = el("input", { ...attributes, type: "text", inputmode: "numeric", placeholder: DATE_HINT, pattern: "\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-\\d{2}-\\d{2}", "data-kind": "date" });
+  else if (field.type === "date") input = el("input", { ...attributes, type: "text", inputmode: "numeric", placeholder: DATE_HINT, "data-kind": "date" });
   else if (field.type === "amount") input = el("input", { ...attributes, type: "text", inputmode: "decimal", placeholder: "12 000" });
   else input = el("input", { ...attributes, type: "text", inputmode: field.inputmode || null });
   const format = field.type === "date" ? ` (${DATE_HINT})` : "";
@@ -149,7 +150,7 @@ function drawLetter(article, letter) {
 async function drawForm(data, pause) {
   const form = el("form", { class: "claim-form", novalidate: true, autocomplete: "off" });
   const sections = [];
-  for (const section of sections()) {
+  for (const section of formSections()) {
     const box = el("fieldset", { class: "claim-section", "data-section": section.id }, el("legend", { text: section.title }));
     for (const field of section.fields) {
       box.append(drawField(field, data));
@@ -168,12 +169,14 @@ async function drawForm(data, pause) {
   const restoredDate = el("p", { class: "claim-notice", id: "claim-docDate-notice", role: "status", hidden: true });
   form.querySelector('[data-field="docDate"]').append(restoredDate);
   const remember = el("input", { type: "checkbox", id: "claim-remember" });
+  const rememberMe = el("input", { type: "checkbox", id: "claim-remember-me" });
   const erase = el("button", { type: "button", class: "md-button", id: "claim-erase", text: "Стереть сохранённое" });
   const storageStatus = el("p", { class: "claim-hint", id: "claim-storage-status", "aria-live": "polite" });
   form.append(el("fieldset", { class: "claim-section claim-storage" }, el("legend", { text: "Сохранение" }),
-    el("label", { class: "claim-option", for: "claim-remember" }, remember, " Запомнить ответы в этом браузере (только на этом устройстве, никуда не отправляются)"),
+    el("label", { class: "claim-option", for: "claim-remember-me" }, rememberMe, " Запомнить мои ФИО, адрес и телефон или e-mail на этом устройстве: в следующий раз их не придётся вводить"),
+    el("label", { class: "claim-option", for: "claim-remember" }, remember, " Запомнить все ответы об этом заказе (только на этом устройстве, никуда не отправляются)"),
     erase, storageStatus));
-  return { form, sections, remember, erase, storageStatus, restoredDate };
+  return { form, sections, remember, rememberMe, erase, storageStatus, restoredDate };
 }
 
 /** The letters' side: print button, .ics link, status line, summary of terms, the letters. */
@@ -305,44 +308,58 @@ function wirePrint(button, isValid, revealErrors) {
 /** «Запомнить» and «Стереть» over storage.js; without storage both are off and say why. */
 function wireStorage(ui, form, reset, update) {
   const store = openStore(STORAGE_KEY);
+  const me = openStore(PERSONAL_KEY);
   const setStatus = () => {
-    ui.storageStatus.textContent = store.has() ? "Ответы сохранены в этом браузере." : "Ничего не сохранено.";
+    const kept = [me.has() && "ваши данные", store.has() && "ответы"].filter(Boolean);
+    ui.storageStatus.textContent = kept.length ? `В этом браузере сохранены ${kept.join(" и ")}.` : "Ничего не сохранено.";
   };
   if (!store.available) {
     ui.remember.disabled = true;
+    ui.rememberMe.disabled = true;
     ui.erase.disabled = true;
     ui.storageStatus.textContent = "Этот браузер не даёт сохранять ответы (так бывает в приватном окне или без cookie). Форма работает и так, но после закрытия страницы ответы пропадут.";
-    return { saved: null, save() {} };
+    return { saved: null, savedMe: null, save() {} };
   }
   ui.remember.addEventListener("change", () => {
     if (ui.remember.checked) store.save(readAnswers(form));
     else store.erase();
     setStatus();
   });
+  ui.rememberMe.addEventListener("change", () => {
+    if (ui.rememberMe.checked) me.save(personalDetails(readAnswers(form)));
+    else me.erase();
+    setStatus();
+  });
   ui.erase.addEventListener("click", () => {
     store.erase();
+    me.erase();
     ui.remember.checked = false;
+    ui.rememberMe.checked = false;
     reset();
     update();
     setStatus();
   });
-  const saved = store.load();
+  // Local storage is untrusted input: only the form's own fields of their own types come back.
+  const saved = sanitizeAnswers(store.load(), fields(), MAX_TEXT);
+  const savedMe = sanitizeAnswers(personalDetails(me.load()), fields(), MAX_TEXT);
   ui.remember.checked = Boolean(saved);
+  ui.rememberMe.checked = Boolean(savedMe && Object.keys(savedMe).length);
   setStatus();
   return {
     saved,
+    savedMe,
     save(answers) {
-      if (!ui.remember.checked) return;
-      store.save(answers);
+      if (ui.remember.checked) store.save(answers);
+      if (ui.rememberMe.checked) me.save(personalDetails(answers));
       setStatus();
     },
   };
 }
 
 /** Saved answers, with today's date in place of the saved one and a visible note when they differ. */
-function restore(ui, form, saved, data, today) {
+function restore(ui, form, saved, savedMe, data, today) {
   const { answers, staleDate } = restoreAnswers(saved, today);
-  writeAnswers(form, { ...defaults(data, today), ...(answers || {}) });
+  writeAnswers(form, { ...defaults(data, today), ...(savedMe || {}), ...(answers || {}) });
   if (staleDate && isValidDate(staleDate)) {
     ui.restoredDate.textContent = `Мы вернули сохранённые ответы, но дату документа поставили сегодняшнюю — ${formatRu(today)}. В сохранённых была ${formatRu(staleDate)}: если нужна она, впишите её сами.`;
     ui.restoredDate.hidden = false;
@@ -403,7 +420,7 @@ export async function start(root) {
   wirePrint(output.printButton, () => valid, revealErrors);
   storage = wireStorage(ui, form, reset, update);
   await pause();
-  restore(ui, form, storage.saved, data, today);
+  restore(ui, form, storage.saved, storage.savedMe, data, today);
   await pause();
   update();
   await pause();
