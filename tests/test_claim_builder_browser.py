@@ -51,8 +51,12 @@ def rubles(kopecks: float) -> str:
 def penalty(base: int, rule_id: str, days: int) -> str:
     """«12 000 ₽ × 0,5 % × 14 дней = 840 ₽» with the register's rate (days' word as the letters use it)."""
     rate = LAW.builder_json([rule_id])[rule_id]["figures"]["rate"]["value"]
-    word = "дня" if days % 10 in (2, 3, 4) and days % 100 not in (12, 13, 14) else "день" if days % 10 == 1 and days % 100 != 11 else "дней"
-    return flat(f"{rubles(base * 100)} × {figure(rule_id, 'rate')} × {days} {word} = {rubles(base * 100 * rate / 100 * days)}")
+    if days % 100 in (11, 12, 13, 14) or days % 10 in (0, 5, 6, 7, 8, 9):
+        word = "дней"
+    else:
+        word = "день" if days % 10 == 1 else "дня"
+    amount = rubles(base * 100 * rate / 100 * days)
+    return flat(f"{rubles(base * 100)} × {figure(rule_id, 'rate')} × {days} {word} = {amount}")
 
 
 LATE = "zozpp-23-1-penalty"
@@ -129,7 +133,7 @@ def pdf_text(page, tmp_path: Path) -> str:
     return subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
-CASES = {
+CASES: dict[str, tuple[dict[str, Any], list[str]]] = {
     "not-delivered-refund": (
         {
             **BUYER,
@@ -522,7 +526,8 @@ def test_letters_to_the_seller_and_to_ozon_from_the_same_answers(page, site_url:
     seller = flat(page.inner_text("#claim-letter"))
     ozon = flat(page.inner_text("#claim-letter-ozon"))
     assert "Кому: ООО «Ромашка»" in seller and "ИНН 7707083893" in seller and "Я отказываюсь от этого товара" in seller
-    assert f"Кому: {OZON.recipient}" in ozon and "Товар продаёт ООО «Ромашка»" in ozon and cite("zozpp-12-marketplace-refund") in ozon
+    assert f"Кому: {OZON.recipient}" in ozon and "Товар продаёт ООО «Ромашка»" in ozon
+    assert cite("zozpp-12-marketplace-refund") in ozon
     printed = flat(pdf_text(page, tmp_path))
     assert squash("Кому: ООО «Ромашка»") in squash(printed) and squash(f"Кому: {OZON.recipient}") in squash(printed)
     page.uncheck("#claim-alsoOzon")
@@ -607,7 +612,8 @@ def test_signature_never_prints_alone_on_the_second_sheet(page, site_url: str, t
     fill(page, CASES["refusal-three-months"][0])
     sheets_seen = set()
     for count in range(0, 6):
-        fill(page, {"attachmentsOther": "\n".join(f"Фото № {n}: упаковка, товар и недостаток" for n in range(1, count + 1))})
+        lines = [f"Фото № {n}: упаковка, товар и недостаток" for n in range(1, count + 1)]
+        fill(page, {"attachmentsOther": "\n".join(lines)})
         assert page.locator("#claim-builder").get_attribute("data-valid") == "true", page.inner_text("#claim-status")
         pdf = tmp_path / f"letter-{count}.pdf"
         page.pdf(path=str(pdf), format="A4")
@@ -623,7 +629,8 @@ def test_phone_dates_and_remembered_personal_details(page, site_url: str) -> Non
     """Dates typed on a phone keypad are read; the buyer's own details come back only with consent,
     and a tampered store brings back nothing it should not (issue 26)."""
     open_builder(page, site_url)
-    fill(page, {**CASES["not-delivered-refund"][0], "orderDate": "20,02,2024", "promisedDate": "01032024"})
+    answers = CASES["not-delivered-refund"][0]
+    fill(page, {**answers, "orderDate": "20,02,2024", "promisedDate": "01032024"})
     assert page.locator("#claim-builder").get_attribute("data-valid") == "true", page.inner_text("#claim-status")
     fill(page, {"orderDate": "2024"})
     page.click("#claim-print")
@@ -636,8 +643,8 @@ def test_phone_dates_and_remembered_personal_details(page, site_url: str) -> Non
     assert page.evaluate("localStorage.getItem('ozon-claim-builder:v1')") is None, "the answers were not asked for"
     # Tamper with the answers' store: unknown fields, wrong types, a choice that is not an option.
     page.evaluate(
-        """localStorage.setItem('ozon-claim-builder:v1', JSON.stringify(
-        {case: 'hack', price: 12, keptIntact: 'yes', orderNumber: '777', attachments: ['order', '<img>'], extra: 'x'}))"""
+        """localStorage.setItem('ozon-claim-builder:v1', JSON.stringify({case: 'hack', price: 12,
+        keptIntact: 'yes', orderNumber: '777', attachments: ['order', '<img>'], extra: 'x'}))"""
     )
     page.reload()
     page.wait_for_selector("#claim-print")
