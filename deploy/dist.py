@@ -3,7 +3,8 @@
     python -m deploy.dist --site site --out dist
 
 Writes
-  dist/site/            the files to publish: the build, `_headers`, and beside every text file of
+  dist/site/            the files to publish: the build, each booklet's PDF (deploy/booklet_pdf.py),
+                        `_headers`, and beside every text file of
                         256 bytes or more its `.gz` (zlib level 9) and `.br` (brotli quality 11) twin
   dist/site.zip         the same folder as one archive (Netlify and Cloudflare Pages take a zip)
   dist/manifest.tsv     path, size in bytes and sha256 of every file in dist/site/
@@ -26,6 +27,7 @@ from typing import Callable, Iterator
 import brotli
 
 from . import headers
+from .booklet_pdf import BookletPdfError, make_booklet_pdfs
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
@@ -128,12 +130,23 @@ def write_zip(site: Path, archive: Path) -> None:
                 zf.writestr(info, path.read_bytes())
 
 
-def make_dist(site: Path, out: Path) -> None:
+def make_dist(site: Path, out: Path, booklet_pdfs: bool = True) -> None:
+    """`booklet_pdfs=False` skips the booklets' PDFs (Chromium prints them: about 20 s of the machine);
+    tests/test_booklet_pdf.py prints them once for the tests."""
     target = out / "site"
     if target.exists():
         shutil.rmtree(target)
     out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(site, target)
+    if booklet_pdfs:
+        # Into the published folder, before the manifest and the archive list its files.
+        try:
+            made = make_booklet_pdfs(target)
+        except BookletPdfError as error:
+            raise SystemExit(f"make dist: booklet PDF: {error}") from error
+        for booklet in made:
+            for page in booklet.near_empty():
+                print(f"warning: {booklet.pdf.name}: page {page.number} is only {page.fullness:.0%} full")
     # Both configurations are computed from the build itself (the CSP lists its scripts' hashes).
     (target / headers.HEADERS_FILE).write_text(headers.static_host_headers(site), encoding="utf-8")
     NGINX_CONF.write_text(

@@ -55,6 +55,14 @@ _ROOT = str(Path(__file__).resolve().parent.parent)
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
+from hooks.booklet_paper import (  # noqa: E402
+    CHAPTER_ATTR,
+    TOC_PAGE_ATTR,
+    TOC_PAGE_CLASS,
+    pdf_path,
+    running_titles_css,
+    running_titles_path,
+)
 from hooks.html_source import Attribute, Edit, EndTag, StartTag, Token, remove, scan, set_value, splice  # noqa: E402
 from hooks.serve_dirty import keep_as_built, partial_build  # noqa: E402
 from macros.front_matter import is_guide  # noqa: E402
@@ -264,8 +272,10 @@ def chapter_html(
     # Until a chapter is laid out it is as tall as booklet.css estimates from its length in characters
     # (data-length): a chapter shown shorter than it is would overlap the next one for tools that
     # measure it unrendered (Lighthouse's axe reported colours and tap targets of the wrong elements).
+    # data-chapter: its named page on paper, whose top margin box carries its title (hooks/booklet_paper.py).
     inner = f"{heading}\n{body.strip()}"
-    return f'<section class="{PART_CLASS}" data-length="{len(inner)}">\n{inner}\n</section>\n'
+    number = f' {CHAPTER_ATTR}="{chapter.number}"' if chapter.number else ""
+    return f'<section class="{PART_CLASS}"{number} data-length="{len(inner)}">\n{inner}\n</section>\n'
 
 
 def _heading(level: int, title: str, anchor: str, attributes: str = "", number: int = 0) -> str:
@@ -286,7 +296,10 @@ def contents_html(chapters: Iterable[Chapter]) -> str:
             section = chapter.section
             lines += [f"<p><strong>{escape(section)}</strong></p>" if section else "", "<ul>"]
         number = f"{chapter.number}. " if chapter.number else ""
-        lines.append(f'<li>{number}<a href="#{chapter.slug}">{escape(chapter.title)}</a></li>')
+        # An empty slot for the chapter's page number: deploy/booklet_pdf.py fills it in the PDF, and print.css
+        # gives it its width from the start, so filling it moves no line of the contents to another sheet.
+        slot = f'<span class="{TOC_PAGE_CLASS}" {TOC_PAGE_ATTR}="{chapter.number}"></span>' if chapter.number else ""
+        lines.append(f'<li>{number}<a href="#{chapter.slug}">{escape(chapter.title)}</a>{slot}</li>')
     lines += ["</ul>" if section is not None else "", "</nav>"]
     return "\n".join(line for line in lines if line)
 
@@ -384,7 +397,8 @@ class SectionBooklet:
             f"Здесь инструкции только из раздела «{self.section}», по порядку. "
             "Каждая начнётся с новой страницы.\n\n"
             '<div class="screen-only" markdown>\n\n'
-            "Чтобы распечатать их или сохранить в PDF, откройте в браузере печать (Ctrl+P, на Mac — Cmd+P). "
+            "Чтобы распечатать их, нажмите «Открыть PDF для печати» выше: это готовый файл с номерами страниц "
+            "в содержании. Его можно распечатать и с телефона. "
             f"Все разделы сразу — в [полном справочнике для печати]({back}).\n\n</div>\n"
         )
 
@@ -432,6 +446,7 @@ class BuildState:
     reported: set[tuple[str, str, str]] = field(default_factory=set)  # (guide, link, anchor) already logged
     chapter_html: dict[str, str] = field(default_factory=dict)  # src_uri → the chapter's HTML (on_page_content)
     tags: dict[str, tuple[Token, ...]] = field(default_factory=dict)  # a chapter's HTML → its tags (_tags)
+    running_titles: dict[str, str] = field(default_factory=dict)  # site path → a booklet's chapter titles (CSS)
 
 
 _state = BuildState()
@@ -513,6 +528,20 @@ def _merge_checked_dates(booklet: Page, guides: list[Page], config: Any) -> None
         booklet.meta[CHECKED_META] = merged.text()
 
 
+# Template values (overrides/main.html, partials/print-actions.html): where the running titles and the PDF are.
+RUNNING_TITLES_META = "booklet_running_titles"
+PDF_META = "booklet_pdf"
+
+
+def _paper(page: Page, chapters: list[Chapter]) -> None:
+    """The booklet's running titles (a stylesheet of its own) and the address of its PDF (made by `make dist`)."""
+    css_path = running_titles_path(page.file.dest_uri)
+    _state.running_titles[css_path] = running_titles_css((c.number, c.title) for c in chapters if c.number)
+    page.meta[RUNNING_TITLES_META] = css_path
+    section = page.meta.get(SECTION_META)
+    page.meta[PDF_META] = pdf_path(page.file.dest_uri, section_slug(section) if isinstance(section, str) else None)
+
+
 def on_config(config: Any) -> Any:
     global _state
     _state = BuildState()
@@ -521,6 +550,12 @@ def on_config(config: Any) -> Any:
 
 def on_post_build(config: Any) -> None:
     _state.tags.clear()  # every booklet is written; `mkdocs serve` keeps the process between builds
+    # Each booklet's running titles, next to it. A partial `make serve` build renders no booklet and writes
+    # none, so the files of the last full build stay with the pages they belong to.
+    site = Path(config.site_dir)
+    for path, css in _state.running_titles.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(css, encoding="utf-8")
 
 
 def _whole_booklet_src(config: Any, docs_dir: Path) -> str | None:
@@ -591,4 +626,5 @@ def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) 
     page.content = build(own, chapters, page.url, page.file.src_path, known_broken)
     page.toc = booklet_toc(page.toc, chapters)
     _merge_checked_dates(page, pages, config)
+    _paper(page, chapters)
     return context

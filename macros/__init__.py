@@ -240,7 +240,8 @@ def define_env(env: Any) -> None:
         for channel_id in recipients.values():
             channel("claim_data", channel_id)
         try:
-            scripts = host.docs_dir / "assets" / "claim"  # the rules they name ride along (macros/law_data.py)
+            # the rules the builder's and «Моё дело»'s scripts name ride along (macros/law_data.py)
+            scripts = [host.docs_dir / "assets" / folder for folder in ("claim", "case")]
             data = claim_data_module.claim_data(book, recipients, law=register, scripts=scripts)
         except claim_data_module.ClaimDataError as error:
             fail("claim_data(...)", str(error))
@@ -272,17 +273,28 @@ def define_env(env: Any) -> None:
             )
         return final_html(law_html.figure(found, name))
 
+    @macro(env, rule=True)
+    def law_edition(rule_id: str) -> str:
+        """The rule's newest edition: «в ред. Федерального закона от … № …, действует с …»."""
+        found = rule("law_edition", rule_id)
+        if found.last_change is None:
+            fail(f"law_edition({rule_id!r})", f"the register records no edition of this rule in {LAW_FILE}")
+        return final_html(escape(law_html.edition_text(found)))
+
     @macro(env)
-    def law_changes(year: int) -> str:
-        """Every change of the law the register records as in force in a year, e.g. {{ law_changes(2026) }}."""
-        if not isinstance(year, int) or not 1990 <= year <= 2100:
-            fail(f"law_changes({year!r})", "write the year as a number, e.g. law_changes(2026)")
-        return "\n\n" + final_html(law_html.changes(register, year)) + "\n\n"
+    def law_changes(year: str) -> str:
+        """Every change of the law the register records as in force in a year, e.g. {{ law_changes("2026") }}."""
+        if not isinstance(year, str) or not year.isdigit() or not 1990 <= int(year) <= 2100:
+            fail(f"law_changes({year!r})", 'write the year in quotes, e.g. law_changes("2026")')
+        return "\n\n" + final_html(law_html.changes(register, int(year))) + "\n\n"
 
     @macro(env)
     def law_register() -> str:
-        """The whole register of legal rules as a table, with sources and dates."""
-        return "\n\n" + final_html(law_html.register_table(register)) + "\n\n"
+        """The whole register of legal rules, act by act, with sources and dates."""
+        parts = []
+        for act_id, title, rules_html in law_html.register_list(register):
+            parts.append(f"### {markdown_text(title)} {{ #{act_id} }}\n\n{final_html(rules_html)}\n")
+        return "\n\n" + "\n".join(parts) + "\n\n"
 
     @macro(env)
     def short_answer() -> str:

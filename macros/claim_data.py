@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from pathlib import Path
 
@@ -54,10 +54,12 @@ def recipient(book: ContactBook, channel_id: str) -> dict[str, str | None]:
     }
 
 
-def builder_rule_ids(law: LawRegister, scripts: Path) -> list[str]:
-    """The rules the builder's scripts name in string literals, sorted: what the page must carry."""
+def builder_rule_ids(law: LawRegister, scripts: Path | Sequence[Path]) -> list[str]:
+    """The rules the builder's scripts (and «Моё дело»'s, which imports them) name in string literals,
+    sorted: what a page with the claim-data block must carry."""
     ids: set[str] = set()
-    for script in sorted(scripts.glob("*.js")):
+    folders = [scripts] if isinstance(scripts, Path) else list(scripts)
+    for script in sorted(path for folder in folders for path in folder.glob("*.js")):
         if script.is_symlink() or not script.is_file() or script.stat().st_size > MAX_SCRIPT_BYTES:
             continue
         ids.update(rule_id for rule_id, _ in rule_ids_in(script.read_text(encoding="utf-8"), law))
@@ -69,7 +71,7 @@ def claim_data(
     recipients: Mapping[str, str],
     today: dt.date | None = None,
     law: LawRegister | None = None,
-    scripts: Path | None = None,
+    scripts: Path | Sequence[Path] | None = None,
 ) -> dict[str, object]:
     """{"recipients": {role: recipient}, "calendar": …, "law": {rule id: rule}}; roles as the page names them,
     e.g. {"ozon": "ozon-address"}; the rules are those the builder's scripts name (data/law.yml)."""

@@ -42,7 +42,15 @@ def edition_text(rule: Rule) -> str:
     change = rule.last_change
     if change is None:
         return ""
-    return f"в ред. {change.by}, действует с {date_ru(change.in_force)}"
+    return f"в ред. {_genitive(change.by)}, действует с {date_ru(change.in_force)}"
+
+
+def _genitive(law: str) -> str:
+    """«Федеральный закон от …» → «Федерального закона от …», as «в ред.» needs; other names stay."""
+    for nominative, genitive in (("Федеральный закон", "Федерального закона"), ("Закон РФ", "Закона РФ")):
+        if law.startswith(nominative):
+            return genitive + law[len(nominative) :]
+    return law
 
 
 def changes(register: LawRegister, year: int) -> str:
@@ -64,20 +72,28 @@ def changes(register: LawRegister, year: int) -> str:
     return '<ul class="law-changes">' + "".join(text for _, text in sorted(items, key=lambda i: i[0])) + "</ul>"
 
 
-def register_table(register: LawRegister) -> str:
-    """The whole register as a table: citation, what it gives, edition, source and the date it was read."""
-    rows = []
-    for rule in register.rules.values():
-        act = register.acts[rule.act]
-        edition = edition_text(rule)
-        rows.append(
-            f'<tr id="rule-{escape(rule.id)}"><td>{citation(register, rule)}</td>'
-            f"<td>{escape(rule.gives)}{('<br><small>' + escape(edition) + '</small>') if edition else ''}</td>"
-            f'<td><a href="{escape(str(rule.source))}" rel="noopener">{escape(act.cite)}</a>, '
-            f"проверено {date_ru(rule.checked)}</td></tr>"
-        )
-    head = "<th>Норма</th><th>Что она даёт покупателю</th><th>Где читали текст</th>"
-    return (
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
-        f'<table class="law-register"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></div>'
-    )
+def register_list(register: LawRegister) -> list[tuple[str, str, str]]:
+    """The whole register, act by act: (act id, act title, HTML list of its rules with sources and dates).
+
+    A list, not a table: on a 360 px phone a four-column table scrolls sideways; a list reads down."""
+    parts: list[tuple[str, str, str]] = []
+    for act in register.acts.values():
+        items = []
+        for rule in register.rules.values():
+            if rule.act != act.id:
+                continue
+            edition = edition_text(rule)
+            items.append(
+                f'<li id="rule-{escape(rule.id)}"><p><strong>{citation(register, rule)}</strong>: '
+                f"{escape(rule.title)}. {escape(rule.gives)}</p>"
+                f'<p class="law-meta">{escape(edition) + ". " if edition else ""}'
+                f'Текст: <a href="{escape(str(rule.source))}">{escape(_host(str(rule.source)))}</a>, '
+                f"проверено {date_ru(rule.checked)}.</p></li>"
+            )
+        if items:
+            parts.append((act.id, act.title, '<ul class="law-rules">' + "".join(items) + "</ul>"))
+    return parts
+
+
+def _host(url: str) -> str:
+    return url.split("//", 1)[-1].split("/", 1)[0]

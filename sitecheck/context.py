@@ -8,6 +8,8 @@ from pathlib import Path
 
 import lxml.html
 
+from hooks.booklet_paper import PDF_LINK_ATTR
+
 from .project import Project
 
 
@@ -20,6 +22,7 @@ class HtmlRef:
     url: str
     line: int
     rel: str = ""  # <link rel="..."> tells a stylesheet (a request) from a canonical link (none)
+    made_by_dist: bool = False  # a booklet's PDF link: `make dist` prints the file there (deploy/booklet_pdf.py)
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,8 @@ def _parse_file(path: Path) -> HtmlPage:
         for attr in _URL_ATTRS:
             if attr in attrs:
                 line = element.sourceline or 1
-                refs.append(HtmlRef(element.tag, attr, attrs[attr].strip(), line, attrs.get("rel", "")))
+                refs.append(HtmlRef(element.tag, attr, attrs[attr].strip(), line, attrs.get("rel", ""),
+                                    element.tag == "a" and PDF_LINK_ATTR in attrs))
     return HtmlPage(path, frozenset(ids), tuple(refs), meta)
 
 

@@ -77,6 +77,8 @@ def _check_page(ctx: Context, path: Path, page: HtmlPage) -> list[Problem]:
         if resolved is None:
             continue
         target, fragment = resolved
+        if ref.made_by_dist and target.suffix == ".pdf" and not _exists(target):
+            continue  # a booklet's PDF: `make dist` prints one at every such address, or stops
         if not _exists(target):
             problems.append(
                 Problem(

@@ -7,7 +7,8 @@
   the 0,5 % penalty.
 - A change in the law reaches every use: a page records in `reviewed:` when its legal content was last
   reread; a rule whose newest edition came into force after that date makes this check name every
-  line of the page that cites it, in one run. The builder's scripts (docs/assets/claim/*.js) carry a
+  line of the page that cites it, in one run. The builder's scripts (docs/assets/claim/*.js; «Моё дело»'s
+  docs/assets/case/*.js too) carry a
   `// reviewed: YYYY-MM-DD` comment and are held to the same rule for the rule ids they name.
 - A hand-typed citation of an unconfirmed rule is a warning: `{{ law("id") }}` shows readers the mark.
 """
@@ -29,11 +30,11 @@ from .problems import Problem
 from .project import Page, line_at
 
 NAME = "law"
-BUILDER_DIR = "assets/claim"
+BUILDER_DIRS = ("assets/claim", "assets/case")  # the claim builder and «Моё дело», which imports it
 MAX_SCRIPT_BYTES = 500_000
 REVIEWED_COMMENT = re.compile(r"^\s*//\s*reviewed:\s*(\d{4}-\d{2}-\d{2})\s*$", re.M)
 _LINE = re.compile(r"^(?P<path>[^:\n]+?):\s*(?:line\s+)?(?P<line>\d+):\s*(?P<message>.*)$")
-_LAW_CALL = re.compile(r"\{\{\s*law(?:_figure)?\(\s*[\"'](?P<id>[^\"']{1,80})[\"']")
+_LAW_CALL = re.compile(r"\{\{\s*law(?:_figure|_edition)?\(\s*[\"'](?P<id>[^\"']{1,80})[\"']")
 
 _REGISTERS: dict[str, LawRegister | LawError] = {}
 
@@ -60,10 +61,33 @@ def check(ctx: Context) -> list[Problem]:
         return [_problem_from_text(line) for line in str(register).splitlines() if line.strip()]
     problems: list[Problem] = []
     used: set[str] = set()
+    hand_typed: dict[str, list[str]] = {}
     for page in ctx.project.pages.values():
-        problems.extend(page_problems(page, register, used))
+        problems.extend(page_problems(page, register, used, hand_typed))
     problems.extend(builder_problems(ctx, register, used))
     problems.extend(_unused(register, used))
+    problems.extend(_unconfirmed_by_hand(register, hand_typed))
+    return problems
+
+
+def _unconfirmed_by_hand(register: LawRegister, hand_typed: dict[str, list[str]]) -> list[Problem]:
+    """One warning per unconfirmed rule that pages cite by hand, where the reader sees no mark."""
+    problems = []
+    for rule_id, places in hand_typed.items():
+        rule = register.rules[rule_id]
+        shown = ", ".join(places[:3]) + (f" and {len(places) - 3} more" if len(places) > 3 else "")
+        problems.append(
+            Problem(
+                LAW_FILE,
+                register.lines.get(rule_id, 1),
+                f"rule «{rule_id}» is unconfirmed ({rule.unconfirmed}) and cited by hand at {len(places)} place(s), "
+                f"where readers see no mark: {shown}",
+                f"confirm it from a published text (source, checked, status: confirmed), or write "
+                f'{{{{ law("{rule_id}") }}}} at those places so readers see «не подтверждено»',
+                "warning",
+                NAME,
+            )
+        )
     return problems
 
 
@@ -89,8 +113,14 @@ def _blank_jinja(text: str) -> str:
     return re.sub(r"\{\{.*?\}\}|\{%.*?%\}", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
 
 
-def page_problems(page: Page, register: LawRegister, used: set[str] | None = None) -> list[Problem]:
-    """Citations, law macros, figures and the edition check of one page."""
+def page_problems(
+    page: Page,
+    register: LawRegister,
+    used: set[str] | None = None,
+    hand_typed: dict[str, list[str]] | None = None,
+) -> list[Problem]:
+    """Citations, law macros, figures and the edition check of one page. `hand_typed` collects the
+    places that cite an unconfirmed rule by hand (readers see no mark there): one warning per rule."""
     used = used if used is not None else set()
     text = page.text
     plain = _blank_jinja(text)
@@ -116,18 +146,8 @@ def page_problems(page: Page, register: LawRegister, used: set[str] | None = Non
             )
         for rule in rules:
             uses.append(Use(rule, line, str(citation)))
-            if rule.status == "unconfirmed":
-                problems.append(
-                    Problem(
-                        page.path,
-                        line,
-                        f"«{citation}» cites {rule.id}, which the register marks unconfirmed ({rule.unconfirmed})",
-                        f'write {{{{ law("{rule.id}") }}}} so readers see the mark, or confirm the rule in '
-                        f"{LAW_FILE}:{register.lines.get(rule.id, 1)}",
-                        "warning",
-                        NAME,
-                    )
-                )
+            if rule.status == "unconfirmed" and hand_typed is not None:
+                hand_typed.setdefault(rule.id, []).append(f"{page.path}:{line}")
     for call in _LAW_CALL.finditer(text):
         rule_id = call.group("id")
         if rule_id in register.rules:
@@ -258,10 +278,8 @@ def builder_problems(ctx: Context, register: LawRegister, used: set[str]) -> lis
     from macros.law_data import rule_ids_in
 
     problems: list[Problem] = []
-    folder = ctx.project.docs_dir / BUILDER_DIR
-    if not folder.is_dir():
-        return []
-    for script in sorted(folder.glob("*.js")):
+    folders = [ctx.project.docs_dir / name for name in BUILDER_DIRS]
+    for script in sorted(path for folder in folders if folder.is_dir() for path in folder.glob("*.js")):
         if script.is_symlink() or not script.is_file() or script.stat().st_size > MAX_SCRIPT_BYTES:
             continue
         text = script.read_text(encoding="utf-8")

@@ -1,7 +1,7 @@
 """The claim builder's frozen legal rules for node's tests, generated from the frozen register.
 
-`tests/js/fixture-law.mjs` reads `tests/fixtures/law/claim-builder-law.json`: the `data.law` block the
-build would give the builder if `data/law.yml` were `tests/fixtures/law/law.yml`, made by the same
+`tests/js/fixture-law.mjs` reads `tests/fixtures/claim/law.json`: the `data.law` block the
+build would give the builder if `data/law.yml` were `tests/fixtures/contacts/data/law.yml`, made by the same
 loader and the same selection (the rule ids the builder's scripts name). Node's tests never read the
 real register, so a change in the law changes no expected figure there. When the fixture YAML or the
 builder's rule ids change, regenerate it: `.venv/bin/python -m tests.test_claim_law`.
@@ -17,8 +17,8 @@ from macros.claim_data import builder_rule_ids
 from macros.law_data import load_law
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_YAML = ROOT / "tests" / "fixtures" / "law" / "law.yml"
-FIXTURE_JSON = ROOT / "tests" / "fixtures" / "law" / "claim-builder-law.json"
+FIXTURE_YAML = ROOT / "tests" / "fixtures" / "contacts" / "data" / "law.yml"
+FIXTURE_JSON = ROOT / "tests" / "fixtures" / "claim" / "law.json"
 SCRIPTS = ROOT / "docs" / "assets" / "claim"
 
 
@@ -31,7 +31,7 @@ def generated() -> str:
 
 def test_the_node_fixture_is_what_the_loader_makes_of_the_fixture_register() -> None:
     assert FIXTURE_JSON.read_text(encoding="utf-8") == generated(), (
-        "tests/fixtures/law/claim-builder-law.json is stale: run `.venv/bin/python -m tests.test_claim_law`"
+        "tests/fixtures/claim/law.json is stale: run `.venv/bin/python -m tests.test_claim_law`"
     )
 
 

@@ -25,7 +25,7 @@ pytestmark = [pytest.mark.xdist_group("dist"), pytest.mark.machinery]
 def made(built_site: BuildResult, tmp_path_factory: pytest.TempPathFactory, monkeypatch_module) -> Path:
     out = tmp_path_factory.mktemp("dist")
     monkeypatch_module.setattr(dist, "NGINX_CONF", out / "nginx.conf")
-    dist.make_dist(built_site.site, out)
+    dist.make_dist(built_site.site, out, booklet_pdfs=False)  # tests/test_booklet_pdf.py prints them
     return out
 
 

@@ -1,7 +1,7 @@
 """The legal rule register (data/law.yml): its loader, citations, figures, and the check that a change in
 the law reaches every page line and builder script that relies on it, in one run.
 
-Mechanism tests use the frozen register in tests/fixtures/law/law.yml or registers written here; tests
+Mechanism tests use the frozen register in tests/fixtures/contacts/data/law.yml or registers written here; tests
 of the real site read what they expect from data/law.yml and the pages (no rule, figure or page is
 named by hand here).
 """
@@ -25,7 +25,7 @@ from sitecheck.problems import Problem
 from .conftest import ROOT
 from .sitecheck_support import append_to, run_check
 
-FIXTURE = ROOT / "tests" / "fixtures" / "law" / "law.yml"
+FIXTURE = ROOT / "tests" / "fixtures" / "contacts" / "data" / "law.yml"  # the fixture project's register
 
 
 @pytest.fixture(scope="module")
@@ -265,7 +265,8 @@ def test_a_change_in_the_law_lists_every_use_in_one_run(project_copy: Path) -> N
     assert all("reviewed" in p.fix for p in found)
     scripts = [
         s.relative_to(project_copy).as_posix()
-        for s in sorted((project_copy / "docs" / "assets" / "claim").glob("*.js"))
+        for folder in law_check.BUILDER_DIRS  # the claim builder's scripts and «Моё дело»'s
+        for s in sorted((project_copy / "docs" / folder).glob("*.js"))
         if f'"{rule_id}"' in s.read_text(encoding="utf-8") or f"'{rule_id}'" in s.read_text(encoding="utf-8")
     ]
     assert {p.path for p in found if p.path.endswith(".js")} == set(scripts)
@@ -286,3 +287,98 @@ def test_a_broken_register_is_reported_by_the_check_at_its_line(project_copy: Pa
     found = _law_problems(project_copy)
     assert found and all(p.path == LAW_FILE for p in found)
     assert any("sure" in p.message for p in found)
+
+
+# --- the macros -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def law_env():
+    """define_env over the fixture project (tests/fixtures/contacts/: its contacts and its register)."""
+    import macros
+
+    from .contact_picks import FIXTURE_ROOT
+    from .test_macros import FakeEnv
+
+    fake = FakeEnv(FIXTURE_ROOT)
+    macros.define_env(fake)
+    return fake
+
+
+def test_law_macro_cites_the_rule_and_marks_an_unconfirmed_one(law_env, fixture_register: LawRegister) -> None:
+    confirmed = next(r for r in fixture_register.rules.values() if r.status == "confirmed")
+    html = law_env.macros["law"](confirmed.id)
+    assert fixture_register.cite(confirmed) in html and "не подтверждено" not in html
+    unconfirmed = next(r for r in fixture_register.rules.values() if r.status == "unconfirmed")
+    html = law_env.macros["law"](unconfirmed.id)
+    assert "не подтверждено" in html and "title=" not in html
+    assert law_env.page.meta["rules_used"] == [confirmed.id, unconfirmed.id]
+
+
+def test_law_figure_renders_from_the_register(law_env, fixture_register: LawRegister) -> None:
+    import macros
+
+    rule = next(r for r in fixture_register.rules.values() if r.figures)
+    name, figure = next(iter(rule.figures.items()))
+    assert law_env.macros["law_figure"](rule.id, name) == figure_text(figure)
+    with pytest.raises(macros.MacroUsageError, match="has no figure «nope».*its figures"):
+        law_env.macros["law_figure"](rule.id, "nope")
+    with pytest.raises(macros.MacroUsageError, match="no rule with this id.*Did you mean"):
+        law_env.macros["law"](rule.id[:-1])
+
+
+def test_law_changes_lists_each_edition_of_the_year(law_env, fixture_register: LawRegister) -> None:
+    editions = [(r, e) for r in fixture_register.rules.values() for e in r.editions]
+    rule, edition = editions[0]
+    html = law_env.macros["law_changes"](str(edition.in_force.year))
+    assert html.count("<li>") == sum(1 for _, e in editions if e.in_force.year == edition.in_force.year)
+    assert fixture_register.cite(rule) in html
+    assert "не записано" in law_env.macros["law_changes"]("1999")
+
+
+def test_the_builder_gets_the_rules_its_scripts_name(tmp_path: Path, fixture_register: LawRegister) -> None:
+    from macros.claim_data import claim_data
+    from macros.contacts_data import load_contacts
+
+    from .contact_picks import FIXTURE_CONTACTS
+
+    named = sorted(fixture_register.rules)[:2]
+    (tmp_path / "a.js").write_text(f'// reviewed: 2026-12-07\nconst A = "{named[0]}";\nconst B = \'{named[1]}\';\n')
+    (tmp_path / "b.js").write_text('const other = "not-a-rule-id";\n')
+    data = claim_data(load_contacts(FIXTURE_CONTACTS), {}, dt.date(2026, 12, 7), fixture_register, tmp_path)
+    law = data["law"]
+    assert isinstance(law, dict) and sorted(law) == named
+    rule = fixture_register.rules[named[0]]
+    assert law[named[0]]["cite"] == fixture_register.cite(rule).replace("\u00a0", " ")
+    assert law[named[0]]["status"] == rule.status
+
+
+def test_law_edition_names_the_newest_change(law_env, fixture_register: LawRegister) -> None:
+    import macros
+
+    changed = next(r for r in fixture_register.rules.values() if r.editions)
+    html = law_env.macros["law_edition"](changed.id)
+    newest = changed.editions[-1]
+    assert html.startswith("в ред. ") and newest.in_force.strftime("%d.%m.%Y") in html
+    assert newest.by.split(" от ", 1)[1] in html  # «от 28.12.2025 № 500-ФЗ», whatever the law
+    unchanged = next(r for r in fixture_register.rules.values() if not r.editions)
+    with pytest.raises(macros.MacroUsageError, match="records no edition"):
+        law_env.macros["law_edition"](unchanged.id)
+
+
+def test_unconfirmed_rules_cited_by_hand_are_one_warning_each(project_copy: Path) -> None:
+    register = load_law(project_copy / LAW_FILE)
+    rule = next(r for r in register.rules.values() if r.status == "confirmed" and r.article)
+    page = _first_guide(project_copy)
+    cite = register.cite(rule).replace("\u00a0", " ")
+    append_to(page, f"\nСм. {cite}.\n\nЕщё раз: {cite}.\n")
+    path = project_copy / LAW_FILE
+    line = register.lines[rule.id]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    end = next((i for i in range(line, len(lines)) if lines[i].startswith("  - id: ")), len(lines))
+    status = next(i for i in range(line, end) if lines[i].strip() == "status: confirmed")
+    lines[status] = '    status: unconfirmed\n    unconfirmed: "Проверка теста."'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    warned = [p for p in run_check(law_check.NAME, project_copy) if p.severity == "warning" and rule.id in p.message]
+    assert len(warned) == 1 and warned[0].path == LAW_FILE and warned[0].line == line
+    assert page.name in warned[0].message and f'law("{rule.id}")' in warned[0].fix

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Callable
@@ -126,6 +128,7 @@ def test_obsolete_advice_keeps_the_macro_when_it_can_show_the_replacement(tmp_pa
     old_moscow = text.index("id: ozon-phone-old-moscow")
     text = text[:old_moscow] + text[old_moscow:].replace("replaced_by: ozon-chat", "replaced_by: ozon-phone-moscow", 1)
     (project / "data" / "contacts.yml").write_text(text, encoding="utf-8")
+    shutil.copy(FIXTURE_ROOT / "data" / "law.yml", project / "data" / "law.yml")
     fake = FakeEnv(project)
     macros.define_env(fake)
     fake.macros["phone"]("ozon-phone-old-moscow")
@@ -154,6 +157,7 @@ def test_yaml_text_is_escaped(tmp_path: Path) -> None:
     text = FIXTURE_CONTACTS.read_text(encoding="utf-8")
     text = text.replace("label: Чат с поддержкой", 'label: "<script>alert(1)</script> чат"')
     (project / "data" / "contacts.yml").write_text(text, encoding="utf-8")
+    shutil.copy(FIXTURE_ROOT / "data" / "law.yml", project / "data" / "law.yml")
     fake = FakeEnv(project)
     macros.define_env(fake)
     html = fake.macros["contact"]("ozon-chat")

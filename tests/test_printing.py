@@ -302,7 +302,10 @@ def test_links_between_chapters_print_the_chapter_number() -> None:
 def test_numbered_chapters_in_heading_and_contents() -> None:
     lost = Chapter("zakaz", "Заказ потерялся", "Заказ", "zakaz/", "<p>x</p>", TableOfContents([]), 1)
     html = build("", [lost], "pechat/", "pechat.md")
-    assert '<li>1. <a href="#zakaz">Заказ потерялся</a></li>' in html
+    # the page-number slot deploy/booklet_pdf.py fills in the PDF
+    slot = '<span class="booklet-toc__page" data-toc-page="1"></span>'
+    assert f'<li>1. <a href="#zakaz">Заказ потерялся</a>{slot}</li>' in html
+    assert '<section class="booklet-part" data-chapter="1"' in html  # its named page on paper
     assert '<span class="booklet-chapter__number">1.</span> Заказ потерялся' in html
 
 

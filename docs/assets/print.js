@@ -30,6 +30,7 @@
       box.hidden = false;
     });
     document.querySelectorAll("[data-print-page]").forEach(function (button) {
+      button.hidden = false; // a booklet's button sits next to its PDF link, which needs no script
       button.addEventListener("click", function () { clearLetterMode(); window.print(); });
     });
     document.querySelectorAll(".md-content .letter").forEach(function (letter) {

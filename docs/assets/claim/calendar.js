@@ -3,7 +3,7 @@
 // every non-working day between. Pure functions, no DOM: tested by node --test with a fixture.
 
 import { addDays, addMonths, compare, formatRu, isValidDate } from "./dates.js";
-import { cite } from "./rules.js";
+import { citeIfLoaded } from "./rules.js";
 
 /** A date the calendar does not reach: the builder says so instead of guessing. */
 export class CalendarRangeError extends RangeError {
@@ -73,5 +73,6 @@ export function unconfirmedCalendarText(terms, calendar) {
 /** «25.03.2024» or «25.03.2024 (23.03 — выходной, срок перенесён по ст. 193 ГК РФ)». */
 export function termText(term) {
   if (!term.moved) return formatRu(term.end);
-  return `${formatRu(term.end)} (${formatRu(term.nominal)} — нерабочий день, поэтому срок переносится на следующий рабочий день, ${cite("termOnDayOff")})`;
+  const cited = citeIfLoaded("termOnDayOff"); // «Моё дело» shares this file without the builder's rules
+  return `${formatRu(term.end)} (${formatRu(term.nominal)} — нерабочий день, поэтому срок переносится на следующий рабочий день${cited ? `, ${cited}` : ""})`;
 }

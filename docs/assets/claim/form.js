@@ -13,6 +13,7 @@ import { buildIcs } from "./ics.js";
 import { openStore, restoreAnswers, sanitizeAnswers, personalDetails } from "./storage.js";
 import { el } from "./dom.js";
 import { slicer } from "./slices.js";
+import { readPrefill } from "./prefill.js";
 
 const STORAGE_KEY = "ozon-claim-builder:v1";
 const PERSONAL_KEY = "ozon-claim-builder:me:v1"; // name, address, contact: kept apart, with their own consent
@@ -366,6 +367,14 @@ function restore(ui, form, saved, savedMe, data, today) {
   }
 }
 
+/** Answers from «Моё дело» in the address's fragment (prefill.js); the fragment is then dropped from the address. */
+function applyPrefill(form) {
+  const answers = readPrefill(location.hash, fields(), MAX_TEXT);
+  if (!answers) return;
+  writeAnswers(form, answers);
+  history.replaceState(null, "", location.pathname + location.search);
+}
+
 // The builder's own slices: at 4 ms here, a phone 4× slower still stays well under 50 ms a task.
 const SLICE_MS = 4;
 
@@ -421,6 +430,7 @@ export async function start(root) {
   storage = wireStorage(ui, form, reset, update);
   await pause();
   restore(ui, form, storage.saved, storage.savedMe, data, today);
+  applyPrefill(form);
   await pause();
   update();
   await pause();

@@ -89,6 +89,11 @@ export function cite(key) {
   return status === "confirmed" ? text : `${text}, не подтверждено`;
 }
 
+/** cite(key), or null before the page's rules are in: for code other pages share (calendar.js on «Моё дело»). */
+export function citeIfLoaded(key) {
+  return law ? cite(key) : null;
+}
+
 /** A figure's value (days, months, percent) as the register gives it. */
 export function figure(key, name) {
   return rule(key).figures[name].value;

@@ -1,0 +1,181 @@
+"""The booklets as `make dist` ships them: PDFs printed by Chromium (deploy/booklet_pdf.py), read back with
+pdftotext independently of the module that made them; and the booklet's type sizes on paper, from the
+styles Chromium applies in print.
+
+What each test expects comes from the built site (its contents and chapter titles), never typed here.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from html import unescape
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from deploy.booklet_pdf import BookletPdf, make_booklet_pdfs
+from hooks.booklet_paper import PDF_LINK_ATTR, TOC_PAGE_ATTR, running_title
+from sitebuild.project import BuildResult
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("booklet-pdf")]
+
+LEAST_FULL = 0.2  # no sheet but a chapter's last under a fifth full (issue 26)
+PT = 96 / 72  # CSS px per pt
+BODY_PT, SMALLEST_PT = 12, 11
+
+
+@dataclass(frozen=True)
+class Entry:
+    number: int
+    title: str
+
+
+@pytest.fixture(scope="session")
+def booklet_pdfs(built_site: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[BookletPdf]]:
+    """Every booklet of the real site printed once, as `make dist` does, into a copy of the site."""
+    site = tmp_path_factory.mktemp("booklet-pdf") / "site"
+    shutil.copytree(built_site.site, site)
+    return site, make_booklet_pdfs(site, log=lambda _: None)
+
+
+def _contents(page_html: Path) -> list[Entry]:
+    """The booklet's contents as its HTML lists them: chapter number and title."""
+    root = lxml_html.fromstring(page_html.read_bytes())
+    entries = []
+    for slot in root.xpath(f"//*[@{TOC_PAGE_ATTR}]"):
+        item = slot.getparent()
+        entries.append(Entry(int(slot.get(TOC_PAGE_ATTR)), " ".join(item.xpath("string(./a)").split())))
+    return entries
+
+
+def _pdf_text(pdf: Path, first: int, last: int | None = None, layout: bool = True) -> str:
+    args = ["pdftotext", "-f", str(first), "-l", str(last or first)] + (["-layout"] if layout else [])
+    return subprocess.run(args + [str(pdf), "-"], capture_output=True, check=True, text=True, timeout=60).stdout
+
+
+def _lines(pdf: Path, page: int) -> list[list[str]]:
+    """The page's words line by line, left to right, from their boxes (pdftotext -bbox): the contents are
+    two columns, and a line holds an entry of each."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                         capture_output=True, check=True, text=True, timeout=60).stdout
+    words = [(round(float(m.group(2))), float(m.group(1)), unescape(m.group(3))) for m in
+             re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', out)]
+    lines: dict[int, list[tuple[float, str]]] = {}
+    for y, x, text in words:
+        lines.setdefault(y, []).append((x, text))
+    return [[text for _, text in sorted(line)] for _, line in sorted(lines.items())]
+
+
+def _printed_page_numbers(pdf: Path, entries: list[Entry]) -> dict[int, int]:
+    """Chapter number → the page number the PDF's contents print next to it: the last number on the line
+    where the entry («5.») starts, before the next entry on that line (the other column)."""
+    wanted = {e.number for e in entries}
+    found: dict[int, int] = {}
+    page = 1
+    while wanted - found.keys() and page <= 10:
+        for line in _lines(pdf, page):
+            current: int | None = None
+            last: int | None = None
+            for word in line + ["0."]:  # a last entry mark closes the line's last entry
+                entry = re.fullmatch(r"(\d+)\.", word)
+                if entry:
+                    if current is not None and current in wanted and last is not None:
+                        found.setdefault(current, last)
+                    current, last = int(entry.group(1)), None
+                elif current is not None and word.isdigit():
+                    last = int(word)
+        page += 1
+    return found
+
+
+def _heading_lines(text: str) -> str:
+    return " ".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+def test_every_booklet_link_has_its_pdf(booklet_pdfs: tuple[Path, list[BookletPdf]]) -> None:
+    site, made = booklet_pdfs
+    linked = set()
+    for page in site.rglob("*.html"):
+        for link in lxml_html.fromstring(page.read_bytes()).xpath(f"//a[@{PDF_LINK_ATTR}]"):
+            linked.add((page.parent / link.get("href")).resolve())
+    assert linked, "no booklet links its PDF"
+    assert linked == {b.pdf.resolve() for b in made}
+    for pdf in linked:
+        assert pdf.read_bytes().startswith(b"%PDF-"), pdf
+
+
+def test_the_contents_give_the_page_each_chapter_title_is_on(booklet_pdfs: tuple[Path, list[BookletPdf]]) -> None:
+    site, made = booklet_pdfs
+    for booklet in made:
+        entries = _contents(site / booklet.page_url)
+        assert entries, booklet.page_url
+        printed = _printed_page_numbers(booklet.pdf, entries)
+        assert sorted(printed) == [e.number for e in entries], f"{booklet.pdf.name}: contents without page numbers"
+        for entry in entries:
+            page = printed[entry.number]
+            text = _pdf_text(booklet.pdf, page)
+            heading = f"{entry.number}. {entry.title}"
+            lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+            # The sheet's first line is the running title, its next ones the chapter's heading.
+            assert lines and lines[0] == running_title(entry.number, entry.title), (booklet.pdf.name, page, lines[:2])
+            assert " ".join(lines[1:]).startswith(heading), (booklet.pdf.name, page, heading, lines[1:3])
+            if page > 1:
+                before = _heading_lines(_pdf_text(booklet.pdf, page - 1))
+                assert running_title(entry.number, entry.title) not in before, (booklet.pdf.name, page)
+
+
+def test_every_sheet_of_a_chapter_names_the_chapter(booklet_pdfs: tuple[Path, list[BookletPdf]]) -> None:
+    site, made = booklet_pdfs
+    for booklet in made:
+        entries = _contents(site / booklet.page_url)
+        firsts = sorted((booklet.starts[e.number], e) for e in entries)
+        pages = len(booklet.pages)
+        for (first, entry), following in zip(firsts, firsts[1:] + [(pages + 1, None)], strict=True):
+            for page in range(first, following[0]):
+                top = _pdf_text(booklet.pdf, page, layout=False).splitlines()[0]
+                assert " ".join(top.split()) == running_title(entry.number, entry.title), (booklet.pdf.name, page)
+
+
+def test_no_sheet_but_a_chapters_last_is_nearly_empty(booklet_pdfs: tuple[Path, list[BookletPdf]]) -> None:
+    _, made = booklet_pdfs
+    stranded = [f"{b.pdf.name}: page {p.number} is {p.fullness:.0%} full"
+                for b in made for p in b.near_empty(LEAST_FULL)]
+    assert not stranded
+
+
+# Every element's own text, in print, with its computed size; and the address print adds after a link.
+_SIZES_JS = """() => {
+  const out = [];
+  for (const el of document.querySelectorAll('article *')) {
+    if (el.closest('.screen-only, .print-actions, .headerlink, .md-source-file')) continue;
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    const style = getComputedStyle(el);
+    if (own && style.display !== 'none' && style.visibility !== 'hidden')
+      out.push({what: el.tagName.toLowerCase() + '.' + el.className, px: parseFloat(style.fontSize),
+                body: !!el.closest('p, li') && !el.closest('table, .booklet-toc, .letter, .print-header'),
+                text: el.textContent.trim().slice(0, 40)});
+    if (el.matches('a[data-print-href]'))
+      out.push({what: 'a::after', px: parseFloat(getComputedStyle(el, '::after').fontSize), body: false,
+                text: el.getAttribute('data-print-href')});
+  }
+  return out;
+}"""
+
+
+def test_the_booklet_prints_at_12_pt_and_nothing_below_11(page, site_url: str,
+                                                         booklet_pdfs: tuple[Path, list[BookletPdf]]) -> None:
+    _, made = booklet_pdfs
+    page.emulate_media(media="print")
+    page.goto(site_url + made[0].page_url.removesuffix("index.html"))
+    sizes = page.evaluate(_SIZES_JS)
+    assert len(sizes) > 1000, "the booklet's text was not found"
+    small = {f"{s['what']} {s['px'] / PT:.1f} pt «{s['text']}»" for s in sizes if s["px"] < SMALLEST_PT * PT - 0.01}
+    assert not small, sorted(small)[:20]
+    small_body = {f"{s['what']} {s['px'] / PT:.1f} pt «{s['text']}»" for s in sizes
+                  if s["body"] and s["px"] < BODY_PT * PT - 0.01}
+    assert not small_body, sorted(small_body)[:20]
+    assert any(s["what"] == "a::after" for s in sizes), "no link address printed"
