@@ -30,6 +30,10 @@ export const RULE = {
   interest: "gk-395",
   authorityRegister: "fz59-register",
   authorityAnswer: "fz59-answer",
+  courtLimit: "gpk-23",
+  venueCode: "gpk-29-consumer",
+  stateFee: "nk-333-36-consumer",
+  stateFeeAbove: "nk-333-36-above",
 };
 
 /** The figures the builder reads, with the unit each must have: [rule, figure, unit]. */
@@ -51,6 +55,8 @@ const FIGURES = [
   ["authorityRegister", "register", "days"],
   ["authorityAnswer", "answer", "days"],
   ["fine", "fine", "percent"],
+  ["courtLimit", "limit", "rubles"],
+  ["stateFee", "limit", "rubles"],
 ];
 
 /** The page's register is missing a rule or a figure the builder needs: the message lists them all. */
@@ -71,7 +77,7 @@ export function useLaw(rules) {
   }
   for (const [key, name, unit] of FIGURES) {
     const figure = rules?.[RULE[key]]?.figures?.[name];
-    const ok = figure && (unit === null ? isText(figure.text) : figure.unit === unit && Number.isFinite(figure.value) && figure.value > 0 && figure.value <= 1000);
+    const ok = figure && (unit === null ? isText(figure.text) : figure.unit === unit && Number.isFinite(figure.value) && figure.value > 0 && figure.value <= (unit === "rubles" ? 1e9 : 1000));
     if (!ok) wrong.push(`${RULE[key]}.${name}`);
   }
   if (wrong.length) throw new LawDataError(`claim-data: the legal rule register lacks ${wrong.join(", ")}`);
