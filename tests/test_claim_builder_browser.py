@@ -656,3 +656,29 @@ def test_phone_dates_and_remembered_personal_details(page, site_url: str) -> Non
     page.click("#claim-erase")
     assert page.evaluate("localStorage.getItem('ozon-claim-builder:me:v1')") is None
     assert page.input_value("#claim-fullName") == ""
+
+
+def test_lawsuit_from_the_same_answers_prints_with_its_arithmetic(page, site_url: str, tmp_path: Path) -> None:
+    """The claim's answers, then «Исковое заявление»: court, parties, the price of the claim, no fee (issue 27)."""
+    open_builder(page, site_url)
+    answers = {**CASES["not-as-described-reduce"][0], "qDemand": "refund"}
+    answers.pop("reduceBy")
+    fill(page, {**answers, "doc": "lawsuit", "claimSentDate": "2024-03-01", "sellerReply": "refused"})
+    fill(page, {"moral": "5000"})
+    assert page.locator("#claim-builder").get_attribute("data-valid") == "true", page.inner_text("#claim-status")
+    printed = flat(pdf_text(page, tmp_path))
+    # Claim received 01.03.2024, 10 days → 11.03 (Mon); filed 15.03: 12.03–15.03 = 4 days of the ст. 23 penalty.
+    expected = [
+        "ИСКОВОЕ ЗАЯВЛЕНИЕ",
+        "Истец: Иванова Мария Петровна",
+        f"Ответчик: {OZON.recipient}",
+        penalty(12000, QUALITY, 4),
+        "Прошу суд:",
+        "Взыскать с ответчика 12 000 ₽",
+        "компенсацию морального вреда 5 000 ₽",
+        cite("nk-333-36-consumer"),
+    ]
+    for text in expected:
+        assert squash(text) in squash(printed), f"the printed lawsuit lacks «{text}»"
+    assert "Иск готов" in page.inner_text("#claim-status")
+    assert "мировой судья" in flat(page.inner_text("#claim-summary"))

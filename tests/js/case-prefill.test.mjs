@@ -31,7 +31,7 @@ test("a complaint link says when the claim went and what the seller answered", (
 });
 
 test("a hostile fragment: unknown fields, personal details, values the form does not offer, bad dates, long text", () => {
-  const hash = "#prefill&fullName=Злоумышленник&address=x&case=__proto__&doc=lawsuit&price=-5&orderDate=2024-02-30" +
+  const hash = "#prefill&fullName=Злоумышленник&address=x&case=__proto__&doc=appeal&price=-5&orderDate=2024-02-30" +
     `&product=${"я".repeat(MAX_TEXT + 1)}&orderNumber=1%0A2%E2%80%AE3&case=defective&sellerReply=refused&toString=1`;
   assert.deepEqual(readPrefill(hash, fields(), MAX_TEXT), { orderNumber: "1 2 3", sellerReply: "refused" }, "case is named twice: neither value");
 });

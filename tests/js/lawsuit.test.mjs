@@ -64,3 +64,49 @@ test("late delivery: 0,5 % of the prepayment; a claim of exactly the limit stays
   assert.equal(big.claimPrice, 101000000, "1 000 000 ₽ + 1 % = 1 010 000 ₽");
   assert.match(plain(big.feeText), /пошлину платят с превышения \(п\. 3 ст\. 333\.36 НК РФ\)/);
 });
+
+test("the исковое заявление from the claim's answers: parties, facts, arithmetic, demands, copies", async () => {
+  const { validate } = await import("../../docs/assets/claim/validate.js");
+  const { buildLetter, letterText } = await import("../../docs/assets/claim/letter.js");
+  const { summaryItems } = await import("../../docs/assets/claim/summary.js");
+  const DATA = {
+    ozon: { id: "ozon-address", recipient: "ООО «Пример»", display: "100000, г. Москва, ул. Примерная, д. 1", status: "unconfirmed", seen: "x", checked: "2024-01-01" },
+    rospotrebnadzor: { id: "rpn", recipient: "Роспотребнадзор", display: "100001, г. Москва", status: "unconfirmed", seen: "y", checked: "2024-01-01" },
+    calendar: CAL,
+  };
+  const answers = {
+    doc: "lawsuit", recipient: "seller", sellerName: "ООО «Ромашка»", sellerIds: "7707083893", sellerAddress: "190000, г. Санкт-Петербург, Невский пр., д. 1",
+    fullName: "Иванова Мария Петровна", address: "620000, г. Екатеринбург, ул. Ленина, д. 1", contact: "+7 900 000-00-00",
+    orderNumber: "123-456", orderDate: "2024-01-10", product: "Чайник", price: "3 000", case: "defective", receivedDate: "2024-01-20",
+    defect: "не включается", qDemand: "refund", claimSentDate: "2024-02-01", sellerReply: "none", moral: "5000", court: "", docDate: "2024-03-01",
+    attachments: [], attachmentsOther: "",
+  };
+  assert.deepEqual(validate(answers, "2024-03-01", CAL), {});
+  // Claim received Thu 01.02.2024: 10 days → Sun 11.02 → Mon 12.02. Penalty 13.02–01.03 = 18 days × 30 ₽ = 540 ₽.
+  const words = plain(letterText(buildLetter(answers, DATA)));
+  assert.match(words, /^В _+ \(суд по месту моего жительства\)\nИстец: Иванова Мария Петровна, адрес: 620000/);
+  assert.match(words, /\nОтветчик: ООО «Ромашка», ИНН 7707083893, адрес: 190000/);
+  assert.match(words, /\nЦена иска: 3 540 ₽\n/);
+  assert.match(words, /\nИСКОВОЕ ЗАЯВЛЕНИЕ\nо защите прав потребителя\n/);
+  assert.match(words, /01\.02\.2024 ответчик получил мою претензию .* Срок ответа истёк 12\.02\.2024 \(11\.02\.2024 — нерабочий день/);
+  assert.match(words, /3 000 ₽ × 1 % × 18 дней = 540 ₽/);
+  assert.match(words, /Цена иска: 3 000 ₽ \+ 540 ₽ = 3 540 ₽/);
+  assert.match(words, /Прошу суд:\n1\. Взыскать с ответчика 3 000 ₽\.\n2\. Взыскать неустойку за период с 13\.02\.2024 по 01\.03\.2024 в размере 540 ₽/);
+  assert.match(words, /3\. Взыскать неустойку с 02\.03\.2024 по день фактического исполнения обязательства из расчёта 1 % от 3 000 ₽ \(30 ₽\) за каждый день.*не более 2 460 ₽ сверх неё/);
+  assert.match(words, /Взыскать компенсацию морального вреда 5 000 ₽/);
+  assert.match(words, /Документ об отправке ответчику копии иска и приложений/);
+  assert.doesNotMatch(words, /\.\./);
+  const notes = plain(summaryItems([buildLetter(answers, DATA)], answers, CAL).join("\n"));
+  assert.match(notes, /мировой судья/);
+  assert.match(notes, /копию иска с приложениями заказным письмом/);
+  // Too early: the seller's term has not run out and it has not refused.
+  assert.match(validate({ ...answers, docDate: "2024-02-12" }, "2024-02-12", CAL).claimSentDate, /Иск подайте после 12\.02\.2024/);
+  // Replacement suits are not written yet, and the form says so next to the demand.
+  assert.match(validate({ ...answers, qDemand: "replace" }, "2024-03-01", CAL).qDemand, /пока не составляет/);
+  // A refusal of goods of proper quality: money back, no ЗоЗПП penalty counted.
+  const refusal = { ...answers, case: "refusal", receivedDate: "2024-01-29", keptIntact: true, sellerReply: "refused", docDate: "2024-02-05", claimSentDate: "2024-02-01" };
+  assert.deepEqual(validate(refusal, "2024-02-05", CAL), {});
+  const refusalWords = plain(letterText(buildLetter(refusal, DATA)));
+  assert.match(refusalWords, /Цена иска: 3 000 ₽\n/);
+  assert.match(refusalWords, /Неустойку закона о защите прав потребителей за этот случай конструктор не считает/);
+});

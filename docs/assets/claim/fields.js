@@ -121,15 +121,26 @@ function buildSections() {
   {
     id: "complaint",
     title: "Претензия, которую вы уже отправили",
-    when: (a, n) => n.complaint,
+    when: (a, n) => n.claimAnswered,
     fields: [
       { name: "claimSentDate", type: "date", label: "Когда продавец получил претензию",
         hint: "Дата на отметке о получении, в уведомлении о вручении или в отслеживании письма. Если не знаете, укажите дату отправки: срок ответа тогда посчитан с самого раннего дня." },
       { name: "sellerReply", type: "radio", label: "Что ответил продавец",
         options: choices(SELLER_REPLIES) },
-      { name: "rpnOffice", type: "text", label: "Управление Роспотребнадзора вашего региона (если знаете)", optional: true,
+      { name: "rpnOffice", type: "text", label: "Управление Роспотребнадзора вашего региона (если знаете)", optional: true, when: (a, n) => n.complaint,
         hint: "Например: «г. Москве», «Свердловской области». Если оставить пустым, жалоба будет адресована центральному аппарату." },
       { name: "rpnAddress", type: "textarea", label: "Адрес управления", when: (a, n) => n.rpnAddress },
+    ],
+  },
+  {
+    id: "lawsuit",
+    title: "Суд",
+    when: (a, n) => n.lawsuit,
+    fields: [
+      { name: "court", type: "text", label: "Суд (если уже знаете)", optional: true,
+        hint: "Например: «Мировому судье судебного участка № 5 Ленинского судебного района г. Екатеринбурга». Свой участок или районный суд по адресу найдёте на сайте ГАС «Правосудие». Если оставить пустым, в иске будет пустая строка для суда." },
+      { name: "moral", type: "amount", label: "Компенсация морального вреда, ₽ (если просите)", optional: true,
+        hint: "Сумму назовите сами; сколько взыскать, решает суд." },
     ],
   },
   {

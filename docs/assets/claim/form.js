@@ -244,7 +244,8 @@ function showLetters(output, answers, data, errors, showAll) {
     output.summary.replaceChildren(...summaryItems(letters, answers, data.calendar).map((text) => el("li", { text })));
     offerIcs(output.ics, letters);
     const copies = letters.length > 1 ? "Ниже два письма: продавцу и Ozon. Распечатайте каждое в двух экземплярах" : "Распечатайте два экземпляра";
-    output.status.textContent = letters[0].kind === "claim" ? `Претензия готова. ${copies}: один отдайте адресату, на втором попросите отметку о получении.` : "Жалоба готова.";
+    const ready = { claim: `Претензия готова. ${copies}: один отдайте адресату, на втором попросите отметку о получении.`, complaint: "Жалоба готова.", lawsuit: "Иск готов. Распечатайте три экземпляра: для суда, для ответчика и для себя." };
+    output.status.textContent = ready[letters[0].kind];
     return;
   }
   output.articles.forEach((article) => article.replaceChildren());

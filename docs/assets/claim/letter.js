@@ -7,6 +7,7 @@ import { addDays, formatRu } from "./dates.js";
 import { dayTerm, termText } from "./calendar.js";
 import { caseTerms, claimAnswerTerm, demandDays, demandsNewDeadline } from "./terms.js";
 import { checkCompanyIds, cut } from "./text.js";
+import { buildLawsuit } from "./lawsuit.js";
 import { parseRubles, formatRubles, daysText, monthsText } from "./money.js";
 import { lateDeliveryPenalty, qualityPenalty, qualityPenaltyPerDay, periodText } from "./penalty.js";
 import { CASES, DEMANDS, PENALTIES, REFUND_TO, TERMS, SELLER_REPLIES, asksForMoney, cite, figure, lastEdition } from "./rules.js";
@@ -35,11 +36,11 @@ function money(text) {
   return formatRubles(parseRubles(text));
 }
 
-function sellerName(answers, data) {
+export function sellerName(answers, data) {
   return answers.recipient === "ozon" ? data.ozon.recipient : answers.sellerName.trim();
 }
 
-function sellerAddress(answers, data) {
+export function sellerAddress(answers, data) {
   return answers.recipient === "ozon" ? data.ozon.display : answers.sellerAddress.trim();
 }
 
@@ -245,7 +246,7 @@ function fromLines(a) {
 }
 
 /** The attachments without a closing stop: the list adds one to each (so «инструкции..» cannot happen). */
-function attachmentList(a, first = []) {
+export function attachmentList(a, first = []) {
   const chosen = (a.attachments || []).filter((key) => ATTACHMENTS[key]).map((key) => (key === "order" ? `${ATTACHMENTS.order} № ${a.orderNumber.trim()}` : ATTACHMENTS[key]));
   const other = String(a.attachmentsOther ?? "").split("\n").map((line) => line.trim().replace(/[\s.,;:]+$/u, "")).filter(Boolean);
   return [...first, ...chosen, ...other];
@@ -331,6 +332,7 @@ export function buildComplaint(a, data) {
 }
 
 export function buildLetter(a, data) {
+  if (a.doc === "lawsuit") return buildLawsuit(a, data);
   return a.doc === "complaint" ? buildComplaint(a, data) : buildClaim(a, data);
 }
 

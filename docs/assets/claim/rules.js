@@ -34,6 +34,7 @@ export const RULE = {
   venueCode: "gpk-29-consumer",
   stateFee: "nk-333-36-consumer",
   stateFeeAbove: "nk-333-36-above",
+  suitAttachments: "gpk-132",
 };
 
 /** The figures the builder reads, with the unit each must have: [rule, figure, unit]. */
@@ -265,6 +266,7 @@ export const REFUND_BASES = {
 export const DOCUMENTS = {
   claim: { label: "Претензию продавцу" },
   complaint: { label: "Жалобу в Роспотребнадзор — если продавец не ответил на претензию или отказал" },
+  lawsuit: { label: "Исковое заявление в суд — если срок претензии прошёл без ответа или продавец отказал" },
 };
 
 /** Larger amounts are almost certainly a typo (an extra zero) in a claim about one Ozon order. */

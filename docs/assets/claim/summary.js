@@ -18,6 +18,10 @@ function recipientOf(letter) {
 function termItem(letter, answers, several) {
   const to = several ? ` (${recipientOf(letter)})` : "";
   const { answerBy, termDays } = letter.summary;
+  if (letter.kind === "lawsuit") {
+    const suit = letter.summary.lawsuit;
+    return `${suit.courtText} ${suit.venueText} ${suit.feeText}`;
+  }
   if (letter.kind === "complaint") {
     return `Обращение регистрируют за ${daysText(TERMS.authorityRegister.days)} (${TERMS.authorityRegister.article}), ответ дают за ${daysText(TERMS.authorityAnswer.days)} после регистрации (${TERMS.authorityAnswer.article}): если отправите ${formatRu(answers.docDate)}, ждите ответа примерно по ${termText(answerBy)}.`;
   }
@@ -56,6 +60,13 @@ export function summaryItems(letters, answers, calendar) {
   const terms = main.summary.terms ?? {};
   if (main.kind === "claim") items.push("Если отправляете почтой, срок начнётся, когда письмо получат: сохраните опись и уведомление о вручении.");
   items.push(...sendingItems(answers));
+  if (main.kind === "lawsuit") {
+    items.push(
+      `Перед подачей отправьте ответчику копию иска с приложениями заказным письмом с описью и приложите к иску квитанцию (${cite("suitAttachments")}). К иску приложите и документы, на которых основаны требования.`,
+      "Подать иск можно в канцелярию суда, почтой или в электронном виде через ГАС «Правосудие» или Госуслуги. Иск подписывается: при подаче онлайн — электронной подписью или через Госуслуги.",
+      main.summary.lawsuit.fineText,
+    );
+  }
   items.push(...penaltyItems(main.summary.penalty));
   if (terms.delivery?.offDay) {
     items.push(`Обещанная дата ${formatRu(terms.delivery.end)} — нерабочий день. Письмо считает неустойку с ${formatRu(addDays(terms.delivery.end, 1))}: дату выбрал продавец. Продавец может возразить, что срок перенёсся на следующий рабочий день (${cite("termOnDayOff")}); тогда неустойка будет чуть меньше.`);

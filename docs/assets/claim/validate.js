@@ -7,7 +7,7 @@ import { checkCompanyIds, textLength } from "./text.js";
 import { deliveryTerm, earlierDemandTerm, refundTerm, refusalTerm, answerTerm, authorityTerms, claimAnswerTerm } from "./terms.js";
 import { parseRubles, formatRubles, daysText, monthsText } from "./money.js";
 import {
-  CASES, DELIVERY_DEMANDS, DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, MAX_AMOUNT_KOPECKS, MAX_TEXT, TERMS, asksForMoney, cite, demandsFor,
+  CASES, DELIVERY_DEMANDS, DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, MAX_AMOUNT_KOPECKS, MAX_TEXT, TERMS, asksForMoney, cite, demandsFor, isQualityCase,
 } from "./rules.js";
 
 
@@ -23,6 +23,8 @@ export function caseNeeds(answers) {
   needs.refundTo = answers.doc === "claim" && asksForMoney(answers);
   needs.refundAccount = needs.refundTo && answers.refundTo === "account";
   needs.complaint = answers.doc === "complaint";
+  needs.lawsuit = answers.doc === "lawsuit";
+  needs.claimAnswered = needs.complaint || needs.lawsuit; // both follow a claim the seller has had
   needs.rpnAddress = needs.complaint && Boolean((answers.rpnOffice || "").trim());
   return needs;
 }
@@ -93,7 +95,7 @@ function checkers(a, today, calendar, errors) {
 }
 
 function checkCommon(a, check, errors) {
-  if (!DOCUMENTS[a.doc]) errors.doc = "Выберите, что составить: претензию или жалобу.";
+  if (!DOCUMENTS[a.doc]) errors.doc = "Выберите, что составить: претензию, жалобу или иск.";
   if (!["ozon", "seller"].includes(a.recipient)) errors.recipient = "Выберите, кому адресована претензия.";
   if (a.recipient === "seller") {
     check.text("sellerName", "Укажите продавца, как в карточке товара: ООО «…», ИП … .");
@@ -196,13 +198,23 @@ function checkComplaint(a, check, errors) {
   check.notBefore("docDate", "claimSentDate", "Жалоба не может быть раньше претензии: проверьте даты.");
   if (!SELLER_REPLIES[a.sellerReply]) errors.sellerReply = "Выберите, что ответил продавец.";
   check.text("rpnOffice", "", { required: false });
-  if (String(a.rpnOffice ?? "").trim()) check.text("rpnAddress", "Укажите адрес управления: он есть на сайте Роспотребнадзора вашего региона.");
+  if (a.doc === "complaint" && String(a.rpnOffice ?? "").trim()) check.text("rpnAddress", "Укажите адрес управления: он есть на сайте Роспотребнадзора вашего региона.");
   // «Ответа нет» two days after the claim is not true yet (issue 29): the seller's term must have run out.
   if (a.sellerReply !== "none" || Object.keys(errors).length || !check.ready("claimSentDate", "docDate")) return;
   const due = check.term("claimSentDate", () => claimAnswerTerm(a, check.calendar));
   if (due && compare(a.docDate, due.end) <= 0) {
-    errors.claimSentDate = `Срок ответа на претензию ещё идёт: продавец может выполнить требования по ${termText(due)} включительно. Если претензию получили позже, чем вы её отправили, срок кончится ещё позже. Жалобу «ответа нет» подайте после ${formatRu(due.end)}. Если продавец уже отказал, выберите «Отказал».`;
+    errors.claimSentDate = `Срок ответа на претензию ещё идёт: продавец может выполнить требования по ${termText(due)} включительно. Если претензию получили позже, чем вы её отправили, срок кончится ещё позже. ${a.doc === "lawsuit" ? "Иск" : "Жалобу «ответа нет»"} подайте после ${formatRu(due.end)}. Если продавец уже отказал, выберите «Отказал».`;
   }
+}
+
+/** What the lawsuit can demand: money back (replacement and repair suits are not written yet). */
+function checkLawsuit(a, check, errors) {
+  if (isQualityCase(a.case) && !["refund", "reduce"].includes(a.qDemand)) {
+    errors.qDemand = "Иск с требованием заменить или починить товар конструктор пока не составляет. Если вам подходит возврат денег или уменьшение цены, выберите их.";
+  }
+  if (isQualityCase(a.case) && a.qDemand === "reduce") check.amount("reduceBy");
+  check.amount("moral", { required: false });
+  check.text("court", "", { required: false });
 }
 
 const CASE_CHECKS = {
@@ -231,7 +243,8 @@ export function validate(answers, today, calendar) {
   const price = errors.price ? null : checkAmount(answers.price).value ?? null;
   CASE_CHECKS[answers.case]?.(answers, check, errors, price);
   checkRefundTo(answers, check, errors);
-  if (answers.doc === "complaint") checkComplaint(answers, check, errors);
+  if (answers.doc === "complaint" || answers.doc === "lawsuit") checkComplaint(answers, check, errors);
+  if (answers.doc === "lawsuit") checkLawsuit(answers, check, errors);
   check.text("attachmentsOther", "", { required: false });
   checkAnswerTerm(answers, check, errors);
   return errors;
