@@ -67,7 +67,8 @@ test("late delivery: 0,5 % of the prepayment; a claim of exactly the limit stays
 
 test("the исковое заявление from the claim's answers: parties, facts, arithmetic, demands, copies", async () => {
   const { validate } = await import("../../docs/assets/claim/validate.js");
-  const { buildLetter, letterText } = await import("../../docs/assets/claim/letter.js");
+  const { letterText } = await import("../../docs/assets/claim/letter.js");
+  const { buildLetter } = await import("../../docs/assets/claim/documents.js");
   const { summaryItems } = await import("../../docs/assets/claim/summary.js");
   const DATA = {
     ozon: { id: "ozon-address", recipient: "ООО «Пример»", display: "100000, г. Москва, ул. Примерная, д. 1", status: "unconfirmed", seen: "x", checked: "2024-01-01" },

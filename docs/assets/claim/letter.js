@@ -7,7 +7,6 @@ import { addDays, formatRu } from "./dates.js";
 import { dayTerm, termText } from "./calendar.js";
 import { caseTerms, claimAnswerTerm, demandDays, demandsNewDeadline } from "./terms.js";
 import { checkCompanyIds, cut } from "./text.js";
-import { buildLawsuit } from "./lawsuit.js";
 import { parseRubles, formatRubles, daysText, monthsText } from "./money.js";
 import { lateDeliveryPenalty, qualityPenalty, qualityPenaltyPerDay, periodText } from "./penalty.js";
 import { CASES, DEMANDS, PENALTIES, REFUND_TO, TERMS, SELLER_REPLIES, asksForMoney, cite, figure, lastEdition } from "./rules.js";
@@ -332,7 +331,6 @@ export function buildComplaint(a, data) {
 }
 
 export function buildLetter(a, data) {
-  if (a.doc === "lawsuit") return buildLawsuit(a, data);
   return a.doc === "complaint" ? buildComplaint(a, data) : buildClaim(a, data);
 }
 
