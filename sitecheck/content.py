@@ -107,7 +107,7 @@ def check(ctx: Context) -> list[Problem]:
 
 def check_known_errors(page: Page, entries: list[known_errors.KnownError]) -> list[Problem]:
     """Every known error (data/known-errors.yml) on the page, at its line, with why and the fix."""
-    text = _blank_jinja(page.text)
+    text = blank_jinja(page.text)
     return [
         Problem(
             page.path,
@@ -156,7 +156,8 @@ def check_short(page: Page) -> list[Problem]:
     return problems
 
 
-def _blank_jinja(text: str) -> str:
+def blank_jinja(text: str) -> str:
+    """The text with every macro call and tag replaced by spaces, lines kept: offsets and lines stay true."""
     return re.sub(r"\{\{.*?\}\}|\{%.*?%\}", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
 
 
@@ -168,7 +169,7 @@ def check_citations(page: Page) -> list[Problem]:
 def _citation_problems(path: str, page_text: str) -> tuple[Problem, ...]:
     """A pure function of the page (Problems are frozen), so kept: tests check dozens of copies of
     the site that differ in one page, and these patterns cost about 0.1 s per run over the site."""
-    text = _blank_jinja(page_text)
+    text = blank_jinja(page_text)
     problems: list[Problem] = []
     flagged: set[int] = set()
     for pattern, message, fix in _RULES:

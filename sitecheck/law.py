@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.law_citations import Citation
-from macros.law_data import LAW_FILE, LawError, LawRegister, load_law
+from macros.law_data import LAW_FILE, LawError, LawRegister, figure_text, load_law, rule_ids_in
 from macros.law_schema import Rule
 
+from .content import blank_jinja
 from .context import Context
 from .problems import Problem
 from .project import Page, line_at
@@ -109,10 +110,6 @@ class Use:
     shown: str  # the citation or call as written
 
 
-def _blank_jinja(text: str) -> str:
-    return re.sub(r"\{\{.*?\}\}|\{%.*?%\}", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
-
-
 def page_problems(
     page: Page,
     register: LawRegister,
@@ -123,7 +120,7 @@ def page_problems(
     places that cite an unconfirmed rule by hand (readers see no mark there): one warning per rule."""
     used = used if used is not None else set()
     text = page.text
-    plain = _blank_jinja(text)
+    plain = blank_jinja(text)
     problems: list[Problem] = []
     uses: list[Use] = []
     citations = register.find(plain)
@@ -268,15 +265,11 @@ def figure_problems(
 
 
 def _figure_list(rule: Rule, unit: str) -> list[str]:
-    from macros.law_data import figure_text
-
     return [f"{name} = {figure_text(f).replace(chr(160), ' ')}" for name, f in rule.figures.items() if f.unit == unit]
 
 
 def builder_problems(ctx: Context, register: LawRegister, used: set[str]) -> list[Problem]:
     """The builder's scripts: each that names rule ids records when it was reviewed; changes since are listed."""
-    from macros.law_data import rule_ids_in
-
     problems: list[Problem] = []
     folders = [ctx.project.docs_dir / name for name in BUILDER_DIRS]
     for script in sorted(path for folder in folders if folder.is_dir() for path in folder.glob("*.js")):

@@ -236,7 +236,7 @@ def test_a_change_in_the_law_lists_every_use_in_one_run(project_copy: Path) -> N
     uses: dict[str, set[tuple[str, int]]] = {}
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        plain = law_check._blank_jinja(text)
+        plain = law_check.blank_jinja(text)
         for citation in register.find(plain):
             for rule in register.rules_for(citation):
                 uses.setdefault(rule.id, set()).add(
