@@ -11,6 +11,7 @@ export const RULE = {
   marketplaceInfo: "zozpp-12-wrong-info",
   marketplaceRefund: "zozpp-12-marketplace-refund",
   fine: "zozpp-13-fine",
+  fineExceptions: "zozpp-13-fine-exceptions",
   moralDamage: "zozpp-15",
   venue: "zozpp-17-venue",
   qualityRights: "zozpp-18-rights",

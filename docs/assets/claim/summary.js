@@ -72,7 +72,7 @@ export function summaryItems(letters, answers, calendar) {
     items.push(`Обещанная дата ${formatRu(terms.delivery.end)} — нерабочий день. Письмо считает неустойку с ${formatRu(addDays(terms.delivery.end, 1))}: дату выбрал продавец. Продавец может возразить, что срок перенёсся на следующий рабочий день (${cite("termOnDayOff")}); тогда неустойка будет чуть меньше.`);
   }
   if (main.kind === "claim" && isQualityCase(answers.case)) {
-    items.push(`Если продавец попросит товар на проверку качества, отдайте его, придите на проверку и сохраните акт. Суд не взыщет штраф ${figureText("fine", "fine")} (${cite("fine")}), если покупатель сам помешал выполнить требования добровольно, например не дал товар на проверку.`);
+    items.push(`Если продавец попросит товар на проверку качества, отдайте его, придите на проверку и сохраните акт. Суд не взыщет штраф ${figureText("fine", "fine")} (${cite("fine")}), если покупатель сам помешал выполнить требования добровольно, например не дал товар на проверку (${cite("fineExceptions")}).`);
   }
   // Terms are {end, …}; the authority's come in a pair ({register, answer}); answerDays is a number.
   const isTerm = (value) => Boolean(value) && typeof value === "object" && "end" in value;
