@@ -60,30 +60,38 @@ TEST_TMPDIR := $(shell [ -d /dev/shm ] && [ -w /dev/shm ] \
   && echo /dev/shm/ozon-help-tests)
 # Shell words that put the tests' scratch folder there, for every recipe that runs tests.
 TEST_SCRATCH = $(if $(TEST_TMPDIR),mkdir -p $(TEST_TMPDIR); export TMPDIR=$(TEST_TMPDIR);)
-# First the make targets $(1) (lint and types: their errors show in seconds). Then, side by side: `make
+# First the make targets $(1) (lint and types: their errors show in seconds; a failure there is counted at the
+# end, and the rest still runs, so one run shows every problem). Then, side by side: `make
 # sitecheck` (the strict build into site/, then the checker), pytest with the options $(2), and node's tests.
 # A test that needs the built site waits until SITE_READY holds sitecheck's exit status (tests/conftest.py);
-# node's tests of the real site start then. A failed build or sitecheck stops the tests at once and shows
-# its output; a passed one shows it after pytest's. Then one summary. pytest runs in a process group of its
-# own (setsid), so its workers and their build servers stop with it, on Ctrl-C too.
+# node's tests of the real site start then, and so does search quality (bench/search_quality.py), whose
+# report always shows: the figures and every query whose place moved since the accepted run. A failed build
+# or sitecheck stops the tests at once and shows its output; a passed one shows it after pytest's. Then one
+# summary. pytest runs in a process group of its own (setsid), so its workers and their build servers stop
+# with it, on Ctrl-C too.
+QUALITY_LOG := $(RESULTS)/search-quality.txt
+QUALITY_START = $(PY) -m bench.search_quality --site $(SITECHECK_SITE) > $(QUALITY_LOG) 2>&1 & quality=$$!
+QUALITY_WAIT = wait $$quality || status=1; cat $(QUALITY_LOG)
 SITE_READY := $(RESULTS)/sitecheck.status
 SITE_LOG := $(RESULTS)/sitecheck.txt
 define run_tests
 @$(TEST_SCRATCH) $(NODE_START); \
-  $(if $(1),$(MAKE) --no-print-directory $(1) || { kill $$own 2>/dev/null; exit 1; };) \
+  code_status=0; $(if $(1),$(MAKE) --no-print-directory -k $(1) || code_status=1;) \
   rm -f $(SITE_READY); { $(MAKE) --no-print-directory sitecheck > $(SITE_LOG) 2>&1; echo $$? > $(SITE_READY).new; \
   mv $(SITE_READY).new $(SITE_READY); } & built=$$!; \
   SITE_READY=$(abspath $(SITE_READY)) setsid $(PY) -m pytest $(2) --junitxml=$(PYTEST_XML) -q tests & tests=$$!; \
   trap 'kill -- -$$tests 2>/dev/null; exit 130' INT TERM; wait $$built; \
   if [ "$$(cat $(SITE_READY))" != 0 ]; then kill -- -$$tests 2>/dev/null; kill $$own 2>/dev/null; wait; \
   echo; cat $(SITE_LOG); exit 1; fi; \
-  $(NODE_SITE); wait $$tests; status=$$?; cat $(SITE_LOG); $(NODE_WAIT); $(SUMMARY); exit $$status
+  $(NODE_SITE); $(QUALITY_START); wait $$tests; status=$$?; cat $(SITE_LOG); $(NODE_WAIT); $(QUALITY_WAIT); \
+  $(SUMMARY); [ $$code_status = 0 ] || { echo "lint or typecheck failed (their messages are at the top)"; status=1; }; \
+  exit $$status
 endef
 
 # lint and typecheck (mk/editors.mk) first: their errors show in seconds, before the builds and tests.
 # `machinery` tests (pytest.ini) test the build's own code (caches, build server, git dates, dist, the
 # offline copy): no content edit can break them, so `make check` leaves them to `make test` and CI.
-check: $(STAMP) ## the fast checks, no browser: lint, types, strict build, sitecheck, pytest, node tests
+check: $(STAMP) ## the fast checks, no browser: lint, types, strict build, sitecheck, pytest, node tests, search quality
 	$(call run_tests,lint typecheck,-m "not browser and not machinery")
 
 test: $(STAMP) ## everything, browser tests included (what CI runs via .ci/run)

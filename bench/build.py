@@ -10,7 +10,8 @@ build every way once (the order rotates), and each ratio is the median of the pe
 a slow minute on the machine weighs on both sides of a ratio. The ways:
   - project:    this project's mkdocs.yml;
   - stock:      stock Material configuration: no navigation.prune, no nav_cache hook, same plugins;
-  - zensical:   Zensical 0.0.73 reading the same mkdocs.yml (its own venv; it shims the macros
+  - zensical:   Zensical 0.0.73 reading the same mkdocs.yml but with its own templates (no
+                theme.custom_dir: overrides/ is written for Material 9's); its own venv; it shims the macros
                 plugin and runs macros/ through macros/host.py). It runs no MkDocs hooks (so no
                 booklet) and no page hooks of the macros; the run prints what differs;
   - pre-rendered: macros replaced by their output (rendered once, saved), macros plugin removed;
@@ -39,16 +40,26 @@ from sitebuild.synthetic import make_project, stock_config
 
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
 DUMP_HOOK = '''
-"""Benchmark only: save each page's markdown after the macros ran, front matter included."""
-import os, sys, yaml
+"""Benchmark only: save each page's markdown after the macros ran, under its own front matter."""
+import os, sys
 from pathlib import Path
 from mkdocs.plugins import event_priority
 
+
 @event_priority(-100)
 def on_page_markdown(markdown, page, config, files):
+    from macros.front_matter import front_matter_block  # the project's reader (importable once hooks ran)
+
+    source = Path(config.docs_dir) / page.file.src_path
+    if not source.is_file():
+        return markdown  # a page a hook makes (the section booklets): the pre-rendered build makes it again
     out = Path(os.environ["BENCH_DUMP_DIR"]) / page.file.src_path
     out.parent.mkdir(parents=True, exist_ok=True)
-    meta = yaml.safe_dump(dict(page.meta), allow_unicode=True, sort_keys=False)
+    # The front matter as the author wrote it, not page.meta: the hooks and macros add keys to that (a
+    # feedback address with «&», values met twice that PyYAML would write as «&id001» anchors), and the
+    # project's front-matter reader refuses both; the pre-rendered build's hooks add theirs again.
+    found = front_matter_block(source.read_text(encoding="utf-8-sig"))
+    meta = found[0] if found else ""
     # Macro output is a token until Markdown runs (macros/safe_html.py): save the HTML itself.
     stash = getattr(sys.modules.get("macros.safe_html"), "STASH", None)
     saved = stash.expand(markdown) if stash is not None else markdown
@@ -58,7 +69,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 ZENSICAL_DIFFERS = (
-    "same copy and mkdocs.yml; Zensical 0.0.73 runs macros/ (macros/host.py) but no hooks/*.py "
+    "same copy and mkdocs.yml without theme.custom_dir (its own templates: overrides/ is written for Material 9's); "
+    "Zensical 0.0.73 runs macros/ (macros/host.py) but no hooks/*.py "
     "(so no booklet on pechat.md, Material's own search index, no nav cache) and no on_pre/on_post_page_macros"
 )
 GUIDE_FOLDER = "synthetic"  # bench/synthetic.py writes docs/synthetic/sluchaj-NNNN.md
@@ -248,6 +260,13 @@ ZENSICAL = "zensical"
 PRERENDERED = "pre-rendered, no macros plugin"
 
 
+def zensical_config(config: str) -> str:
+    """mkdocs.yml for Zensical: its own templates. The project's overrides/ are written for Material 9's
+    (they call its `lang.t`, read keys its hooks set), which Zensical's template engine refuses."""
+    lines = [line for line in config.splitlines(keepends=True) if not line.lstrip().startswith("custom_dir:")]
+    return "".join(lines)
+
+
 def comparison_ways(copy: Path, work: Path, env: dict[str, str], zensical_bin: Path | None) -> list[Way]:
     """The same pages built this project's way, stock Material's, Zensical's (if given) and pre-rendered."""
     config = (copy / "mkdocs.yml").read_text(encoding="utf-8")
@@ -257,10 +276,11 @@ def comparison_ways(copy: Path, work: Path, env: dict[str, str], zensical_bin: P
         Way(STOCK, MKDOCS + ["-f", "mkdocs.stock.yml", "-d", str(work / "site-stock")], copy, work / "site-stock", env),
     ]
     if zensical_bin is not None:
+        (copy / "mkdocs.zensical.yml").write_text(zensical_config(config), encoding="utf-8")
         ways.append(
             Way(
                 ZENSICAL,
-                [str(zensical_bin), "build", "--clean", "--strict", "-f", "mkdocs.yml"],
+                [str(zensical_bin), "build", "--clean", "--strict", "-f", "mkdocs.zensical.yml"],
                 copy,
                 copy / "site",
                 env,

@@ -18,6 +18,9 @@
   loader takes the worker's name from its `?w=` argument and accepts only a plain file name in its
   own folder (optionally `?v=version`), so it can import nothing from elsewhere.
   The offline copy keeps the direct URL (its iframe worker shim is loaded differently).
+- **Content stylesheets and scripts.** A site stylesheet or script that only some content uses
+  (tables, chat messages) is linked only on pages whose finished HTML has it (CONTENT_STYLESHEETS,
+  CONTENT_SCRIPTS).
 """
 
 from __future__ import annotations
@@ -102,12 +105,27 @@ CONTENT_SCRIPTS: dict[str, str] = {
 }
 
 
+# Site stylesheets that only some pages need, found the same way. overrides/main.html links them after
+# mkdocs.yml's `extra_css` (they were the end of phone.css), so the cascade is the one they had there.
+# A guide without tables or chat messages downloads neither (a guide's budget is 60 KB gzip).
+CONTENT_STYLESHEETS: dict[str, str] = {
+    "assets/tables.css": "<table",  # contact and two-column tables as cards on a phone, the wide-table hint
+    "assets/chat-message.css": 'class="chat-message',  # the copy button under chat messages
+}
+
+
 def content_scripts(html: str) -> list[str]:
     """The site scripts a page's finished content uses, in a fixed order."""
     return [script for script, marker in CONTENT_SCRIPTS.items() if marker in html]
 
 
+def content_stylesheets(html: str) -> list[str]:
+    """The site stylesheets a page's finished content uses, in a fixed order."""
+    return [sheet for sheet, marker in CONTENT_STYLESHEETS.items() if marker in html]
+
+
 @event_priority(-50)
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
     page.page_js = content_scripts(page.content or "")
+    page.content_css = content_stylesheets(page.content or "")
     return context

@@ -23,17 +23,22 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
+# MkDocs loads hooks by file path; the project folder must be importable for `macros`.
+_ROOT = str(Path(__file__).resolve().parent.parent)
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from macros.front_matter import front_matter_block  # noqa: E402
+
 STAMP = ".serve-dirty-built"  # in the served site folder: when the last build of this serve ended
 PARTIAL = ".serve-dirty-partial"  # in the served site folder while a build re-renders only some pages
 TEMPLATES = ".serve-dirty-templates"  # in the served site folder: compiled theme templates (Jinja bytecode)
 FRONT_MATTERS = ".serve-dirty-front-matter.json"  # each page's front matter at the last build
-_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 NOT_PAGES = ("data", "macros", "hooks", "overrides")  # what pages are made from besides docs/
 HOME = "index.md"
 
@@ -137,8 +142,9 @@ def partial_build(site_dir: str | Path) -> bool:
 
 
 def _front_matter(file: Any) -> str:
-    match = _FRONT.match(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))
-    return match.group(1) if match else ""
+    """The page's front-matter block as MkDocs finds it (macros/front_matter.py, the one reader)."""
+    found = front_matter_block(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))
+    return found[0] if found else ""
 
 
 def on_post_build(config: Any) -> None:

@@ -64,7 +64,7 @@ from .feedback import (
 from .front_matter import is_guide
 from .guide_index import guides, plain_text
 from .host import HostKind, MacrosHost
-from .page_language import MacroUsageError, current_call_line, render_page
+from .page_language import MacroUsageError, current_call_line, current_call_text, render_page
 from .print_macros import set_print_meta
 from .registry import ANY_TYPE, MacroRegistry
 from .safe_html import final_html, markdown_text
@@ -76,6 +76,7 @@ CONTACTS_FILE = "data/contacts.yml"
 GROUP_START = '<div class="guides-group" markdown>\n'
 GROUP_END = "</div>\n"
 OBSOLETE_USES = "_obsolete_contact_uses"  # env.variables key: pages that still call an obsolete contact
+PAGE_PROBLEMS = "_page_language_problems"  # env.variables key: wrong macro calls and {{ }} of every page
 
 
 def _page_path(host: MacrosHost) -> str:
@@ -107,24 +108,28 @@ def define_env(env: Any) -> None:
         raise PluginError(f"\n{str(error).replace(CONFIG_PLACE, where, 1)}") from None
 
     def fail(call: str, problem: str) -> NoReturn:
-        raise MacroUsageError(f"{_page_path(host)}: {{{{ {call} }}}}: {problem}")
+        # the call as the page writes it, quotes and all, when a page is rendering (macros/page_language.py)
+        raise MacroUsageError(f"{_page_path(host)}: {{{{ {current_call_text() or call} }}}}: {problem}")
 
     # Every page that still shows an obsolete contact, reported together when the build ends
     # (on_post_build), so retiring a contact used on nine pages takes one build, not nine.
     # Zensical 0.0.73 has no on_post_build for macros: there the first use stops the build.
     obsolete_uses: list[str] = env.variables.setdefault(OBSOLETE_USES, [])
     obsolete_uses.clear()
+    # Every wrong call of every page, reported as it is met and counted when the build ends (on_post_build):
+    # four typos on four pages take one run, not four.
+    env.variables.setdefault(PAGE_PROBLEMS, []).clear()
 
     def channel(macro: str, channel_id: str) -> Channel:
         spec = registry.specs[macro]
-        call = f"{macro}({channel_id!r})"
+        call = current_call_text() or f'{macro}("{channel_id}")'
         if not isinstance(channel_id, str) or channel_id not in book.channels:
             fail(call, f"no contact with this id in {CONTACTS_FILE}.{book.suggest(str(channel_id))}")
         found = book.channels[channel_id]
         if found.status == "obsolete":
             problem = (
                 f"this contact is obsolete ({CONTACTS_FILE}, line {book.lines[channel_id]}): {found.note} "
-                f"{registry.replacement_advice(macro, book.channels.get(found.replaced_by or ''))} "
+                f"{registry.replacement_advice(macro, book.replacement(found))} "
                 "Obsolete contacts appear only on the page of outdated contacts."
             )
             if host.kind is not HostKind.MKDOCS_MACROS:
@@ -225,8 +230,8 @@ def define_env(env: Any) -> None:
         for found in book.obsolete():
             channel_id = found.id
             instead = ""
-            if found.replaced_by:
-                new = book.channels[found.replaced_by]
+            new = book.replacement(found)  # through other retired ones: never a link to a dead contact
+            if new is not None:
                 instead = f"{escape(new.label)}: {contact_html.value_html(new)}"
             rows.append(
                 f'<tr data-contact="{channel_id}"><td>{escape(book.owner[channel_id].name)}: {escape(found.label)}</td>'
@@ -248,6 +253,11 @@ def define_env(env: Any) -> None:
         """Recipients for the claim builder as a JSON block, e.g. {{ claim_data(ozon="ozon-address") }}."""
         for channel_id in recipients.values():
             channel("claim_data", channel_id)
+        chosen = [book.channels[channel_id] for channel_id in recipients.values()]
+        if any(c.status == "obsolete" for c in chosen) and all(c.type == "address" for c in chosen):
+            # only retired: channel() listed it with every other use of a retired contact, and the build stops
+            # with all of them when it ends (on_post_build), so the pages after this one are read in this run
+            return ""
         try:
             # the rules the builder's and «Моё дело»'s scripts name ride along (macros/law_data.py)
             scripts = [host.docs_dir / "assets" / folder for folder in ("claim", "case")]
@@ -356,16 +366,21 @@ def on_pre_page_macros(env: Any) -> None:
     # never evaluates it as a template (macros/page_language.py). Zensical 0.0.73 never calls this
     # hook (macros/host.py): it renders pages itself, in the benchmarks only.
     if host.kind is HostKind.MKDOCS_MACROS:
-        render_page(env, getattr(env, "macro_registry", None))
+        render_page(env, getattr(env, "macro_registry", None), env.variables.setdefault(PAGE_PROBLEMS, []))
 
 
 def on_post_build(env: Any) -> None:
-    """Stop the build once, naming every page that still uses an obsolete contact (see define_env)."""
+    """Stop the build once, naming every page that still uses an obsolete contact (see define_env), and
+    counting the wrong calls already reported page by page."""
     uses = env.variables.get(OBSOLETE_USES) or []
+    wrong = env.variables.get(PAGE_PROBLEMS) or []
+    parts = []
     if uses:
-        raise MacroUsageError(
-            f"{len(uses)} call(s) still show an obsolete contact; change each of them:\n" + "\n".join(uses)
-        )
+        parts.append(f"{len(uses)} call(s) still show an obsolete contact; change each of them:\n" + "\n".join(uses))
+    if wrong:
+        parts.append(f"{len(wrong)} wrong macro call(s) or {{{{ … }}}} in pages, each listed above with its fix")
+    if parts:
+        raise MacroUsageError("\n".join(parts))
 
 
 def on_post_page_macros(env: Any) -> None:

@@ -16,6 +16,12 @@ import holidays
 # covers the longest service lives and warranties a claim about one order can still rest on.
 YEARS_BACK = 10
 
+# The last year whose transfers of days off a government decree we have confirmed (2026: the decree
+# of 24.09.2025). Later years come from the `holidays` package's forecast (for 2027 it repeats an
+# earlier year's pattern), so a term that ends there tells the buyer the decree is not confirmed.
+# Raise it when the next decree is published and `holidays` carries it (`make lock`).
+DECREE_CONFIRMED_THROUGH_YEAR = 2026
+
 
 def non_working_days(first_year: int, last_year: int) -> list[dt.date]:
     """Weekends, public holidays and transferred days off, minus transferred working Saturdays."""
@@ -41,4 +47,5 @@ def calendar_data(today: dt.date, years_back: int = YEARS_BACK) -> dict[str, obj
         "last": dt.date(last_year, 12, 31).isoformat(),
         "nonWorking": [day.isoformat() for day in non_working_days(first_year, last_year)],
         "source": f"holidays {holidays.__version__}",
+        "confirmedThrough": dt.date(DECREE_CONFIRMED_THROUGH_YEAR, 12, 31).isoformat(),
     }

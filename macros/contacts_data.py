@@ -39,6 +39,21 @@ class ContactBook:
         """The channels no page may show; only the page of outdated contacts lists them."""
         return [c for c in self.channels.values() if c.status == "obsolete"]
 
+    def replacement(self, channel: Channel) -> Channel | None:
+        """The live channel an obsolete one leads to, following «replaced_by» through other retired ones
+        (retiring a contact that older retired ones point to then takes one run); None when the chain
+        ends without one. load_contacts refuses loops and unknown ids."""
+        seen = {channel.id}
+        while channel.replaced_by:
+            following = self.channels.get(channel.replaced_by)
+            if following is None or following.id in seen:
+                return None
+            if following.status != "obsolete":
+                return following
+            seen.add(following.id)
+            channel = following
+        return None
+
     def organization(self, org_id: str) -> Organization:
         for org in self.organizations:
             if org.id == org_id:
@@ -141,11 +156,27 @@ def _cross_check(book_file: ContactsFile, doc: YamlDocument) -> list[str]:
                 hint = difflib.get_close_matches(target, list(all_channels), n=1)
                 fix = f"did you mean «{hint[0]}»?" if hint else "write the id of a current channel"
                 problems.append(f"{where}:{line}: replaced_by «{target}» names no channel; {fix}")
-            elif all_channels[target].status == "obsolete":
-                problems.append(
-                    f"{where}:{line}: replaced_by «{target}» is itself obsolete; point to a current channel"
-                )
+            else:
+                loop = _replacement_loop(channel.id, all_channels)
+                if loop:
+                    problems.append(
+                        f"{where}:{line}: replaced_by leads round in a loop ({' → '.join(loop)}); "
+                        "point one of them to a current channel"
+                    )
     return problems
+
+
+def _replacement_loop(start: str, channels: dict[str, Channel]) -> list[str]:
+    """The ids of a «replaced_by» loop that starts at `start`, or [] (a chain may pass through retired
+    channels: the macros follow it to the live one at its end)."""
+    path = [start]
+    current = channels[start]
+    while current.replaced_by and current.replaced_by in channels:
+        if current.replaced_by in path:
+            return [*path, current.replaced_by] if current.replaced_by == start else []
+        path.append(current.replaced_by)
+        current = channels[current.replaced_by]
+    return []
 
 
 # Every channel is validated, rendered on its pages and listed in the booklet: 100 000 of them made a

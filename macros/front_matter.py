@@ -9,11 +9,18 @@ booklet flag and the search boost. Keys this project does not use (Material's `h
 impossible date, `2026-02-30`) or a value of the wrong type (`asked: озон`, `booklet: да`) stops the
 build with «docs/X.md:LINE: what is wrong. Fix: …» instead of a traceback or, worse, MkDocs silently
 dropping the whole front matter.
+
+`front_matter_block()` finds the block exactly where MkDocs does (its own pattern: the closing line is
+`---` or `...`), and it is the one place that finds it: a block MkDocs reads but this module did not
+would skip the anchor refusal and the type checks. `read()` keeps what it parsed per page text, so
+the hooks, the home page's list and search parse each page once per build.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -23,7 +30,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .yaml_source import SafeLoader, YamlSourceError, refuse_anchors
 
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+# MkDocs' own pattern (mkdocs/utils/meta.py YAML_RE, kept equal by tests/test_front_matter.py): a first
+# line «---», then the block, then «---» or «...». Group 1 is the block with its last newline.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 GUIDE_META = "is_guide"  # page.meta key the hooks set for templates (overrides/partials/print-header.html)
 
 
@@ -89,16 +98,40 @@ _FIXES = {
 }
 
 
+def front_matter_block(text: str) -> tuple[str, int] | None:
+    """The front-matter block of a page (without its delimiter lines) and the offset where the body
+    starts, found where MkDocs finds it; None for a page MkDocs reads without front matter."""
+    match = FRONT_MATTER.match(text)
+    return (match.group(1), match.end()) if match else None
+
+
 def read(text: str, where: str) -> dict[str, Any]:
     """The front matter of a Markdown text as a dict, checked against FrontMatter.
 
     `where` is how the editor names the file (docs/brak.md). Raises FrontMatterError with its
-    line on any problem; returns {} for a page without front matter.
+    line on any problem; returns {} for a page without front matter. Each distinct text is parsed
+    once (a page is asked for by several hooks in a build); every caller gets its own copy.
     """
-    match = FRONT_MATTER.match(text)
-    if not match:
+    found = _read_once(text, where)
+    if isinstance(found, FrontMatterError):
+        raise FrontMatterError(str(found))
+    return copy.deepcopy(found)
+
+
+# Bounded: `make serve` lives for hours and a page's text changes with every save.
+@functools.lru_cache(maxsize=4096)
+def _read_once(text: str, where: str) -> dict[str, Any] | FrontMatterError:
+    try:
+        return _parse_block(text, where)
+    except FrontMatterError as error:
+        return error
+
+
+def _parse_block(text: str, where: str) -> dict[str, Any]:
+    found = front_matter_block(text)
+    if found is None:
         return {}
-    block = match.group(1)
+    block = found[0]
     try:
         # This hook runs first of all (mkdocs.yml): refuse an anchor, alias or merge key before
         # compose/load could expand an alias bomb (no «&», «*» or «<» in the text: none can be there).
@@ -116,7 +149,8 @@ def read(text: str, where: str) -> dict[str, Any]:
         ) from None
     lines = _key_lines(root)
     _check_dates(root, where)
-    data = yaml.load(block, Loader=SafeLoader) or {}
+    # built from the nodes already composed: the block is parsed once
+    data = (SafeLoader("").construct_document(root) if root is not None else None) or {}
     if not isinstance(data, dict):
         raise FrontMatterError(f"{where}:2: the front matter is not a list of «key: value» lines. Fix: write title: …")
     try:
@@ -129,6 +163,23 @@ def read(text: str, where: str) -> dict[str, Any]:
             problems.append(f"{where}:{lines.get(key, 1)}: {detail}. Fix: {_FIXES.get(key, 'check the value')}")
         raise FrontMatterError("\n".join(problems)) from None
     return data
+
+
+def asked_lines(text: str, where: str) -> list[tuple[int, str]]:
+    """(line in the page file, phrase) for each of the page's `asked:` phrases, read after read() has
+    checked the front matter (so no anchor or alias is ever composed here)."""
+    phrases = read(text, where).get("asked")
+    found = front_matter_block(text)
+    if not phrases or found is None:
+        return []
+    root = yaml.compose(found[0], Loader=SafeLoader)
+    node = next((value for key, value in getattr(root, "value", []) if key.value == "asked"), None)
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node] if node is not None else []
+    return [
+        (item.start_mark.line + 2, str(item.value).strip())
+        for item in items
+        if isinstance(item, yaml.ScalarNode) and str(item.value).strip()
+    ]
 
 
 def _key_lines(root: yaml.Node | None) -> dict[str, int]:

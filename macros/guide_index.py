@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .front_matter import FRONT_MATTER, is_guide, read
+from .front_matter import is_guide, read
 
-__all__ = ["FRONT_MATTER", "Guide", "guides", "plain_text", "read_front_matter"]
+__all__ = ["Guide", "guides", "plain_text", "read_front_matter"]
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
 
@@ -54,8 +54,8 @@ def nav_sections(nav: Any, section: str = "") -> Iterator[tuple[str, str]]:
 def guides(docs_dir: Path, nav: Any) -> list[Guide]:
     found = []
     for section, src in nav_sections(nav):
-        if not src.endswith(".md") or "://" in src:
-            continue
+        if not src.endswith(".md") or "://" in src or not (docs_dir / src).is_file():
+            continue  # a nav entry with no file: MkDocs reports it (hooks/mkdocs_messages.py adds the line)
         meta = read_front_matter(docs_dir / src)
         if is_guide(meta):
             found.append(Guide(src, str(meta.get("title", src)), str(meta["short"]).strip(), section))

@@ -36,6 +36,7 @@ class Citation:
     start: int  # offset of this item in the text
     end: int
     text: str  # the item as written, with its act
+    act_start: int = -1  # offset of the act's name that closes the citation (shared by a list's items)
 
     def __str__(self) -> str:
         return self.text
@@ -82,7 +83,9 @@ class Citations:
             taken.append(match.span())
             chain_start = match.start("chain")
             for item in re.finditer(_ITEM, match.group("chain")):
-                found.append(_citation(act, item.group(0), chain_start + item.start(), match.group("act")))
+                found.append(
+                    _citation(act, item.group(0), chain_start + item.start(), match.group("act"), match.start("act"))
+                )
         if by_point is not None:
             for match in by_point.finditer(text):
                 if any(start <= match.start() < end for start, end in taken):
@@ -90,11 +93,13 @@ class Citations:
                 act = _act_of(self.names, match.group("act"))
                 if act is None:
                     continue
-                found.append(_citation(act, match.group("levels"), match.start(), match.group("act")))
+                found.append(
+                    _citation(act, match.group("levels"), match.start(), match.group("act"), match.start("act"))
+                )
         return sorted(found, key=lambda c: c.start)
 
 
-def _citation(act: str, item: str, start: int, act_text: str) -> Citation:
+def _citation(act: str, item: str, start: int, act_text: str, act_start: int) -> Citation:
     levels: dict[str, tuple[str, ...]] = {"пп": (), "п": (), "ч": (), "ст": ()}
     for part in _ITEM_PARTS.finditer(item):
         levels[part.group("kind")] = expand(part.group("nums"))
@@ -110,6 +115,7 @@ def _citation(act: str, item: str, start: int, act_text: str) -> Citation:
         start=start,
         end=start + len(item),
         text=text,
+        act_start=act_start,
     )
 
 

@@ -12,14 +12,18 @@ Lines are given as the editor sees them: the front matter is counted.
 
 from __future__ import annotations
 
+import logging
+import re
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 from mkdocs.exceptions import PluginError
 
 from .registry import MacroRegistry, MacroSpec
+
+_log = logging.getLogger("mkdocs.plugins.page_language")
 
 _STATEMENTS = {
     nodes.If: "{% if %}",
@@ -40,11 +44,21 @@ _FIX_TEXT = "to show «{{» as text, wrap it in {% raw %}…{% endraw %}"
 # The page line of the call being rendered, for a macro that reports a problem without stopping the page
 # (an obsolete contact, reported with every other use when the build ends). None outside render().
 _CALL_LINE: ContextVar[int | None] = ContextVar("macro_call_line", default=None)
+# The call being rendered, as the page writes it (for messages that quote it); None outside render().
+_CALL: ContextVar[MacroCall | None] = ContextVar("macro_call", default=None)
+# One `{{ … }}` on a line; the call it holds is matched by name (Jinja's tree has lines, not columns).
+_WRITTEN = re.compile(r"\{\{-?\s*(?P<call>(?P<name>\w+)\s*\(.*?\))\s*-?\}\}")
 
 
 def current_call_line() -> int | None:
     """The line, front matter counted, of the macro call now running; None when no page is rendering."""
     return _CALL_LINE.get()
+
+
+def current_call_text() -> str | None:
+    """The macro call now running as the page writes it, without the braces: «link("ozon-chat", "чат")»."""
+    call = _CALL.get()
+    return call.inner if call else None
 
 
 class MacroUsageError(PluginError):
@@ -67,11 +81,19 @@ class MacroCall:
     args: tuple[str, ...]
     kwargs: tuple[tuple[str, str], ...]
     line: int  # in the page file
+    written: str = ""  # the call as the page writes it, «link('ozon-chat', "чат")», when found on its line
+
+    @property
+    def inner(self) -> str:
+        """The call without its braces, as written in the page (rebuilt with double quotes if not found)."""
+        if self.written:
+            return self.written
+        shown = [f'"{a}"' for a in self.args] + [f'{k}="{v}"' for k, v in self.kwargs]
+        return f"{self.name}({', '.join(shown)})"
 
     @property
     def source(self) -> str:
-        shown = [f'"{a}"' for a in self.args] + [f'{k}="{v}"' for k, v in self.kwargs]
-        return f"{{{{ {self.name}({', '.join(shown)}) }}}}"
+        return f"{{{{ {self.inner} }}}}"
 
 
 @dataclass(frozen=True)
@@ -98,6 +120,8 @@ def parse_page(body: str, registry: MacroRegistry, jinja: Environment, offset: i
         return ParsedPage((), (problem,))
     parts: list[str | MacroCall] = []
     problems: list[LanguageProblem] = []
+    lines = body.split("\n")
+    taken: dict[tuple[int, str], int] = {}  # calls of one macro already matched on a line
     for node in tree.body:
         if not isinstance(node, nodes.Output):
             problems.append(_statement_problem(node, offset))
@@ -110,8 +134,19 @@ def parse_page(body: str, registry: MacroRegistry, jinja: Environment, offset: i
             if trouble:
                 problems.append(trouble)
             elif call:
-                parts.append(call)
+                parts.append(_with_written(call, lines, offset, taken))
     return ParsedPage(tuple(parts), tuple(problems))
+
+
+def _with_written(call: MacroCall, lines: list[str], offset: int, taken: dict[tuple[int, str], int]) -> MacroCall:
+    """The call with the text the page writes for it: the next `{{ name(…) }}` of its line."""
+    index = call.line - offset - 1
+    if not 0 <= index < len(lines):
+        return call
+    seen = taken.get((index, call.name), 0)
+    found = [m.group("call") for m in _WRITTEN.finditer(lines[index]) if m.group("name") == call.name]
+    taken[(index, call.name)] = seen + 1
+    return replace(call, written=found[seen]) if seen < len(found) else call
 
 
 def _statement_problem(node: nodes.Node, offset: int) -> LanguageProblem:
@@ -186,8 +221,11 @@ def _what(node: nodes.Node) -> str:
     return f"is an expression ({type(node).__name__})"
 
 
-def render(parsed: ParsedPage, registry: MacroRegistry, path: str) -> str:
-    """The page with every call replaced by its macro's output; a macro's error gets file:line."""
+def render(parsed: ParsedPage, registry: MacroRegistry, path: str, problems: list[str] | None = None) -> str:
+    """The page with every call replaced by its macro's output; a macro's error gets file:line.
+
+    With `problems`, a call that fails adds its message there and renders as nothing, and the page goes on:
+    the build then reports every wrong call of every page in one run (see render_page)."""
     out: list[str] = []
     for part in parsed.parts:
         if isinstance(part, str):
@@ -195,14 +233,18 @@ def render(parsed: ParsedPage, registry: MacroRegistry, path: str) -> str:
             continue
         function = registry.specs[part.name].function
         token = _CALL_LINE.set(part.line)
+        call_token = _CALL.set(part)
         try:
             out.append(str(function(*part.args, **dict(part.kwargs))))
         except MacroUsageError as error:
             # The macro names the page (it has to under Zensical too); the line is known only here.
-            message = str(error).removeprefix(f"{path}: ")
-            raise MacroUsageError(f"{path}:{part.line}: {message}") from None
+            message = f"{path}:{part.line}: {str(error).removeprefix(f'{path}: ')}"
+            if problems is None:
+                raise MacroUsageError(message) from None
+            _report(problems, message)
         finally:
             _CALL_LINE.reset(token)
+            _CALL.reset(call_token)
     return "".join(out)
 
 
@@ -213,8 +255,18 @@ def body_offset(source: str, body: str) -> int:
     return 0
 
 
-def render_page(plugin: Any, registry: MacroRegistry | None) -> None:
-    """From on_pre_page_macros: check the page, render it here, and tell mkdocs-macros not to."""
+def _report(problems: list[str], message: str) -> None:
+    """Say it now (a later error elsewhere may stop the build before it ends) and keep it for the end."""
+    problems.append(message)
+    _log.error(message)
+
+
+def render_page(plugin: Any, registry: MacroRegistry | None, problems: list[str] | None = None) -> None:
+    """From on_pre_page_macros: check the page, render it here, and tell mkdocs-macros not to.
+
+    With `problems` (a list the build keeps), a page that breaks the page language or calls a macro wrongly
+    is reported and the build goes on to the next page; the macros module stops it when it ends, so one
+    run names every such mistake of every page."""
     jinja = getattr(plugin, "env", None)
     if registry is None or not isinstance(jinja, Environment) or not isinstance(getattr(plugin, "markdown", None), str):
         return  # not the mkdocs-macros plugin (e.g. a test's stand-in)
@@ -226,8 +278,13 @@ def render_page(plugin: Any, registry: MacroRegistry | None) -> None:
     source = _read(page)
     parsed = parse_page(plugin.markdown, registry, jinja, body_offset(source, plugin.markdown))
     if parsed.problems:
-        raise MacroUsageError("\n" + "\n".join(p.text(path) for p in parsed.problems))
-    plugin.markdown = render(parsed, registry, path)
+        if problems is None:
+            raise MacroUsageError("\n" + "\n".join(p.text(path) for p in parsed.problems))
+        for problem in parsed.problems:
+            _report(problems, problem.text(path))
+        meta["render_macros"] = False  # left as written: this build fails when it ends
+        return
+    plugin.markdown = render(parsed, registry, path, problems)
     meta["render_macros"] = False  # mkdocs-macros returns the page as it is
 
 

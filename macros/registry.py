@@ -103,7 +103,12 @@ class MacroRegistry:
         types = spec.keyword_channel_types if spec.keyword_channel_types is not None else spec.channel_types
         call = self.show_instead(replacement.type, replacement.id)
         if spec.needs_hours and not getattr(replacement, "hours", None):
-            return f"Its replacement «{replacement.id}» has no «hours:»: show it with {call}."
+            # No call to show: the page's other call of the old contact is already being replaced by one
+            # that shows «replacement»; a second would print the same contact twice.
+            return (
+                f"Its replacement «{replacement.id}» has no «hours:»: delete this call (the call beside it "
+                "that showed the old contact shows the new one)."
+            )
         if types is None or spec.accepts(replacement.type, types):
             return f'Use {{{{ {macro}("{replacement.id}") }}}} instead.'
         return f"Its replacement «{replacement.id}» is a {replacement.type}: use {call}."

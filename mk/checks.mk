@@ -5,10 +5,13 @@
 .PHONY: sitecheck report linkcheck-external
 SITECHECK_SITE := site
 
-# Never add -q to the build: quiet mode hides the warnings strict mode counts.
-sitecheck: $(STAMP) ## strict build into site/, then `python -m sitecheck --site site`
-	$(MKDOCS) build --strict --clean -d $(SITECHECK_SITE)
-	$(PY) -m sitecheck --site $(SITECHECK_SITE)
+# Never add -q to the build: quiet mode hides the warnings strict mode counts. When the build fails, the checks
+# that read only the sources run anyway, so one run shows the content problems too (citations, known errors,
+# hand-typed contacts, references), not only what stopped the build.
+sitecheck: $(STAMP) ## strict build into site/, then `python -m sitecheck --site site` (the source checks if it fails)
+	@echo "$(MKDOCS) build --strict --clean -d $(SITECHECK_SITE)"; \
+	if $(MKDOCS) build --strict --clean -d $(SITECHECK_SITE); then $(PY) -m sitecheck --site $(SITECHECK_SITE); \
+	else echo; echo "The build failed (above). The checks that read the sources say:"; $(PY) -m sitecheck; exit 1; fi
 
 # `make check` runs sitecheck beside pytest (Makefile, run_tests); pytest waits for this fresh build and
 # reuses it instead of building the same tree again (tests/conftest.py, prebuilt_site), and spreads the

@@ -1,6 +1,6 @@
 # Publishing (issue 17): the artefact, the web server's configuration, a local nginx, Lighthouse.
 # README «Publishing» says how to put dist/ on a static host or behind nginx.
-.PHONY: dist preview preview-stop bench-lighthouse
+.PHONY: dist preview preview-stop bench-lighthouse pdf
 DIST := dist
 
 # Never add -q to the build: quiet mode hides the warnings strict mode counts.
@@ -22,3 +22,10 @@ node_modules/.installed: package-lock.json
 BENCH_LH_RUNS ?= 3
 bench-lighthouse: dist node_modules/.installed ## Lighthouse 12.2.3 (mobile) on 4 pages served by nginx: scores, LCP/TBT/CLS, medians
 	$(PY) -m bench.lighthouse --site $(DIST)/site --runs $(BENCH_LH_RUNS)
+
+# One page on paper, as a reader's Chromium prints it (sitebuild/pdf.py): make pdf PAGE=brak → pdf/brak.pdf
+PAGE ?=
+PDF_DIR ?= pdf
+pdf: build ## print one page to a PDF with Chromium: make pdf PAGE=brak writes pdf/brak.pdf
+	@test -n "$(PAGE)" || { echo "make pdf: name the page, like make pdf PAGE=brak (PAGE=index for the home page)"; exit 2; }
+	$(PY) -m sitebuild.pdf --site site --page "$(PAGE)" --out-dir $(PDF_DIR)

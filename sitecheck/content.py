@@ -53,6 +53,8 @@ ACTS = (
     rf"Постановления{_S}Пленума{_S}ВС{_S}РФ{_S}№{_S}17",
 )
 _ACT = "(?:" + "|".join(ACTS) + r")(?![\w-])"
+# A citation in any recognised form, its act included: sitecheck/law.py asks the register about each one.
+CITATION = re.compile(rf"(?<![\w.])(?:(?:пп|п|ч)\.\s*{_NUMS}{_S})*(?:ст\.\s*{_NUMS}{_S})?(?P<act>{_ACT})")
 _ACT_NAMES = (
     r"(?:ЗоЗПП|ГК(?:\s+РФ)?|ГПК(?:\s+РФ)?|НК(?:\s+РФ)?|КоАП(?:\s+РФ)?|АПК(?:\s+РФ)?|ВК\s+РФ"
     r"|(?:Закона?\s+№\s*)?59-ФЗ|ФЗ-59)"
@@ -107,24 +109,46 @@ def check(ctx: Context) -> list[Problem]:
 
 
 def check_known_errors(page: Page, entries: list[known_errors.KnownError]) -> list[Problem]:
-    """Every known error (data/known-errors.yml) on the page, at its line, with why and the fix.
+    """Every known error (data/known-errors.yml) on the page, at its line, naming the entry that fired,
+    with why and the fix. An entry that runs out of time on the page is reported at its own line.
 
     The page is read twice: as written (the message quotes the editor's own text), and as the reader
     reads it (sitecheck/hand_typed.py, `readable_text`: «обмену и <b>возврату</b>» or «обмену&nbsp;и
     возврату» is the same sentence to them; lines stay where they were), for what markup hid.
     """
-    problems: list[Problem] = []
+    problems = []
     seen: set[tuple[str, int]] = set()
-    for text in (_blank_jinja(page.text), readable_text(page.text)):
-        for entry in entries:
-            for hit in known_errors.find(entry, text):
+    for entry in entries:
+        for text in (blank_jinja(page.text), readable_text(page.text)):
+            try:
+                hits = known_errors.find(entry, text)
+            except known_errors.PatternTimeout:
+                problems.append(
+                    Problem(
+                        known_errors.KNOWN_ERRORS_FILE,
+                        entry.line,
+                        f"[{entry.id}]: the pattern took more than {known_errors.SEARCH_SECONDS:g} s on {page.path} "
+                        "and was stopped: it backtracks without end",
+                        "no repeated group that itself repeats («(\\w+\\s?)+», «(а+)+»); "
+                        "use {near} for «a few words later»",
+                        check=NAME,
+                    )
+                )
+                break
+            for hit in hits:
                 line = line_at(text, hit.start)
                 if (entry.id, line) in seen:
                     continue
                 seen.add((entry.id, line))
                 problems.append(
-                    Problem(page.path, line, f"known error «{_show(hit.text)}»: {hit.entry.why}", hit.entry.fix,
-                            check=NAME)
+                    Problem(
+                        page.path,
+                        line,
+                        f"known error «{_show(hit.text)}» ({known_errors.KNOWN_ERRORS_FILE}, entry «{entry.id}»): "
+                        f"{hit.entry.why}",
+                        hit.entry.fix,
+                        check=NAME,
+                    )
                 )
     return problems
 
@@ -164,7 +188,8 @@ def check_short(page: Page) -> list[Problem]:
     return problems
 
 
-def _blank_jinja(text: str) -> str:
+def blank_jinja(text: str) -> str:
+    """The text with every macro call and tag replaced by spaces, lines kept: offsets and lines stay true."""
     return re.sub(r"\{\{.*?\}\}|\{%.*?%\}", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
 
 
@@ -176,7 +201,7 @@ def check_citations(page: Page) -> list[Problem]:
 def _citation_problems(path: str, page_text: str) -> tuple[Problem, ...]:
     """A pure function of the page (Problems are frozen), so kept: tests check dozens of copies of
     the site that differ in one page, and these patterns cost about 0.1 s per run over the site."""
-    text = _blank_jinja(page_text)
+    text = blank_jinja(page_text)
     problems: list[Problem] = []
     flagged: set[int] = set()
     for pattern, message, fix in _RULES:

@@ -69,7 +69,31 @@ def check(ctx: Context) -> list[Problem]:
     found = _load(ctx.project.root / CONTACTS_FILE)
     if isinstance(found, ContactsError):
         return [_problem(ctx, line) for line in str(found).strip().splitlines() if line.strip()]
-    return _phones_match_region(ctx, found)
+    return _phones_match_region(ctx, found) + _chained_replacements(found)
+
+
+def _chained_replacements(book: ContactBook) -> list[Problem]:
+    """A warning where «replaced_by» names a contact retired too: the build sends readers on to the live one
+    at the end of the chain (so retiring a contact takes one run), and the file should say so directly."""
+    problems = []
+    for channel in book.obsolete():
+        target = book.channels.get(channel.replaced_by or "")
+        if target is None or target.status != "obsolete":
+            continue
+        end = book.replacement(channel)
+        onward = f"write replaced_by: {end.id}" if end else "point it to a current contact"
+        problems.append(
+            Problem(
+                CONTACTS_FILE,
+                book.lines.get(channel.id, 1),
+                f"«{channel.id}» has replaced_by «{target.id}», which is retired too; readers are sent on to "
+                f"«{end.id if end else 'no live contact'}»",
+                onward,
+                severity="warning",
+                check=NAME,
+            )
+        )
+    return problems
 
 
 NATIONWIDE = "вся Россия"

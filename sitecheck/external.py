@@ -71,7 +71,7 @@ def denied(project_domains: dict[str, str], host: str) -> str | None:
 
 
 def check(ctx: Context) -> list[Problem]:
-    return _markdown(ctx) + _html(ctx) + _data(ctx)
+    return ctx.project.policy_problems(DENIED_DOMAINS_FILE) + _markdown(ctx) + _html(ctx) + _data(ctx)
 
 
 def _why(ctx: Context, domain: str) -> str:

@@ -10,20 +10,38 @@ fine text passes. A bad entry is reported at its line in the file, like any othe
 In a pattern, `{near}` stands for a short stretch of the same sentence (at most 150 characters,
 not across a sentence end, a blank line or a table row), so an entry can say «these two things in
 one sentence» without matching a whole page.
+
+The file is untrusted like every input of the build: a pattern that matches the empty string (it
+would fire on every page) is refused at its line, and so is one that backtracks for ever (`(а+)+$`):
+each pattern is tried with a time limit on its examples and on long runs of their characters when
+the file is read, and every search of a page runs under the same limit, so no entry can stall a run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
+import signal
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-from pydantic_core import ErrorDetails
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from macros.yaml_source import YamlSourceError, read_yaml
 
+from .policy_files import file_problem, validation_problems
 from .problems import Problem
 
 KNOWN_ERRORS_FILE = "data/known-errors.yml"
@@ -31,6 +49,75 @@ KNOWN_ERRORS_FILE = "data/known-errors.yml"
 # One character that does not end the sentence: not before «. Capital», a blank line or a new table row.
 _SAME_SENTENCE_CHAR = r"(?-i:(?!\.\s+[А-ЯЁA-Z«]|\n[ \t]*\n|\n[ \t]*\|)[\s\S])"  # case-sensitive: capitals
 NEAR = _SAME_SENTENCE_CHAR + "{0,150}?"
+
+
+SEARCH_SECONDS = 0.5  # one pattern on one page or probe; real patterns take well under a millisecond
+PROBE_LENGTH = 3000  # characters of each probe: runs of one character, the examples repeated
+
+
+class PatternTimeout(Exception):
+    """A pattern searched one text for longer than SEARCH_SECONDS (catastrophic backtracking)."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise PatternTimeout in the block after `seconds`.
+
+    Python's `re` checks for signals while it backtracks, so a timer signal stops a runaway search
+    without a new dependency or a process per search. Signals reach the main thread only: elsewhere
+    (no check runs there today) the block runs without a limit, and the probes at load still apply.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise PatternTimeout
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+GENERIC_PROBE_CHARACTERS = "аa1 .,-"  # a letter of each script, a digit, a space, punctuation
+
+
+def _probes(source: str, texts: tuple[str, ...]) -> list[str]:
+    """Texts that make a backtracking pattern show itself: a long run of each letter, digit or space the
+    pattern names and of a few common characters, alone and after each of the entry's examples, each run
+    followed by a character that ends no word and no line; and each example repeated."""
+    characters = {char for char in source.lower() if char.isalnum() or char.isspace()} | set(GENERIC_PROBE_CHARACTERS)
+    runs = [char * PROBE_LENGTH + "\u2029!" for char in sorted(characters)]
+    after = [text + char * PROBE_LENGTH + "\u2029!" for text in texts for char in GENERIC_PROBE_CHARACTERS]
+    repeated = [(text + " ") * (PROBE_LENGTH // (len(text) + 1) + 1) for text in texts if text]
+    return runs + after + repeated
+
+
+@functools.lru_cache(maxsize=1024)  # the tests read the same file in many copies: probe each pattern once
+def _refuse_runaway(source: str, texts: tuple[str, ...] = ()) -> None:
+    compiled = compile_pattern(source)
+    empty = ValueError(
+        f"«{source}» matches the empty string, so it would fire on every page. Fix: make it require at least "
+        "one word (no alternative may be all optional: «x*», «x?», an empty «|», a bare «\\b» or look-ahead)"
+    )
+    if compiled.search("") is not None:
+        raise empty
+    for text in _probes(source, texts):
+        try:
+            with time_limit(SEARCH_SECONDS):
+                found = compiled.search(text)
+        except PatternTimeout:
+            raise ValueError(
+                f"«{source}» took more than {SEARCH_SECONDS:g} s on a run of {len(text) - 2} «{text[0]}»: it "
+                "backtracks without end. Fix: no repeated group that itself repeats («(\\w+\\s?)+», «(а+)+»); "
+                "use {near} for «a few words later»"
+            ) from None
+        if found is not None and found.end() == found.start():
+            raise empty
 
 
 def compile_pattern(source: str) -> re.Pattern[str]:
@@ -45,22 +132,37 @@ class KnownError(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-    pattern: str = Field(min_length=3)
-    unless: str | None = None
     why: str = Field(min_length=10)
     fix: str = Field(min_length=5)
     examples: list[str] = Field(min_length=1)
     fine: list[str] = Field(default_factory=list)
+    # after the texts: pydantic validates fields in this order, and the patterns are tried on the texts
+    pattern: str = Field(min_length=3)
+    unless: str | None = None
+    _line: int = PrivateAttr(default=1)  # the entry's line in the file, for problems found later
+
+    @property
+    def line(self) -> int:
+        return self._line
 
     @field_validator("pattern", "unless")
     @classmethod
-    def _compiles(cls, value: str | None) -> str | None:
+    def _compiles(cls, value: str | None, info: ValidationInfo) -> str | None:
         if value is not None:
-            compile_pattern(value)
+            texts = (*info.data.get("examples", ()), *info.data.get("fine", ()))
+            _refuse_runaway(value, texts)  # compiles it, then tries it on the empty string and on long probes
         return value
 
     @model_validator(mode="after")
     def _examples_behave(self) -> KnownError:
+        try:
+            return self._examples_are_caught()
+        except PatternTimeout:
+            raise ValueError(
+                f"the pattern took more than {SEARCH_SECONDS:g} s on its own examples: it backtracks without end"
+            ) from None
+
+    def _examples_are_caught(self) -> KnownError:
         for text in self.examples:
             if not find(self, text):
                 raise ValueError(f"the pattern does not catch its own example «{text}»; fix `pattern` or the example")
@@ -98,10 +200,11 @@ def _matches(pattern_source: str, unless_source: str | None, text: str) -> tuple
     pattern = compile_pattern(pattern_source)
     unless = compile_pattern(unless_source) if unless_source else None
     spans = []
-    for match in pattern.finditer(text):
-        if unless and unless.search(sentence_around(text, match.start(), match.end())):
-            continue
-        spans.append((match.start(), match.end(), match.group(0)))
+    with time_limit(SEARCH_SECONDS):  # the file passed its probes; a page must not stall the run either
+        for match in pattern.finditer(text):
+            if unless and unless.search(sentence_around(text, match.start(), match.end())):
+                continue
+            spans.append((match.start(), match.end(), match.group(0)))
     return tuple(spans)
 
 
@@ -125,64 +228,18 @@ def load(root: Path) -> tuple[list[KnownError], list[Problem]]:
     try:
         document = read_yaml(path)
     except YamlSourceError as error:
-        return [], [_file_problem(str(error))]
+        return [], [file_problem(KNOWN_ERRORS_FILE, str(error), "content")]
     try:
         entries = KnownErrorsFile.model_validate(document.data).errors
     except ValidationError as error:
-        problems = []
-        for detail in error.errors(include_url=False):
-            location = tuple(part for part in detail["loc"] if isinstance(part, (str, int)))
-            where = _describe(location, document.data)
-            message = _message(detail)
-            line = document.line_of(location)
-            problems.append(Problem(KNOWN_ERRORS_FILE, line, f"{where}: {message}", check="content"))
-        return [], problems
+        return [], validation_problems(KNOWN_ERRORS_FILE, document, error, "content")
     seen: dict[str, int] = {}
     duplicates = []
     for index, entry in enumerate(entries):
         line = document.line_of(("errors", index, "id"))
+        entry._line = line
         if entry.id in seen:
-            message = f"id «{entry.id}» is used twice (also line {seen[entry.id]}); rename one"
-            duplicates.append(Problem(KNOWN_ERRORS_FILE, line, message, check="content"))
+            twice = f"id «{entry.id}» is used twice (also line {seen[entry.id]}); rename one"
+            duplicates.append(Problem(KNOWN_ERRORS_FILE, line, twice, check="content"))
         seen.setdefault(entry.id, line)
     return ([], duplicates) if duplicates else (entries, [])
-
-
-def _describe(location: tuple[str | int, ...], data: object) -> str:
-    """Name an entry by its id, as editors search the file for ids, not for list indexes."""
-    parts: list[str] = []
-    node = data
-    for part in location:
-        if isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-            entry_id = node.get("id") if isinstance(node, dict) else None
-            parts.append(f"[{entry_id or part}]")
-        else:
-            node = node.get(part) if isinstance(node, dict) else None
-            parts.append(f".{part}" if parts else str(part))
-    return "".join(parts) or "the file"
-
-
-def _message(detail: ErrorDetails) -> str:
-    kind = detail["type"]
-    if kind == "missing":
-        return f"required field «{detail['loc'][-1]}» is missing; add it"
-    if kind == "extra_forbidden":
-        return f"unknown field «{detail['loc'][-1]}»; the fields are id, pattern, unless, why, fix, examples, fine"
-    if kind == "string_pattern_mismatch":
-        return f"«{detail['input']}» is not a valid id; use Latin lower-case words joined by «-», like pp-612"
-    if kind == "value_error":
-        return str(detail["msg"]).removeprefix("Value error, ")
-    return f"{detail['msg']} (got «{detail.get('input')}»)"
-
-
-def _file_problem(message: str) -> Problem:
-    """YamlSourceError says «/abs/path:LINE: …»; report it at that line of the file."""
-    match = re.match(r"^(?P<path>.*?):(?P<line>\d+): (?P<rest>.*)$", message, re.S)
-    if match:
-        return Problem(KNOWN_ERRORS_FILE, int(match["line"]), match["rest"], check="content")
-    # «/abs/path: line 7: key «fix» appears twice …» (duplicate keys)
-    match = re.match(r"^.*?: line (?P<line>\d+): (?P<rest>.*)$", message, re.S)
-    if match:
-        return Problem(KNOWN_ERRORS_FILE, int(match["line"]), match["rest"], check="content")
-    return Problem(KNOWN_ERRORS_FILE, 1, message, check="content")

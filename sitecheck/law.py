@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.law_citations import Citation
-from macros.law_data import LAW_FILE, LawError, LawRegister, load_law
+from macros.law_data import LAW_FILE, LawError, LawRegister, figure_text, load_law, rule_ids_in
 from macros.law_schema import Rule
 
+from .content import CITATION, blank_jinja
 from .context import Context
 from .problems import Problem
 from .project import Page, line_at
@@ -109,10 +110,6 @@ class Use:
     shown: str  # the citation or call as written
 
 
-def _blank_jinja(text: str) -> str:
-    return re.sub(r"\{\{.*?\}\}|\{%.*?%\}", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
-
-
 def page_problems(
     page: Page,
     register: LawRegister,
@@ -123,7 +120,7 @@ def page_problems(
     places that cite an unconfirmed rule by hand (readers see no mark there): one warning per rule."""
     used = used if used is not None else set()
     text = page.text
-    plain = _blank_jinja(text)
+    plain = blank_jinja(text)
     problems: list[Problem] = []
     uses: list[Use] = []
     citations = register.find(plain)
@@ -163,9 +160,33 @@ def page_problems(
                     check=NAME,
                 )
             )
+    problems.extend(_unknown_acts(page, plain, citations, register))
     problems.extend(figure_problems(page, plain, bound, register))
     used.update(use.rule.id for use in uses)
     problems.extend(edition_problems(page.path, page.meta.get("reviewed"), page.meta_line("reviewed"), uses))
+    return problems
+
+
+def _unknown_acts(page: Page, plain: str, found: list[Citation], register: LawRegister) -> list[Problem]:
+    """A citation in a recognised form whose act the register lacks: it would escape every other rule here."""
+    covered = {c.act_start for c in found}
+    problems = []
+    for match in CITATION.finditer(plain):
+        if "ст." not in match.group(0) and not re.match(r"(?:пп|п)\.", match.group(0)):
+            continue  # an act named whole («ПП РФ № 2463»), not a rule in it
+        if match.start("act") in covered:
+            continue
+        shown = " ".join(match.group(0).split())
+        problems.append(
+            Problem(
+                page.path,
+                line_at(plain, match.start()),
+                f"«{shown}» cites an act that {LAW_FILE} does not list",
+                "add the act under «acts:» (its name as written here in «cite:») and the rule under «rules:», "
+                "with the source you read (README «Legal rules»)",
+                check=NAME,
+            )
+        )
     return problems
 
 
@@ -248,11 +269,15 @@ def figure_problems(
             unit = _unit(match)
             value = float(match.group("value").replace(",", "."))
             same_kind = [(r, f) for r in rules for f in r.figures.values() if f.unit == unit]
-            if not same_kind or any(f.value == value for _, f in same_kind):
+            if any(f.value == value for _, f in same_kind):
+                continue
+            # A rule with numbers of its own (0,5 %) next to a figure of another kind (10 дней) is the classic
+            # wrong point; a rule with no numbers at all (ст. 191 ГК: how to count) says nothing of figures.
+            if not same_kind and not any(f.value is not None for r in rules for f in r.figures.values()):
                 continue
             said = " ".join(match.group(0).split())
-            owners = {r.id: r for r, _ in same_kind}
-            has = "; ".join(f"{r.id}: {', '.join(_figure_list(r, unit))}" for r in owners.values())
+            owners = {r.id: r for r in rules if any(f.value is not None for f in r.figures.values())}
+            has = "; ".join(f"{r.id}: {', '.join(_figure_list(r))}" for r in owners.values())
             cited = ", ".join(dict.fromkeys(str(c) for c, _ in here))
             problems.append(
                 Problem(
@@ -267,16 +292,14 @@ def figure_problems(
     return problems
 
 
-def _figure_list(rule: Rule, unit: str) -> list[str]:
-    from macros.law_data import figure_text
-
-    return [f"{name} = {figure_text(f).replace(chr(160), ' ')}" for name, f in rule.figures.items() if f.unit == unit]
+def _figure_list(rule: Rule) -> list[str]:
+    return [
+        f"{name} = {figure_text(f).replace(chr(160), ' ')}" for name, f in rule.figures.items() if f.value is not None
+    ]
 
 
 def builder_problems(ctx: Context, register: LawRegister, used: set[str]) -> list[Problem]:
     """The builder's scripts: each that names rule ids records when it was reviewed; changes since are listed."""
-    from macros.law_data import rule_ids_in
-
     problems: list[Problem] = []
     folders = [ctx.project.docs_dir / name for name in BUILDER_DIRS]
     for script in sorted(path for folder in folders if folder.is_dir() for path in folder.glob("*.js")):

@@ -15,11 +15,19 @@ from typing import Any, Iterator
 
 import yaml
 
-from macros.front_matter import FRONT_MATTER, FrontMatterError, is_guide, read
-from macros.yaml_source import SafeLoader, read_yaml
+from macros.front_matter import FrontMatterError, front_matter_block, is_guide, read
+from macros.yaml_source import SafeLoader
 
-NOT_GUIDES_FILE = "data/not-guides.yml"
-DENIED_DOMAINS_FILE = "data/denied-domains.yml"
+from .policy_files import (
+    DENIED_DOMAINS_FILE,
+    NOT_GUIDES_FILE,
+    DeniedDomainsFile,
+    NotGuidesFile,
+    read_policy,
+)
+from .problems import Problem
+
+__all__ = ["DENIED_DOMAINS_FILE", "NOT_GUIDES_FILE", "NavEntry", "Page", "Project", "line_at"]
 
 
 class _ConfigLoader(SafeLoader):  # type: ignore[misc, valid-type]
@@ -85,8 +93,8 @@ class Page:
 
     @cached_property
     def _front_matter_end(self) -> int:
-        match = FRONT_MATTER.match(self.text)
-        return match.end() if match else 0
+        found = front_matter_block(self.text)
+        return found[1] if found else 0
 
     @property
     def body(self) -> str:
@@ -148,9 +156,9 @@ class Project:
         found: dict[str, Page] = {}
         for path in sorted(self.docs_dir.rglob("*.md")):
             src = path.relative_to(self.docs_dir).as_posix()
-            text = path.read_text(encoding="utf-8")
-            match = FRONT_MATTER.match(text)
-            body_line = line_at(text, match.end()) if match else 1
+            text = path.read_text(encoding="utf-8-sig")  # as MkDocs reads it: a BOM is not text
+            block = front_matter_block(text)
+            body_line = line_at(text, block[1]) if block else 1
             where = f"{self.docs_prefix}/{src}"
             meta = _front_matter(where, text)
             if isinstance(meta, FrontMatterError):
@@ -160,10 +168,15 @@ class Project:
         return found
 
     @cached_property
+    def _not_guides(self) -> tuple[NotGuidesFile | None, list[Problem]]:
+        return read_policy(self.root, NOT_GUIDES_FILE, NotGuidesFile, "structure")
+
+    @cached_property
     def not_guides(self) -> dict[str, str]:
-        """Pages that are not guides, with why; from data/not-guides.yml."""
-        data = self._policy(NOT_GUIDES_FILE) or {}
-        return {str(item["page"]): str(item.get("why", "")) for item in data.get("pages", [])}
+        """Pages that are not guides, with why; from data/not-guides.yml ({} when it is malformed: the
+        structure check reports that, see policy_problems)."""
+        data = self._not_guides[0]
+        return {item.page: item.why for item in data.pages} if data else {}
 
     @cached_property
     def guides(self) -> list[str]:
@@ -174,14 +187,19 @@ class Project:
         return in_nav + with_short
 
     @cached_property
-    def denied_domains(self) -> dict[str, str]:
-        """Domain -> why the site never links to it; from data/denied-domains.yml."""
-        data = self._policy(DENIED_DOMAINS_FILE) or {}
-        return {str(item["domain"]).lower(): str(item.get("why", "")) for item in data.get("domains", [])}
+    def _denied_domains(self) -> tuple[DeniedDomainsFile | None, list[Problem]]:
+        return read_policy(self.root, DENIED_DOMAINS_FILE, DeniedDomainsFile, "external-links")
 
-    def _policy(self, name: str) -> Any:
-        path = self.root / name
-        return read_yaml(path).data if path.exists() else None  # strict: no aliases, no duplicate keys
+    @cached_property
+    def denied_domains(self) -> dict[str, str]:
+        """Domain -> why the site never links to it; from data/denied-domains.yml ({} when it is malformed:
+        the external-links check reports that, see policy_problems)."""
+        data = self._denied_domains[0]
+        return {item.domain: item.why for item in data.domains} if data else {}
+
+    def policy_problems(self, name: str) -> list[Problem]:
+        """What is wrong with a policy file (NOT_GUIDES_FILE or DENIED_DOMAINS_FILE), at its lines."""
+        return {NOT_GUIDES_FILE: self._not_guides, DENIED_DOMAINS_FILE: self._denied_domains}[name][1]
 
     def built_page(self, site: Path, src: str) -> Path:
         """Where a page lands in the built site with use_directory_urls (the default)."""

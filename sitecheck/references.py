@@ -21,7 +21,7 @@ from macros.contacts_data import ContactBook
 from macros.page_language import MacroCall, ParsedPage, parse_page
 from macros.registry import MacroRegistry
 
-from . import data
+from . import contact_claims, data
 from .context import Context
 from .problems import Problem
 from .project import Page
@@ -86,6 +86,8 @@ def check(ctx: Context) -> list[Problem]:
         problems.extend(Problem(page.path, p.line, p.message, p.fix, check=NAME) for p in found.problems)
         for call in found.calls:
             problems.extend(_check_call(page, call, macro_registry, book, used))
+        claims = contact_claims.problems_of(page, book)
+        problems.extend(Problem(page.path, line, what, fix, check=NAME) for line, what, fix in claims)
     feedback = (ctx.project.config.get("extra") or {}).get("feedback") or {}
     if isinstance(feedback, dict) and isinstance(feedback.get("contact"), str):
         used.add(feedback["contact"])  # the «Нашли ошибку?» link under every guide (macros/feedback.py)
@@ -140,7 +142,7 @@ def _check_id(
     used.add(channel_id)
     spec = reg.specs[call.name]
     if channel.status == "obsolete":
-        replacement = book.channels.get(channel.replaced_by or "")
+        replacement = book.replacement(channel)
         return [
             problem(
                 f"{shown} uses an obsolete contact ({CONTACTS_FILE}:{book.lines[channel_id]})",

@@ -19,7 +19,10 @@ _GUIDE_FIX = f"or, if this page is not a guide, add it to {NOT_GUIDES_FILE}"
 
 
 def check(ctx: Context) -> list[Problem]:
-    return _front_matter(ctx) + _navigation(ctx) + _guides(ctx) + _titles(ctx)
+    listed = ctx.project.policy_problems(NOT_GUIDES_FILE)
+    # a malformed list of non-guides would make every page a guide: say what is wrong with the list instead
+    guides = listed or _guides(ctx)
+    return _front_matter(ctx) + _navigation(ctx) + guides + _titles(ctx)
 
 
 def _front_matter(ctx: Context) -> list[Problem]:

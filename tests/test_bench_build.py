@@ -6,6 +6,8 @@ from pathlib import Path
 
 from bench.build import check_guides
 
+from .conftest import ROOT
+
 GOOD = '<h2 id="korotko">Коротко</h2><p>Позвоните: <a class="contact-value" href="tel:+78005554943">8 (800)</a></p>'
 NO_PHONE = '<h2 id="korotko">Коротко</h2><p>Напишите в чат.</p>'
 
@@ -87,3 +89,14 @@ def test_instruction_total_is_read_from_callgrinds_last_line() -> None:
     )
     assert parse_total(stderr) == 21088420864
     assert parse_total("INFO - Documentation built\n") is None
+
+
+def test_zensical_reads_the_same_config_with_its_own_templates() -> None:
+    from bench.build import zensical_config
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    changed = zensical_config(config)
+    assert "custom_dir:" in config and "custom_dir:" not in changed
+    dropped = [line for line in config.splitlines() if line not in changed.splitlines()]
+    assert len(dropped) == 1 and dropped[0].strip().startswith("custom_dir:")
+

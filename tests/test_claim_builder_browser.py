@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.contacts_data import load_contacts
+from macros.law_data import load_law
 
 from .conftest import ROOT
 
@@ -26,6 +27,40 @@ TODAY = dt.datetime(2024, 3, 15, 12, 0)
 BOOK = load_contacts(ROOT / "data" / "contacts.yml")
 OZON = BOOK.channels["ozon-address"]
 RPN = BOOK.channels["rpn-reception-address"]
+# The letters cite and count what the real register says today: read it, never type it here.
+LAW = load_law(ROOT / "data" / "law.yml")
+
+
+def cite(rule_id: str) -> str:
+    """The citation as the builder prints it (with «не подтверждено» for an unconfirmed rule)."""
+    rule = LAW.builder_json([rule_id])[rule_id]
+    return rule["cite"] if rule["status"] == "confirmed" else f"{rule['cite']}, не подтверждено"
+
+
+def figure(rule_id: str, name: str) -> str:
+    """A figure as the register writes it: «0,5 %», «не больше суммы предоплаты»."""
+    return str(LAW.builder_json([rule_id])[rule_id]["figures"][name]["text"])
+
+
+def rubles(kopecks: float) -> str:
+    """«7 200 ₽», «840,50 ₽»: as money.js formats it (spaces flattened)."""
+    whole, rest = divmod(round(kopecks), 100)
+    return f"{whole:,}".replace(",", " ") + (f",{rest:02d}" if rest else "") + " ₽"
+
+
+def penalty(base: int, rule_id: str, days: int) -> str:
+    """«12 000 ₽ × 0,5 % × 14 дней = 840 ₽» with the register's rate (days' word as the letters use it)."""
+    rate = LAW.builder_json([rule_id])[rule_id]["figures"]["rate"]["value"]
+    if days % 100 in (11, 12, 13, 14) or days % 10 in (0, 5, 6, 7, 8, 9):
+        word = "дней"
+    else:
+        word = "день" if days % 10 == 1 else "дня"
+    amount = rubles(base * 100 * rate / 100 * days)
+    return flat(f"{rubles(base * 100)} × {figure(rule_id, 'rate')} × {days} {word} = {amount}")
+
+
+LATE = "zozpp-23-1-penalty"
+QUALITY = "zozpp-23-penalty"
 
 BUYER = {
     "recipient": "ozon",  # not preselected while Ozon's address is unconfirmed
@@ -62,7 +97,7 @@ def fill(page, answers: Any) -> None:
         elif isinstance(value, list):
             for item in value:
                 page.check(f"#claim-{name}-{item}")
-        elif name in {"doc", "recipient", "case", "ndDemand", "qDemand", "refundBasis", "sellerReply"}:
+        elif name in {"doc", "recipient", "case", "ndDemand", "qDemand", "refundBasis", "sellerReply", "refundTo"}:
             page.check(f"#claim-{name}-{value}")
         else:
             page.fill(f"#claim-{name}", value)
@@ -98,7 +133,7 @@ def pdf_text(page, tmp_path: Path) -> str:
     return subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
-CASES = {
+CASES: dict[str, tuple[dict[str, Any], list[str]]] = {
     "not-delivered-refund": (
         {
             **BUYER,
@@ -107,18 +142,20 @@ CASES = {
             "promisedDate": "2024-03-01",
             "ndDemand": "refund",
             "attachments": ["order", "receipt"],
+            "refundTo": "card",
         },
         [
             "ПРЕТЕНЗИЯ",
             f"Кому: {OZON.recipient}",
             OZON.display,
             "От: Иванова Мария Петровна",
-            "п. 2 ст. 23.1 ЗоЗПП",
-            "п. 3 ст. 23.1 ЗоЗПП",
-            "(п. 4 ст. 23.1 ЗоЗПП)",
-            "п. 2.2 ст. 12 ЗоЗПП",
+            cite("zozpp-23-1-choice"),
+            cite(LATE),
+            f"({cite('zozpp-23-1-refund')})",
+            cite("zozpp-12-marketplace-refund"),
             "Вернуть мне сумму предварительной оплаты 12 000 ₽",
-            "с 02.03.2024 по 15.03.2024: 12 000 ₽ × 0,5 % × 14 дней = 840 ₽",
+            "Деньги прошу вернуть на банковскую карту, с которой оплачен заказ.",
+            f"с 02.03.2024 по 15.03.2024: {penalty(12000, LATE, 14)}",
             "последний день срока — 25.03.2024",
             "Скриншот страницы заказа № 12345678-0001",
             "Копия кассового (электронного) чека",
@@ -138,7 +175,8 @@ CASES = {
         },
         [
             "Передать мне оплаченный товар в новый срок — не позднее 29.03.2024",
-            "5 000 ₽ × 0,5 % × 288 дней = 7 200 ₽; неустойка не может превышать сумму предоплаты, поэтому 5 000 ₽",
+            f"{penalty(5000, LATE, 288)}; неустойка {figure(LATE, 'cap')}, поэтому 5 000 ₽",
+            "Срок для всех требований этой претензии — 29.03.2024.",
             "просрочка составляет 288 дней",
         ],
     ),
@@ -159,12 +197,12 @@ CASES = {
         [
             "Кому: ООО «Ромашка»",
             "ОГРН 1027700132195",
-            "п. 1 ст. 18 ЗоЗПП",
+            cite("zozpp-18-rights"),
             "не включается, индикатор не горит",
             "Заменить товар на товар этой же марки (модели, артикула) надлежащего качества в течение 7 дней",
-            "ст. 21 ЗоЗПП",
+            cite("zozpp-21"),
             "истёк 11.03.2024 (08.03.2024 — нерабочий день",
-            "с 12.03.2024 по 15.03.2024: 12 000 ₽ × 1 % × 4 дня = 480 ₽ (ст. 23 ЗоЗПП)",
+            f"с 12.03.2024 по 15.03.2024: {penalty(12000, QUALITY, 4)} ({cite(QUALITY)})",
             "последний день срока — 22.03.2024",
             "Фотографии товара и недостатка",
         ],
@@ -177,13 +215,16 @@ CASES = {
             "defect": "объём 1 л вместо 1,7 л",
             "qDemand": "reduce",
             "reduceBy": "2000",
+            "refundTo": "account",
+            "refundAccount": "ПАО Банк, БИК 044525000, счёт 40817810000000000001",
         },
         [
             "о несоответствии товара описанию",
             "преамбула ЗоЗПП",
-            "п. 4 ст. 26.1 ЗоЗПП",
+            cite("zozpp-26-1-refusal"),
             "Соразмерно уменьшить покупную цену товара на 2 000 ₽",
-            "12 000 ₽ × 1 % = 120 ₽ в день (ст. 23 ЗоЗПП)",
+            f"в день, но всего {figure(QUALITY, 'cap')} ({cite(QUALITY)})",
+            "перечислить на мой банковский счёт: ПАО Банк, БИК 044525000, счёт 40817810000000000001.",
             "последний день срока — 25.03.2024",
         ],
     ),
@@ -195,12 +236,13 @@ CASES = {
             "refundDemandDate": "2024-03-01",
             "refundAmount": "12 000",
             "attachments": ["return"],
+            "refundTo": "card",
         },
         [
             "о невозврате денег за товар",
-            "ст. 22 ЗоЗПП",
-            "Срок возврата — 10 дней — истёк 11.03.2024",
-            "с 12.03.2024 по 15.03.2024: 12 000 ₽ × 1 % × 4 дня = 480 ₽",
+            cite("zozpp-22"),
+            "истёк 11.03.2024",
+            f"с 12.03.2024 по 15.03.2024: {penalty(12000, QUALITY, 4)}",
             "Документ о возврате товара",
         ],
     ),
@@ -212,10 +254,11 @@ CASES = {
             "receivedDate": "2024-01-10",
             "noReturnInfo": True,
             "keptIntact": True,
+            "refundTo": "card",
         },
         [
             "об отказе от товара, купленного дистанционно",
-            "п. 4 ст. 26.1 ЗоЗПП",
+            cite("zozpp-26-1-refusal"),
             "3 месяца с момента передачи товара, по 10.04.2024",
             "вернуть уплаченную за него сумму 12 000 ₽",
             "последний день срока — 25.03.2024",
@@ -237,12 +280,13 @@ CASES = {
             "на нарушение прав потребителя",
             f"Кому: {RPN.recipient}",
             RPN.display,
-            "02.03.2024 продавцу",
-            "мной направлена претензия",
+            "02.03.2024 продавец",
+            "получил мою претензию",
+            "Срок ответа истёк 12.03.2024.",
             "Ответа на претензию нет",
-            "п. 2 и 3 ст. 23.1 ЗоЗПП",
-            "12 000 ₽ × 0,5 % × 14 дней = 840 ₽",
-            "ст. 12 Закона № 59-ФЗ",
+            f"{cite('zozpp-23-1-choice')}, {cite(LATE)}",
+            penalty(12000, LATE, 14),
+            cite("fz59-answer"),
             "Копия претензии от 02.03.2024",
         ],
     ),
@@ -427,7 +471,7 @@ def test_blocked_storage_starts_with_defaults_and_logs_no_errors(browser, site_u
         expect(status).to_contain_text("не даёт сохранять", use_inner_text=True)  # waits for that frame
         fill(page, CASES["not-delivered-refund"][0])
         assert page.locator("#claim-builder").get_attribute("data-valid") == "true"
-        assert "840 ₽" in flat(page.inner_text("#claim-letter"))
+        assert penalty(12000, LATE, 14) in flat(page.inner_text("#claim-letter"))
         assert [p for p in problems if "/assets/claim/" in p] == [], problems
         assert len(problems) == theme_errors, f"the builder added errors with storage blocked: {problems}"
     finally:
@@ -475,13 +519,15 @@ def test_letters_to_the_seller_and_to_ozon_from_the_same_answers(page, site_url:
             "promisedDate": "2024-03-01",
             "ndDemand": "refund",
             "alsoOzon": True,
+            "refundTo": "card",
         },
     )
     assert page.locator("#claim-builder").get_attribute("data-valid") == "true", page.inner_text("#claim-status")
     seller = flat(page.inner_text("#claim-letter"))
     ozon = flat(page.inner_text("#claim-letter-ozon"))
     assert "Кому: ООО «Ромашка»" in seller and "ИНН 7707083893" in seller and "Я отказываюсь от этого товара" in seller
-    assert f"Кому: {OZON.recipient}" in ozon and "Товар продаёт ООО «Ромашка»" in ozon and "п. 2.2 ст. 12 ЗоЗПП" in ozon
+    assert f"Кому: {OZON.recipient}" in ozon and "Товар продаёт ООО «Ромашка»" in ozon
+    assert cite("zozpp-12-marketplace-refund") in ozon
     printed = flat(pdf_text(page, tmp_path))
     assert squash("Кому: ООО «Ромашка»") in squash(printed) and squash(f"Кому: {OZON.recipient}") in squash(printed)
     page.uncheck("#claim-alsoOzon")
@@ -530,6 +576,7 @@ def test_keyboard_alone_on_a_phone_completes_the_claim_and_gets_the_ics(browser,
         type_into(page, "prepaid", "12000")
         type_into(page, "promisedDate", "01.03.2024")
         choose(page, "ndDemand", "refund")
+        choose(page, "refundTo", "card")
         type_into(page, "orderNumber", BUYER["orderNumber"])
         type_into(page, "orderDate", "20.02.2024")
         type_into(page, "product", BUYER["product"])
@@ -549,6 +596,89 @@ def test_keyboard_alone_on_a_phone_completes_the_claim_and_gets_the_ics(browser,
         assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
         # 15.03.2024 + 10 days = 25.03.2024 (Monday); Роспотребнадзор from 26.03.2024.
         assert "DTSTART;VALUE=DATE:20240325" in text and "DTSTART;VALUE=DATE:20240326" in text
-        assert "840 ₽" in flat(page.inner_text("#claim-letter"))
+        assert penalty(12000, LATE, 14) in flat(page.inner_text("#claim-letter"))
     finally:
         context.close()
+
+
+def test_signature_never_prints_alone_on_the_second_sheet(page, site_url: str, tmp_path: Path) -> None:
+    """Wherever the sheet ends, the letter's last paragraph, attachments and signature print together.
+
+    The refusal letter (one sheet and a bit) grows one attachment line at a time, so the sheet's end
+    falls at several places near the signature; without the rule in claim.css the signature printed
+    alone on the second sheet.
+    """
+    open_builder(page, site_url)
+    fill(page, CASES["refusal-three-months"][0])
+    sheets_seen = set()
+    for count in range(0, 6):
+        lines = [f"Фото № {n}: упаковка, товар и недостаток" for n in range(1, count + 1)]
+        fill(page, {"attachmentsOther": "\n".join(lines)})
+        assert page.locator("#claim-builder").get_attribute("data-valid") == "true", page.inner_text("#claim-status")
+        pdf = tmp_path / f"letter-{count}.pdf"
+        page.pdf(path=str(pdf), format="A4")
+        text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        pages = [flat(sheet) for sheet in text.split("\f") if sheet.strip()]
+        sheets_seen.add(len(pages))
+        signed = next(sheet for sheet in pages if "Подпись:" in sheet)
+        assert "Ответ прошу направить" in signed, f"{count} attachment lines: the signature's sheet is {signed!r}"
+    assert max(sheets_seen) >= 2, f"the letter never reached a second sheet: {sheets_seen}"
+
+
+def test_phone_dates_and_remembered_personal_details(page, site_url: str) -> None:
+    """Dates typed on a phone keypad are read; the buyer's own details come back only with consent,
+    and a tampered store brings back nothing it should not (issue 26)."""
+    open_builder(page, site_url)
+    answers = CASES["not-delivered-refund"][0]
+    fill(page, {**answers, "orderDate": "20,02,2024", "promisedDate": "01032024"})
+    assert page.locator("#claim-builder").get_attribute("data-valid") == "true", page.inner_text("#claim-status")
+    fill(page, {"orderDate": "2024"})
+    page.click("#claim-print")
+    assert "например 15.03.2024" in page.inner_text("#claim-orderDate-error"), "the example is today's date"
+    fill(page, {"orderDate": "20 02 24"})
+    assert page.locator("#claim-builder").get_attribute("data-valid") == "true"
+    page.check("#claim-remember-me")
+    stored = page.evaluate("JSON.parse(localStorage.getItem('ozon-claim-builder:me:v1'))")
+    assert stored == {"fullName": BUYER["fullName"], "address": BUYER["address"], "contact": BUYER["contact"]}
+    assert page.evaluate("localStorage.getItem('ozon-claim-builder:v1')") is None, "the answers were not asked for"
+    # Tamper with the answers' store: unknown fields, wrong types, a choice that is not an option.
+    page.evaluate(
+        """localStorage.setItem('ozon-claim-builder:v1', JSON.stringify({case: 'hack', price: 12,
+        keptIntact: 'yes', orderNumber: '777', attachments: ['order', '<img>'], extra: 'x'}))"""
+    )
+    page.reload()
+    page.wait_for_selector("#claim-print")
+    assert page.input_value("#claim-fullName") == BUYER["fullName"]
+    assert page.input_value("#claim-orderNumber") == "777", "a well-formed saved answer comes back"
+    assert page.input_value("#claim-price") == "", "a number where text belongs does not"
+    assert page.evaluate("document.querySelector('input[name=case]:checked')") is None
+    assert page.is_checked("#claim-remember-me")
+    page.click("#claim-erase")
+    assert page.evaluate("localStorage.getItem('ozon-claim-builder:me:v1')") is None
+    assert page.input_value("#claim-fullName") == ""
+
+
+def test_lawsuit_from_the_same_answers_prints_with_its_arithmetic(page, site_url: str, tmp_path: Path) -> None:
+    """The claim's answers, then «Исковое заявление»: court, parties, the price of the claim, no fee (issue 27)."""
+    open_builder(page, site_url)
+    answers = {**CASES["not-as-described-reduce"][0], "qDemand": "refund"}
+    answers.pop("reduceBy")
+    fill(page, {**answers, "doc": "lawsuit", "claimSentDate": "2024-03-01", "sellerReply": "refused"})
+    fill(page, {"moral": "5000"})
+    assert page.locator("#claim-builder").get_attribute("data-valid") == "true", page.inner_text("#claim-status")
+    printed = flat(pdf_text(page, tmp_path))
+    # Claim received 01.03.2024, 10 days → 11.03 (Mon); filed 15.03: 12.03–15.03 = 4 days of the ст. 23 penalty.
+    expected = [
+        "ИСКОВОЕ ЗАЯВЛЕНИЕ",
+        "Истец: Иванова Мария Петровна",
+        f"Ответчик: {OZON.recipient}",
+        penalty(12000, QUALITY, 4),
+        "Прошу суд:",
+        "Взыскать с ответчика 12 000 ₽",
+        "компенсацию морального вреда 5 000 ₽",
+        cite("nk-333-36-consumer"),
+    ]
+    for text in expected:
+        assert squash(text) in squash(printed), f"the printed lawsuit lacks «{text}»"
+    assert "Иск готов" in page.inner_text("#claim-status")
+    assert "мировой судья" in flat(page.inner_text("#claim-summary"))

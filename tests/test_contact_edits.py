@@ -112,3 +112,20 @@ def test_a_new_number_reaches_every_page_that_shows_it(every_contact_changed: Ev
         assert not stale, f"{channel.id}: the old number {old.display} is still on {stale[:3]}"
     assert checked > 5, "too few pages call a phone macro: is this the real site?"
 
+
+
+def test_site_with_every_contact_changed_keeps_its_search_quality(every_contact_changed: EveryContactChanged) -> None:
+    """Retiring the most used contact and switching its pages passes make check's search quality the first
+    time: the guides' asked phrases still find them, and no clear drop against the accepted run."""
+    import subprocess
+    import sys
+
+    changed = every_contact_changed
+    assert changed.result.ok, changed.result.output
+    copy_project(changed.project, ("bench", "sitecheck", "tests/js"))  # the check and its engine loader
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.search_quality", "--site", str(changed.result.site)],
+        cwd=changed.project, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert "held-out" in done.stdout

@@ -163,9 +163,33 @@ def test_replaced_by_must_exist(tmp_path: Path) -> None:
     assert "replaced_by «ozon-chta» names no channel" in message and "ozon-chat" in message
 
 
-def test_replaced_by_must_not_be_obsolete(tmp_path: Path) -> None:
-    message = _error(_broken(tmp_path, "replaced_by: ozon-chat", "replaced_by: o-courier-phone", count=2))
-    assert "is itself obsolete" in message
+def _repoint(text: str, channel_id: str, target: str) -> str:
+    """The fixture with `channel_id`'s replaced_by set to `target`."""
+    start = text.index(f"      - id: {channel_id}\n")
+    end = text.index("replaced_by: ", start)
+    line_end = text.index("\n", end)
+    return text[:end] + f"replaced_by: {target}" + text[line_end:]
+
+
+def test_replaced_by_may_pass_through_retired_contacts(tmp_path: Path) -> None:
+    """Retiring a contact that older retired ones point to takes one run: their chains are followed."""
+    book = load_contacts(CONTACTS)
+    first, second = [c for c in book.obsolete() if c.replaced_by][:2]
+    end = book.channels[second.replaced_by or ""]
+    text = _repoint(CONTACTS.read_text(encoding="utf-8"), first.id, second.id)
+    chained = load_contacts(_write(tmp_path, text))
+    assert chained.channels[first.id].replaced_by == second.id
+    assert chained.replacement(chained.channels[first.id]) == end and end.status != "obsolete"
+
+
+def test_a_loop_of_replacements_is_refused_at_its_line(tmp_path: Path) -> None:
+    book = load_contacts(CONTACTS)
+    first, second = [c for c in book.obsolete() if c.replaced_by][:2]
+    text = _repoint(_repoint(CONTACTS.read_text(encoding="utf-8"), first.id, second.id), second.id, first.id)
+    path = _write(tmp_path, text)
+    message = _error(path)
+    assert f"replaced_by leads round in a loop ({first.id} → {second.id} → {first.id})" in message
+    assert f"contacts.yml:{_line_of(path, f'replaced_by: {second.id}')}: " in message
 
 
 def test_unconfirmed_needs_seen(tmp_path: Path) -> None:

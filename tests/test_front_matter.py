@@ -6,12 +6,16 @@ the build with docs/X.md:LINE and the fix, and no traceback.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from mkdocs.utils import meta as mkdocs_meta
 
-from hooks import search_ru
-from macros.front_matter import FrontMatterError, is_guide, parse, read
+from hooks import search_ru, serve_dirty
+from macros import front_matter
+from macros.front_matter import FrontMatterError, front_matter_block, is_guide, parse, read
 from sitecheck import html_links, structure
 from sitecheck.project import Project
 
@@ -100,3 +104,94 @@ def test_guide_without_detailed_variant_is_reported_against_the_guide_only(built
     replace_in(built, 'id="podrobno"', 'id="drugoe"')
     assert only_one(run_check(structure.NAME, ROOT, built_copy), GUIDE, "no detailed variant")
     assert errors_about(run_check(html_links.NAME, ROOT, built_copy), "podrobno") == []
+
+
+# --- one reader, on MkDocs' own delimiters ------------------------------------------------------------
+
+# What MkDocs may meet at the top of a page: every way to close the block, spaces after a delimiter, a
+# closing line that is not one, no front matter at all.
+TOPS = [
+    "---\ntitle: X\n---\n\nТекст.\n",
+    "---\ntitle: X\n...\n\nТекст.\n",
+    "--- \t\ntitle: X\n... \nТекст.\n",
+    "---\ntitle: X\n----\nТекст.\n---\n",
+    "---\ntitle: X\n. . .\nТекст.\n",
+    "----\ntitle: X\n---\n",
+    "\n---\ntitle: X\n---\n",
+    "# Заголовок\n\nТекст.\n",
+]
+
+
+def test_the_pattern_is_mkdocs_own() -> None:
+    assert front_matter.FRONT_MATTER.pattern == mkdocs_meta.YAML_RE.pattern
+    assert front_matter.FRONT_MATTER.flags == mkdocs_meta.YAML_RE.flags
+
+
+@pytest.mark.parametrize("text", TOPS)
+def test_the_block_is_found_where_mkdocs_finds_it(text: str) -> None:
+    body, meta = mkdocs_meta.get_data(text)
+    found = front_matter_block(text)
+    if meta:
+        assert found is not None and read(text, "docs/x.md") == meta
+        assert text[found[1] :].lstrip("\n") == body
+    elif found is not None:  # a block MkDocs drops in silence: the build says what is wrong, or reads nothing
+        try:
+            assert read(text, "docs/x.md") == {}
+        except FrontMatterError as error:
+            assert str(error).startswith("docs/x.md:") and "Fix: " in str(error)
+
+
+@pytest.mark.parametrize("closing", ["---", "..."])
+def test_alias_bomb_is_refused_whatever_closes_the_block(closing: str) -> None:
+    from .test_safety import ALIAS_BOMB
+
+    started = time.perf_counter()
+    with pytest.raises(FrontMatterError, match=r"^docs/x.md:2: «&a» marks an entry to repeat"):
+        read(f"---\n{ALIAS_BOMB}{closing}\n\nТекст.\n", "docs/x.md")
+    assert time.perf_counter() - started < 1, "the bomb was expanded"
+
+
+@pytest.mark.parametrize("closing", ["---", "..."])
+def test_types_are_checked_whatever_closes_the_block(closing: str) -> None:
+    with pytest.raises(FrontMatterError, match=r"^docs/x.md:3: «booklet»"):
+        read(f"---\ntitle: X\nbooklet: да\n{closing}\n\nТекст.\n", "docs/x.md")
+
+
+def test_a_dirty_serve_sees_a_front_matter_closed_with_dots(tmp_path: Path) -> None:
+    page = tmp_path / "x.md"
+    page.write_text("---\ntitle: X\n...\n\nТекст.\n", encoding="utf-8")
+    assert serve_dirty._front_matter(SimpleNamespace(abs_src_path=str(page))) == "title: X\n"
+
+
+def test_each_page_text_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[str] = []
+    real = front_matter._parse_block
+
+    def counted(text: str, where: str) -> dict[str, object]:
+        parsed.append(text)
+        return real(text, where)
+
+    monkeypatch.setattr(front_matter, "_parse_block", counted)
+    text = "---\ntitle: Один раз\nasked: [фраза]\n---\n\nТекст.\n"
+    first = read(text, "docs/once.md")
+    first["asked"].append("чужая правка")  # a caller's change must not reach the next caller
+    assert read(text, "docs/once.md") == {"title": "Один раз", "asked": ["фраза"]}
+    assert parsed == [text]
+    bad = "---\nbooklet: да\n...\n"
+    for _ in range(2):
+        with pytest.raises(FrontMatterError):
+            read(bad, "docs/bad.md")
+    assert parsed == [text, bad]
+
+
+def test_alias_bomb_closed_with_dots_stops_the_build_with_the_line(project_copy: Path) -> None:
+    from .test_safety import ALIAS_BOMB
+
+    page = project_copy / GUIDE
+    text = page.read_text(encoding="utf-8")
+    found = front_matter_block(text)
+    assert found is not None
+    page.write_text(f"---\n{ALIAS_BOMB}{found[0]}...\n{text[found[1]:]}", encoding="utf-8")
+    result = build(project_copy)
+    assert not result.ok
+    assert f"{GUIDE}:2: «&a» marks an entry to repeat" in result.output and "Traceback" not in result.output

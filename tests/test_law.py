@@ -236,7 +236,7 @@ def test_a_change_in_the_law_lists_every_use_in_one_run(project_copy: Path) -> N
     uses: dict[str, set[tuple[str, int]]] = {}
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        plain = law_check._blank_jinja(text)
+        plain = law_check.blank_jinja(text)
         for citation in register.find(plain):
             for rule in register.rules_for(citation):
                 uses.setdefault(rule.id, set()).add(
@@ -343,7 +343,7 @@ def test_the_builder_gets_the_rules_its_scripts_name(tmp_path: Path, fixture_reg
     from .contact_picks import FIXTURE_CONTACTS
 
     named = sorted(fixture_register.rules)[:2]
-    (tmp_path / "a.js").write_text(f'// reviewed: 2026-12-07\nconst A = "{named[0]}";\nconst B = \'{named[1]}\';\n')
+    (tmp_path / "a.js").write_text(f"// reviewed: 2026-12-07\nconst A = \"{named[0]}\";\nconst B = '{named[1]}';\n")
     (tmp_path / "b.js").write_text('const other = "not-a-rule-id";\n')
     data = claim_data(load_contacts(FIXTURE_CONTACTS), {}, dt.date(2026, 12, 7), fixture_register, tmp_path)
     law = data["law"]
@@ -382,3 +382,57 @@ def test_unconfirmed_rules_cited_by_hand_are_one_warning_each(project_copy: Path
     warned = [p for p in run_check(law_check.NAME, project_copy) if p.severity == "warning" and rule.id in p.message]
     assert len(warned) == 1 and warned[0].path == LAW_FILE and warned[0].line == line
     assert page.name in warned[0].message and f'law("{rule.id}")' in warned[0].fix
+
+
+def test_a_citation_of_an_act_the_register_lacks_is_named(project_copy: Path) -> None:
+    """Every citation form the content check accepts is held to the register, acts it lacks included."""
+    page = _first_guide(project_copy)
+    register = load_law(project_copy / LAW_FILE)
+    absent = [
+        name
+        for name in ("АПК РФ", "Закона № 999-ФЗ", "КоАП РФ")
+        if name not in {a.cite for a in register.acts.values()}
+    ]
+    known = register.cite(next(r for r in register.rules.values() if r.article)).replace("\u00a0", " ")
+    append_to(page, f"\nЭто и {known}, " + ", ".join(f"и ч. 1 ст. 3 {name}" for name in absent) + ".\n")
+    line = page.read_text(encoding="utf-8").count("\n")
+    found = [p for p in _law_problems(project_copy) if p.line == line]
+    assert len(found) == len(absent) >= 2 and all("does not list" in p.message for p in found), found
+    assert all("acts:" in p.fix for p in found)
+
+
+def test_days_next_to_a_rule_that_is_a_rate_are_refused(project_copy: Path) -> None:
+    """The issue's own case, as a class: a figure of a kind the cited rule does not have («10 дней» next to a
+    penalty rate) is refused; next to a rule with no numbers at all (how to count days) it is not judged."""
+    register = load_law(project_copy / LAW_FILE)
+    rate_only = next(
+        r
+        for r in register.rules.values()
+        if r.figures and {f.unit for f in r.figures.values() if f.value} == {"percent"}
+    )
+    no_numbers = next(r for r in register.rules.values() if r.article and not r.figures)
+    page = _first_guide(project_copy)
+    append_to(page, f"\nДеньги вернут за 10 дней ({register.cite(rate_only)}).\n")
+    wrong = page.read_text(encoding="utf-8").count("\n")
+    append_to(page, f"\nСчитайте 10 дней со следующего дня ({register.cite(no_numbers)}).\n")
+    found = [p for p in _law_problems(project_copy) if p.path.endswith(page.name) and p.line >= wrong]
+    assert [p.line for p in found] == [wrong] and rate_only.id in found[0].message
+
+
+def test_the_build_stops_on_register_errors_so_make_serve_shows_them(project_copy: Path) -> None:
+    """hooks/law_check.py runs the same check at the end of every build (serve shows a failed build's problems)."""
+    import importlib.util
+
+    from mkdocs.exceptions import PluginError
+
+    spec = importlib.util.spec_from_file_location("law_check_hook", ROOT / "hooks" / "law_check.py")
+    assert spec and spec.loader
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    config = {"config_file_path": str(project_copy / "mkdocs.yml")}
+    hook.on_post_build(config)  # the real project: nothing to report
+    page = _first_guide(project_copy)
+    append_to(page, "\nЭто написано в п. 99 ст. 23.1 ЗоЗПП.\n")
+    line = page.read_text(encoding="utf-8").count("\n")
+    with pytest.raises(PluginError, match=rf"docs/{page.name}:{line}: «п\. 99 ст\. 23\.1 ЗоЗПП» names no rule"):
+        hook.on_post_build(config)

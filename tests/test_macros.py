@@ -79,7 +79,7 @@ def test_hours(env: FakeEnv) -> None:
 
 
 def test_hours_missing_is_an_error(env: FakeEnv) -> None:
-    with pytest.raises(MacroUsageError, match=r"docs/sample.md: \{\{ hours\('rpn-petition'\) \}\}: no «hours:»"):
+    with pytest.raises(MacroUsageError, match=r'docs/sample.md: \{\{ hours\("rpn-petition"\) \}\}: no «hours:»'):
         env.macros["hours"]("rpn-petition")
 
 
@@ -101,7 +101,7 @@ def test_unknown_id_names_page_and_suggests(env: FakeEnv) -> None:
     with pytest.raises(MacroUsageError) as caught:
         env.macros["phone"]("rpn-ekc-phon")
     message = str(caught.value)
-    assert "docs/sample.md" in message and "phone('rpn-ekc-phon')" in message
+    assert "docs/sample.md" in message and 'phone("rpn-ekc-phon")' in message
     assert "no contact with this id in data/contacts.yml" in message and "'rpn-ekc-phone'" in message
 
 

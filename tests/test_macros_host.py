@@ -144,7 +144,7 @@ def test_contact_macros_and_short_answer_are_the_same_under_both_hosts() -> None
 
 def test_errors_name_the_page_under_zensical() -> None:
     _, on_zensical = both("brak.md")
-    with pytest.raises(macros.MacroUsageError, match=r"docs/brak\.md: \{\{ phone\('rpn-ekc-phon'\) \}\}"):
+    with pytest.raises(macros.MacroUsageError, match=r'docs/brak\.md: \{\{ phone\("rpn-ekc-phon"\) \}\}'):
         on_zensical.macros["phone"]("rpn-ekc-phon")
 
 

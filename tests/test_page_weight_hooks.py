@@ -103,6 +103,24 @@ def test_claim_css_only_on_the_claim_builder(built_site: BuildResult) -> None:
     assert html.index("assets/claim/claim.css") < html.index("assets/site.css")
 
 
+def test_content_stylesheets_only_where_the_content_uses_them(built_site: BuildResult) -> None:
+    """tables.css and chat-message.css (hooks/page_assets.py, CONTENT_STYLESHEETS) load on the pages whose
+    content has a table or a chat message, after the site-wide stylesheets, and nowhere else."""
+    from hooks.page_assets import CONTENT_STYLESHEETS
+
+    pages = {p.relative_to(built_site.site).as_posix(): p.read_text(encoding="utf-8")
+             for p in built_site.site.rglob("*.html") if not p.relative_to(built_site.site).parts[0] == "assets"}
+    for sheet, marker in CONTENT_STYLESHEETS.items():
+        assert (built_site.site / sheet).exists(), sheet
+        article = {name: html.partition('<article')[2].partition('</article>')[0] for name, html in pages.items()}
+        users = sorted(name for name, body in article.items() if marker in body)
+        linking = sorted(name for name, html in pages.items() if f"assets/{sheet.rpartition('/')[2]}" in html)
+        assert users, f"no page has {marker!r}; the test would prove nothing"
+        assert linking == users, f"{sheet}: linked on {set(linking) ^ set(users)} against its content"
+        html = pages[users[0]]
+        assert html.index("assets/phone.css") < html.index(sheet.rpartition("/")[2]), f"{sheet} before phone.css"
+
+
 def test_search_worker_behind_the_loader(built_site: BuildResult) -> None:
     html = (built_site.site / "index.html").read_text(encoding="utf-8")
     assert "search-worker-loader.js?w=search-ru-worker.js" in html

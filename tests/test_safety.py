@@ -167,10 +167,18 @@ def test_the_build_refuses_before_evaluating_and_names_the_editors_line(project_
 def test_a_macro_error_names_the_line_with_front_matter_counted(project_copy: Path) -> None:
     page = project_copy / GUIDE
     replace_in(page, "{{ short_answer() }}", '{{ short_answer() }}\n\nПозвоните {{ phone("rpn-ekc-phon") }}.')
+    other = project_copy / first_other_page(project_copy)
+    replace_in(other, "\n\n", "\n\n{{ hours('rpn-petiton') }}\n\n")  # more mistakes, on other pages, same run
+    home = project_copy / "docs" / "index.md"
+    replace_in(home, "\n\n", "\n\n{{ city }}\n\n")
     result = build(project_copy)
     assert not result.ok
-    expected = f"{GUIDE}:{line_of(page, 'rpn-ekc-phon')}: {{{{ phone('rpn-ekc-phon') }}}}: no contact"
+    expected = f'{GUIDE}:{line_of(page, "rpn-ekc-phon")}: {{{{ phone("rpn-ekc-phon") }}}}: no contact'
     assert expected in result.output and "Traceback" not in result.output, result.output
+    # every wrong call of every page in one run, each at its line, quoted as written
+    where = f"{first_other_page(project_copy)}:{line_of(other, 'rpn-petiton')}: "
+    assert f"{where}{{{{ hours('rpn-petiton') }}}}: no contact" in result.output, result.output
+    assert f"docs/index.md:{line_of(home, '{{ city }}')}: {{{{ … }}}} reads the variable «city»" in result.output
 
 
 # --- 5: raw HTML in pages -----------------------------------------------------------------------

@@ -56,7 +56,8 @@ def test_every_known_error_is_refused_with_line_and_fix(
     assert len(found) == 1, f"{example!r} was not refused once at {PAGE}:{line}: {found}"
     shown = str(found[0])
     assert shown.startswith(f"{PAGE}:{line}: known error «")
-    quoted = shown.split("«", 1)[1].split("»:", 1)[0]
+    assert f"({known_errors.KNOWN_ERRORS_FILE}, entry «{entry.id}»)" in shown  # the entry that fired
+    quoted = shown.split("«", 1)[1].split("» (", 1)[0]
     assert quoted and quoted in " ".join(example.split()), quoted
     assert entry.why.rstrip(".") in shown
     assert shown.endswith(f"Fix: {entry.fix}")
@@ -110,7 +111,10 @@ def test_cli_names_file_line_text_and_fix(project_copy: Path, capsys: pytest.Cap
     line = _inject(project_copy, "Говорят, зелёный слон летает.")
     assert main(["--root", str(project_copy), "--only", "content"]) == 1
     out = capsys.readouterr().out
-    expected = "known error «зелёный слон летает»: elephants do not fly. Fix: write that the elephant walks"
+    expected = (
+        "known error «зелёный слон летает» (data/known-errors.yml, entry «green-elephant»): elephants do not fly. "
+        "Fix: write that the elephant walks"
+    )
     assert f"{PAGE}:{line}: {expected}" in out
 
 
@@ -153,6 +157,22 @@ BROKEN = {
         FIXTURE.replace("    why:", "    fix: again\n    why:"), 7, ["key «fix» appears twice (first on line 5)"]
     ),
     "not YAML": (FIXTURE.replace("    why: elephants do not fly", "    why: [elephants"), 6, ["not valid YAML"]),
+    "pattern matches the empty string": (
+        FIXTURE.replace("летает'", "летает|'"), 3, ["[green-elephant].pattern", "matches the empty string", "Fix: "]
+    ),
+    "pattern optional throughout": (
+        FIXTURE.replace("'зел[её]ный\\s+слон{near}летает'", "'(?:зел[её]ный\\s+слон{near}летает)?'"),
+        3,
+        ["[green-elephant].pattern", "matches the empty string"],
+    ),
+    "unless is a bare word boundary": (
+        FIXTURE.replace("'во\\s+сне'", "'\\b'"), 4, ["[green-elephant].unless", "matches the empty string"]
+    ),
+    "catastrophic backtracking": (
+        FIXTURE.replace("'зел[её]ный\\s+слон{near}летает'", "'зел[её]ный(\\s*\\w+\\s*)+\\.'"),
+        3,
+        ["[green-elephant].pattern", "backtracks without end", "Fix: "],
+    ),
 }
 
 
@@ -164,3 +184,16 @@ def test_bad_entry_is_reported_at_its_line(project_copy: Path, broken: str) -> N
     assert problems, f"{broken}: no problem reported"
     assert all(p.severity == "error" for p in problems)
     assert any(p.line == line and all(n in str(p) for n in needles) for p in problems), "\n".join(map(str, problems))
+
+
+def test_a_runaway_pattern_is_stopped_on_a_page_and_named_at_its_entry() -> None:
+    """A pattern the probes at load let through still cannot stall a run: each page search has a time limit."""
+    entry = ENTRIES[0]
+    entry_line = entry.line
+    runaway = entry.model_copy(update={"pattern": "(x+x+)+y"})  # no probe of the load check has a run of «x»s…
+    runaway._line = entry_line
+    page = content.Page("slovar.md", PAGE, "---\ntitle: Т\n---\n" + "x" * 40 + "\n", {}, 4)
+    problems = content.check_known_errors(page, [runaway])
+    assert [(p.path, p.line) for p in problems] == [(known_errors.KNOWN_ERRORS_FILE, entry_line)]
+    assert f"[{entry.id}]" in problems[0].message and "backtracks without end" in problems[0].message
+    assert problems[0].fix

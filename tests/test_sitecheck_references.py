@@ -76,7 +76,9 @@ def test_retired_contact_is_reported_on_every_page_at_once(project_copy: Path) -
         macro = problem.message.split("(", 1)[0].removeprefix("{{ ")
         spec = macro_registry.specs[macro]
         accepted = spec.keyword_channel_types if spec.keyword_channel_types is not None else spec.channel_types
-        if (accepted is None or spec.accepts(kind, accepted)) and (macro != "hours" or new.hours):
+        if macro == "hours" and not new.hours:  # no call at all: the page would show the new contact twice
+            assert "delete this call" in problem.fix and f'("{replacement}")' not in problem.fix, problem
+        elif accepted is None or spec.accepts(kind, accepted):
             assert f'Use {{{{ {macro}("{replacement}") }}}} instead' in problem.fix, problem  # the same macro works
         else:
             assert f"«{replacement}»" in problem.fix and f'{macro}("{replacement}")' not in problem.fix, problem
@@ -92,10 +94,10 @@ def test_retired_contact_stops_the_build_naming_every_page(project_copy: Path) -
     append_to(project_copy / guide, f'\n{{{{ phone("{already_obsolete.id}") }}}}\n')
     result = build(project_copy)
     assert not result.ok
-    assert any(line.startswith(f"{guide}:") and f"'{already_obsolete.id}'" in line and "is obsolete" in line
+    assert any(line.startswith(f"{guide}:") and f'("{already_obsolete.id}")' in line and "is obsolete" in line
                for line in result.output.splitlines()), result.output
     lines = result.output.splitlines()
-    named = [line.split(": ")[0] for line in lines if f"'{retired}'" in line and "obsolete" in line]
+    named = [line.split(": ")[0] for line in lines if f'("{retired}"' in line and "obsolete" in line]
     assert {where.rsplit(":", 1)[0] for where in named} == set(pages), result.output
     for where in named:  # each message points at the line of the call, front matter counted
         path, line = where.rsplit(":", 1)
@@ -116,6 +118,41 @@ def test_advice_never_suggests_a_call_that_fails(project_copy: Path, macro: str,
     problem = only_one(run_check(NAME, project_copy), "uses an obsolete contact")
     assert f'{macro}("{target.id}")' not in problem.fix
     assert f"«{target.id}»" in problem.fix
+    if macro == "hours":  # the advice never makes the page show the new contact a second time
+        assert f'("{target.id}")' not in problem.fix and "delete this call" in problem.fix
+
+
+def test_a_call_is_quoted_as_the_page_writes_it(project_copy: Path) -> None:
+    """Single or double quotes, a second argument: the message shows the call the editor will search for."""
+    book = live_book(project_copy)
+    obsolete = next(c for c in book.obsolete() if c.type in ("chat", "web"))
+    live = next(c for c in book.live() if c.type == "phone")
+    written = [f"link('{obsolete.id}', \"чат «поддержки»\")", f'phone( "{live.id}" )', f'link("{obsolete.id}")']
+    append_to(project_copy / "docs" / "slovar.md", "\n" + " и ".join(f"{{{{ {call} }}}}" for call in written) + "\n")
+    problems = errors_about(run_check(NAME, project_copy), "uses an obsolete contact")
+    shown = sorted(p.message.split(" uses ")[0] for p in problems if p.path == "docs/slovar.md")
+    assert shown == sorted(f"{{{{ {call} }}}}" for call in (written[0], written[2]))
+
+
+def test_free_words_next_to_a_paid_number_are_caught(project_copy: Path) -> None:
+    book = live_book(project_copy)
+    paid = next(c for c in book.live() if c.type == "phone" and getattr(c, "free", None) is False)
+    free = next(c for c in book.live() if c.type == "phone" and getattr(c, "free", None) is True)
+    page = project_copy / "docs" / "slovar.md"
+    append_to(page, f'\nБесплатная консультация: {{{{ phone("{paid.id}") }}}}.\n')
+    first = page.read_text(encoding="utf-8").count("\n")
+    append_to(page, f'\nПозвоните на {{{{ phone("{paid.id}") }}}}. Звонок бесплатный.\n')
+    second = page.read_text(encoding="utf-8").count("\n")
+    # fine: the free word belongs to the free number of the same sentence; a paid word stays with the paid one
+    append_to(page, f'\nЗвонок бесплатный: {{{{ phone("{free.id}") }}}}, платный: {{{{ phone("{paid.id}") }}}}.\n')
+    append_to(page, f'\nПлатный номер: {{{{ phone("{free.id}") }}}}.\n')
+    third = page.read_text(encoding="utf-8").count("\n")
+    found = [p for p in run_check(NAME, project_copy) if p.path == "docs/slovar.md" and "free" in p.message]
+    assert sorted(p.line for p in found) == [first, second, third], found
+    expected = f'«Бесплатная» next to {{{{ phone("{paid.id}") }}}}, but a call to «{paid.id}» is not free'
+    assert expected in found[0].message
+    assert "free: false, data/contacts.yml:" in found[0].message and "delete «Бесплатная»" in found[0].fix
+    assert f"«{free.id}» is free to call (free: true" in found[2].message
 
 
 def test_broken_jinja_is_reported_with_line(project_copy: Path) -> None:

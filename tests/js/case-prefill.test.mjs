@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { makeCase } from "./case-support.mjs";
 import { builderAnswers, builderLink } from "../../docs/assets/case/prefill.js";
 import { MAX_PREFILL_CHARS, readPrefill } from "../../docs/assets/claim/prefill.js";
-import { FIELDS } from "../../docs/assets/claim/fields.js";
+import "./fixture-law.mjs"; // the builder's fields name terms of the register
+import { fields } from "../../docs/assets/claim/fields.js";
 import { MAX_TEXT } from "../../docs/assets/claim/rules.js";
 
 const hashOf = (link) => link.slice(link.indexOf("#"));
@@ -14,7 +15,7 @@ test("a claim link carries the order and the demand; the builder reads back the 
   const c = makeCase({ order: { promisedDate: "2024-02-20" } });
   const link = builderLink("../konstruktor-pretenzii/#old", c, "claim");
   assert.ok(link.startsWith("../konstruktor-pretenzii/#prefill&"));
-  const read = readPrefill(hashOf(link), FIELDS, MAX_TEXT);
+  const read = readPrefill(hashOf(link), fields(), MAX_TEXT);
   assert.deepEqual(read, {
     case: "not_delivered", doc: "claim", orderNumber: "12345678-0001", orderDate: "2024-02-01", product: "Чайник", price: "12 000",
     ndDemand: "refund", prepaid: "12 000", promisedDate: "2024-02-20", recipient: "seller", sellerName: "ООО «Ромашка»",
@@ -25,18 +26,18 @@ test("a complaint link says when the claim went and what the seller answered", (
   const c = makeCase({ kind: "defective", demand: "replace", order: { receivedDate: "2024-02-10", seller: "Ozon" }, steps: [["claim_sent", "2024-02-26"], ["seller_refused", "2024-03-01"]] });
   const answers = builderAnswers(c, "complaint");
   assert.deepEqual([answers.qDemand, answers.claimSentDate, answers.sellerReply, answers.recipient, answers.sellerName, answers.receivedDate], ["replace", "2024-02-26", "refused", "ozon", undefined, "2024-02-10"]);
-  assert.deepEqual(readPrefill(hashOf(builderLink("x/", c, "complaint")), FIELDS, MAX_TEXT), answers);
+  assert.deepEqual(readPrefill(hashOf(builderLink("x/", c, "complaint")), fields(), MAX_TEXT), answers);
   assert.equal(builderAnswers(makeCase({ steps: [["claim_sent", "2024-02-26"]] }), "complaint").sellerReply, "none");
 });
 
 test("a hostile fragment: unknown fields, personal details, values the form does not offer, bad dates, long text", () => {
-  const hash = "#prefill&fullName=Злоумышленник&address=x&case=__proto__&doc=lawsuit&price=-5&orderDate=2024-02-30" +
+  const hash = "#prefill&fullName=Злоумышленник&address=x&case=__proto__&doc=appeal&price=-5&orderDate=2024-02-30" +
     `&product=${"я".repeat(MAX_TEXT + 1)}&orderNumber=1%0A2%E2%80%AE3&case=defective&sellerReply=refused&toString=1`;
-  assert.deepEqual(readPrefill(hash, FIELDS, MAX_TEXT), { orderNumber: "1 2 3", sellerReply: "refused" }, "case is named twice: neither value");
+  assert.deepEqual(readPrefill(hash, fields(), MAX_TEXT), { orderNumber: "1 2 3", sellerReply: "refused" }, "case is named twice: neither value");
 });
 
 test("no pre-fill: another fragment, or one longer than the bound", () => {
-  assert.equal(readPrefill("", FIELDS, MAX_TEXT), null);
-  assert.equal(readPrefill("#kak-schitaet-sroki", FIELDS, MAX_TEXT), null);
-  assert.equal(readPrefill(`#prefill&product=${"a".repeat(MAX_PREFILL_CHARS)}`, FIELDS, MAX_TEXT), null);
+  assert.equal(readPrefill("", fields(), MAX_TEXT), null);
+  assert.equal(readPrefill("#kak-schitaet-sroki", fields(), MAX_TEXT), null);
+  assert.equal(readPrefill(`#prefill&product=${"a".repeat(MAX_PREFILL_CHARS)}`, fields(), MAX_TEXT), null);
 });

@@ -1,7 +1,7 @@
 // Date arithmetic of the claim builder: node --test tests/js/
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dayNumber, isValidDate, addDays, addMonths, daysBetween, deadline, formatRu, todayIso, isLeapYear, daysInMonth } from "../../docs/assets/claim/dates.js";
+import { dayNumber, isValidDate, addDays, addMonths, daysBetween, deadline, formatRu, todayIso, isLeapYear, daysInMonth, parseDateInput } from "../../docs/assets/claim/dates.js";
 
 test("real dates parse, impossible ones do not", () => {
   assert.equal(dayNumber("1970-01-01"), 0);
@@ -72,4 +72,20 @@ test("dates print the Russian way", () => {
 test("today is the local calendar date, not the UTC one", () => {
   assert.equal(todayIso(new Date(2024, 1, 29, 23, 59)), "2024-02-29");
   assert.equal(todayIso(new Date(2025, 0, 1, 0, 1)), "2025-01-01");
+});
+
+test("dates as typed on a phone keypad, day first (issue 26)", () => {
+  const typed = {
+    "14.11.2026": "2026-11-14", "14,11,2026": "2026-11-14", "14 11 2026": "2026-11-14", "14112026": "2026-11-14",
+    "14.11.26": "2026-11-14", "141126": "2026-11-14", "14/11/2026": "2026-11-14", "14-11-2026": "2026-11-14",
+    " 5.3.2024 ": "2024-03-05", "5,3,24": "2024-03-05", "05 . 03 . 2024": "2024-03-05", "14.11.2026.": "2026-11-14",
+    "2024-03-05": "2024-03-05", "2024-3-5": "2024-03-05",
+  };
+  for (const [text, iso] of Object.entries(typed)) assert.equal(parseDateInput(text), iso, text);
+  // Shaped like a date but impossible: the shape passes, the calendar check refuses it.
+  assert.equal(parseDateInput("31,02,2026"), "2026-02-31");
+  assert.ok(!isValidDate(parseDateInput("31,02,2026")));
+  for (const text of ["", "14.11", "1411", "14112", "1411202", "14.11.202", "завтра", "14..11..2026", "1".repeat(41), "14.11.2026 12:00"]) {
+    assert.equal(parseDateInput(text), null, text);
+  }
 });

@@ -19,14 +19,14 @@ const HOLIDAYS = [
 const WORKING_SATURDAYS = ["2024-04-27", "2024-11-02", "2024-12-28"];
 
 /** The calendar's raw data, shaped like the JSON block macros/claim_calendar.py renders. */
-export function fixtureCalendarData({ first = FIXTURE_FIRST, last = FIXTURE_LAST, extraDaysOff = [] } = {}) {
+export function fixtureCalendarData({ first = FIXTURE_FIRST, last = FIXTURE_LAST, extraDaysOff = [], confirmedThrough = undefined } = {}) {
   const nonWorking = [];
   for (let day = first; compare(day, last) <= 0; day = addDays(day, 1)) {
     const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 Sunday, 6 Saturday
     const weekend = (weekday === 0 || weekday === 6) && !WORKING_SATURDAYS.includes(day);
     if (weekend || HOLIDAYS.includes(day) || extraDaysOff.includes(day)) nonWorking.push(day);
   }
-  return { first, last, nonWorking, source: "test fixture" };
+  return { first, last, nonWorking, source: "test fixture", ...(confirmedThrough ? { confirmedThrough } : {}) };
 }
 
 export const FIXTURE_CALENDAR = makeCalendar(fixtureCalendarData());

@@ -1,4 +1,5 @@
 // The .ics file of deadlines: parsed back by a small RFC 5545 reader written here. node --test tests/js/
+import "./fixture-law.mjs"; // the frozen legal rules, before anything reads them
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { buildIcs, escapeText, foldLine } from "../../docs/assets/claim/ics.js";

@@ -1,4 +1,5 @@
 // Validation messages and letter text of the claim builder: node --test tests/js/
+import "./fixture-law.mjs"; // the frozen legal rules, before anything reads them
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { validate as validateWith } from "../../docs/assets/claim/validate.js";
@@ -18,7 +19,7 @@ const validate = (answers, today) => validateWith(answers, today, FIXTURE_CALEND
 const BASE = {
   doc: "claim", recipient: "ozon", fullName: "Иванова Мария Петровна", address: "620000, г. Екатеринбург, ул. Ленина, д. 1",
   contact: "+7 900 000-00-00", orderNumber: "123-456", orderDate: "2024-02-20", product: "Чайник", price: "12 000",
-  docDate: TODAY, attachments: ["order"], attachmentsOther: "",
+  docDate: TODAY, attachments: ["order"], attachmentsOther: "", refundTo: "card",
 };
 const notDelivered = { ...BASE, case: "not_delivered", prepaid: "12000", promisedDate: "2024-03-01", ndDemand: "refund" };
 
@@ -70,7 +71,7 @@ test("negative, zero, absurd and malformed amounts are refused", () => {
 test("partial prepayment is the penalty base", () => {
   const text = plain(letterText(buildLetter({ ...notDelivered, prepaid: "5000" }, DATA)));
   assert.match(text, /5 000 ₽ × 0,5 % × 14 дней = 350 ₽/);
-  assert.match(text, /но всего не более 5 000 ₽/);
+  assert.match(text, /но всего не больше суммы предоплаты — 5 000 ₽/);
 });
 
 test("defect claim with an earlier unmet demand adds the 1 % penalty", () => {
@@ -78,9 +79,9 @@ test("defect claim with an earlier unmet demand adds the 1 % penalty", () => {
   assert.deepEqual(validate(answers, TODAY), {});
   const text = plain(letterText(buildLetter(answers, DATA)));
   assert.match(text, /ст\. 18 ЗоЗПП/);
-  assert.match(text, /за период с 12\.03\.2024 по 15\.03\.2024: 12 000 ₽ × 1 % × 4 дня = 480 ₽ \(ст\. 23 ЗоЗПП\)/);
+  assert.match(text, /за период с 12\.03\.2024 по 15\.03\.2024: 12 000 ₽ × 1 % × 4 дня = 480 ₽ \(п\. 1 ст\. 23 ЗоЗПП\)/);
   const first = plain(letterText(buildLetter({ ...answers, firstDemandDate: "" }, DATA)));
-  assert.match(first, /12 000 ₽ × 1 % = 120 ₽ в день \(ст\. 23 ЗоЗПП\)/);
+  assert.match(first, /12 000 ₽ × 1 % = 120 ₽ в день, но всего не больше суммы, уплаченной за товар \(п\. 1 ст\. 23 ЗоЗПП\)/);
 });
 
 test("refusal of a good item: 7 days, or 3 months without written return terms", () => {
@@ -108,7 +109,8 @@ test("the complaint reuses the answers, names the seller and ст. 12 Закон
   const text = plain(letterText(buildLetter(answers, DATA)));
   assert.match(text, /^Кому: Роспотребнадзор\nАдрес: 100001/);
   assert.match(text, /\nЖАЛОБА\n/);
-  assert.match(text, /02\.03\.2024 продавцу ООО «Пример» \(100000, г\. Москва, ул\. Примерная, д\. 1\) мной направлена претензия/);
+  assert.match(text, /02\.03\.2024 продавец ООО «Пример» \(100000, г\. Москва, ул\. Примерная, д\. 1\) получил мою претензию/);
+  assert.match(text, /Срок ответа истёк 12\.03\.2024\. Ответа на претензию нет/);
   assert.match(text, /ст\. 12 Закона № 59-ФЗ/);
   assert.match(text, /Копия претензии от 02\.03\.2024/);
   assert.match(validate({ ...answers, rpnOffice: "Свердловской области" }, TODAY).rpnAddress, /адрес управления/);

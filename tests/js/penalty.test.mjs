@@ -1,7 +1,8 @@
 // Penalty and money arithmetic of the claim builder: node --test tests/js/
+import "./fixture-law.mjs"; // the frozen legal rules, before anything reads them
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { perMille, daysLate, lateDeliveryPenalty, qualityPenalty, qualityPenaltyPerDay, periodText } from "../../docs/assets/claim/penalty.js";
+import { perMille, daysLate, lateDeliveryPenalty, qualityPenalty, qualityPenaltyPerDay, periodText, capReachedOn } from "../../docs/assets/claim/penalty.js";
 import { parseRubles, formatRubles, pluralDays } from "../../docs/assets/claim/money.js";
 
 const plain = (text) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -65,7 +66,7 @@ test("the 0.5 % penalty stops at the prepayment (п. 3 ст. 23.1 ЗоЗПП)", 
   assert.equal(over.raw, 1206000);
   assert.equal(over.amount, 1200000);
   assert.equal(over.capped, true);
-  assert.match(plain(over.formula), /= 12 060 ₽; неустойка не может превышать сумму предоплаты, поэтому 12 000 ₽$/);
+  assert.match(plain(over.formula), /= 12 060 ₽; неустойка не больше суммы предоплаты, поэтому 12 000 ₽$/);
 });
 
 test("a partial prepayment is the base and the cap, not the price", () => {
@@ -89,15 +90,28 @@ test("kopecks round half up, in integers only", () => {
   assert.throws(() => perMille(Number.MAX_SAFE_INTEGER, 10, 10), RangeError);
 });
 
-test("1 % of the price per day for missed ст. 20–22 deadlines, no cap in the law", () => {
+test("1 % of the price per day for missed ст. 20–22 deadlines", () => {
   const penalty = qualityPenalty({ price: 1200000, dueDate: "2024-03-11", until: "2024-03-21" });
   assert.equal(penalty.days, 10);
   assert.equal(penalty.amount, 120000);
   assert.equal(plain(penalty.formula), "12 000 ₽ × 1 % × 10 дней = 1 200 ₽");
-  const long = qualityPenalty({ price: 1000000, dueDate: "2024-01-01", until: "2024-07-19" });
-  assert.equal(long.days, 200);
-  assert.equal(long.amount, 2000000, "twice the price: ст. 23 sets no cap");
   assert.equal(plain(qualityPenalty({ price: 1000000, dueDate: "2024-01-01", until: "2024-01-02" }).formula), "10 000 ₽ × 1 % × 1 день = 100 ₽");
+});
+
+test("the ст. 23 penalty stops at the sum paid (500-ФЗ, since 01.02.2026): issue 29's 3 000 ₽ × 264 days", () => {
+  // Counted by hand: 3 000 ₽ × 1 % = 30 ₽ a day; 264 days = 7 920 ₽, more than the 3 000 ₽ paid.
+  const over = qualityPenalty({ price: 300000, dueDate: "2026-02-01", until: addDaysIso("2026-02-01", 264) });
+  assert.equal(over.days, 264);
+  assert.equal(over.raw, 792000);
+  assert.equal(over.amount, 300000);
+  assert.equal(over.capped, true);
+  assert.equal(plain(over.formula), "3 000 ₽ × 1 % × 264 дня = 7 920 ₽; неустойка не больше суммы, уплаченной за товар, поэтому 3 000 ₽");
+  // 100 days × 1 % is exactly the price: reached, not exceeded, so no cap sentence.
+  const exact = qualityPenalty({ price: 300000, dueDate: "2026-02-01", until: addDaysIso("2026-02-01", 100) });
+  assert.equal(exact.amount, 300000);
+  assert.equal(exact.capped, false);
+  assert.equal(capReachedOn("quality", { base: 300000, dueDate: "2026-02-01" }), addDaysIso("2026-02-01", 100));
+  assert.equal(capReachedOn("lateDelivery", { base: 300000, dueDate: "2026-02-01" }), addDaysIso("2026-02-01", 200));
 });
 
 function addDaysIso(iso, days) {

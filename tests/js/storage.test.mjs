@@ -40,3 +40,28 @@ test("restoring puts today's date in place of an old one and says which one it w
   assert.deepEqual(restoreAnswers({ fullName: "И", docDate: "2024-03-15" }, "2024-03-15").staleDate, null);
   assert.deepEqual(restoreAnswers(null, "2024-03-15"), { answers: null, staleDate: null });
 });
+
+test("stored answers are untrusted: only the form's fields, of their types and options, of bounded size (issue 26)", async () => {
+  const { sanitizeAnswers, personalDetails, MAX_STORED_CHARS } = await import("../../docs/assets/claim/storage.js");
+  const fields = [
+    { name: "fullName", type: "text" }, { name: "case", type: "radio", options: [["refusal", "…"], ["defective", "…"]] },
+    { name: "recipient", type: "radio", options: "recipients" }, { name: "keptIntact", type: "checkbox" },
+    { name: "attachments", type: "checkboxes", options: [["order", "…"], ["photos", "…"]] }, { name: "orderDate", type: "date" },
+  ];
+  const saved = {
+    fullName: "Иванова", case: "defective", recipient: "seller", keptIntact: true, attachments: ["order", "x", "order", 5],
+    orderDate: "2026-11-14", __proto__: { polluted: 1 }, extra: "dropped", script: "<img onerror=alert(1)>",
+  };
+  assert.deepEqual(sanitizeAnswers(saved, fields, 10), {
+    fullName: "Иванова", case: "defective", recipient: "seller", keptIntact: true, attachments: ["order"], orderDate: "2026-11-14",
+  });
+  assert.deepEqual(sanitizeAnswers({ case: "hack", keptIntact: "yes", fullName: 5, orderDate: "я".repeat(41) }, fields, 10), {});
+  for (const junk of [null, "text", [1], 5]) assert.equal(sanitizeAnswers(junk, fields, 10), null);
+  // An entry too large to be the form's is removed unread.
+  const memory = memoryStorage();
+  const store = openStore("k", () => memory);
+  memory.setItem("k", JSON.stringify({ fullName: "я".repeat(MAX_STORED_CHARS) }));
+  assert.equal(store.load(), null);
+  assert.equal(memory.getItem("k"), null);
+  assert.deepEqual(personalDetails({ fullName: "Иванова", address: " ", contact: "+7", price: "1" }), { fullName: "Иванова", contact: "+7" });
+});

@@ -1,6 +1,7 @@
 // Terms under ст. 191–193 ГК РФ and the penalties' first days, on the fixture calendar
 // (tests/js/fixture-calendar.mjs). Every expected date was counted by hand on a printed calendar;
 // the comment next to each says how.
+import "./fixture-law.mjs"; // the frozen legal rules, before anything reads them
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { makeCalendar, termEnd, dayTerm, monthTerm, termText, CalendarRangeError } from "../../docs/assets/claim/calendar.js";
@@ -19,7 +20,7 @@ const DATA = {
 const BASE = {
   doc: "claim", recipient: "ozon", fullName: "Иванова Мария Петровна", address: "620000, г. Екатеринбург, ул. Ленина, д. 1",
   contact: "+7 900 000-00-00", orderNumber: "123-456", orderDate: "2023-11-20", product: "Чайник", price: "12 000",
-  attachments: [], attachmentsOther: "",
+  attachments: [], attachmentsOther: "", refundTo: "card",
 };
 
 test("the fixture calendar: weekends, holidays and a transferred working Saturday", () => {
@@ -96,27 +97,36 @@ test("refusal of goods of proper quality does not ask for the packaging", () => 
   assert.doesNotMatch(letterText(buildLetter({ ...answers, keptIntact: true }, DATA)), /упаковк/i);
 });
 
-test("ст. 23.1: the penalty runs from the day after the last day of delivery", () => {
+test("ст. 23.1: the penalty runs from the day after the promised date, even when that date is a holiday", () => {
   // Promised Friday 01.03.2024 (working): penalty from 02.03 to 15.03 = 14 days × 60 ₽ = 840 ₽.
   const onTime = lateDeliveryPenalty({ prepaid: 1200000, dueDate: deliveryTerm({ promisedDate: "2024-03-01" }, CAL).end, until: "2024-03-15" });
   assert.equal(periodText(onTime), "с 02.03.2024 по 15.03.2024");
   assert.equal(onTime.amount, 84000);
-  // Promised 08.03.2024 (holiday) → the term ends 11.03 (Mon); penalty 12.03–15.03 = 4 days × 60 ₽ = 240 ₽.
+  // Promised 08.03.2024 (holiday): the date the seller chose is not moved (issue 29); penalty
+  // 09.03–15.03 = 7 days × 60 ₽ = 420 ₽, and the buyer's letter never names a later date.
   const answers = { ...BASE, orderDate: "2024-02-20", case: "not_delivered", prepaid: "12000", promisedDate: "2024-03-08", ndDemand: "refund", docDate: "2024-03-15" };
   assert.deepEqual(validate(answers, "2024-03-15", CAL), {});
+  assert.equal(deliveryTerm(answers, CAL).offDay, true);
   const text = plain(letterText(buildLetter(answers, DATA)));
-  assert.match(text, /не позднее 08\.03\.2024\. Это нерабочий день, поэтому последний день срока — 11\.03\.2024 \(ст\. 193 ГК РФ\)/);
-  assert.match(text, /просрочка составляет 4 дня/);
-  assert.match(text, /за период с 12\.03\.2024 по 15\.03\.2024: 12 000 ₽ × 0,5 % × 4 дня = 240 ₽/);
-  // The words say what the numbers do: from the next day (ст. 191), no quote that says otherwise.
-  assert.match(text, /Неустойку я считаю со дня, следующего за последним днём срока передачи товара \(ст\. 191 ГК РФ\)/);
-  assert.doesNotMatch(text, /со дня, когда товар должен был быть передан/);
-  // On 11.03 itself the term has not run out: too early to claim.
-  assert.match(validate({ ...answers, docDate: "2024-03-11" }, "2024-03-11", CAL).promisedDate, /ещё не прошёл.*Просрочка начнётся с 12\.03\.2024/);
+  assert.match(text, /не позднее 08\.03\.2024\. На 15\.03\.2024 товар не передан: просрочка составляет 7 дней/);
+  assert.doesNotMatch(text, /ст\. 193|11\.03\.2024/);
+  assert.match(text, /за период с 09\.03\.2024 по 15\.03\.2024: 12 000 ₽ × 0,5 % × 7 дней = 420 ₽/);
+  assert.match(text, /Неустойку я считаю со дня, следующего за обещанным днём передачи товара \(ст\. 191 ГК РФ\)/);
+  // The day after a holiday promise the letter may already be written: nothing waits for 11.03.
+  assert.deepEqual(validate({ ...answers, docDate: "2024-03-09" }, "2024-03-09", CAL), {});
+  assert.match(validate({ ...answers, docDate: "2024-03-08" }, "2024-03-08", CAL).promisedDate, /ещё не прошёл.*Просрочка начнётся с 09\.03\.2024/);
   // The refund of the prepayment is п. 4 ст. 23.1; to Ozon the marketplace's duty, п. 2.2 ст. 12.
   assert.match(text, /10 дней со дня его предъявления \(п\. 4 ст\. 23\.1 ЗоЗПП\)/);
   assert.match(text, /п\. 2\.2 ст\. 12 ЗоЗПП/);
   assert.doesNotMatch(text, /п\. 3 ст\. 23\.1 ЗоЗПП\)\. Требование о возврате/);
+});
+
+test("a promised 31 December never blocks the letter until the New Year holidays end", () => {
+  // Promised Sunday 31.12.2023; 1–8 January 2024 are off. The claim of 02.01.2024 is allowed,
+  // penalty 01.01–02.01 = 2 days × 60 ₽ = 120 ₽ (issue 29: a promised 31.12.2026 blocked every letter until 12.01.2027).
+  const answers = { ...BASE, orderDate: "2023-12-20", case: "not_delivered", prepaid: "12000", promisedDate: "2023-12-31", ndDemand: "refund", docDate: "2024-01-02" };
+  assert.deepEqual(validate(answers, "2024-01-02", CAL), {});
+  assert.match(plain(letterText(buildLetter(answers, DATA))), /с 01\.01\.2024 по 02\.01\.2024: 12 000 ₽ × 0,5 % × 2 дня = 120 ₽/);
 });
 
 test("ст. 23: the 1 % penalty starts the day after the seller's term, moved under ст. 193", () => {

@@ -1,4 +1,5 @@
 // ИНН / ОГРН checks and cutting text without splitting a character: node --test tests/js/
+import "./fixture-law.mjs"; // the frozen legal rules, before anything reads them
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { isValidInn, isValidOgrn, checkCompanyIds, cut, graphemes, textLength } from "../../docs/assets/claim/text.js";

@@ -70,17 +70,23 @@ export function deadline(eventIso, days) {
 }
 
 /**
- * What a buyer types into a date field → ISO, or null when it is not shaped like a date:
- * «05.03.2024», «5.3.2024», «05/03/2024» (day first, as in Russia) or «2024-03-05».
+ * What a buyer types into a date field → ISO, or null when it is not shaped like a date. Day first,
+ * as in Russia, with whatever a phone keypad offers between the parts (issue 26): «05.03.2024»,
+ * «5.3.2024», «05/03/2024», «14,11,2026», «14 11 2026», «14-11-2026»; no separator at all: «14112026»
+ * (or «141126»); a two-digit year is this century's: «14.11.26» → 2026. Also ISO «2024-03-05».
  * The shape only: «30.02.2024» becomes "2024-02-30", which dayNumber() then refuses.
  */
 export function parseDateInput(text) {
   const value = String(text ?? "").trim();
+  if (value.length > 40) return null; // nobody types a date this long; keeps the patterns cheap
   const pad = (n) => String(n).padStart(2, "0");
-  let match = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(value);
-  if (match) return `${match[3]}-${pad(match[2])}-${pad(match[1])}`;
-  match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const year = (y) => (y.length === 2 ? `20${y}` : y);
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
   if (match) return `${match[1]}-${pad(match[2])}-${pad(match[3])}`;
+  match = /^(\d{1,2})\s*[./,\\\-\s]\s*(\d{1,2})\s*[./,\\\-\s]\s*(\d{4}|\d{2})\.?$/.exec(value);
+  if (match) return `${year(match[3])}-${pad(match[2])}-${pad(match[1])}`;
+  match = /^(\d{2})(\d{2})(\d{4}|\d{2})$/.exec(value);
+  if (match) return `${year(match[3])}-${match[2]}-${match[1]}`;
   return null;
 }
 

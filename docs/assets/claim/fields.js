@@ -1,22 +1,38 @@
 // What the form asks, in order: what happened first, personal details last (on a phone the buyer
 // sees at once whether the builder fits the case). form.js draws these; validate.js checks them.
-// `when(answers, needs)` hides a field that does not apply (needs = caseNeeds(answers)).
+// `when(answers, needs)` hides a field that does not apply (needs = caseNeeds(answers)). Labels and
+// hints name terms and articles of the legal rule register, so the sections are built on first use,
+// after form.js has handed the page's rules to rules.js (useLaw).
 
 import { ATTACHMENTS } from "./letter.js";
-import { CASES, DEMANDS, TERMS, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, SELLER_REPLIES, demandsFor } from "./rules.js";
-import { daysText } from "./money.js";
+import { CASES, DEMANDS, TERMS, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, PENALTIES, cite, demandsFor } from "./rules.js";
+import { daysText, monthsText } from "./money.js";
 
 /** [value, label] pairs from one of the rules' tables. */
 const choices = (table) => Object.entries(table).map(([value, { label }]) => [value, label]);
 
 /** «Заменить товар (7 дней, ст. 21 ЗоЗПП)»; shown only when the chosen case allows the demand. */
-const qualityDemandOptions = Object.entries(DEMANDS).map(([value, demand]) => [
+const qualityDemandOptions = () => Object.entries(DEMANDS).map(([value, demand]) => [
   value,
   `${demand.label} (${demand.limit ? `${demand.limit} ` : ""}${daysText(demand.days)}, ${demand.article})`,
   (a) => demandsFor(a.case).includes(value),
 ]);
 
-export const SECTIONS = [
+let built = null;
+
+/** The form's sections, built once the register's rules are in (rules.js useLaw). */
+export function sections() {
+  built ??= buildSections();
+  return built;
+}
+
+/** Every field of every section, in the form's order. */
+export function fields() {
+  return sections().flatMap((section) => section.fields);
+}
+
+function buildSections() {
+  return [
   {
     id: "case",
     title: "Что случилось",
@@ -31,11 +47,11 @@ export const SECTIONS = [
       { name: "defect", type: "textarea", label: "Что не так с товаром", when: (a, n) => n.defect },
       { name: "refundBasis", type: "radio", label: "Почему вам должны вернуть деньги", when: (a, n) => n.refundBasis,
         options: choices(REFUND_BASES) },
-      { name: "refundDemandDate", type: "date", label: "Когда вы потребовали деньги назад", hint: "Дата заявки на возврат или сдачи товара.", when: (a, n) => n.refundDemandDate },
+      { name: "refundDemandDate", type: "date", label: "Когда продавец получил ваше требование вернуть деньги", hint: `Дата заявки на возврат или вручения письма. ${daysText(TERMS.qualityRefund.days)} на возврат идут со дня, когда продавец получил требование, а не когда вы его отправили.`, when: (a, n) => n.refundDemandDate },
       { name: "refundAmount", type: "amount", label: "Сколько должны вернуть, ₽", when: (a, n) => n.refundAmount },
-      { name: "noReturnInfo", type: "checkbox", label: "При доставке мне не дали письменных условий возврата (тогда срок отказа — 3 месяца, а не 7 дней)", when: (a, n) => n.noReturnInfo, optional: true },
+      { name: "noReturnInfo", type: "checkbox", label: `При доставке мне не дали письменных условий возврата (тогда срок отказа — ${monthsText(TERMS.refusalNoInfo.months)}, а не ${daysText(TERMS.refusal.days)})`, when: (a, n) => n.noReturnInfo, optional: true },
       { name: "keptIntact", type: "checkbox", label: "Я не пользовался товаром: сохранены его товарный вид и потребительские свойства", when: (a, n) => n.keptIntact,
-        hint: "Упаковка не обязательна. Чек тоже: покупку подтвердит, например, скриншот заказа (п. 4 ст. 26.1 ЗоЗПП)." },
+        hint: `Упаковка не обязательна. Чек тоже: покупку подтвердит, например, скриншот заказа (${cite("distanceRefusal")}).` },
     ],
   },
   {
@@ -48,10 +64,23 @@ export const SECTIONS = [
       { name: "newDeadline", type: "date", label: "Новый срок доставки", when: (a, n) => n.newDeadline, future: true },
       { name: "qDemand", type: "radio", label: "Требование (выберите одно)", when: (a, n) => n.qDemand,
         hint: `Технически сложный товар (смартфон, ноутбук, крупная техника) после ${TERMS.complexGoods.days} дней со дня, когда его вам передали, можно вернуть или заменить только при существенном недостатке или затянутом ремонте (${TERMS.complexGoods.article}).`,
-        options: qualityDemandOptions },
+        options: qualityDemandOptions() },
       { name: "reduceBy", type: "amount", label: "На сколько уменьшить цену, ₽ (если знаете)", optional: true, when: (a, n) => n.reduceBy },
       { name: "firstDemandDate", type: "date", label: "Вы уже предъявляли это требование? Дата (если да)", optional: true,
-        hint: "Тогда письмо посчитает неустойку 1 % в день за просрочку (ст. 23 ЗоЗПП).", when: (a, n) => n.firstDemandDate },
+        hint: `Дата, когда продавец получил требование. Тогда письмо посчитает неустойку ${PENALTIES.quality.rate} в день за просрочку, ${PENALTIES.quality.cap} (${PENALTIES.quality.article}).`, when: (a, n) => n.firstDemandDate },
+      { name: "qualityCheck", type: "checkbox", optional: true, when: (a, n) => n.qualityCheck,
+        label: `Продавец забирал товар на проверку качества (тогда срок замены — ${daysText(DEMANDS.replace.checkDays)}, а не ${daysText(DEMANDS.replace.days)})`,
+        hint: `${DEMANDS.replace.article}: если для замены нужна дополнительная проверка качества, у продавца ${daysText(DEMANDS.replace.checkDays)}.` },
+    ],
+  },
+  {
+    id: "money",
+    title: "Куда вернуть деньги",
+    when: (a, n) => n.refundTo,
+    fields: [
+      { name: "refundTo", type: "radio", label: "Способ возврата", when: (a, n) => n.refundTo, options: choices(REFUND_TO),
+        hint: "Письмо скажет это прямо, чтобы продавец не тянул время вопросами." },
+      { name: "refundAccount", type: "textarea", label: "Реквизиты счёта: банк, БИК, номер счёта, получатель", when: (a, n) => n.refundAccount },
     ],
   },
   {
@@ -86,20 +115,32 @@ export const SECTIONS = [
       { name: "sellerAddress", type: "textarea", label: "Адрес продавца", hint: "Юридический адрес — в карточке продавца и в ЕГРЮЛ (egrul.nalog.ru) или ЕГРИП.", when: (a, n) => n.seller },
       { name: "alsoOzon", type: "checkbox", optional: true, when: (a, n) => n.alsoOzon,
         label: "Написать и Ozon: второе письмо из тех же ответов",
-        hint: "Так советуют наши статьи, когда заказ не доставили или не вернули деньги: если товар не передан в срок и вы отказались от него, Ozon как владелец площадки сам возвращает предоплату за 10 дней (п. 2.2 ст. 12 ЗоЗПП)." },
+        hint: `Так советуют наши статьи, когда заказ не доставили или не вернули деньги: если товар не передан в срок и вы отказались от него, Ozon как владелец площадки сам возвращает предоплату за ${daysText(TERMS.marketplaceRefund.days)} (${TERMS.marketplaceRefund.article}). Остальное письмо Ozon просит по правилам площадки.` },
     ],
   },
   {
     id: "complaint",
     title: "Претензия, которую вы уже отправили",
-    when: (a, n) => n.complaint,
+    when: (a, n) => n.claimAnswered,
     fields: [
-      { name: "claimSentDate", type: "date", label: "Когда отправили или вручили претензию" },
+      { name: "claimSentDate", type: "date", label: "Когда продавец получил претензию",
+        hint: "Дата на отметке о получении, в уведомлении о вручении или в отслеживании письма. Если не знаете, укажите дату отправки: срок ответа тогда посчитан с самого раннего дня." },
       { name: "sellerReply", type: "radio", label: "Что ответил продавец",
         options: choices(SELLER_REPLIES) },
-      { name: "rpnOffice", type: "text", label: "Управление Роспотребнадзора вашего региона (если знаете)", optional: true,
+      { name: "rpnOffice", type: "text", label: "Управление Роспотребнадзора вашего региона (если знаете)", optional: true, when: (a, n) => n.complaint,
         hint: "Например: «г. Москве», «Свердловской области». Если оставить пустым, жалоба будет адресована центральному аппарату." },
       { name: "rpnAddress", type: "textarea", label: "Адрес управления", when: (a, n) => n.rpnAddress },
+    ],
+  },
+  {
+    id: "lawsuit",
+    title: "Суд",
+    when: (a, n) => n.lawsuit,
+    fields: [
+      { name: "court", type: "text", label: "Суд (если уже знаете)", optional: true,
+        hint: "Например: «Мировому судье судебного участка № 5 Ленинского судебного района г. Екатеринбурга». Свой участок или районный суд по адресу найдёте на сайте ГАС «Правосудие». Если оставить пустым, в иске будет пустая строка для суда." },
+      { name: "moral", type: "amount", label: "Компенсация морального вреда, ₽ (если просите)", optional: true,
+        hint: "Сумму назовите сами; сколько взыскать, решает суд." },
     ],
   },
   {
@@ -124,6 +165,5 @@ export const SECTIONS = [
     title: "Дата",
     fields: [{ name: "docDate", type: "date", label: "Дата документа", hint: "От неё считаются просрочка, неустойка и срок ответа." }],
   },
-];
-
-export const FIELDS = SECTIONS.flatMap((section) => section.fields);
+  ];
+}

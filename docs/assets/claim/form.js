@@ -3,20 +3,21 @@
 // kept in localStorage only while the buyer ticks «Запомнить» (storage.js), and only if allowed.
 
 import { todayIso, formatRu, parseDateInput, isValidDate } from "./dates.js";
-import { makeCalendar, termText } from "./calendar.js";
-import { formatRubles, daysText } from "./money.js";
-import { periodText } from "./penalty.js";
-import { TERMS, MAX_TEXT } from "./rules.js";
+import { makeCalendar } from "./calendar.js";
+import { MAX_TEXT, useLaw } from "./rules.js";
 import { validate, caseNeeds } from "./validate.js";
-import { buildLetters, deadlineEvents } from "./letter.js";
-import { SECTIONS, FIELDS } from "./fields.js";
+import { deadlineEvents, sentence } from "./letter.js";
+import { buildLetters } from "./documents.js";
+import { summaryItems } from "./summary.js";
+import { sections as formSections, fields } from "./fields.js";
 import { buildIcs } from "./ics.js";
-import { openStore, restoreAnswers } from "./storage.js";
+import { openStore, restoreAnswers, sanitizeAnswers, personalDetails } from "./storage.js";
 import { el } from "./dom.js";
 import { slicer } from "./slices.js";
 import { readPrefill } from "./prefill.js";
 
 const STORAGE_KEY = "ozon-claim-builder:v1";
+const PERSONAL_KEY = "ozon-claim-builder:me:v1"; // name, address, contact: kept apart, with their own consent
 const DATE_HINT = "ДД.ММ.ГГГГ";
 
 /** Preselected answers. Ozon is preselected as the recipient only while its address is confirmed. */
@@ -31,7 +32,8 @@ function readData() {
   const blocks = document.querySelectorAll('[id="claim-data"]');
   const block = blocks.length === 1 && blocks[0].matches('script[type="application/json"]') ? blocks[0] : null;
   if (!block) throw new Error("claim-data block missing or taken twice: the page must call {{ claim_data(...) }} once");
-  const { recipients, calendar } = JSON.parse(block.textContent);
+  const { recipients, calendar, law } = JSON.parse(block.textContent);
+  useLaw(law); // every term, rate and citation the builder uses comes from these rules (rules.js)
   return { ...recipients, calendar: makeCalendar(calendar) };
 }
 
@@ -83,7 +85,7 @@ function drawField(field, data) {
   if (field.type === "textarea") input = el("textarea", { ...attributes, rows: "2" });
   // A text field, not type=date: the browser's date widget shows its own locale's order
   // (mm/dd/yyyy in an English browser); the hint and the placeholder always say ДД.ММ.ГГГГ.
-  else if (field.type === "date") input = el("input", { ...attributes, type: "text", inputmode: "numeric", placeholder: DATE_HINT, pattern: "\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-\\d{2}-\\d{2}", "data-kind": "date" });
+  else if (field.type === "date") input = el("input", { ...attributes, type: "text", inputmode: "numeric", placeholder: DATE_HINT, "data-kind": "date" });
   else if (field.type === "amount") input = el("input", { ...attributes, type: "text", inputmode: "decimal", placeholder: "12 000" });
   else input = el("input", { ...attributes, type: "text", inputmode: field.inputmode || null });
   const format = field.type === "date" ? ` (${DATE_HINT})` : "";
@@ -96,7 +98,7 @@ function drawField(field, data) {
 
 export function readAnswers(form) {
   const answers = {};
-  for (const field of FIELDS) {
+  for (const field of fields()) {
     if (field.type === "radio") answers[field.name] = form.elements[field.name]?.value || "";
     else if (field.type === "checkbox") answers[field.name] = Boolean(form.elements[field.name]?.checked);
     else if (field.type === "checkboxes") answers[field.name] = [...form.querySelectorAll(`input[name="${field.name}"]:checked`)].map((i) => i.value);
@@ -109,7 +111,7 @@ export function readAnswers(form) {
 }
 
 function writeAnswers(form, answers) {
-  for (const field of FIELDS) {
+  for (const field of fields()) {
     const value = answers[field.name];
     if (value === undefined) continue;
     if (field.type === "radio" || field.type === "checkboxes") {
@@ -135,28 +137,15 @@ function drawLetter(article, letter) {
     el("div", { class: "claim-letter__body" }, letter.paragraphs.map((text) => el("p", { text }))),
     el("p", { class: "claim-letter__demands-intro", text: letter.demandsIntro }),
     list(letter.demands, "claim-letter__demands"),
-    el("div", { class: "claim-letter__body" }, letter.closing.map((text) => el("p", { text }))),
-    letter.attachments.length ? el("div", { class: "claim-letter__attachments" }, el("p", { text: "Приложения:" }), list(letter.attachments.map((a) => `${a}.`), "")) : null,
-    el("div", { class: "claim-letter__sign" }, el("span", { text: `Дата: ${letter.date}` }), el("span", { text: `Подпись: ____________ / ${letter.signer}` })),
+    el("div", { class: "claim-letter__body" }, letter.closing.slice(0, -1).map((text) => el("p", { text }))),
+    // The last paragraph, the attachments and the signature print as one block: the signature is
+    // never alone on a sheet (claim.css, issue 29).
+    el("div", { class: "claim-letter__end" },
+      el("div", { class: "claim-letter__body" }, letter.closing.slice(-1).map((text) => el("p", { text }))),
+      letter.attachments.length ? el("div", { class: "claim-letter__attachments" }, el("p", { text: "Приложения:" }), list(letter.attachments.map(sentence), "")) : null,
+      el("div", { class: "claim-letter__sign" }, el("span", { text: `Дата: ${letter.date}` }), el("span", { text: `Подпись: ____________ / ${letter.signer}` }))),
   ];
   article.replaceChildren(...parts.filter(Boolean)); // replaceChildren(null) would print «null»
-}
-
-function summaryText(letters, answers) {
-  const items = [];
-  for (const letter of letters) {
-    const to = letters.length > 1 ? ` (${letter.to[0].replace(/^Кому: /, "")})` : "";
-    if (letter.kind === "claim") {
-      items.push(`Срок ответа${to}: ${daysText(letter.summary.termDays)} со дня получения; при вручении ${formatRu(answers.docDate)} — по ${termText(letter.summary.answerBy)}.`);
-    } else {
-      items.push(`Обращение регистрируют за 3 дня (${TERMS.authorityRegister.article}), ответ дают за 30 дней после регистрации (${TERMS.authorityAnswer.article}): если отправите ${formatRu(answers.docDate)}, ждите ответа примерно по ${termText(letter.summary.answerBy)}.`);
-    }
-  }
-  if (letters[0].kind === "claim") items.push("Если отправляете почтой, срок начнётся, когда письмо получат: сохраните опись и уведомление о вручении.");
-  const penalty = letters[0].summary.penalty;
-  if (penalty && penalty.days) items.push(`Неустойка ${periodText(penalty)}: ${formatRubles(penalty.amount)}.`);
-  items.push("Даты выше уже учитывают выходные и праздники: если срок кончается в нерабочий день, последним считается следующий рабочий день (ст. 193 ГК РФ). Письмо, сданное на почту до 24:00 последнего дня, отправлено в срок (п. 2 ст. 194 ГК РФ).");
-  return items;
 }
 
 /**
@@ -166,7 +155,7 @@ function summaryText(letters, answers) {
 async function drawForm(data, pause) {
   const form = el("form", { class: "claim-form", novalidate: true, autocomplete: "off" });
   const sections = [];
-  for (const section of SECTIONS) {
+  for (const section of formSections()) {
     const box = el("fieldset", { class: "claim-section", "data-section": section.id }, el("legend", { text: section.title }));
     for (const field of section.fields) {
       box.append(drawField(field, data));
@@ -185,12 +174,14 @@ async function drawForm(data, pause) {
   const restoredDate = el("p", { class: "claim-notice", id: "claim-docDate-notice", role: "status", hidden: true });
   form.querySelector('[data-field="docDate"]').append(restoredDate);
   const remember = el("input", { type: "checkbox", id: "claim-remember" });
+  const rememberMe = el("input", { type: "checkbox", id: "claim-remember-me" });
   const erase = el("button", { type: "button", class: "md-button", id: "claim-erase", text: "Стереть сохранённое" });
   const storageStatus = el("p", { class: "claim-hint", id: "claim-storage-status", "aria-live": "polite" });
   form.append(el("fieldset", { class: "claim-section claim-storage" }, el("legend", { text: "Сохранение" }),
-    el("label", { class: "claim-option", for: "claim-remember" }, remember, " Запомнить ответы в этом браузере (только на этом устройстве, никуда не отправляются)"),
+    el("label", { class: "claim-option", for: "claim-remember-me" }, rememberMe, " Запомнить мои ФИО, адрес и телефон или e-mail на этом устройстве: в следующий раз их не придётся вводить"),
+    el("label", { class: "claim-option", for: "claim-remember" }, remember, " Запомнить все ответы об этом заказе (только на этом устройстве, никуда не отправляются)"),
     erase, storageStatus));
-  return { form, sections, remember, erase, storageStatus, restoredDate };
+  return { form, sections, remember, rememberMe, erase, storageStatus, restoredDate };
 }
 
 /** The letters' side: print button, .ics link, status line, summary of terms, the letters. */
@@ -224,7 +215,7 @@ function showApplicable(sections, answers) {
 
 /** Each visible field's message, once the buyer has touched it or asked to print. */
 function showErrors(form, errors, visible) {
-  for (const field of FIELDS) {
+  for (const field of fields()) {
     const wrap = form.querySelector(`[data-field="${field.name}"]`);
     const message = !wrap.hidden && visible(field.name) ? errors[field.name] || "" : "";
     wrap.querySelector(".claim-error").textContent = message;
@@ -254,10 +245,11 @@ function showLetters(output, answers, data, errors, showAll) {
   if (count === 0) {
     const letters = buildLetters(answers, data);
     output.articles.forEach((article, index) => (letters[index] ? drawLetter(article, letters[index]) : article.replaceChildren()));
-    output.summary.replaceChildren(...summaryText(letters, answers).map((text) => el("li", { text })));
+    output.summary.replaceChildren(...summaryItems(letters, answers, data.calendar).map((text) => el("li", { text })));
     offerIcs(output.ics, letters);
     const copies = letters.length > 1 ? "Ниже два письма: продавцу и Ozon. Распечатайте каждое в двух экземплярах" : "Распечатайте два экземпляра";
-    output.status.textContent = letters[0].kind === "claim" ? `Претензия готова. ${copies}: один отдайте адресату, на втором попросите отметку о получении.` : "Жалоба готова.";
+    const ready = { claim: `Претензия готова. ${copies}: один отдайте адресату, на втором попросите отметку о получении.`, complaint: "Жалоба готова.", lawsuit: "Иск готов. Распечатайте три экземпляра: для суда, для ответчика и для себя." };
+    output.status.textContent = ready[letters[0].kind];
     return;
   }
   output.articles.forEach((article) => article.replaceChildren());
@@ -322,44 +314,58 @@ function wirePrint(button, isValid, revealErrors) {
 /** «Запомнить» and «Стереть» over storage.js; without storage both are off and say why. */
 function wireStorage(ui, form, reset, update) {
   const store = openStore(STORAGE_KEY);
+  const me = openStore(PERSONAL_KEY);
   const setStatus = () => {
-    ui.storageStatus.textContent = store.has() ? "Ответы сохранены в этом браузере." : "Ничего не сохранено.";
+    const kept = [me.has() && "ваши данные", store.has() && "ответы"].filter(Boolean);
+    ui.storageStatus.textContent = kept.length ? `В этом браузере сохранены ${kept.join(" и ")}.` : "Ничего не сохранено.";
   };
   if (!store.available) {
     ui.remember.disabled = true;
+    ui.rememberMe.disabled = true;
     ui.erase.disabled = true;
     ui.storageStatus.textContent = "Этот браузер не даёт сохранять ответы (так бывает в приватном окне или без cookie). Форма работает и так, но после закрытия страницы ответы пропадут.";
-    return { saved: null, save() {} };
+    return { saved: null, savedMe: null, save() {} };
   }
   ui.remember.addEventListener("change", () => {
     if (ui.remember.checked) store.save(readAnswers(form));
     else store.erase();
     setStatus();
   });
+  ui.rememberMe.addEventListener("change", () => {
+    if (ui.rememberMe.checked) me.save(personalDetails(readAnswers(form)));
+    else me.erase();
+    setStatus();
+  });
   ui.erase.addEventListener("click", () => {
     store.erase();
+    me.erase();
     ui.remember.checked = false;
+    ui.rememberMe.checked = false;
     reset();
     update();
     setStatus();
   });
-  const saved = store.load();
+  // Local storage is untrusted input: only the form's own fields of their own types come back.
+  const saved = sanitizeAnswers(store.load(), fields(), MAX_TEXT);
+  const savedMe = sanitizeAnswers(personalDetails(me.load()), fields(), MAX_TEXT);
   ui.remember.checked = Boolean(saved);
+  ui.rememberMe.checked = Boolean(savedMe && Object.keys(savedMe).length);
   setStatus();
   return {
     saved,
+    savedMe,
     save(answers) {
-      if (!ui.remember.checked) return;
-      store.save(answers);
+      if (ui.remember.checked) store.save(answers);
+      if (ui.rememberMe.checked) me.save(personalDetails(answers));
       setStatus();
     },
   };
 }
 
 /** Saved answers, with today's date in place of the saved one and a visible note when they differ. */
-function restore(ui, form, saved, data, today) {
+function restore(ui, form, saved, savedMe, data, today) {
   const { answers, staleDate } = restoreAnswers(saved, today);
-  writeAnswers(form, { ...defaults(data, today), ...(answers || {}) });
+  writeAnswers(form, { ...defaults(data, today), ...(savedMe || {}), ...(answers || {}) });
   if (staleDate && isValidDate(staleDate)) {
     ui.restoredDate.textContent = `Мы вернули сохранённые ответы, но дату документа поставили сегодняшнюю — ${formatRu(today)}. В сохранённых была ${formatRu(staleDate)}: если нужна она, впишите её сами.`;
     ui.restoredDate.hidden = false;
@@ -368,7 +374,7 @@ function restore(ui, form, saved, data, today) {
 
 /** Answers from «Моё дело» in the address's fragment (prefill.js); the fragment is then dropped from the address. */
 function applyPrefill(form) {
-  const answers = readPrefill(location.hash, FIELDS, MAX_TEXT);
+  const answers = readPrefill(location.hash, fields(), MAX_TEXT);
   if (!answers) return;
   writeAnswers(form, answers);
   history.replaceState(null, "", location.pathname + location.search);
@@ -412,7 +418,7 @@ export async function start(root) {
   function revealErrors() {
     showAll = true;
     const errors = update();
-    const first = FIELDS.find((field) => errors[field.name] && !form.querySelector(`[data-field="${field.name}"]`).hidden);
+    const first = fields().find((field) => errors[field.name] && !form.querySelector(`[data-field="${field.name}"]`).hidden);
     return first ? form.querySelector(`[data-field="${first.name}"] input, [data-field="${first.name}"] textarea`) : null;
   }
 
@@ -428,7 +434,7 @@ export async function start(root) {
   wirePrint(output.printButton, () => valid, revealErrors);
   storage = wireStorage(ui, form, reset, update);
   await pause();
-  restore(ui, form, storage.saved, data, today);
+  restore(ui, form, storage.saved, storage.savedMe, data, today);
   applyPrefill(form);
   await pause();
   update();

@@ -1,14 +1,18 @@
 // Builds the claim (претензия) and the complaint to Роспотребнадзор from validated answers.
 // Pure: returns a plain object of lines and paragraphs; form.js turns it into DOM with textContent,
-// so nothing the buyer types is ever parsed as HTML.
+// so nothing the buyer types is ever parsed as HTML. Every citation and legal figure comes from the
+// register through rules.js (cite, figure): this file types none.
 
 import { addDays, formatRu } from "./dates.js";
-import { termText } from "./calendar.js";
-import { caseTerms } from "./terms.js";
+import { dayTerm, termText } from "./calendar.js";
+import { caseTerms, claimAnswerTerm, demandDays, demandsNewDeadline } from "./terms.js";
 import { checkCompanyIds, cut } from "./text.js";
-import { parseRubles, formatRubles, daysText } from "./money.js";
+import { parseRubles, formatRubles, daysText, monthsText } from "./money.js";
 import { lateDeliveryPenalty, qualityPenalty, qualityPenaltyPerDay, periodText } from "./penalty.js";
-import { CASES, DEMANDS, TERMS, SELLER_REPLIES } from "./rules.js";
+import { CASES, DEMANDS, PENALTIES, REFUND_TO, TERMS, SELLER_REPLIES, asksForMoney, cite, figure, lastEdition } from "./rules.js";
+
+/** «10 дней» for a figure of the register. */
+const days = (key, name) => daysText(figure(key, name));
 
 export const ATTACHMENTS = {
   order: "Скриншот страницы заказа",
@@ -31,12 +35,21 @@ function money(text) {
   return formatRubles(parseRubles(text));
 }
 
-function sellerName(answers, data) {
+export function sellerName(answers, data) {
   return answers.recipient === "ozon" ? data.ozon.recipient : answers.sellerName.trim();
 }
 
-function sellerAddress(answers, data) {
+export function sellerAddress(answers, data) {
   return answers.recipient === "ozon" ? data.ozon.display : answers.sellerAddress.trim();
+}
+
+/**
+ * A sentence ending in what the buyer typed: one full stop, never «инструкции..» (issue 29). Text
+ * that already ends in a stop, «?», «!» or «…» keeps its own; trailing spaces and commas go.
+ */
+export function sentence(text) {
+  const trimmed = String(text).trim().replace(/[\s,;:]+$/u, "");
+  return /[.!?…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function quote(text) {
@@ -44,63 +57,83 @@ function quote(text) {
 }
 
 /** The marketplace's own duty when the goods are late and the buyer refused them (ЗоЗПП, ст. 12). */
-const MARKETPLACE_REFUND_LAW = `Владелец агрегатора возвращает предварительную оплату в течение 10 календарных дней, если товар не передан в срок и потребитель направил продавцу уведомление об отказе от товара (${TERMS.marketplaceRefund.article}).`;
-
-/** «Товар должен был быть передан … не позднее 08.03.2024; это нерабочий день, поэтому …». */
-function deliveryDueText(term) {
-  const due = `Товар должен был быть передан мне не позднее ${formatRu(term.nominal)}.`;
-  if (!term.moved) return due;
-  return `${due} Это нерабочий день, поэтому последний день срока — ${formatRu(term.end)} (ст. 193 ГК РФ).`;
+function marketplaceRefundLaw() {
+  return `Владелец агрегатора возвращает предварительную оплату в течение ${days("marketplaceRefund", "refund")} (календарных), если товар не передан в срок и потребитель направил продавцу уведомление об отказе от товара (${cite("marketplaceRefund")}).`;
 }
+
+/** The cap in the letter's words, from the register: «но всего не больше суммы, уплаченной за товар». */
+function capText(kind) {
+  return `но всего ${PENALTIES[kind].cap}`;
+}
+
+/** «ст. 23 ЗоЗПП в редакции, действующей с 01.02.2026 (Федеральный закон от 28.12.2025 № 500-ФЗ)». */
+function citeWithEdition(key) {
+  const edition = lastEdition(key);
+  return edition ? `${cite(key)} в редакции, действующей с ${formatRu(edition.inForce)} (${edition.by})` : cite(key);
+}
+
+/** Where the refund goes, as the buyer chose it (validate.js has made sure it is complete). */
+function refundToText(a) {
+  if (a.refundTo === "account") return `Деньги прошу перечислить на мой банковский счёт: ${sentence(a.refundAccount)}`;
+  return REFUND_TO.card.text;
+}
+
+/** «Товар передам для проверки качества…»: since 01.02.2026 the 50 % fine depends on it (п. 6 ст. 13). */
+const READY_FOR_CHECK = "Если нужна проверка качества, я передам товар продавцу по его запросу. Прошу сообщить, когда и где она пройдёт: я хочу при ней присутствовать.";
 
 function notDeliveredParts(a, parts, terms, data) {
   const prepaid = parseRubles(a.prepaid);
   const penalty = lateDeliveryPenalty({ prepaid, dueDate: terms.delivery.end, until: a.docDate });
   parts.subject = "о нарушении срока передачи предварительно оплаченного товара";
+  // The promised date as the seller gave it: the buyer's own letter never concedes a later one (issue 29).
   parts.facts.push(
-    `Товар оплачен заранее: сумма предварительной оплаты — ${formatRubles(prepaid)}. ${deliveryDueText(terms.delivery)} На ${formatRu(a.docDate)} товар не передан: просрочка составляет ${daysText(penalty.days)}.`,
+    `Товар оплачен заранее: сумма предварительной оплаты — ${formatRubles(prepaid)}. Товар должен был быть передан мне не позднее ${formatRu(terms.delivery.end)}. На ${formatRu(a.docDate)} товар не передан: просрочка составляет ${daysText(penalty.days)}.`,
   );
   // The refusal in so many words: п. 2.2 ст. 12 makes Ozon refund once the seller has been told of it.
   if (a.ndDemand === "refund") parts.facts.push("Я отказываюсь от этого товара и больше его не жду.");
   parts.law.push(
-    `Если продавец, получивший предварительную оплату, не передал товар в установленный договором срок, потребитель вправе потребовать передачи товара в новый срок или возврата суммы предварительной оплаты, а также полного возмещения убытков (п. 2 ст. 23.1 ЗоЗПП). Требование о возврате предварительной оплаты подлежит удовлетворению в течение 10 дней со дня его предъявления (${TERMS.prepaymentRefund.article}).`,
-    "За каждый день просрочки продавец уплачивает неустойку в размере 0,5 % суммы предварительной оплаты, но всего не больше этой суммы (п. 3 ст. 23.1 ЗоЗПП). Неустойку я считаю со дня, следующего за последним днём срока передачи товара (ст. 191 ГК РФ), по день этой претензии; дальше она растёт до дня передачи товара или возврата предоплаты.",
+    `Если продавец, получивший предварительную оплату, не передал товар в установленный договором срок, потребитель вправе потребовать передачи товара в новый срок или возврата суммы предварительной оплаты, а также полного возмещения убытков (${cite("deliveryChoice")}). Требование о возврате предварительной оплаты подлежит удовлетворению в течение ${days("prepaymentRefund", "refund")} со дня его предъявления (${cite("prepaymentRefund")}).`,
+    `За каждый день просрочки продавец уплачивает неустойку в размере ${PENALTIES.lateDelivery.rate} суммы предварительной оплаты, ${capText("lateDelivery")} (${cite("lateDeliveryPenalty")}). Неустойку я считаю со дня, следующего за обещанным днём передачи товара (${cite("termStart")}), по день этой претензии; дальше она растёт до дня передачи товара или возврата предоплаты.`,
   );
-  if (a.recipient === "ozon" && a.ndDemand === "refund") parts.law.push(MARKETPLACE_REFUND_LAW);
+  if (a.recipient === "ozon" && a.ndDemand === "refund") parts.law.push(marketplaceRefundLaw());
+  // One term for everything: the new date the buyer set, or 10 days for the refund (issue 29, item 21).
+  const payBy = a.ndDemand === "new_deadline" ? `Не позднее ${formatRu(a.newDeadline)} выплатить` : "В тот же срок выплатить";
   parts.demands.push(
     a.ndDemand === "new_deadline"
       ? `Передать мне оплаченный товар в новый срок — не позднее ${formatRu(a.newDeadline)}.`
-      : `Вернуть мне сумму предварительной оплаты ${formatRubles(prepaid)} в течение 10 дней со дня получения претензии.`,
-    `Выплатить неустойку за просрочку передачи товара за период ${periodText(penalty)}: ${penalty.formula}. Неустойка начисляется до дня передачи товара или возврата предоплаты, но всего не более ${formatRubles(prepaid)}.`,
+      : `Вернуть мне сумму предварительной оплаты ${formatRubles(prepaid)} в течение ${days("prepaymentRefund", "refund")} со дня получения претензии.`,
+    `${payBy} неустойку за просрочку передачи товара за период ${periodText(penalty)}: ${penalty.formula}. Неустойка начисляется до дня передачи товара или возврата предоплаты, ${capText("lateDelivery")} — ${formatRubles(prepaid)}.`,
   );
   parts.penalty = penalty;
-  parts.breached.push("п. 2 и 3 ст. 23.1 ЗоЗПП");
+  parts.breached.push(cite("deliveryChoice"), cite("lateDeliveryPenalty"));
   parts.demandSummary = a.ndDemand === "new_deadline" ? `передать товар не позднее ${formatRu(a.newDeadline)} и выплатить неустойку` : "вернуть предварительную оплату и выплатить неустойку";
 }
 
 const QUALITY_STORY = {
   defective: {
     subject: "о продаже товара ненадлежащего качества",
-    facts: (a) => `Товар получен ${formatRu(a.receivedDate)}. В товаре обнаружен недостаток: ${a.defect.trim()}. Продавец об этом недостатке не предупреждал.`,
-    law: "Потребитель, которому продан товар с недостатком, вправе по своему выбору потребовать замены товара на товар этой же марки (модели, артикула), соразмерного уменьшения покупной цены, незамедлительного безвозмездного устранения недостатков либо отказаться от исполнения договора купли-продажи и потребовать возврата уплаченной за товар суммы (п. 1 ст. 18 ЗоЗПП).",
+    facts: (a) => `Товар получен ${formatRu(a.receivedDate)}. В товаре обнаружен недостаток: ${sentence(a.defect)} Продавец об этом недостатке не предупреждал.`,
+    law: () => `Потребитель, которому продан товар с недостатком, вправе по своему выбору потребовать замены товара на товар этой же марки (модели, артикула), соразмерного уменьшения покупной цены, незамедлительного безвозмездного устранения недостатков либо отказаться от исполнения договора купли-продажи и потребовать возврата уплаченной за товар суммы (${cite("qualityRights")}).`,
   },
   not_as_described: {
     subject: "о несоответствии товара описанию",
-    facts: (a) => `Товар получен ${formatRu(a.receivedDate)}. Полученный товар не соответствует описанию на странице товара: ${a.defect.trim()}.`,
-    law: "Несоответствие товара условиям договора или описанию, предоставленному продавцом, является недостатком товара (преамбула ЗоЗПП). Поэтому я вправе по своему выбору потребовать замены товара, соразмерного уменьшения покупной цены либо отказаться от исполнения договора и потребовать возврата уплаченной суммы (п. 1 ст. 18 ЗоЗПП). Кроме того, товар, купленный дистанционно, можно вернуть в течение 7 дней после его передачи (п. 4 ст. 26.1 ЗоЗПП).",
+    facts: (a) => `Товар получен ${formatRu(a.receivedDate)}. Полученный товар не соответствует описанию на странице товара: ${sentence(a.defect)}`,
+    law: () => `Несоответствие товара условиям договора или описанию, предоставленному продавцом, является недостатком товара (преамбула ЗоЗПП). Поэтому я вправе по своему выбору потребовать замены товара, соразмерного уменьшения покупной цены либо отказаться от исполнения договора и потребовать возврата уплаченной суммы (${cite("qualityRights")}). Кроме того, товар, купленный дистанционно, можно вернуть в течение ${days("distanceRefusal", "after")} после его передачи (${cite("distanceRefusal")}).`,
   },
 };
 
-const QUALITY_TERMS_LAW = "Требования о возврате уплаченной суммы и о соразмерном уменьшении цены удовлетворяются в течение 10 дней со дня предъявления (ст. 22 ЗоЗПП), замена товара — в течение 7 дней, а если нужна проверка качества — 20 дней (ст. 21 ЗоЗПП), устранение недостатка — не более 45 дней (ст. 20 ЗоЗПП). За нарушение этих сроков продавец уплачивает неустойку в размере 1 % цены товара за каждый день просрочки (ст. 23 ЗоЗПП).";
+function qualityTermsLaw() {
+  return `Требования о возврате уплаченной суммы и о соразмерном уменьшении цены удовлетворяются в течение ${days("qualityRefund", "refund")} со дня предъявления (${cite("qualityRefund")}), замена товара — в течение ${days("replace", "replace")}, а если нужна проверка качества — ${days("replace", "with-check")} (${cite("replace")}), устранение недостатка — не более ${days("repair", "repair")} (${cite("repair")}). За нарушение этих сроков продавец уплачивает неустойку в размере ${PENALTIES.quality.rate} цены товара за каждый день просрочки, ${capText("quality")} (${citeWithEdition("qualityPenalty")}).`;
+}
 
 /** The demand's sentence in the letter. */
 function qualityDemandText(a, price) {
   if (a.qDemand === "refund") {
-    return `Принять мой отказ от исполнения договора купли-продажи и вернуть уплаченную за товар сумму ${formatRubles(price)} в течение 10 дней со дня получения претензии (ст. 22 ЗоЗПП). Товар с недостатком я верну по требованию продавца и за его счёт (п. 1 ст. 18 ЗоЗПП).`;
+    return `Принять мой отказ от исполнения договора купли-продажи и вернуть уплаченную за товар сумму ${formatRubles(price)} в течение ${days("qualityRefund", "refund")} со дня получения претензии (${cite("qualityRefund")}). Товар с недостатком я верну по требованию продавца и за его счёт (${cite("qualityRights")}).`;
   }
   if (a.qDemand === "reduce") {
     const by = String(a.reduceBy ?? "").trim() ? ` на ${money(a.reduceBy)}` : "";
-    return `Соразмерно уменьшить покупную цену товара${by} и вернуть мне разницу в течение 10 дней со дня получения претензии (ст. 22 ЗоЗПП).`;
+    return `Соразмерно уменьшить покупную цену товара${by} и вернуть мне разницу в течение ${days("qualityRefund", "refund")} со дня получения претензии (${cite("qualityRefund")}).`;
   }
   return DEMANDS[a.qDemand].text;
 }
@@ -109,13 +142,14 @@ function qualityDemandText(a, price) {
 function earlierDemandParts(a, parts, price, due) {
   const demand = DEMANDS[a.qDemand];
   const penalty = qualityPenalty({ price, dueDate: due.end, until: a.docDate });
+  const check = a.qualityCheck && demand.checkDays ? ` (${daysText(demandDays(a))}: продавцу понадобилась проверка качества)` : "";
   parts.facts.push(
-    `${formatRu(a.firstDemandDate)} продавцу уже было предъявлено требование: ${demand.short}. Срок его удовлетворения истёк ${termText(due)}${penalty.days ? ", требование не выполнено" : ""}.`,
+    `${formatRu(a.firstDemandDate)} продавец получил моё требование: ${demand.short}. Срок его удовлетворения${check} истёк ${termText(due)}${penalty.days ? ", требование не выполнено" : ""}.`,
   );
   if (!penalty.days) return;
-  parts.demands.push(`Выплатить неустойку за нарушение срока удовлетворения требования за период ${periodText(penalty)}: ${penalty.formula} (ст. 23 ЗоЗПП).`);
+  parts.demands.push(`Выплатить неустойку за нарушение срока удовлетворения требования за период ${periodText(penalty)}: ${penalty.formula} (${cite("qualityPenalty")}). Неустойка начисляется до дня, когда требование будет выполнено, ${capText("quality")}.`);
   parts.penalty = penalty;
-  parts.breached.push(demand.article, "ст. 23 ЗоЗПП");
+  parts.breached.push(demand.article, cite("qualityPenalty"));
 }
 
 function qualityParts(a, parts, terms) {
@@ -123,13 +157,15 @@ function qualityParts(a, parts, terms) {
   const story = QUALITY_STORY[a.case];
   parts.subject = story.subject;
   parts.facts.push(story.facts(a));
-  parts.law.push(story.law, QUALITY_TERMS_LAW);
+  parts.law.push(story.law(), qualityTermsLaw());
   parts.demands.push(qualityDemandText(a, price));
   parts.demandSummary = DEMANDS[a.qDemand].short;
-  parts.breached.push("ст. 18 ЗоЗПП");
+  parts.breached.push(cite("qualityRights"));
   if (terms.earlierDemand) earlierDemandParts(a, parts, price, terms.earlierDemand);
+  parts.readyForCheck = true;
   if (!parts.penalty) {
-    parts.warning = `Если срок будет нарушен, я потребую неустойку в размере 1 % цены товара за каждый день просрочки: ${formatRubles(price)} × 1\u00a0% = ${formatRubles(qualityPenaltyPerDay(price))} в день (ст. 23 ЗоЗПП).`;
+    const rate = PENALTIES.quality.rate;
+    parts.warning = `Если срок будет нарушен, я потребую неустойку в размере ${rate} цены товара за каждый день просрочки: ${formatRubles(price)} × ${rate} = ${formatRubles(qualityPenaltyPerDay(price))} в день, ${capText("quality")} (${cite("qualityPenalty")}).`;
   }
 }
 
@@ -137,25 +173,25 @@ function refundMissingParts(a, parts, terms) {
   const price = parseRubles(a.price);
   const refund = parseRubles(a.refundAmount);
   const due = terms.refund.end;
-  const owed = `предъявлено требование вернуть уплаченную сумму ${formatRubles(refund)}. Срок возврата — 10 дней — истёк ${termText(terms.refund)}. На ${formatRu(a.docDate)} деньги не возвращены.`;
+  const owed = `предъявлено требование вернуть уплаченную сумму ${formatRubles(refund)}. Срок возврата — ${days(a.refundBasis === "refusal" ? "distanceRefusal" : "qualityRefund", "refund")} со дня, когда продавец получил требование, — истёк ${termText(terms.refund)}. На ${formatRu(a.docDate)} деньги не возвращены.`;
   parts.subject = "о невозврате денег за товар";
   parts.demands.push(`Вернуть мне уплаченную за товар сумму ${formatRubles(refund)} незамедлительно.`);
   if (a.refundBasis === "defect") {
     const penalty = qualityPenalty({ price, dueDate: due, until: a.docDate });
     parts.facts.push(`${formatRu(a.refundDemandDate)} мной заявлен отказ от товара из-за его недостатка и ${owed}`);
     parts.law.push(
-      "Требование о возврате уплаченной за товар суммы в связи с недостатком товара подлежит удовлетворению в течение 10 дней со дня его предъявления (ст. 22 ЗоЗПП; право на отказ от договора — п. 1 ст. 18 ЗоЗПП). За каждый день просрочки продавец уплачивает неустойку в размере 1 % цены товара (ст. 23 ЗоЗПП).",
+      `Требование о возврате уплаченной за товар суммы в связи с недостатком товара подлежит удовлетворению в течение ${days("qualityRefund", "refund")} со дня его предъявления (${cite("qualityRefund")}; право на отказ от договора — ${cite("qualityRights")}). За каждый день просрочки продавец уплачивает неустойку в размере ${PENALTIES.quality.rate} цены товара, ${capText("quality")} (${citeWithEdition("qualityPenalty")}).`,
     );
-    parts.demands.push(`Выплатить неустойку за нарушение срока возврата за период ${periodText(penalty)}: ${penalty.formula} (ст. 23 ЗоЗПП). Неустойка начисляется до дня возврата денег.`);
+    parts.demands.push(`Выплатить неустойку за нарушение срока возврата за период ${periodText(penalty)}: ${penalty.formula} (${cite("qualityPenalty")}). Неустойка начисляется до дня возврата денег, ${capText("quality")}.`);
     parts.penalty = penalty;
-    parts.breached.push("ст. 22 ЗоЗПП", "ст. 23 ЗоЗПП");
+    parts.breached.push(cite("qualityRefund"), cite("qualityPenalty"));
   } else {
     parts.facts.push(`${formatRu(a.refundDemandDate)} мной заявлен отказ от товара надлежащего качества и ${owed}`);
     parts.law.push(
-      "При отказе потребителя от товара, купленного дистанционно, продавец возвращает уплаченную сумму, за исключением расходов на доставку возвращённого товара от потребителя, не позднее чем через 10 дней со дня предъявления требования (п. 4 ст. 26.1 ЗоЗПП). За пользование чужими денежными средствами начисляются проценты (ст. 395 ГК РФ).",
+      `При отказе потребителя от товара, купленного дистанционно, продавец возвращает уплаченную сумму, за исключением расходов на доставку возвращённого товара от потребителя, не позднее чем через ${days("distanceRefusal", "refund")} со дня предъявления требования (${cite("distanceRefusal")}). За пользование чужими денежными средствами начисляются проценты (${cite("interest")}).`,
     );
-    parts.demands.push("Уплатить проценты за пользование чужими денежными средствами за время просрочки (ст. 395 ГК РФ).");
-    parts.breached.push("п. 4 ст. 26.1 ЗоЗПП");
+    parts.demands.push(`Уплатить проценты за пользование чужими денежными средствами за время просрочки (${cite("interest")}).`);
+    parts.breached.push(cite("distanceRefusal"));
   }
   parts.demandSummary = "вернуть деньги за товар";
 }
@@ -168,18 +204,18 @@ function refusalParts(a, parts, terms) {
   parts.facts.push(
     `Товар получен ${formatRu(a.receivedDate)}. Я отказываюсь от товара. Товар не был в употреблении, сохранены его товарный вид и потребительские свойства.`,
     a.noReturnInfo
-      ? `При доставке мне не была предоставлена в письменной форме информация о порядке и сроках возврата товара, поэтому срок для отказа — 3 месяца с момента передачи товара, по ${termText(last)}.`
-      : `Срок для отказа — 7 дней после передачи товара, по ${termText(last)}: он не пропущен.`,
+      ? `При доставке мне не была предоставлена в письменной форме информация о порядке и сроках возврата товара, поэтому срок для отказа — ${monthsText(figure("distanceRefusal", "no-info"))} с момента передачи товара, по ${termText(last)}.`
+      : `Срок для отказа — ${days("distanceRefusal", "after")} после передачи товара, по ${termText(last)}: он не пропущен.`,
   );
   parts.law.push(
-    "Потребитель вправе отказаться от товара, купленного дистанционно, в любое время до его передачи, а после передачи — в течение 7 дней; если информация о порядке и сроках возврата товара надлежащего качества не была предоставлена в письменной форме в момент доставки — в течение 3 месяцев с момента передачи товара. Продавец возвращает уплаченную сумму, за исключением расходов на доставку возвращённого товара от потребителя, не позднее чем через 10 дней со дня предъявления требования (п. 4 ст. 26.1 ЗоЗПП).",
+    `Потребитель вправе отказаться от товара, купленного дистанционно, в любое время до его передачи, а после передачи — в течение ${days("distanceRefusal", "after")}. Если информация о порядке и сроках возврата товара надлежащего качества не была предоставлена в письменной форме в момент доставки, срок для отказа — ${monthsText(figure("distanceRefusal", "no-info"))} с момента передачи товара. Продавец возвращает уплаченную сумму, за исключением расходов на доставку возвращённого товара от потребителя, не позднее чем через ${days("distanceRefusal", "refund")} со дня предъявления требования (${cite("distanceRefusal")}).`,
   );
   parts.demands.push(
-    `Принять мой отказ от товара и вернуть уплаченную за него сумму ${formatRubles(price)} (за вычетом расходов продавца на доставку возвращённого товара от меня, если они были) в течение 10 дней со дня получения настоящего требования.`,
+    `Принять мой отказ от товара и вернуть уплаченную за него сумму ${formatRubles(price)} (за вычетом расходов продавца на доставку возвращённого товара от меня, если они были) в течение ${days("distanceRefusal", "refund")} со дня получения настоящего требования.`,
     "Сообщить, куда и каким способом передать товар.",
   );
   parts.demandSummary = "принять отказ от товара и вернуть деньги";
-  parts.breached.push("п. 4 ст. 26.1 ЗоЗПП");
+  parts.breached.push(cite("distanceRefusal"));
 }
 
 const CASE_PARTS = {
@@ -200,6 +236,7 @@ export function caseParts(a, data) {
   const order = `${formatRu(a.orderDate)} мной оформлен заказ № ${a.orderNumber.trim()} на маркетплейсе Ozon: ${quote(a.product)}, цена товара — ${formatRubles(price)}.`;
   const parts = { facts: [order], law: [], demands: [], penalty: null, termDays: terms.answerDays, terms, breached: [], subject: "" };
   CASE_PARTS[a.case](a, parts, terms, data);
+  if (asksForMoney(a) && a.refundTo) parts.demands.push(refundToText(a));
   return parts;
 }
 
@@ -207,10 +244,16 @@ function fromLines(a) {
   return [`От: ${a.fullName.trim()}`, `Адрес: ${a.address.trim()}`, `Телефон, e-mail: ${a.contact.trim()}`];
 }
 
-function attachmentList(a, first = []) {
+/** The attachments without a closing stop: the list adds one to each (so «инструкции..» cannot happen). */
+export function attachmentList(a, first = []) {
   const chosen = (a.attachments || []).filter((key) => ATTACHMENTS[key]).map((key) => (key === "order" ? `${ATTACHMENTS.order} № ${a.orderNumber.trim()}` : ATTACHMENTS[key]));
-  const other = String(a.attachmentsOther ?? "").split("\n").map((line) => line.trim()).filter(Boolean);
+  const other = String(a.attachmentsOther ?? "").split("\n").map((line) => line.trim().replace(/[\s.,;:]+$/u, "")).filter(Boolean);
   return [...first, ...chosen, ...other];
+}
+
+/** «1. Скриншот заказа.»: one stop per item, whatever the buyer typed. */
+export function attachmentLine(item, index) {
+  return `${index + 1}. ${sentence(item)}`;
 }
 
 function replyTo(a) {
@@ -226,9 +269,13 @@ export function buildClaim(a, data) {
   to.push(`Адрес: ${sellerAddress(a, data)}`);
   const closing = [];
   if (parts.warning) closing.push(parts.warning);
+  if (parts.readyForCheck) closing.push(READY_FOR_CHECK);
   closing.push(
-    `Срок удовлетворения требований — ${daysText(parts.termDays)} со дня получения претензии: если претензия получена ${formatRu(a.docDate)}, последний день срока — ${termText(answerBy)}.`,
-    "Если требования не будут удовлетворены добровольно, я обращусь в суд и потребую также возмещения убытков, компенсации морального вреда (ст. 15 ЗоЗПП) и штрафа в размере 50 % присуждённой суммы (п. 6 ст. 13 ЗоЗПП), а также подам жалобу в Роспотребнадзор.",
+    demandsNewDeadline(a)
+      ? `Срок для всех требований этой претензии — ${formatRu(answerBy.end)}.`
+      : `Срок удовлетворения требований — ${daysText(parts.termDays)} со дня получения претензии: если претензия получена ${formatRu(a.docDate)}, последний день срока — ${termText(answerBy)}.`,
+    // Since 01.02.2026 the 50 % fine of п. 6 ст. 13 is not automatic (500-ФЗ): the letter promises no sum.
+    `Если требования не будут удовлетворены добровольно, я обращусь в суд и потребую также возмещения убытков и компенсации морального вреда (${cite("moralDamage")}). Суд также решит вопрос о штрафе за отказ удовлетворить требования потребителя добровольно (${cite("fine")}). Кроме того, я подам жалобу в Роспотребнадзор.`,
     replyTo(a),
   );
   return {
@@ -255,9 +302,11 @@ export function buildComplaint(a, data) {
     ? [`Кому: Управление Роспотребнадзора по ${office.replace(/^по\s+/i, "")}`, `Адрес: ${a.rpnAddress.trim()}`]
     : [`Кому: ${data.rospotrebnadzor.recipient}`, `Адрес: ${data.rospotrebnadzor.display}`];
   const seller = `${sellerName(a, data)} (${sellerAddress(a, data)})`;
+  // «Ответа нет» only once the term has run out: validate() refuses the complaint before that.
+  const expired = a.sellerReply === "none" ? ` Срок ответа истёк ${termText(claimAnswerTerm(a, data.calendar))}.` : "";
   const paragraphs = [
     ...parts.facts,
-    `${formatRu(a.claimSentDate)} продавцу ${seller} мной направлена претензия с требованием: ${parts.demandSummary}. ${SELLER_REPLIES[a.sellerReply].text}`,
+    `${formatRu(a.claimSentDate)} продавец ${seller} получил мою претензию с требованием: ${parts.demandSummary}.${expired} ${SELLER_REPLIES[a.sellerReply].text}`,
     `Считаю, что продавец нарушил мои права потребителя: ${parts.breached.join(", ")}.`,
   ];
   if (parts.penalty && parts.penalty.days) paragraphs.push(`Неустойка на ${formatRu(a.docDate)} за период ${periodText(parts.penalty)}: ${parts.penalty.formula}.`);
@@ -271,7 +320,7 @@ export function buildComplaint(a, data) {
     demandsIntro: "Прошу:",
     demands: [
       `Рассмотреть жалобу и принять в пределах полномочий меры к продавцу ${sellerName(a, data)}, нарушающему права потребителей.`,
-      `Дать мне письменный ответ по существу в течение 30 дней со дня регистрации обращения (ст. 12 Закона № 59-ФЗ).`,
+      `Дать мне письменный ответ по существу в течение ${days("authorityAnswer", "answer")} со дня регистрации обращения (${cite("authorityAnswer")}).`,
     ],
     closing: [replyTo(a)],
     attachments: attachmentList(a, [`Копия претензии от ${formatRu(a.claimSentDate)} и документ о её отправке или вручении`]),
@@ -286,18 +335,68 @@ export function buildLetter(a, data) {
 }
 
 /**
+ * The letter to Ozon as the marketplace (владелец агрегатора), from the same answers: it asks only
+ * what a marketplace owes (issue 29, item 20). After a refusal of an undelivered prepaid order, the
+ * prepayment back in 10 calendar days (п. 2.2 ст. 12 ЗоЗПП); in other cases it owes no refund of its
+ * own, so the letter informs Ozon, asks it to act under its own rules (not law: the letter says so)
+ * and reserves п. 2.1 ст. 12 (losses from wrong information about the goods or the seller).
+ */
+export function buildMarketplaceLetter(a, data) {
+  const price = parseRubles(a.price);
+  const ids = checkCompanyIds(a.sellerIds).value;
+  const seller = [a.sellerName.trim(), ids, a.sellerAddress.trim()].filter(Boolean).join(", ");
+  const refund = a.case === "not_delivered" && a.ndDemand === "refund";
+  const paragraphs = [
+    `${formatRu(a.orderDate)} мной оформлен заказ № ${a.orderNumber.trim()} на маркетплейсе Ozon: ${quote(a.product)}, цена товара — ${formatRubles(price)}.`,
+    `Товар продаёт ${seller}. Претензию продавцу я направляю одновременно с этим письмом, её копия приложена.`,
+  ];
+  const demands = [];
+  if (refund) {
+    const prepaid = parseRubles(a.prepaid);
+    paragraphs.push(
+      `Товар оплачен заранее (${formatRubles(prepaid)}) и должен был быть передан мне не позднее ${formatRu(a.promisedDate)}, но не передан. В претензии продавцу я отказываюсь от товара из-за нарушения срока передачи.`,
+      marketplaceRefundLaw(),
+    );
+    demands.push(`Вернуть мне сумму предварительной оплаты ${formatRubles(prepaid)} в течение ${days("marketplaceRefund", "refund")} (календарных) со дня получения этого требования (${cite("marketplaceRefund")}).`, refundToText(a));
+  } else {
+    paragraphs.push(`Суть претензии к продавцу: ${sentence(caseParts(a, data).demandSummary)}`);
+    demands.push(
+      "Передать мою претензию продавцу и рассмотреть спор по правилам Ozon для покупателей. Это просьба по правилам площадки, а не требование закона.",
+    );
+  }
+  paragraphs.push(
+    `Владелец агрегатора отвечает за убытки, причинённые потребителю недостоверной или неполной информацией о товаре или продавце (${cite("marketplaceInfo")}). Если такие убытки выяснятся, я оставляю за собой право требовать их возмещения.`,
+  );
+  const answerBy = refund ? dayTerm(data.calendar, a.docDate, TERMS.marketplaceRefund.days) : null;
+  return {
+    kind: "marketplace",
+    to: [`Кому: ${data.ozon.recipient}`, `Адрес: ${data.ozon.display}`],
+    from: fromLines(a),
+    title: refund ? "ПРЕТЕНЗИЯ" : "ОБРАЩЕНИЕ",
+    subtitle: refund ? "о возврате предварительной оплаты владельцем агрегатора" : "о нарушении прав покупателя продавцом на Ozon",
+    paragraphs,
+    demandsIntro: refund ? "На основании изложенного требую:" : "Прошу:",
+    demands,
+    closing: [
+      ...(answerBy ? [`Срок возврата — ${daysText(TERMS.marketplaceRefund.days)} со дня получения требования: если оно получено ${formatRu(a.docDate)}, последний день — ${termText(answerBy)}.`] : []),
+      replyTo(a),
+    ],
+    attachments: attachmentList(a, [`Копия претензии продавцу от ${formatRu(a.docDate)}`]),
+    date: formatRu(a.docDate),
+    signer: signatureName(a.fullName),
+    summary: { answerBy, termDays: refund ? TERMS.marketplaceRefund.days : null, penalty: null, terms: {} },
+  };
+}
+
+/**
  * The letters these answers make: one, or — when the buyer writes to a third-party seller about a
  * case where the guides advise writing to both (CASES[…].writeBoth) and ticks «Написать и Ozon» —
- * the seller's claim and a second one to Ozon from the same answers.
+ * the seller's claim and a letter to Ozon as the marketplace from the same answers.
  */
 export function buildLetters(a, data) {
   const main = buildLetter(a, data);
   if (!(a.alsoOzon && a.doc === "claim" && a.recipient === "seller" && CASES[a.case]?.writeBoth)) return [main];
-  const toOzon = buildClaim({ ...a, recipient: "ozon" }, data);
-  const ids = checkCompanyIds(a.sellerIds).value;
-  const seller = [a.sellerName.trim(), ids, a.sellerAddress.trim()].filter(Boolean).join(", ");
-  toOzon.paragraphs.splice(1, 0, `Товар продаёт ${seller}. Претензию с теми же требованиями я направляю продавцу одновременно с этим письмом.`);
-  return [main, toOzon];
+  return [main, buildMarketplaceLetter(a, data)];
 }
 
 /** The deadlines as calendar events for the .ics file: the answer's last day and the next step. */
@@ -309,10 +408,11 @@ export function deadlineEvents(letters) {
       events.push({
         date: letter.summary.answerBy.end,
         summary: "Роспотребнадзор должен ответить на жалобу",
-        description: `Жалоба от ${letter.date}: ответ — в течение 30 дней после регистрации (${TERMS.authorityAnswer.article}). Если ответа нет, позвоните в управление и спросите номер регистрации.`,
+        description: `Жалоба от ${letter.date}: ответ — в течение ${days("authorityAnswer", "answer")} после регистрации (${cite("authorityAnswer")}). Если ответа нет, позвоните в управление и спросите номер регистрации.`,
       });
       continue;
     }
+    if (!letter.summary.answerBy) continue; // a letter with no legal term sets no reminder
     const last = letter.summary.answerBy.end;
     events.push(
       {
@@ -339,7 +439,7 @@ export function letterText(letter) {
   lines.push("", ...letter.closing);
   if (letter.attachments.length) {
     lines.push("", "Приложения:");
-    letter.attachments.forEach((item, index) => lines.push(`${index + 1}. ${item}.`));
+    letter.attachments.forEach((item, index) => lines.push(attachmentLine(item, index)));
   }
   lines.push("", `Дата: ${letter.date}`, `Подпись: ____________ / ${letter.signer}`);
   return lines.join("\n");

@@ -45,3 +45,11 @@ export function pluralDays(count) {
 export function daysText(count) {
   return `${count}${NBSP}${pluralDays(count)}`;
 }
+
+/** «1 месяц», «3 месяца», «6 месяцев»: a term in months as a figure of the register gives it. */
+export function monthsText(count) {
+  const n = Math.abs(count) % 100;
+  const last = n % 10;
+  const word = n >= 11 && n <= 14 ? "месяцев" : last === 1 ? "месяц" : last >= 2 && last <= 4 ? "месяца" : "месяцев";
+  return `${count}${NBSP}${word}`;
+}

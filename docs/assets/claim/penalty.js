@@ -1,8 +1,10 @@
 // Penalties of the consumer-protection law (ЗоЗПП), in kopecks, with the arithmetic spelled out
-// for the letter. Pure functions; tested by node --test (tests/js/penalty.test.mjs).
+// for the letter; rates and caps come from the register through rules.js (PENALTIES). Pure
+// functions; tested by node --test (tests/js/penalty.test.mjs) on the frozen register.
 
 import { daysBetween, addDays, formatRu } from "./dates.js";
 import { formatRubles, daysText } from "./money.js";
+import { PENALTIES } from "./rules.js";
 
 /** amount × rate‰ / 1000, rounded half up to a whole kopeck, in integers only. */
 export function perMille(kopecks, perMilleRate, days = 1) {
@@ -18,33 +20,45 @@ export function daysLate(dueIso, untilIso) {
 }
 
 /**
- * п. 3 ст. 23.1 ЗоЗПП: 0.5 % of the prepayment for each day after the agreed delivery date,
- * at most the prepayment itself.
+ * A penalty of PENALTIES[kind]: its rate of `base` for each day after `dueDate` through `until`,
+ * at most `base` itself where the law caps it (п. 3 ст. 23.1; ст. 23 since 01.02.2026, 500-ФЗ).
+ * `formula` spells the arithmetic out for the letter, the cap included when it is reached.
  */
-export function lateDeliveryPenalty({ prepaid, dueDate, until }) {
+export function penaltyFor(kind, { base, dueDate, until }) {
+  const rule = PENALTIES[kind];
   const days = daysLate(dueDate, until);
-  const raw = perMille(prepaid, 5, days);
-  const capped = raw > prepaid;
-  const amount = capped ? prepaid : raw;
-  let formula = `${formatRubles(prepaid)} × 0,5\u00a0% × ${daysText(days)} = ${formatRubles(raw)}`;
-  if (capped) formula += `; неустойка не может превышать сумму предоплаты, поэтому ${formatRubles(amount)}`;
-  return { days, raw, amount, capped, from: days ? addDays(dueDate, 1) : null, to: days ? until : null, formula, base: prepaid, rate: "0,5 %" };
+  const raw = perMille(base, rule.perMille, days);
+  const capped = rule.cappedByBase && raw > base;
+  const amount = capped ? base : raw;
+  let formula = `${formatRubles(base)} × ${rule.rate} × ${daysText(days)} = ${formatRubles(raw)}`;
+  if (capped) formula += `; неустойка ${rule.cap}, поэтому ${formatRubles(amount)}`;
+  return {
+    kind, days, raw, amount, capped, base, rate: rule.rate.replace("\u00a0", " "), formula,
+    from: days ? addDays(dueDate, 1) : null, to: days ? until : null,
+  };
 }
 
-/**
- * ст. 23 ЗоЗПП: 1 % of the price for each day a deadline of ст. 20–22 is missed. The law sets no
- * cap here (courts may lower it under ст. 333 ГК РФ), so none is applied.
- */
+/** п. 3 ст. 23.1 ЗоЗПП: 0.5 % of the prepayment a day after the agreed delivery date, at most the prepayment. */
+export function lateDeliveryPenalty({ prepaid, dueDate, until }) {
+  return penaltyFor("lateDelivery", { base: prepaid, dueDate, until });
+}
+
+/** ст. 23 ЗоЗПП: 1 % of the price a day a deadline of ст. 20–22 is missed, at most the price (500-ФЗ). */
 export function qualityPenalty({ price, dueDate, until }) {
-  const days = daysLate(dueDate, until);
-  const amount = perMille(price, 10, days);
-  const formula = `${formatRubles(price)} × 1\u00a0% × ${daysText(days)} = ${formatRubles(amount)}`;
-  return { days, raw: amount, amount, capped: false, from: days ? addDays(dueDate, 1) : null, to: days ? until : null, formula, base: price, rate: "1 %" };
+  return penaltyFor("quality", { base: price, dueDate, until });
+}
+
+/** The day on which the penalty reaches its cap and stops growing, or null when it has no cap. */
+export function capReachedOn(kind, { base, dueDate }) {
+  const rule = PENALTIES[kind];
+  if (!rule.cappedByBase) return null;
+  // Smallest n with base × rate × n ≥ base, i.e. n = ceil(1000 / perMille) whatever the base.
+  return addDays(dueDate, Math.ceil(1000 / rule.perMille));
 }
 
 /** 1 % of the price for one day: what each further day of delay will cost the seller. */
 export function qualityPenaltyPerDay(price) {
-  return perMille(price, 10, 1);
+  return perMille(price, PENALTIES.quality.perMille, 1);
 }
 
 /** "с 02.03.2024 по 15.03.2024" for a penalty that has days; empty string otherwise. */

@@ -1,32 +1,171 @@
-// The one table of the claim builder: every case, every demand and every legal term, each with
-// the article it comes from. fields.js (what the form offers), validate.js (what it accepts) and
-// letter.js (what the letter says) read these; none of them types a term or an article itself.
+// reviewed: 2026-12-07
+// The one table of the claim builder: every case, every demand and every legal rule it relies on.
+// The rules themselves (citation, terms, rates, caps, edition, status) come at run time from the
+// legal rule register, data/law.yml, which the build puts into the page's claim-data block as
+// `data.law` (macros/claim_data.py): this file only names each rule's id and which of its figures
+// it uses. fields.js, validate.js, terms.js, letter.js and summary.js read everything through here,
+// after form.js (or a test) has called useLaw(data.law); none of them types a term or an article.
+
+/** The register's rules the builder uses, by the name the code knows them by (RULE.x = rule id). */
+export const RULE = {
+  marketplaceInfo: "zozpp-12-wrong-info",
+  marketplaceRefund: "zozpp-12-marketplace-refund",
+  fine: "zozpp-13-fine",
+  fineExceptions: "zozpp-13-fine-exceptions",
+  moralDamage: "zozpp-15",
+  venue: "zozpp-17-venue",
+  qualityRights: "zozpp-18-rights",
+  repair: "zozpp-20-repair",
+  replace: "zozpp-21",
+  qualityRefund: "zozpp-22",
+  qualityPenalty: "zozpp-23-penalty",
+  deliveryChoice: "zozpp-23-1-choice",
+  lateDeliveryPenalty: "zozpp-23-1-penalty",
+  prepaymentRefund: "zozpp-23-1-refund",
+  distanceRefusal: "zozpp-26-1-refusal",
+  termStart: "gk-191",
+  termOnDayOff: "gk-193",
+  postedInTime: "gk-194-post",
+  delivered: "gk-165-1",
+  reducePenalty: "gk-333",
+  interest: "gk-395",
+  authorityRegister: "fz59-register",
+  authorityAnswer: "fz59-answer",
+  courtLimit: "gpk-23",
+  venueCode: "gpk-29-consumer",
+  stateFee: "nk-333-36-consumer",
+  stateFeeAbove: "nk-333-36-above",
+  suitAttachments: "gpk-132",
+};
+
+/** The figures the builder reads, with the unit each must have: [rule, figure, unit]. */
+const FIGURES = [
+  ["marketplaceRefund", "refund", "days"],
+  ["qualityRights", "complex", "days"],
+  ["repair", "repair", "days"],
+  ["replace", "replace", "days"],
+  ["replace", "with-check", "days"],
+  ["qualityRefund", "refund", "days"],
+  ["qualityPenalty", "rate", "percent"],
+  ["qualityPenalty", "cap", null],
+  ["lateDeliveryPenalty", "rate", "percent"],
+  ["lateDeliveryPenalty", "cap", null],
+  ["prepaymentRefund", "refund", "days"],
+  ["distanceRefusal", "after", "days"],
+  ["distanceRefusal", "no-info", "months"],
+  ["distanceRefusal", "refund", "days"],
+  ["authorityRegister", "register", "days"],
+  ["authorityAnswer", "answer", "days"],
+  ["fine", "fine", "percent"],
+  ["courtLimit", "limit", "rubles"],
+  ["stateFee", "limit", "rubles"],
+];
+
+/** The page's register is missing a rule or a figure the builder needs: the message lists them all. */
+export class LawDataError extends Error {}
+
+let law = null;
+
+/**
+ * Takes the rules the page carries (data.law, untrusted JSON): every rule of RULE must be there with
+ * a citation, and every figure of FIGURES with its unit and a sane value; otherwise nothing is used.
+ */
+export function useLaw(rules) {
+  const wrong = [];
+  const isText = (value) => typeof value === "string" && value.length > 0 && value.length <= 2000;
+  for (const id of Object.values(RULE)) {
+    const rule = rules?.[id];
+    if (!rule || typeof rule !== "object" || !isText(rule.cite) || !["confirmed", "unconfirmed"].includes(rule.status)) wrong.push(id);
+  }
+  for (const [key, name, unit] of FIGURES) {
+    const figure = rules?.[RULE[key]]?.figures?.[name];
+    const ok = figure && (unit === null ? isText(figure.text) : figure.unit === unit && Number.isFinite(figure.value) && figure.value > 0 && figure.value <= (unit === "rubles" ? 1e9 : 1000));
+    if (!ok) wrong.push(`${RULE[key]}.${name}`);
+  }
+  if (wrong.length) throw new LawDataError(`claim-data: the legal rule register lacks ${wrong.join(", ")}`);
+  law = rules;
+}
+
+function rule(key) {
+  if (!law) throw new LawDataError("claim builder: useLaw(data.law) was not called");
+  return law[RULE[key]];
+}
+
+/** «п. 3 ст. 23.1 ЗоЗПП», or «ст. 395 ГК РФ, не подтверждено» for a rule the register marks unconfirmed. */
+export function cite(key) {
+  const { cite: text, status } = rule(key);
+  return status === "confirmed" ? text : `${text}, не подтверждено`;
+}
+
+/** cite(key), or null before the page's rules are in: for code other pages share (calendar.js on «Моё дело»). */
+export function citeIfLoaded(key) {
+  return law ? cite(key) : null;
+}
+
+/** A figure's value (days, months, percent) as the register gives it. */
+export function figure(key, name) {
+  return rule(key).figures[name].value;
+}
+
+/** A figure as the register writes it: «1 %», «не больше суммы, уплаченной за товар». */
+export function figureText(key, name) {
+  return rule(key).figures[name].text;
+}
+
+/** Whether the register marks this rule unconfirmed: the buyer is told so. */
+export function isUnconfirmed(key) {
+  return rule(key).status !== "confirmed";
+}
+
+/** The latest change of a rule: {by, inForce} or null. */
+export function lastEdition(key) {
+  const editions = rule(key).editions ?? [];
+  return editions.length ? editions[editions.length - 1] : null;
+}
+
+/** An object whose `days` (or `months`) and `article` are read from the register when asked. */
+function fromLaw(key, name, rest = {}, unit = "days") {
+  return Object.defineProperties({ rule: key, ...rest }, {
+    [unit]: { get: () => figure(key, name), enumerable: true },
+    article: { get: () => cite(key), enumerable: true },
+  });
+}
 
 /** What the seller (or the marketplace) may be asked to do, with the term it has and its article. */
 export const DEMANDS = {
-  refund: {
-    label: "Вернуть деньги", days: 10, article: "ст. 22 ЗоЗПП",
-    short: "возврат уплаченной суммы",
-  },
-  replace: {
-    label: "Заменить товар", days: 7, article: "ст. 21 ЗоЗПП",
-    short: "замена товара",
-    text: "Заменить товар на товар этой же марки (модели, артикула) надлежащего качества в течение 7 дней со дня получения претензии (ст. 21 ЗоЗПП).",
-  },
-  reduce: {
-    label: "Уменьшить цену", days: 10, article: "ст. 22 ЗоЗПП",
-    short: "соразмерное уменьшение цены",
-  },
-  repair: {
-    label: "Бесплатно отремонтировать", days: 45, article: "ст. 20 ЗоЗПП", limit: "до",
-    short: "безвозмездное устранение недостатка",
-    text: "Безвозмездно устранить недостаток товара незамедлительно, но не позднее 45 дней со дня получения претензии (ст. 20 ЗоЗПП).",
-  },
+  refund: fromLaw("qualityRefund", "refund", { label: "Вернуть деньги", short: "возврат уплаченной суммы" }),
+  // ст. 21: the usual days, or `checkDays` when the seller needs an extra quality check.
+  replace: Object.defineProperties(fromLaw("replace", "replace", {
+    label: "Заменить товар", short: "замена товара",
+  }), {
+    checkDays: { get: () => figure("replace", "with-check"), enumerable: true },
+    text: {
+      get: () => `Заменить товар на товар этой же марки (модели, артикула) надлежащего качества в течение ${daysWord(figure("replace", "replace"))} со дня получения претензии, а если для проверки качества нужно больше времени — в течение ${daysWord(figure("replace", "with-check"))} (${cite("replace")}).`,
+      enumerable: true,
+    },
+  }),
+  reduce: fromLaw("qualityRefund", "refund", { label: "Уменьшить цену", short: "соразмерное уменьшение цены" }),
+  repair: Object.defineProperties(fromLaw("repair", "repair", {
+    label: "Бесплатно отремонтировать", limit: "до", short: "безвозмездное устранение недостатка",
+  }), {
+    text: {
+      get: () => `Безвозмездно устранить недостаток товара незамедлительно, но не позднее ${daysWord(figure("repair", "repair"))} со дня получения претензии (${cite("repair")}).`,
+      enumerable: true,
+    },
+  }),
 };
+
+/** «10 дней»: rules.js cannot import money.js's daysText (money.js stays free of the law). */
+function daysWord(count) {
+  const n = Math.abs(count) % 100;
+  const last = n % 10;
+  const word = n >= 11 && n <= 14 ? "дней" : last === 1 ? "день" : last >= 2 && last <= 4 ? "дня" : "дней";
+  return `${count}\u00a0${word}`;
+}
 
 /** Demands after an undelivered prepaid order (п. 2 ст. 23.1 ЗоЗПП). */
 export const DELIVERY_DEMANDS = {
-  refund: { label: "Вернуть предоплату (в течение 10 дней)" },
+  refund: { get label() { return `Вернуть предоплату (в течение ${daysWord(figure("prepaymentRefund", "refund"))})`; } },
   new_deadline: { label: "Доставить товар в новый срок, который назначаю я" },
 };
 
@@ -60,34 +199,56 @@ export const CASES = {
   },
 };
 
-/** Terms in days, each counted from the day after the event (ст. 191 ГК РФ), with its article. */
+/** Terms, each counted from the day after the event (ст. 191 ГК РФ), with its article. */
 export const TERMS = {
-  /** Refund of a prepayment for an undelivered order: 10 days from the demand. */
-  prepaymentRefund: { days: 10, article: "п. 4 ст. 23.1 ЗоЗПП" },
+  /** Refund of a prepayment for an undelivered order, from the demand. */
+  prepaymentRefund: fromLaw("prepaymentRefund", "refund"),
   /** Refund after refusing goods of proper quality bought at a distance. */
-  refusalRefund: { days: 10, article: "п. 4 ст. 26.1 ЗоЗПП" },
+  refusalRefund: fromLaw("distanceRefusal", "refund"),
   /** Refund of the price of defective goods. */
-  qualityRefund: { days: 10, article: "ст. 22 ЗоЗПП" },
-  /** The marketplace refunds a prepayment for goods not delivered on time. */
-  marketplaceRefund: { days: 10, article: "п. 2.2 ст. 12 ЗоЗПП" },
+  qualityRefund: fromLaw("qualityRefund", "refund"),
+  /** The marketplace refunds a prepayment for goods not delivered on time, after the buyer refused them. */
+  marketplaceRefund: fromLaw("marketplaceRefund", "refund"),
   /** The answer to the claim when no demand sets a term of its own. */
-  answer: { days: 10, article: "ст. 22 ЗоЗПП" },
-  /** Refusing goods bought at a distance: 7 days after handover… */
-  refusal: { days: 7, article: "п. 4 ст. 26.1 ЗоЗПП" },
-  /** …or 3 months when written return terms were not handed over with the goods. */
-  refusalNoInfo: { months: 3, article: "п. 4 ст. 26.1 ЗоЗПП" },
-  /** Technically complex goods: any defect gives a refund or replacement within 15 days of handover. */
-  complexGoods: { days: 15, article: "п. 1 ст. 18 ЗоЗПП" },
-  /** An authority registers an appeal within 3 days… */
-  authorityRegister: { days: 3, article: "ч. 2 ст. 8 Закона № 59-ФЗ" },
-  /** …and answers within 30 days of registering it. */
-  authorityAnswer: { days: 30, article: "ст. 12 Закона № 59-ФЗ" },
+  answer: fromLaw("qualityRefund", "refund"),
+  /** Refusing goods bought at a distance: days after handover… */
+  refusal: fromLaw("distanceRefusal", "after"),
+  /** …or months when written return terms were not handed over with the goods. */
+  refusalNoInfo: fromLaw("distanceRefusal", "no-info", {}, "months"),
+  /** Technically complex goods: any defect gives a refund or replacement within these days of handover. */
+  complexGoods: fromLaw("qualityRights", "complex"),
+  /** An authority registers an appeal… */
+  authorityRegister: fromLaw("authorityRegister", "register"),
+  /** …and answers after registering it. */
+  authorityAnswer: fromLaw("authorityAnswer", "answer"),
 };
 
-/** The penalties: per mille of the base per day, and whether the base caps them. */
+/** A penalty of the register: per mille of the base a day, its rate and cap as the register writes them. */
+function penaltyRule(key) {
+  return {
+    rule: key,
+    get perMille() { return Math.round(figure(key, "rate") * 10); },
+    get rate() { return figureText(key, "rate"); },
+    /** «не больше суммы, уплаченной за товар»: the register's words for the cap. */
+    get cap() { return figureText(key, "cap"); },
+    cappedByBase: true,
+    get article() { return cite(key); },
+  };
+}
+
+/**
+ * The penalties: п. 3 ст. 23.1 (late delivery of a prepaid order) and ст. 23 (missed ст. 20–22
+ * deadlines; capped at the sum paid since 01.02.2026 by 500-ФЗ). A court may lower either (ст. 333 ГК РФ).
+ */
 export const PENALTIES = {
-  lateDelivery: { perMille: 5, rate: "0,5\u00a0%", cappedByBase: true, article: "п. 3 ст. 23.1 ЗоЗПП" },
-  quality: { perMille: 10, rate: "1\u00a0%", cappedByBase: false, article: "ст. 23 ЗоЗПП" },
+  lateDelivery: penaltyRule("lateDeliveryPenalty"),
+  quality: penaltyRule("qualityPenalty"),
+};
+
+/** Where the buyer wants the money: the letter says it, so the seller cannot stall by asking. */
+export const REFUND_TO = {
+  card: { label: "На карту, с которой платил(а)", text: "Деньги прошу вернуть на банковскую карту, с которой оплачен заказ." },
+  account: { label: "На мой банковский счёт (впишу реквизиты)" },
 };
 
 /** What the seller may reply, as the complaint tells it. */
@@ -99,13 +260,14 @@ export const SELLER_REPLIES = {
 
 /** Why money is owed when it was not returned. */
 export const REFUND_BASES = {
-  defect: { label: "Товар был с недостатком (ст. 18 ЗоЗПП)" },
-  refusal: { label: "Товар был исправен, я отказался от него (п. 4 ст. 26.1 ЗоЗПП)" },
+  defect: { get label() { return `Товар был с недостатком (${cite("qualityRights")})`; } },
+  refusal: { get label() { return `Товар был исправен, я отказался от него (${cite("distanceRefusal")})`; } },
 };
 
 export const DOCUMENTS = {
   claim: { label: "Претензию продавцу" },
   complaint: { label: "Жалобу в Роспотребнадзор — если продавец не ответил на претензию или отказал" },
+  lawsuit: { label: "Исковое заявление в суд — если срок претензии прошёл без ответа или продавец отказал" },
 };
 
 /** Larger amounts are almost certainly a typo (an extra zero) in a claim about one Ozon order. */
@@ -121,4 +283,11 @@ export function demandsFor(caseId) {
 
 export function isQualityCase(caseId) {
   return Boolean(CASES[caseId]?.quality);
+}
+
+/** Whether the letter asks for money back: then it says where the money goes (issues 26, 29). */
+export function asksForMoney(a) {
+  if (a.case === "not_delivered") return a.ndDemand === "refund";
+  if (isQualityCase(a.case)) return a.qDemand === "refund" || a.qDemand === "reduce";
+  return a.case === "refund_missing" || a.case === "refusal";
 }

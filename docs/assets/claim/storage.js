@@ -3,6 +3,12 @@
 // a full store throws on write: every access is guarded, so the form works the same without it.
 // Takes the storage as a function so node --test can hand it a fake (tests/js/storage.test.mjs).
 
+/** A saved entry longer than this is not one the form wrote: it is dropped unread. */
+export const MAX_STORED_CHARS = 32_000;
+
+/** The buyer's own details, kept apart (and only with their consent) so the next letter starts with them. */
+export const PERSONAL_FIELDS = ["fullName", "address", "contact"];
+
 export function openStore(key, getStorage = () => globalThis.localStorage) {
   let store = null;
   try {
@@ -27,6 +33,10 @@ export function openStore(key, getStorage = () => globalThis.localStorage) {
     load() {
       const text = guarded((s) => s.getItem(key), null);
       if (!text) return null;
+      if (typeof text !== "string" || text.length > MAX_STORED_CHARS) {
+        guarded((s) => s.removeItem(key));
+        return null;
+      }
       try {
         const value = JSON.parse(text);
         if (value && typeof value === "object" && !Array.isArray(value)) return value;
@@ -51,4 +61,36 @@ export function restoreAnswers(saved, today) {
   const { docDate, ...rest } = saved;
   const staleDate = typeof docDate === "string" && docDate && docDate !== today ? docDate : null;
   return { answers: { ...rest, docDate: today }, staleDate };
+}
+
+/**
+ * Saved answers are untrusted (another script of the site, an extension or an old version may have
+ * written them): only the form's own fields come back, each of its own type, a choice only among its
+ * options, text only up to `maxText` characters. Anything else is dropped without a word.
+ * `fields`: [{name, type, options?}] as fields.js describes them (options: [[value, …], …]).
+ */
+export function sanitizeAnswers(saved, fields, maxText) {
+  if (!saved || typeof saved !== "object" || Array.isArray(saved)) return null;
+  const clean = {};
+  for (const field of fields) {
+    if (!Object.hasOwn(saved, field.name)) continue;
+    const value = saved[field.name];
+    const allowed = Array.isArray(field.options) ? new Set(field.options.map(([option]) => option)) : null;
+    if (field.type === "checkbox") {
+      if (typeof value === "boolean") clean[field.name] = value;
+    } else if (field.type === "checkboxes") {
+      if (Array.isArray(value)) clean[field.name] = [...new Set(value.filter((item) => typeof item === "string" && (!allowed || allowed.has(item))))];
+    } else if (field.type === "radio") {
+      if (typeof value === "string" && (!allowed || allowed.has(value))) clean[field.name] = value;
+    } else if (typeof value === "string" && value.length <= maxText * 4) {
+      // *4: the form counts characters, a stored string counts UTF-16 units; the form's check says the rest.
+      clean[field.name] = value;
+    }
+  }
+  return clean;
+}
+
+/** Only the buyer's own details of these answers, for the personal store. */
+export function personalDetails(answers) {
+  return Object.fromEntries(PERSONAL_FIELDS.filter((name) => typeof answers?.[name] === "string" && answers[name].trim()).map((name) => [name, answers[name]]));
 }

@@ -2,17 +2,28 @@
 // validate.js checks the answers against these; letter.js and the summary print them: both call
 // the same functions, so a term is counted one way everywhere. Pure; tested by node --test.
 
-import { dayTerm, monthTerm, termEnd } from "./calendar.js";
+import { dayTerm, monthTerm } from "./calendar.js";
 import { DEMANDS, TERMS, isQualityCase } from "./rules.js";
 
-/** The delivery date the seller promised is the last day of its delivery term. */
+/**
+ * The delivery date the seller promised. It is a date the seller chose, not a term the buyer must
+ * meet, so it is never moved under ст. 193 ГК РФ: the penalty runs from the next day (issue 29).
+ * `offDay` tells the summary that the seller may argue for the next working day.
+ */
 export function deliveryTerm(a, calendar) {
-  return termEnd(calendar, a.promisedDate);
+  const offDay = !calendar.isWorkingDay(a.promisedDate); // also refuses a date the calendar does not cover
+  return { nominal: a.promisedDate, end: a.promisedDate, moved: false, offDay };
 }
 
-/** A quality demand made earlier: its own term (ст. 20–22 ЗоЗПП) from the day it was made. */
+/** Days a quality demand gives the seller: ст. 21's 20 days for a replacement that needs a quality check. */
+export function demandDays(a) {
+  const demand = DEMANDS[a.qDemand];
+  return a.qualityCheck && demand.checkDays ? demand.checkDays : demand.days;
+}
+
+/** A quality demand made earlier: its own term (ст. 20–22 ЗоЗПП) from the day the seller received it. */
 export function earlierDemandTerm(a, calendar) {
-  return dayTerm(calendar, a.firstDemandDate, DEMANDS[a.qDemand].days);
+  return dayTerm(calendar, a.firstDemandDate, demandDays(a));
 }
 
 /** The 10 days the seller had to return the money after the buyer's demand. */
@@ -30,15 +41,35 @@ export function refusalTerm(a, calendar) {
 
 /** How many days the claim gives the seller, by what it demands. */
 export function answerDays(a) {
-  if (isQualityCase(a.case)) return DEMANDS[a.qDemand].days;
+  if (isQualityCase(a.case)) return demandDays(a);
   if (a.case === "refusal") return TERMS.refusalRefund.days;
   if (a.case === "not_delivered" && a.ndDemand === "refund") return TERMS.prepaymentRefund.days;
   return TERMS.answer.days;
 }
 
-/** The seller's answer: counted from the document's date, as if it were received that day. */
+/** Whether the claim demands delivery by a date the buyer sets: then that date is its one term. */
+export function demandsNewDeadline(a) {
+  return a.case === "not_delivered" && a.ndDemand === "new_deadline";
+}
+
+/**
+ * The seller's answer: counted from the document's date, as if it were received that day. With a
+ * new delivery date the buyer set, that date is the term for everything the letter asks (issue 29).
+ */
 export function answerTerm(a, calendar) {
+  if (demandsNewDeadline(a)) {
+    return { nominal: a.newDeadline, end: a.newDeadline, moved: false };
+  }
   return dayTerm(calendar, a.docDate, answerDays(a));
+}
+
+/**
+ * The seller's term counted from the day the claim was received (or sent: then it is the earliest
+ * the term can end). A complaint that the seller did not answer makes sense only after it.
+ */
+export function claimAnswerTerm(a, calendar) {
+  if (demandsNewDeadline(a)) return answerTerm(a, calendar);
+  return dayTerm(calendar, a.claimSentDate, answerDays(a));
 }
 
 /** Роспотребнадзор registers the complaint within 3 days and answers within 30 days after that. */

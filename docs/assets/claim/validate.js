@@ -4,11 +4,12 @@
 import { isValidDate, compare, formatRu, addDays, addMonths } from "./dates.js";
 import { CalendarRangeError, termText } from "./calendar.js";
 import { checkCompanyIds, textLength } from "./text.js";
-import { deliveryTerm, earlierDemandTerm, refundTerm, refusalTerm, answerTerm, authorityTerms } from "./terms.js";
-import { parseRubles, formatRubles } from "./money.js";
+import { deliveryTerm, earlierDemandTerm, refundTerm, refusalTerm, answerTerm, authorityTerms, claimAnswerTerm } from "./terms.js";
+import { parseRubles, formatRubles, daysText, monthsText } from "./money.js";
 import {
-  CASES, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, SELLER_REPLIES, MAX_AMOUNT_KOPECKS, MAX_TEXT, TERMS, demandsFor,
+  CASES, DELIVERY_DEMANDS, DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, MAX_AMOUNT_KOPECKS, MAX_TEXT, TERMS, asksForMoney, cite, demandsFor, isQualityCase,
 } from "./rules.js";
+
 
 /** Which fields apply to these answers: the case's own (CASES[…].asks) plus those other answers open. */
 export function caseNeeds(answers) {
@@ -17,7 +18,13 @@ export function caseNeeds(answers) {
   needs.alsoOzon = needs.seller && answers.doc === "claim" && Boolean(CASES[answers.case]?.writeBoth);
   needs.newDeadline = Boolean(needs.ndDemand) && answers.ndDemand === "new_deadline";
   needs.reduceBy = Boolean(needs.qDemand) && answers.qDemand === "reduce";
+  // ст. 21: a replacement needing a quality check has 20 days; it matters only for a demand already made.
+  needs.qualityCheck = Boolean(needs.qDemand) && Boolean(DEMANDS[answers.qDemand]?.checkDays) && Boolean(String(answers.firstDemandDate ?? "").trim());
+  needs.refundTo = answers.doc === "claim" && asksForMoney(answers);
+  needs.refundAccount = needs.refundTo && answers.refundTo === "account";
   needs.complaint = answers.doc === "complaint";
+  needs.lawsuit = answers.doc === "lawsuit";
+  needs.claimAnswered = needs.complaint || needs.lawsuit; // both follow a claim the seller has had
   needs.rpnAddress = needs.complaint && Boolean((answers.rpnOffice || "").trim());
   return needs;
 }
@@ -39,6 +46,7 @@ export function checkAmount(text, { required = true } = {}) {
  * message for a kind of mistake is worded once.
  */
 function checkers(a, today, calendar, errors) {
+  const example = formatRu(today);
   return {
     calendar,
     text(name, message, { required = true } = {}) {
@@ -51,7 +59,7 @@ function checkers(a, today, calendar, errors) {
     date(name, what) {
       const value = String(a[name] ?? "").trim();
       if (!value) return void (errors[name] = `Укажите ${what}.`);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return void (errors[name] = `Напишите ${what} цифрами: ДД.ММ.ГГГГ, например 05.03.2024.`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return void (errors[name] = `Напишите ${what} цифрами: ДД.ММ.ГГГГ, например ${example}.`);
       if (!isValidDate(value)) return void (errors[name] = `Такой даты нет в календаре: проверьте ${what}.`);
       if (compare(value, calendar.first) < 0) {
         return void (errors[name] = `Проверьте год: ${formatRu(value)} — слишком давно. Конструктор считает сроки с ${formatRu(calendar.first)}.`);
@@ -87,7 +95,7 @@ function checkers(a, today, calendar, errors) {
 }
 
 function checkCommon(a, check, errors) {
-  if (!DOCUMENTS[a.doc]) errors.doc = "Выберите, что составить: претензию или жалобу.";
+  if (!DOCUMENTS[a.doc]) errors.doc = "Выберите, что составить: претензию, жалобу или иск.";
   if (!["ozon", "seller"].includes(a.recipient)) errors.recipient = "Выберите, кому адресована претензия.";
   if (a.recipient === "seller") {
     check.text("sellerName", "Укажите продавца, как в карточке товара: ООО «…», ИП … .");
@@ -115,8 +123,9 @@ function checkNotDelivered(a, check, errors, price) {
     errors.promisedDate = "Доставка не может быть обещана раньше даты заказа.";
   }
   const delivery = check.ready("promisedDate", "docDate") ? check.term("promisedDate", () => deliveryTerm(a, check.calendar)) : null;
+  // The promised date itself, never moved to a working day: a holiday must not block the letter (issue 29).
   if (delivery && compare(a.docDate, delivery.end) <= 0) {
-    errors.promisedDate = `Срок доставки ещё не прошёл: последний день — ${termText(delivery)}. Просрочка начнётся с ${formatRu(addDays(delivery.end, 1))}. До этого претензию по ст. 23.1 ЗоЗПП писать рано.`;
+    errors.promisedDate = `Срок доставки ещё не прошёл: товар обещали передать не позднее ${formatRu(delivery.end)}. Просрочка начнётся с ${formatRu(addDays(delivery.end, 1))}. До этого претензию о просрочке (${cite("lateDeliveryPenalty")}) писать рано.`;
   }
   if (!DELIVERY_DEMANDS[a.ndDemand]) errors.ndDemand = "Выберите, чего вы требуете.";
   if (a.ndDemand !== "new_deadline") return;
@@ -132,6 +141,13 @@ function checkReceived(check) {
   check.date("receivedDate", "дату получения товара");
   check.notBefore("receivedDate", "orderDate", "Товар не может прийти раньше, чем оформлен заказ.");
   check.notBefore("docDate", "receivedDate", "Дата документа раньше, чем вы получили товар: проверьте даты.");
+}
+
+/** Where the money goes: the card it was paid with, or an account the buyer writes out. */
+function checkRefundTo(a, check, errors) {
+  if (a.doc !== "claim" || !asksForMoney(a)) return;
+  if (!REFUND_TO[a.refundTo]) errors.refundTo = "Выберите, куда вернуть деньги.";
+  else if (a.refundTo === "account") check.text("refundAccount", "Впишите реквизиты: банк, БИК, номер счёта, получатель.");
 }
 
 function checkQuality(a, check, errors, price) {
@@ -156,7 +172,7 @@ function checkRefundMissing(a, check, errors, price) {
   check.notBefore("refundDemandDate", "orderDate", "Требование не может быть раньше заказа.");
   const due = check.ready("refundDemandDate", "docDate") ? check.term("refundDemandDate", () => refundTerm(a, check.calendar)) : null;
   if (due && compare(a.docDate, due.end) <= 0) {
-    errors.refundDemandDate = `${TERMS.qualityRefund.days} дней на возврат ещё идут: продавец может вернуть деньги по ${termText(due)} включительно. Претензию о просрочке отправьте после этой даты.`;
+    errors.refundDemandDate = `${daysText((a.refundBasis === "refusal" ? TERMS.refusalRefund : TERMS.qualityRefund).days)} на возврат ещё идут: продавец может вернуть деньги по ${termText(due)} включительно. Претензию о просрочке отправьте после этой даты.`;
   }
   const refund = check.amount("refundAmount");
   if (refund !== null && price !== null && refund > price) errors.refundAmount = "Возврат не может быть больше цены товара.";
@@ -165,24 +181,40 @@ function checkRefundMissing(a, check, errors, price) {
 function checkRefusal(a, check, errors) {
   checkReceived(check);
   if (!a.keptIntact) {
-    errors.keptIntact = "Исправный товар можно вернуть, если вы им не пользовались и сохранили его товарный вид и потребительские свойства (п. 4 ст. 26.1 ЗоЗПП). Упаковку хранить не обязательно.";
+    errors.keptIntact = `Исправный товар можно вернуть, если вы им не пользовались и сохранили его товарный вид и потребительские свойства (${cite("distanceRefusal")}). Упаковку хранить не обязательно.`;
   }
   if (!check.ready("receivedDate", "docDate")) return;
   const last = check.term("receivedDate", () => refusalTerm(a, check.calendar));
   if (last && compare(a.docDate, last.end) > 0) {
     errors.receivedDate = a.noReturnInfo
-      ? `Срок отказа — 3 месяца после получения — истёк ${termText(last)}. Если в товаре недостаток, выберите «Товар с браком».`
-      : `Срок отказа — 7 дней после получения — истёк ${termText(last)}. Если при доставке вам не дали письменных условий возврата, отметьте это: тогда срок 3 месяца. Если в товаре недостаток, выберите «Товар с браком».`;
+      ? `Срок отказа — ${monthsText(TERMS.refusalNoInfo.months)} после получения — истёк ${termText(last)}. Если в товаре недостаток, выберите «Товар с браком».`
+      : `Срок отказа — ${daysText(TERMS.refusal.days)} после получения — истёк ${termText(last)}. Если при доставке вам не дали письменных условий возврата, отметьте это: тогда срок ${monthsText(TERMS.refusalNoInfo.months)}. Если в товаре недостаток, выберите «Товар с браком».`;
   }
 }
 
 function checkComplaint(a, check, errors) {
-  check.date("claimSentDate", "дату отправки претензии");
+  check.date("claimSentDate", "дату, когда продавец получил претензию");
   check.notBefore("claimSentDate", "orderDate", "Претензия не может быть отправлена раньше заказа.");
   check.notBefore("docDate", "claimSentDate", "Жалоба не может быть раньше претензии: проверьте даты.");
   if (!SELLER_REPLIES[a.sellerReply]) errors.sellerReply = "Выберите, что ответил продавец.";
   check.text("rpnOffice", "", { required: false });
-  if (String(a.rpnOffice ?? "").trim()) check.text("rpnAddress", "Укажите адрес управления: он есть на сайте Роспотребнадзора вашего региона.");
+  if (a.doc === "complaint" && String(a.rpnOffice ?? "").trim()) check.text("rpnAddress", "Укажите адрес управления: он есть на сайте Роспотребнадзора вашего региона.");
+  // «Ответа нет» two days after the claim is not true yet (issue 29): the seller's term must have run out.
+  if (a.sellerReply !== "none" || Object.keys(errors).length || !check.ready("claimSentDate", "docDate")) return;
+  const due = check.term("claimSentDate", () => claimAnswerTerm(a, check.calendar));
+  if (due && compare(a.docDate, due.end) <= 0) {
+    errors.claimSentDate = `Срок ответа на претензию ещё идёт: продавец может выполнить требования по ${termText(due)} включительно. Если претензию получили позже, чем вы её отправили, срок кончится ещё позже. ${a.doc === "lawsuit" ? "Иск" : "Жалобу «ответа нет»"} подайте после ${formatRu(due.end)}. Если продавец уже отказал, выберите «Отказал».`;
+  }
+}
+
+/** What the lawsuit can demand: money back (replacement and repair suits are not written yet). */
+function checkLawsuit(a, check, errors) {
+  if (isQualityCase(a.case) && !["refund", "reduce"].includes(a.qDemand)) {
+    errors.qDemand = "Иск с требованием заменить или починить товар конструктор пока не составляет. Если вам подходит возврат денег или уменьшение цены, выберите их.";
+  }
+  if (isQualityCase(a.case) && a.qDemand === "reduce") check.amount("reduceBy");
+  check.amount("moral", { required: false });
+  check.text("court", "", { required: false });
 }
 
 const CASE_CHECKS = {
@@ -210,7 +242,9 @@ export function validate(answers, today, calendar) {
   checkCommon(answers, check, errors);
   const price = errors.price ? null : checkAmount(answers.price).value ?? null;
   CASE_CHECKS[answers.case]?.(answers, check, errors, price);
-  if (answers.doc === "complaint") checkComplaint(answers, check, errors);
+  checkRefundTo(answers, check, errors);
+  if (answers.doc === "complaint" || answers.doc === "lawsuit") checkComplaint(answers, check, errors);
+  if (answers.doc === "lawsuit") checkLawsuit(answers, check, errors);
   check.text("attachmentsOther", "", { required: false });
   checkAnswerTerm(answers, check, errors);
   return errors;

@@ -1,0 +1,142 @@
+"""`make serve` shows a failed build in the browser (hooks/serve_errors.py), and MkDocs' own link and nav
+warnings carry the file, the line and the fix (hooks/mkdocs_messages.py)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.livereload import LiveReloadServer
+
+from hooks import mkdocs_messages, serve_errors
+
+from .conftest import build, copy_project
+
+
+class Browser:
+    """Asks the server's WSGI app for a path, as the browser does."""
+
+    def __init__(self, server: LiveReloadServer) -> None:
+        self.server = server
+
+    def get(self, path: str) -> tuple[str, str]:
+        status: list[str] = []
+
+        def start_response(code: str, headers: list[tuple[str, str]], *_: Any) -> Any:
+            status.append(code)
+
+        app: Any = self.server.get_app()
+        body = b"".join(app({"PATH_INFO": path}, start_response))
+        return status[0], body.decode()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[LiveReloadServer, dict[str, Any]]]:
+    site = tmp_path / "site"
+    (site / "brak").mkdir(parents=True)
+    (site / "brak" / "index.html").write_text("<html><body>Брак</body></html>", encoding="utf-8")
+    state: dict[str, Any] = {"error": None}
+
+    def builder() -> None:
+        if state["error"]:
+            logging.getLogger("mkdocs.plugins").error(state["error"])
+            raise RuntimeError("Aborted with a BuildError!")
+
+    server = LiveReloadServer(builder=builder, host="127.0.0.1", port=0, root=str(site))
+    server.watch(str(tmp_path))  # as make serve does: pages get the live-reload script
+    serve_errors.on_serve(server, None, builder)
+    yield server, state
+    server.server_close()
+
+
+def test_a_failed_build_is_a_page_with_file_line_problem_and_fix(served: tuple[LiveReloadServer, dict]) -> None:
+    server, state = served
+    state["error"] = '\ndocs/brak.md:12: «booklet» <b>bad</b>. Fix: write booklet: true\nsecond line without place'
+    server.builder()  # what the server's build loop calls after a save; it must return so the epoch moves on
+    status, page = Browser(server).get("/brak/")
+    assert status.startswith("500")
+    assert "<code class=where>docs/brak.md:12</code>" in page
+    assert "«booklet» &lt;b&gt;bad&lt;/b&gt;" in page and "<b>bad</b>" not in page  # escaped
+    assert "<b>Fix:</b> write booklet: true" in page and "second line without place" in page
+    assert "livereload(" in page  # the page polls for the next build and reloads by itself
+    assert Browser(server).get("/assets/x.css")[0].startswith("404")  # files other than pages pass through
+
+
+def test_the_page_comes_back_after_a_good_build(served: tuple[LiveReloadServer, dict]) -> None:
+    server, state = served
+    state["error"] = "docs/brak.md:3: broken. Fix: mend it"
+    server.builder()
+    state["error"] = None
+    server.builder()
+    status, page = Browser(server).get("/brak/")
+    assert status.startswith("200") and "Брак" in page
+
+
+def test_problems_are_read_from_every_message() -> None:
+    found = serve_errors.problems_of(
+        ["Error reading page 'brak.md':", "\ndocs/a.md:1: one. Fix: x\ndocs/b.md:2: two", "Aborted with 2 warnings"]
+    )
+    assert found == [("", "Error reading page 'brak.md':", ""), ("docs/a.md:1", "one", "x"), ("docs/b.md:2", "two", "")]
+
+
+# --- MkDocs' own messages ---------------------------------------------------------------------------------
+
+
+SOURCE = {"slovar.md": "# Словарь\n\nСм. [нет](net.md) и [абс](/brak/).\n"}
+
+
+def _explain(message: str) -> str | None:
+    return mkdocs_messages.explain(message, "docs", SOURCE.get, lambda needle: 7 if needle == "nav:" else 9)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "Doc file 'slovar.md' contains a link 'net.md', but the target is not found among documentation files.",
+            "docs/slovar.md:3: Doc file 'slovar.md' contains a link 'net.md'",
+        ),
+        (
+            "Doc file 'slovar.md' contains an absolute link '/brak/', it was left as is. Did you mean 'brak.md'?",
+            "Fix: write «brak.md»",
+        ),
+        (
+            "Doc file 'slovar.md' contains a link 'brak.md#x', but the doc 'brak.md' does not contain an anchor '#x'.",
+            "docs/slovar.md:1: Doc file 'slovar.md' contains a link 'brak.md#x'",
+        ),
+        (
+            "A reference to 'net.md' is included in the 'nav' configuration, which is not found in the documentation "
+            "files.",
+            "mkdocs.yml:9: A reference to 'net.md'",
+        ),
+    ],
+)
+def test_mkdocs_link_messages_get_file_line_and_fix(message: str, expected: str) -> None:
+    better = _explain(message)
+    assert better is not None and expected in better and " Fix: " in better
+
+
+def test_pages_missing_from_nav_are_one_line_each() -> None:
+    message = 'The following pages exist in the docs directory, but are not included in the "nav" configuration:\n' \
+        "  - a.md\n  - sub/b.md"
+    lines = (_explain(message) or "").splitlines()
+    assert [line.split(": ", 1)[0] for line in lines] == ["docs/a.md:1", "docs/sub/b.md:1"]
+    assert all("(mkdocs.yml:7)" in line and "Fix: add «- " in line for line in lines)
+    assert _explain("Something else MkDocs says.") is None
+
+
+def test_a_strict_build_names_file_and_line_of_mkdocs_own_warnings(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "slovar.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[нет такой](net-takoy.md)\n", encoding="utf-8")
+    line = page.read_text(encoding="utf-8").count("\n")
+    (project / "docs" / "lishnyaya.md").write_text("---\ntitle: Лишняя\n---\n\nТекст.\n", encoding="utf-8")
+    result = build(project)
+    assert not result.ok
+    assert f"docs/slovar.md:{line}: Doc file 'slovar.md' contains a link 'net-takoy.md'" in result.output
+    assert "docs/lishnyaya.md:1: this page is not in «nav:»" in result.output
+    problems = [text for text in result.output.splitlines() if text.startswith(("WARNING", "ERROR"))]
+    assert problems and not [text for text in problems if str(project) in text], "paths are the project's"
