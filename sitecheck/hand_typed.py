@@ -124,6 +124,9 @@ def stylesheet_problems(path: str, css: str) -> list[Problem]:
 CONTACTS = "data/contacts.yml"
 # Fields that hold words for the reader; the contact itself lives in number/email/url/address.
 FREE_TEXT_FIELDS = {"label", "hours", "seen", "note", "where", "region", "recipient", "name", "legal_name", "about"}
+# `seen` tells where an unconfirmed value was seen, and that may be a site's address («в подвале
+# ozon.ru стоит t.me/ozonru»): web addresses are its evidence, shown as text. Phones and e-mails are not.
+PROVENANCE_FIELDS = {"seen"}
 _WEB_ADDRESS = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+|\b[\w.-]+\.(?:ru|рф|com|org|net|su|io|me)/\S*", re.I)
 _FIX_DATA = "keep the field to words: a phone, e-mail or web address is a channel of its own in data/contacts.yml"
 
@@ -147,7 +150,8 @@ def data_problems(path: Path) -> list[Problem]:
         for problem in _typed_in(shown_path, value, _always(line)):
             found.append(Problem(problem.path, problem.line, f"«{_dotted(where)}»: {problem.message}", _FIX_DATA,
                                  check=NAME))
-        for match in list(_WEB_ADDRESS.finditer(value)) + list(_TYPED_LINK.finditer(value)):
+        addresses = [] if where[-1] in PROVENANCE_FIELDS else list(_WEB_ADDRESS.finditer(value))
+        for match in addresses + list(_TYPED_LINK.finditer(value)):
             found.append(Problem(shown_path, line, f"«{_dotted(where)}»: address «{match.group(0)}» typed into text",
                                  _FIX_DATA, check=NAME))
     return found
