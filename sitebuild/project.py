@@ -15,9 +15,10 @@ from typing import IO
 from .build_server import TEMPLATE_CACHE
 
 ROOT = Path(__file__).resolve().parent.parent
-# Everything a build reads. Tests that run the checker or pytest inside a copy add CODE_PARTS.
-SITE_PARTS = ("docs", "data", "macros", "overrides", "schemas", "mkdocs.yml", "hooks")
-CODE_PARTS = ("sitecheck", "sitebuild", "deploy", "tests", "bench", "pytest.ini", "pyproject.toml")
+# Everything a build reads (sitecheck too: hooks/law_check.py runs the law check in every build).
+# Tests that run pytest inside a copy add CODE_PARTS.
+SITE_PARTS = ("docs", "data", "macros", "overrides", "schemas", "mkdocs.yml", "hooks", "sitecheck")
+CODE_PARTS = ("sitebuild", "deploy", "tests", "bench", "pytest.ini", "pyproject.toml")
 
 
 @dataclass
@@ -35,7 +36,7 @@ class BuildResult:
 def copy_project(dest: Path, parts: tuple[str, ...] = SITE_PARTS) -> Path:
     """A throwaway copy of everything the build reads (or of `parts`), to break on purpose."""
     dest.mkdir(parents=True, exist_ok=True)
-    for part in parts:
+    for part in dict.fromkeys(parts):  # a part named twice is copied once
         src = ROOT / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
