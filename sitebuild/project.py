@@ -39,7 +39,8 @@ def copy_project(dest: Path, parts: tuple[str, ...] = SITE_PARTS) -> Path:
     for part in dict.fromkeys(parts):  # a part named twice is copied once
         src = ROOT / part
         if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"),
+                            dirs_exist_ok=True)  # adding parts to a copy may name one it has (sitecheck)
         elif src.exists():
             shutil.copy2(src, dest / part)
     return dest
