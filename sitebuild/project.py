@@ -15,9 +15,9 @@ from typing import IO
 from .build_server import TEMPLATE_CACHE
 
 ROOT = Path(__file__).resolve().parent.parent
-# Everything a build reads (sitecheck too: hooks/law_check.py runs the law check in every build).
-# Tests that run pytest inside a copy add CODE_PARTS.
+# Everything a build reads. Tests that run the checker or pytest inside a copy add CODE_PARTS.
 SITE_PARTS = ("docs", "data", "macros", "overrides", "schemas", "mkdocs.yml", "hooks", "sitecheck")
+# sitecheck is a site part: every build runs its law check (hooks/law_check.py).
 CODE_PARTS = ("sitebuild", "deploy", "tests", "bench", "pytest.ini", "pyproject.toml")
 
 
@@ -36,11 +36,10 @@ class BuildResult:
 def copy_project(dest: Path, parts: tuple[str, ...] = SITE_PARTS) -> Path:
     """A throwaway copy of everything the build reads (or of `parts`), to break on purpose."""
     dest.mkdir(parents=True, exist_ok=True)
-    for part in dict.fromkeys(parts):  # a part named twice is copied once
+    for part in parts:
         src = ROOT / part
         if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"),
-                            dirs_exist_ok=True)  # adding parts to a copy may name one it has (sitecheck)
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
         elif src.exists():
             shutil.copy2(src, dest / part)
     return dest

@@ -173,7 +173,7 @@ def test_readme_example_guide_is_one_the_site_does_not_have() -> None:
 
 def test_a_correct_guide_whose_words_overlap_others_passes_make_check(tmp_path: Path) -> None:
     """What an editor does by README «Add a guide»: the file, nav, queries; then what make check runs on it."""
-    project = copy_project(tmp_path / "project", SITE_PARTS + ("bench", "sitecheck", "sitebuild"))
+    project = copy_project(tmp_path / "project", SITE_PARTS + ("bench", "sitebuild"))
     copy_project(project, ("tests/js",))  # the engine's loader, which bench/search_rank.mjs imports
     slug = NEW_GUIDE.stem
     (project / "docs" / NEW_GUIDE.name).write_text(NEW_GUIDE.read_text(encoding="utf-8"), encoding="utf-8")
