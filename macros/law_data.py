@@ -91,7 +91,10 @@ class LawRegister:
             parts.append(f"ч.{NBSP}{rule.part}")
         if rule.article:
             parts.append(f"ст.{NBSP}{rule.article}")
-        parts.append(self.acts[rule.act].cite.replace(" ", NBSP))
+        act = self.acts[rule.act].cite
+        # A short name stays with its number («ст. 23 ЗоЗПП»); a long one («Постановления Пленума ВС РФ № 17»)
+        # must be free to wrap on a narrow screen, its «№ 17» kept together.
+        parts.append(act.replace(" ", NBSP) if len(act) <= 16 else act.replace("№ ", f"№{NBSP}"))
         return " ".join(parts)
 
     def builder_json(self, rule_ids: list[str]) -> dict[str, dict[str, Any]]:
