@@ -5,7 +5,7 @@
 // after form.js has handed the page's rules to rules.js (useLaw).
 
 import { ATTACHMENTS } from "./letter.js";
-import { CASES, DEMANDS, TERMS, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, PENALTIES, cite, demandsFor } from "./rules.js";
+import { CASES, CANCEL_KINDS, DEMANDS, TERMS, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, SUB_REASONS, TRAVEL_REASONS, PENALTIES, cite, demandsFor, figure } from "./rules.js";
 import { daysText, monthsText } from "./money.js";
 
 /** [value, label] pairs from one of the rules' tables. */
@@ -43,10 +43,24 @@ function buildSections() {
       },
       { name: "prepaid", type: "amount", label: "Сколько заплатили заранее, ₽", hint: "Если оплатили весь заказ — цена товара.", when: (a, n) => n.prepaid },
       { name: "promisedDate", type: "date", label: "Обещанная дата доставки", hint: "Последний день срока, который показывал Ozon при заказе.", when: (a, n) => n.promisedDate, future: true },
+      { name: "handedDate", type: "date", label: "Когда заказ отметили «вручён» или «выдан»", when: (a, n) => n.handedDate,
+        hint: "Дата из статуса заказа в приложении. Сделайте скриншот этого статуса." },
+      { name: "cancelKind", type: "radio", label: "Что сделал продавец", when: (a, n) => n.cancelKind, options: choices(CANCEL_KINDS) },
+      { name: "cancelDate", type: "date", label: "Когда продавец отменил заказ или сообщил о новой цене", when: (a, n) => n.cancelDate },
+      { name: "subReason", type: "radio", label: "Что случилось с подпиской", when: (a, n) => n.subReason, options: choices(SUB_REASONS) },
+      { name: "chargeDate", type: "date", label: "Когда списали деньги", hint: "Дата операции в выписке банка.", when: (a, n) => n.chargeDate },
+      { name: "subCancelDate", type: "date", label: "Когда вы отключили подписку", hint: "Сохраните скриншот, где видно, что подписка отключена.", when: (a, n) => n.subCancelDate },
+      { name: "travelReason", type: "radio", label: "Почему должны вернуть деньги", when: (a, n) => n.travelReason, options: choices(TRAVEL_REASONS) },
+      { name: "tripDate", type: "date", label: "Когда поездку отменили или вы от неё отказались", when: (a, n) => n.tripDate },
       { name: "receivedDate", type: "date", label: "Дата получения товара", when: (a, n) => n.receivedDate },
       { name: "defect", type: "textarea", label: "Что не так с товаром", when: (a, n) => n.defect },
       { name: "refundBasis", type: "radio", label: "Почему вам должны вернуть деньги", when: (a, n) => n.refundBasis,
         options: choices(REFUND_BASES) },
+      { name: "repairDate", type: "date", label: "Когда продавец принял товар в ремонт", when: (a, n) => n.repairDate,
+        hint: `Дата из квитанции или акта приёма. Ремонт — не дольше ${daysText(DEMANDS.repair.days)} (${DEMANDS.repair.article}).` },
+      { name: "substitute", type: "checkbox", optional: true, when: (a, n) => n.substitute,
+        label: `Пока товар у продавца, прошу подменный товар (продавец даёт его за ${daysText(figure("substitute", "substitute"))})`,
+        hint: `Право есть для товаров длительного пользования, кроме тех, что Правительство внесло в особый перечень (${cite("substitute")}).` },
       { name: "refundDemandDate", type: "date", label: "Когда продавец получил ваше требование вернуть деньги", hint: `Дата заявки на возврат или вручения письма. ${daysText(TERMS.qualityRefund.days)} на возврат идут со дня, когда продавец получил требование, а не когда вы его отправили.`, when: (a, n) => n.refundDemandDate },
       { name: "refundAmount", type: "amount", label: "Сколько должны вернуть, ₽", when: (a, n) => n.refundAmount },
       { name: "noReturnInfo", type: "checkbox", label: `При доставке мне не дали письменных условий возврата (тогда срок отказа — ${monthsText(TERMS.refusalNoInfo.months)}, а не ${daysText(TERMS.refusal.days)})`, when: (a, n) => n.noReturnInfo, optional: true },

@@ -8,7 +8,7 @@ import { addDays, formatRu } from "./dates.js";
 import { termText } from "./calendar.js";
 import { formatRubles, parseRubles } from "./money.js";
 import { penaltyFor, perMille } from "./penalty.js";
-import { PENALTIES, SELLER_REPLIES, cite, figure, figureText, isQualityCase } from "./rules.js";
+import { PENALTIES, SELLER_REPLIES, cite, figure, figureText, isDeliveryCase, isMoneyCase, isQualityCase } from "./rules.js";
 import { claimAnswerTerm } from "./terms.js";
 import { checkCompanyIds } from "./text.js";
 import { attachmentList, caseParts, sellerAddress, sellerName, signatureName } from "./letter.js";
@@ -72,7 +72,7 @@ export function computeLawsuit({ base, penaltyBase = base, kind, dueDate, filing
  * (kind null: no penalty of ЗоЗПП the builder counts, e.g. a refusal of goods of proper quality).
  */
 export function lawsuitMoney(a, terms) {
-  if (a.case === "not_delivered") return { base: parseRubles(a.prepaid), kind: "lateDelivery", dueDate: terms.delivery.end };
+  if (isDeliveryCase(a.case)) return { base: parseRubles(a.prepaid), kind: "lateDelivery", dueDate: terms.delivery.end };
   if (isQualityCase(a.case)) {
     const base = a.qDemand === "reduce" ? parseRubles(a.reduceBy) : parseRubles(a.price);
     return { base, penaltyBase: parseRubles(a.price), kind: "quality", dueDate: terms.claimAnswer.end };
@@ -80,7 +80,8 @@ export function lawsuitMoney(a, terms) {
   if (a.case === "refund_missing" && a.refundBasis === "defect") {
     return { base: parseRubles(a.refundAmount), penaltyBase: parseRubles(a.price), kind: "quality", dueDate: terms.refund.end };
   }
-  return { base: parseRubles(a.case === "refund_missing" ? a.refundAmount : a.price), kind: null, dueDate: null };
+  const owed = a.case === "refund_missing" || isMoneyCase(a.case) ? a.refundAmount : a.price;
+  return { base: parseRubles(owed), kind: null, dueDate: null };
 }
 
 /** The исковое заявление from the same answers, with every sum shown with its arithmetic. */

@@ -36,6 +36,20 @@ export const RULE = {
   stateFee: "nk-333-36-consumer",
   stateFeeAbove: "nk-333-36-above",
   suitAttachments: "gpk-132",
+  // Issue 27: the other situations the guides cover.
+  handedOver: "gk-458",
+  handedToBearer: "gk-499-recipient",
+  noUnilateralChange: "gk-310",
+  priceAtOrder: "gk-500-price",
+  shortDelivery: "gk-466",
+  completeness: "gk-478",
+  incompleteGoods: "gk-480",
+  substitute: "zozpp-20-substitute",
+  imposedService: "zozpp-16-imposed",
+  serviceRefusal: "zozpp-32",
+  unjustEnrichment: "gk-1102",
+  termOnDemand: "gk-314",
+  flightIllness: "vk-108",
 };
 
 /** The figures the builder reads, with the unit each must have: [rule, figure, unit]. */
@@ -58,6 +72,9 @@ const FIGURES = [
   ["authorityAnswer", "answer", "days"],
   ["fine", "fine", "percent"],
   ["courtLimit", "limit", "rubles"],
+  ["substitute", "substitute", "days"],
+  ["imposedService", "refund", "days"],
+  ["termOnDemand", "days", "days"],
   ["stateFee", "limit", "rubles"],
 ];
 
@@ -197,6 +214,65 @@ export const CASES = {
     label: "Товар исправен, но не подошёл: хочу вернуть",
     asks: ["receivedDate", "noReturnInfo", "keptIntact"],
   },
+  // Issue 27. `delivery`: a prepaid order not handed over, the п. 2–4 ст. 23.1 family; `early`: the
+  // buyer may write before the promised date has passed (the penalty then starts only after it).
+  handed_not_received: {
+    label: "Заказ отмечен «вручён» или «выдан», но я его не получал(а)", delivery: true, early: true, writeBoth: true,
+    asks: ["prepaid", "promisedDate", "handedDate", "ndDemand"],
+  },
+  cancelled: {
+    label: "Оплаченный заказ отменили или подняли цену после оплаты", delivery: true, early: true, writeBoth: true,
+    asks: ["prepaid", "promisedDate", "cancelKind", "cancelDate", "ndDemand"],
+  },
+  incomplete: {
+    label: "Пришло не всё: не хватает товара, деталей или комплекта", quality: true,
+    demands: ["refund", "replace", "reduce"],
+    asks: ["receivedDate", "defect", "qDemand", "firstDemandDate"],
+  },
+  counterfeit: {
+    label: "Товар оказался подделкой", quality: true,
+    demands: ["refund", "replace"],
+    asks: ["receivedDate", "defect", "qDemand", "firstDemandDate"],
+  },
+  digital_code: {
+    label: "Цифровой код (ключ, подписка, сертификат) не работает", quality: true,
+    demands: ["refund", "replace"],
+    asks: ["receivedDate", "defect", "qDemand", "firstDemandDate"],
+  },
+  repair_delay: {
+    label: "Ремонт по гарантии затянулся дольше срока", quality: true, repair: true,
+    demands: ["refund", "replace"],
+    asks: ["receivedDate", "defect", "repairDate", "qDemand", "substitute"],
+  },
+  // `money`: money taken or kept without a ground (a service charged, a booking refunded short); the
+  // demand is only money, its term from the register, ст. 395 ГК РФ interest after it in the lawsuit.
+  subscription: {
+    label: "Списали плату за подписку (Ozon Premium и др.) без согласия или после отмены", money: true,
+    asks: ["subReason", "chargeDate", "cancelDate", "refundAmount"],
+  },
+  travel: {
+    label: "Не вернули деньги за отель или билет из Ozon Travel", money: true,
+    asks: ["travelReason", "cancelDate", "refundAmount"],
+  },
+};
+
+/** Why the seller cancelled or changed the order (the buyer did not agree). */
+export const CANCEL_KINDS = {
+  cancelled: { label: "Продавец отменил заказ после оплаты" },
+  repriced: { label: "Продавец требует доплатить: поднял цену после оплаты" },
+};
+
+/** Why a subscription's charge is owed back. */
+export const SUB_REASONS = {
+  no_consent: { label: "Я не подключал(а) платную подписку, её включили без моего согласия" },
+  after_cancel: { label: "Я отключил(а) подписку, но деньги списали снова" },
+};
+
+/** Why an Ozon Travel booking is owed back (the guide ozon-travel.md). */
+export const TRAVEL_REASONS = {
+  provider_cancelled: { label: "Рейс, поезд или бронь отменил перевозчик или отель" },
+  own_refusal: { label: "Я сам(а) отказался(ась) от поездки: удержали больше фактических расходов" },
+  illness: { get label() { return `Не полетел(а) из-за болезни или смерти близкого (${cite("flightIllness")})`; } },
 };
 
 /** Terms, each counted from the day after the event (ст. 191 ГК РФ), with its article. */
@@ -285,9 +361,19 @@ export function isQualityCase(caseId) {
   return Boolean(CASES[caseId]?.quality);
 }
 
+/** A prepaid order that was not handed over (п. 2–4 ст. 23.1 ЗоЗПП): not delivered, «вручён» to no one, cancelled. */
+export function isDeliveryCase(caseId) {
+  return caseId === "not_delivered" || Boolean(CASES[caseId]?.delivery);
+}
+
+/** Money owed back with no penalty of ЗоЗПП (a subscription, a booking): ст. 395 ГК РФ interest instead. */
+export function isMoneyCase(caseId) {
+  return Boolean(CASES[caseId]?.money);
+}
+
 /** Whether the letter asks for money back: then it says where the money goes (issues 26, 29). */
 export function asksForMoney(a) {
-  if (a.case === "not_delivered") return a.ndDemand === "refund";
+  if (isDeliveryCase(a.case)) return a.ndDemand === "refund";
   if (isQualityCase(a.case)) return a.qDemand === "refund" || a.qDemand === "reduce";
-  return a.case === "refund_missing" || a.case === "refusal";
+  return a.case === "refund_missing" || a.case === "refusal" || isMoneyCase(a.case);
 }
