@@ -6,8 +6,9 @@ import { CalendarRangeError, termText } from "./calendar.js";
 import { checkCompanyIds, textLength } from "./text.js";
 import { deliveryTerm, earlierDemandTerm, hasEarlierDemand, refundTerm, refusalTerm, answerTerm, authorityTerms, claimAnswerTerm } from "./terms.js";
 import { parseRubles, formatRubles, daysText, monthsText } from "./money.js";
+import { parseKeyRates } from "./interest.js";
 import {
-  CASES, CANCEL_KINDS, DELIVERY_DEMANDS, DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, SUB_REASONS, TRAVEL_REASONS, MAX_AMOUNT_KOPECKS, MAX_TEXT, TERMS, asksForMoney, cite, demandsFor, isQualityCase,
+  CASES, CANCEL_KINDS, DELIVERY_DEMANDS, DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, SUB_REASONS, TRAVEL_REASONS, MAX_AMOUNT_KOPECKS, MAX_TEXT, TERMS, asksForMoney, cite, demandsFor, isMoneyCase, isQualityCase,
 } from "./rules.js";
 
 
@@ -28,8 +29,14 @@ export function caseNeeds(answers) {
   needs.complaint = answers.doc === "complaint";
   needs.lawsuit = answers.doc === "lawsuit";
   needs.claimAnswered = needs.complaint || needs.lawsuit; // both follow a claim the seller has had
+  needs.keyRates = needs.lawsuit && earnsInterest(answers);
   needs.rpnAddress = needs.complaint && Boolean((answers.rpnOffice || "").trim());
   return needs;
+}
+
+/** Money kept with no penalty of ЗоЗПП behind it: the lawsuit counts ст. 395 ГК РФ interest instead. */
+export function earnsInterest(a) {
+  return isMoneyCase(a.case) || a.case === "refusal" || (a.case === "refund_missing" && a.refundBasis === "refusal");
 }
 
 /** Amount in kopecks from a field, or an error message. */
@@ -253,6 +260,11 @@ function checkLawsuit(a, check, errors) {
   }
   if (isQualityCase(a.case) && a.qDemand === "reduce") check.amount("reduceBy");
   check.amount("moral", { required: false });
+  if (earnsInterest(a)) {
+    check.text("keyRates", "", { required: false });
+    const rates = parseKeyRates(a.keyRates);
+    if (rates.error && !errors.keyRates) errors.keyRates = rates.error;
+  }
   check.text("court", "", { required: false });
 }
 
