@@ -32,8 +32,8 @@ const cancelled = { ...BASE, case: "cancelled", prepaid: "12 000", promisedDate:
 const repair = { ...BASE, case: "repair_delay", orderDate: "2024-01-02", receivedDate: "2024-01-10", defect: "не включается", repairDate: "2024-01-25", qDemand: "refund", substitute: true };
 const subscription = { ...BASE, case: "subscription", product: "Ozon Premium", price: "399", refundAmount: "399", subReason: "no_consent", chargeDate: "2024-03-01" };
 
-test("every situation of the builder is a kind of «Моё дело» with its demands", () => {
-  for (const id of Object.keys(CASES)) {
+test("every situation of the builder but a card operation is a kind of «Моё дело» with its demands", () => {
+  for (const id of Object.keys(CASES).filter((id) => !CASES[id].bank)) {
     assert.ok(CASE_KINDS[id], id);
     assert.ok(Object.keys(CASE_DEMANDS[id] ?? {}).length, `${id} has no demands in case/model.js`);
   }

@@ -5,8 +5,9 @@
 
 import { CASES } from "../claim/rules.js";
 
-/** The situations, as the claim builder names them (its CASES ids), so a case pre-fills its form. */
-export const CASE_KINDS = Object.fromEntries(Object.entries(CASES).map(([id, { label }]) => [id, { label }]));
+/** The situations, as the claim builder names them (its CASES ids), so a case pre-fills its form; a card
+ * operation is the bank's business, not a seller's case, and is not kept here. */
+export const CASE_KINDS = Object.fromEntries(Object.entries(CASES).filter(([, { bank }]) => !bank).map(([id, { label }]) => [id, { label }]));
 
 /**
  * What the buyer demands, per situation, and the legal rule (data/law.yml id and figure) that gives

@@ -5,7 +5,7 @@
 // after form.js has handed the page's rules to rules.js (useLaw).
 
 import { ATTACHMENTS } from "./letter.js";
-import { CASES, CANCEL_KINDS, DEMANDS, TERMS, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, SUB_REASONS, TRAVEL_REASONS, PENALTIES, cite, demandsFor, figure } from "./rules.js";
+import { CASES, CANCEL_KINDS, DEMANDS, TERMS, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, SUB_REASONS, TRAVEL_REASONS, BANK_REPLIES, PENALTIES, cite, demandsFor, documentFits, figure } from "./rules.js";
 import { daysText, monthsText } from "./money.js";
 
 /** [value, label] pairs from one of the rules' tables. */
@@ -69,6 +69,25 @@ function buildSections() {
     ],
   },
   {
+    id: "bank",
+    title: "Операция по карте",
+    when: (a, n) => n.bank,
+    fields: [
+      { name: "operationDate", type: "date", label: "Дата операции", when: (a, n) => n.bank },
+      { name: "noticeDate", type: "date", label: "Когда банк уведомил вас об операции", when: (a, n) => n.bank,
+        hint: `Дата СМС или уведомления в приложении. Сообщить банку нужно не позже следующего дня (${cite("bankReport")}).` },
+      { name: "operationAmount", type: "amount", label: "Сумма операции, ₽", when: (a, n) => n.bank },
+      { name: "cardDigits", type: "text", label: "Последние 4 цифры карты (если хотите)", optional: true, inputmode: "numeric", when: (a, n) => n.bank,
+        hint: "Только 4 последние цифры. Полный номер карты, код с оборота и коды из СМС не пишите никому." },
+      { name: "operationDetails", type: "textarea", label: "Как операция записана в выписке (получатель, назначение)", optional: true, when: (a, n) => n.bank },
+      { name: "crossBorder", type: "checkbox", optional: true, when: (a, n) => n.bank,
+        label: `Деньги ушли за границу (тогда банк отвечает за ${daysText(figure("bankAnswer", "cross-border"))}, а не за ${daysText(figure("bankAnswer", "answer"))})` },
+      { name: "bankClaimDate", type: "date", label: "Когда банк получил ваше заявление об этой операции", when: (a, n) => n.bankAnswered,
+        hint: "Дата отправки в чат банка или отметки о приёме в офисе." },
+      { name: "bankReply", type: "radio", label: "Что ответил банк", when: (a, n) => n.bankAnswered, options: choices(BANK_REPLIES) },
+    ],
+  },
+  {
     id: "demand",
     title: "Чего вы требуете",
     when: (a, n) => n.ndDemand || n.qDemand,
@@ -100,6 +119,7 @@ function buildSections() {
   {
     id: "order",
     title: "Заказ",
+    when: (a, n) => !n.bank,
     fields: [
       { name: "orderNumber", type: "text", label: "Номер заказа", hint: "Ozon → Профиль → Заказы." },
       { name: "orderDate", type: "date", label: "Дата заказа" },
@@ -113,13 +133,15 @@ function buildSections() {
     fields: [
       {
         name: "doc", type: "radio", label: "Документ",
-        options: choices(DOCUMENTS),
+        // A card operation has the bank's documents; a purchase has the seller's (rules.js documentFits).
+        options: Object.entries(DOCUMENTS).map(([value, { label }]) => [value, label, (a) => documentFits(value, a.case)]),
       },
     ],
   },
   {
     id: "to",
     title: "Кому претензия",
+    when: (a, n) => !n.bank,
     fields: [
       { name: "recipient", type: "radio", label: "Получатель", options: "recipients",
         hint: "Если товар продаёт не сам Ozon, а другой продавец, требования о браке и возврате предъявляйте ему: название и адрес — на странице продавца на Ozon." },
@@ -173,7 +195,7 @@ function buildSections() {
     id: "attachments",
     title: "Приложения",
     fields: [
-      { name: "attachments", type: "checkboxes", label: "Что приложите (копии)", optional: true, options: Object.entries(ATTACHMENTS) },
+      { name: "attachments", type: "checkboxes", label: "Что приложите (копии)", optional: true, options: Object.entries(ATTACHMENTS), when: (a, n) => !n.bank },
       { name: "attachmentsOther", type: "textarea", label: "Другие приложения, по одному в строке", optional: true },
     ],
   },

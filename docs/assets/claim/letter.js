@@ -549,6 +549,10 @@ export function deadlineEvents(letters) {
       continue;
     }
     if (!letter.summary.answerBy) continue; // a letter with no legal term sets no reminder
+    if (letter.summary.event) {
+      events.push({ date: letter.summary.answerBy.end, ...letter.summary.event });
+      continue;
+    }
     const last = letter.summary.answerBy.end;
     events.push(
       {

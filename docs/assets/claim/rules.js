@@ -50,6 +50,11 @@ export const RULE = {
   unjustEnrichment: "gk-1102",
   termOnDemand: "gk-314",
   flightIllness: "vk-108",
+  // A card operation the buyer did not make: the bank, the Bank of Russia, the financial ombudsman.
+  bankReport: "fz161-report",
+  bankAnswer: "fz161-answer",
+  ombudsmanLimit: "fz123-limit",
+  bankClaimFirst: "fz123-claim-first",
 };
 
 /** The figures the builder reads, with the unit each must have: [rule, figure, unit]. */
@@ -75,6 +80,11 @@ const FIGURES = [
   ["substitute", "substitute", "days"],
   ["imposedService", "refund", "days"],
   ["termOnDemand", "days", "days"],
+  ["bankReport", "report", "days"],
+  ["bankAnswer", "answer", "days"],
+  ["bankAnswer", "cross-border", "days"],
+  ["ombudsmanLimit", "limit", "rubles"],
+  ["bankClaimFirst", "answer", "working-days"],
   ["stateFee", "limit", "rubles"],
 ];
 
@@ -254,6 +264,18 @@ export const CASES = {
     label: "Не вернули деньги за отель или билет из Ozon Travel", money: true,
     asks: ["travelReason", "cancelDate", "refundAmount"],
   },
+  // `bank`: not a purchase but a card operation; its documents go to the bank and to those above it.
+  bank_operation: {
+    label: "С карты Ozon Банка списали деньги, а я эту операцию не совершал(а)", bank: true,
+    asks: ["operationDate", "noticeDate", "operationAmount", "cardDigits", "operationDetails", "crossBorder"],
+  },
+};
+
+/** What the bank answered to the buyer's statement. */
+export const BANK_REPLIES = {
+  none: { label: "Не ответил", text: "Ответа банка нет." },
+  refused: { label: "Отказал", text: "Банк отказал вернуть деньги." },
+  partial: { label: "Вернул часть", text: "Банк вернул только часть суммы." },
 };
 
 /** Why the seller cancelled or changed the order (the buyer did not agree). */
@@ -344,7 +366,21 @@ export const DOCUMENTS = {
   claim: { label: "Претензию продавцу" },
   complaint: { label: "Жалобу в Роспотребнадзор — если продавец не ответил на претензию или отказал" },
   lawsuit: { label: "Исковое заявление в суд — если срок претензии прошёл без ответа или продавец отказал" },
+  // A card operation (CASES[…].bank) has its own addressees, each owed only its own document.
+  bank_statement: { label: "Заявление в Ozon Банк о несогласии с операцией — сразу, не позже следующего дня", bank: true },
+  cbr: { label: "Обращение в Банк России — если банк не ответил или отказал", bank: true },
+  ombudsman: { label: "Обращение к финансовому уполномоченному — если банк отказал вернуть деньги", bank: true },
 };
+
+/** Whether a document is one these answers' situation can have: a bank's for a card operation only. */
+export function documentFits(docId, caseId) {
+  return Boolean(DOCUMENTS[docId]) && Boolean(DOCUMENTS[docId].bank) === isBankCase(caseId);
+}
+
+/** A card operation the buyer did not make: no order, no seller; the bank and its supervisors. */
+export function isBankCase(caseId) {
+  return Boolean(CASES[caseId]?.bank);
+}
 
 /** Larger amounts are almost certainly a typo (an extra zero) in a claim about one Ozon order. */
 export const MAX_AMOUNT_KOPECKS = 10_000_000 * 100;

@@ -7,15 +7,18 @@ import { checkCompanyIds, textLength } from "./text.js";
 import { deliveryTerm, earlierDemandTerm, hasEarlierDemand, refundTerm, refusalTerm, answerTerm, authorityTerms, claimAnswerTerm } from "./terms.js";
 import { parseRubles, formatRubles, daysText, monthsText } from "./money.js";
 import { parseKeyRates } from "./interest.js";
+import { bankAnswerTerm, ombudsmanWaitTerm } from "./bank.js";
 import {
-  CASES, CANCEL_KINDS, DELIVERY_DEMANDS, DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, SUB_REASONS, TRAVEL_REASONS, MAX_AMOUNT_KOPECKS, MAX_TEXT, TERMS, asksForMoney, cite, demandsFor, isMoneyCase, isQualityCase,
+  CASES, CANCEL_KINDS, DELIVERY_DEMANDS, DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, SUB_REASONS, TRAVEL_REASONS, MAX_AMOUNT_KOPECKS, MAX_TEXT, TERMS, asksForMoney, cite, demandsFor, documentFits, figure, isBankCase, isMoneyCase, isQualityCase, BANK_REPLIES,
 } from "./rules.js";
 
 
 /** Which fields apply to these answers: the case's own (CASES[…].asks) plus those other answers open. */
 export function caseNeeds(answers) {
   const needs = Object.fromEntries((CASES[answers.case]?.asks ?? []).map((name) => [name, true]));
-  needs.seller = answers.recipient === "seller";
+  needs.bank = isBankCase(answers.case);
+  needs.bankAnswered = needs.bank && (answers.doc === "cbr" || answers.doc === "ombudsman");
+  needs.seller = !needs.bank && answers.recipient === "seller";
   needs.alsoOzon = needs.seller && answers.doc === "claim" && Boolean(CASES[answers.case]?.writeBoth);
   needs.newDeadline = Boolean(needs.ndDemand) && answers.ndDemand === "new_deadline";
   needs.chargeDate = answers.case === "subscription";
@@ -105,7 +108,8 @@ function checkers(a, today, calendar, errors) {
 }
 
 function checkCommon(a, check, errors) {
-  if (!DOCUMENTS[a.doc]) errors.doc = "Выберите, что составить: претензию, жалобу или иск.";
+  if (isBankCase(a.case)) return checkBankCommon(a, check, errors);
+  if (!documentFits(a.doc, a.case)) errors.doc = "Выберите, что составить: претензию, жалобу или иск.";
   if (!["ozon", "seller"].includes(a.recipient)) errors.recipient = "Выберите, кому адресована претензия.";
   if (a.recipient === "seller") {
     check.text("sellerName", "Укажите продавца, как в карточке товара: ООО «…», ИП … .");
@@ -123,6 +127,43 @@ function checkCommon(a, check, errors) {
   check.date("docDate", "дату документа");
   check.notBefore("docDate", "orderDate", "Документ не может быть раньше заказа.");
   if (!CASES[a.case]) errors.case = "Выберите, что случилось.";
+}
+
+/** A card operation: no order and no seller; the buyer, the date and a document for the bank's side. */
+function checkBankCommon(a, check, errors) {
+  if (!documentFits(a.doc, a.case)) errors.doc = "Выберите документ: заявление в банк, обращение в Банк России или к финансовому уполномоченному.";
+  check.text("fullName", "Укажите фамилию, имя и отчество.");
+  check.text("address", "Укажите свой почтовый адрес: на него придёт ответ.");
+  check.text("contact", "Укажите телефон или e-mail для связи.");
+  check.date("docDate", "дату документа");
+}
+
+/** The operation, the bank's notice, and for the Bank of Russia or the ombudsman, the bank's answer. */
+function checkBank(a, check, errors) {
+  check.date("operationDate", "дату операции");
+  check.date("noticeDate", "дату уведомления об операции");
+  check.notBefore("noticeDate", "operationDate", "Уведомление не может прийти раньше операции: проверьте даты.");
+  check.notBefore("docDate", "noticeDate", "Дата документа раньше уведомления об операции: проверьте даты.");
+  const amount = check.amount("operationAmount");
+  const digits = String(a.cardDigits ?? "").trim();
+  if (digits && !/^\d{4}$/.test(digits)) errors.cardDigits = "Только 4 последние цифры карты, без пробелов. Полный номер не пишите.";
+  check.text("operationDetails", "", { required: false });
+  if (a.doc !== "cbr" && a.doc !== "ombudsman") return;
+  check.date("bankClaimDate", "дату, когда банк получил ваше заявление");
+  check.notBefore("bankClaimDate", "operationDate", "Заявление в банк не может быть раньше операции: проверьте даты.");
+  check.notBefore("docDate", "bankClaimDate", "Дата документа раньше заявления в банк: проверьте даты.");
+  if (!BANK_REPLIES[a.bankReply]) errors.bankReply = "Выберите, что ответил банк.";
+  if (a.doc !== "ombudsman") return;
+  const limit = Math.round(figure("ombudsmanLimit", "limit") * 100);
+  if (amount !== null && amount > limit) {
+    errors.operationAmount = `Сумма больше ${formatRubles(limit)}: такой спор финансовый уполномоченный не рассматривает (${cite("ombudsmanLimit")}). С такой суммой обращайтесь в суд.`;
+  }
+  // «Банк не ответил» only once its term has run out (ст. 16 Закона № 123-ФЗ; a refusal can go at once).
+  if (a.bankReply !== "none" || !check.ready("bankClaimDate", "docDate")) return;
+  const wait = check.term("bankClaimDate", () => ombudsmanWaitTerm(a, check.calendar));
+  if (wait && compare(a.docDate, wait.end) <= 0) {
+    errors.bankClaimDate = `Срок ответа банка ещё идёт: по ${formatRu(wait.end)} включительно (${cite("bankClaimFirst")}). Обращайтесь к финансовому уполномоченному после этого дня или сразу, если банк отказал.`;
+  }
 }
 
 function checkNotDelivered(a, check, errors, price) {
@@ -297,6 +338,7 @@ const CASE_CHECKS = {
   repair_delay: checkQuality,
   subscription: checkMoney,
   travel: checkMoney,
+  bank_operation: checkBank,
   not_delivered: checkNotDelivered,
   defective: checkQuality,
   not_as_described: checkQuality,
@@ -307,6 +349,10 @@ const CASE_CHECKS = {
 /** The answer's own term (and the authority's) must end inside the calendar. */
 function checkAnswerTerm(a, check, errors) {
   if (Object.keys(errors).length) return; // the terms need every other answer to be right first
+  if (isBankCase(a.case)) {
+    if (a.doc === "bank_statement") check.term("docDate", () => bankAnswerTerm(a, check.calendar));
+    return;
+  }
   check.term("docDate", () => answerTerm(a, check.calendar));
   if (a.doc === "complaint") check.term("docDate", () => authorityTerms(a, check.calendar));
 }
