@@ -42,7 +42,10 @@ OPERATION = {
 KINDS = {
     "bank_statement": (
         {"doc": "bank_statement", "docDate": "15.03.2024"},
-        ["ЗАЯВЛЕНИЕ", "о несогласии с операцией по карте", f"Куда: {BANK_CHAT.label}", cite("fz161-report"), cite("fz123-claim-first")],
+        [
+            "ЗАЯВЛЕНИЕ", "о несогласии с операцией по карте", f"Куда: {BANK_CHAT.label}",
+            cite("fz161-report"), cite("fz123-claim-first"),
+        ],
         ["Последний день, чтобы сообщить банку, — 15.03.2024", "по 15.04.2024"],
     ),
     "cbr": (
@@ -68,7 +71,9 @@ def fill_bank(page, answers: dict[str, str | bool]) -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=list(KINDS))
-def test_bank_document_on_a_phone_prints_alone_and_passes_axe(browser, site_url: str, tmp_path: Path, kind: str) -> None:
+def test_bank_document_on_a_phone_prints_alone_and_passes_axe(
+    browser, site_url: str, tmp_path: Path, kind: str
+) -> None:
     answers, in_letter, in_notes = KINDS[kind]
     context = browser.new_context(locale="ru-RU", viewport={"width": 360, "height": 740})
     page = context.new_page()
