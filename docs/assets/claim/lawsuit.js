@@ -37,13 +37,15 @@ export function computeLawsuit({ base, penaltyBase = base, kind, dueDate, filing
   const lines = [
     `Сумма к возврату: ${formatRubles(base)}.`,
     !rule
-      ? "Неустойку закона о защите прав потребителей за этот случай конструктор не считает."
+      ? interestDue
+        ? "Неустойки закона о защите прав потребителей за этот случай нет: вместо неё — проценты за пользование чужими денежными средствами."
+        : "Неустойку закона о защите прав потребителей за этот случай конструктор не считает."
       : penalty.days
         ? `Неустойка с ${formatRu(penalty.from)} по ${formatRu(penalty.to)}: ${penalty.formula} (${rule.article}).`
         : `Неустойки на ${formatRu(filingDate)} нет: срок продавца истёк не раньше этого дня.`,
     `Цена иска: ${formatRubles(base)} + ${formatRubles(rule ? penalty.amount : interestAmount)} = ${formatRubles(claimPrice)}. Компенсацию морального вреда и штраф конструктор в цену иска не включает (не подтверждено: уточните в суде).`,
   ];
-  if (interest) lines.splice(2, 0, ...interestLines(interest, interestDue, filingDate));
+  if (interest) lines.splice(2, 0, ...interestLines(interest, interestDue, filingDate, rates.length > 0));
   const demands = [`Взыскать с ответчика ${formatRubles(base)}.`];
   if (rule && penalty.days) demands.push(`Взыскать неустойку за период с ${formatRu(penalty.from)} по ${formatRu(penalty.to)} в размере ${formatRubles(penalty.amount)} (${rule.article}).`);
   if (rule && room) {
@@ -75,9 +77,10 @@ export function computeLawsuit({ base, penaltyBase = base, kind, dueDate, filing
 }
 
 /** The interest's arithmetic for the lawsuit, or why it is not counted. */
-function interestLines(interest, dueDate, filingDate) {
+function interestLines(interest, dueDate, filingDate, ratesGiven) {
   if (interest.missingFrom) {
-    return [`Проценты за пользование чужими денежными средствами (${cite("interest")}) начисляются с ${formatRu(interest.missingFrom)}. Конструктор их не посчитал: нет ключевой ставки Банка России на этот день. Суд посчитает их сам.`];
+    const why = ratesGiven ? `ставки, которые вы вписали, начинаются позже ${formatRu(interest.missingFrom)}` : "ключевую ставку Банка России вы не вписали";
+    return [`Проценты за пользование чужими денежными средствами (${cite("interest")}) начисляются с ${formatRu(interest.missingFrom)}. Конструктор их не посчитал: ${why}. Суд посчитает их сам.`];
   }
   if (!interest.days) return [`Процентов на ${formatRu(filingDate)} нет: срок возврата денег (${formatRu(dueDate)}) истёк не раньше этого дня.`];
   return [
