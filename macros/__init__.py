@@ -248,13 +248,13 @@ def define_env(env: Any) -> None:
             f'<tbody>{"".join(rows)}</tbody></table></div></div>'
         ) + "\n\n"
 
-    @macro(env, keyword_channels=("address",))
+    @macro(env, keyword_channels=("address", "web", "chat"))
     def claim_data(**recipients: str) -> str:
         """Recipients for the claim builder as a JSON block, e.g. {{ claim_data(ozon="ozon-address") }}."""
         for channel_id in recipients.values():
             channel("claim_data", channel_id)
         chosen = [book.channels[channel_id] for channel_id in recipients.values()]
-        if any(c.status == "obsolete" for c in chosen) and all(c.type == "address" for c in chosen):
+        if any(c.status == "obsolete" for c in chosen) and all(c.type in ("address", "web", "chat") for c in chosen):
             # only retired: channel() listed it with every other use of a retired contact, and the build stops
             # with all of them when it ends (on_post_build), so the pages after this one are read in this run
             return ""

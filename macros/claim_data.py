@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .claim_calendar import calendar_data
 from .contacts_data import ContactBook
-from .contacts_schema import AddressChannel
+from .contacts_schema import AddressChannel, ChatChannel, WebChannel
 from .law_data import LawRegister, rule_ids_in
 
 MAX_SCRIPT_BYTES = 500_000  # a builder script larger than this is not one a person wrote
@@ -29,20 +29,39 @@ class ClaimDataError(ValueError):
 
 
 def recipient(book: ContactBook, channel_id: str) -> dict[str, str | None]:
-    """One postal recipient as plain JSON-ready data, with its status for the form's warning."""
+    """One recipient as plain JSON-ready data, with its status for the form's warning: a postal address,
+    or the web form or chat a document is sent through (the Bank of Russia's reception, a bank's chat)."""
     found = book.channels.get(channel_id)
     if found is None:
         raise ClaimDataError(f"no contact «{channel_id}» in {book.path}.{book.suggest(channel_id)}")
-    if not isinstance(found, AddressChannel):
-        raise ClaimDataError(f"«{channel_id}» is a {found.type}; the claim builder needs an address (type: address)")
+    if not isinstance(found, (AddressChannel, WebChannel, ChatChannel)):
+        raise ClaimDataError(
+            f"«{channel_id}» is a {found.type}; the claim builder needs an address, a web form or a chat "
+            "(type: address, web or chat)"
+        )
     if found.status == "obsolete":
         instead = f" Use «{found.replaced_by}» instead." if found.replaced_by else ""
         raise ClaimDataError(
             f"«{channel_id}» is obsolete ({book.path}, line {book.lines.get(channel_id, '?')}).{instead}"
         )
     org = book.owner[channel_id]
+    if not isinstance(found, AddressChannel):
+        # A document sent online: where it goes, never typed in the scripts.
+        return {
+            "id": channel_id,
+            "type": found.type,
+            "organization": org.name,
+            "recipient": org.legal_name or org.name,
+            "label": found.label,
+            "url": str(found.url) if found.url else None,
+            "where": getattr(found, "where", None),
+            "status": found.status,
+            "checked": found.checked.isoformat(),
+            "seen": found.seen,
+        }
     return {
         "id": channel_id,
+        "type": "address",
         "organization": org.name,
         "recipient": found.recipient or org.legal_name or org.name,
         "postal_code": found.postal_code,

@@ -133,6 +133,10 @@ def test_a_case_from_the_first_letter_to_the_lawsuit(browser, site_url: str, tmp
     expect(authority).to_contain_text(f"по {ru(term_end(data, registered, answer['figures']['answer']['value']))}")
     expect(authority).to_contain_text(answer["cite"])
     expect(card.locator("[data-next]")).to_have_attribute("data-next", "wait_authority")
+    # The court step opens the builder's lawsuit with the claim's date and the seller's answer (issue 27).
+    sue = card.get_by_role("link", name="Составить иск в конструкторе")
+    assert "doc=lawsuit" in (sue.get_attribute("href") or "")
+    assert f"claimSentDate={iso(SENT)}" in (sue.get_attribute("href") or "")
     expect(card.locator(".case-warning")).to_have_count(0)  # complained after the seller's term, not before
 
     violations = axe_violations(page)

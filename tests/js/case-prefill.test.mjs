@@ -22,6 +22,21 @@ test("a claim link carries the order and the demand; the builder reads back the 
   });
 });
 
+test("a lawsuit link, from the court step, carries doc=lawsuit with the claim's date and the seller's answer", () => {
+  const c = makeCase({ kind: "subscription", demand: "refund_no_consent", order: { price: "399", seller: "Ozon" }, steps: [["claim_sent", "2024-03-01"]] });
+  const answers = builderAnswers(c, "lawsuit");
+  assert.deepEqual(
+    [answers.doc, answers.case, answers.subReason, answers.claimSentDate, answers.sellerReply, answers.refundAmount, answers.recipient],
+    ["lawsuit", "subscription", "no_consent", "2024-03-01", "none", "399", "ozon"],
+  );
+  // The builder takes back only what it may pre-fill: the case, the document and the claim's facts.
+  const read = readPrefill(hashOf(builderLink("x/", c, "lawsuit")), fields(), MAX_TEXT);
+  assert.equal(read.doc, "lawsuit");
+  assert.equal(read.claimSentDate, "2024-03-01");
+  assert.equal(read.sellerReply, "none");
+  assert.equal(read.subReason, "no_consent");
+});
+
 test("a complaint link says when the claim went and what the seller answered", () => {
   const c = makeCase({ kind: "defective", demand: "replace", order: { receivedDate: "2024-02-10", seller: "Ozon" }, steps: [["claim_sent", "2024-02-26"], ["seller_refused", "2024-03-01"]] });
   const answers = builderAnswers(c, "complaint");

@@ -109,5 +109,9 @@ test("the исковое заявление from the claim's answers: parties, f
   assert.deepEqual(validate(refusal, "2024-02-05", CAL), {});
   const refusalWords = plain(letterText(buildLetter(refusal, DATA)));
   assert.match(refusalWords, /Цена иска: 3 000 ₽\n/);
-  assert.match(refusalWords, /Неустойку закона о защите прав потребителей за этот случай конструктор не считает/);
+  // No penalty of ЗоЗПП: ст. 395 interest instead (issue 27), none yet: the 10 days from 01.02.2024 end
+  // 11.02, a Sunday, so 12.02.2024, after the filing date.
+  assert.match(refusalWords, /Неустойки закона о защите прав потребителей за этот случай нет: вместо неё — проценты/);
+  assert.match(refusalWords, /Процентов на 05\.02\.2024 нет: срок возврата денег \(12\.02\.2024\)/);
+  assert.match(refusalWords, /проценты за пользование чужими денежными средствами на сумму 3 000 ₽ с 13\.02\.2024 по день фактической уплаты/);
 });

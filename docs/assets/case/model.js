@@ -5,8 +5,9 @@
 
 import { CASES } from "../claim/rules.js";
 
-/** The situations, as the claim builder names them (its CASES ids), so a case pre-fills its form. */
-export const CASE_KINDS = Object.fromEntries(Object.entries(CASES).map(([id, { label }]) => [id, { label }]));
+/** The situations, as the claim builder names them (its CASES ids), so a case pre-fills its form; a card
+ * operation is the bank's business, not a seller's case, and is not kept here. */
+export const CASE_KINDS = Object.fromEntries(Object.entries(CASES).filter(([, { bank }]) => !bank).map(([id, { label }]) => [id, { label }]));
 
 /**
  * What the buyer demands, per situation, and the legal rule (data/law.yml id and figure) that gives
@@ -36,6 +37,20 @@ export const DEMANDS = {
   refusal: {
     refund: { label: "Вернуть деньги за исправный товар", rule: "zozpp-26-1-refusal", figure: "refund" },
   },
+};
+// Issue 27: the other situations of the builder, with the same demands as their family.
+DEMANDS.handed_not_received = DEMANDS.not_delivered;
+DEMANDS.cancelled = DEMANDS.not_delivered;
+DEMANDS.incomplete = DEMANDS.not_as_described;
+DEMANDS.counterfeit = { refund: DEMANDS.defective.refund, replace: DEMANDS.defective.replace };
+DEMANDS.digital_code = DEMANDS.counterfeit;
+DEMANDS.repair_delay = DEMANDS.counterfeit;
+DEMANDS.subscription = {
+  refund_no_consent: { label: "Вернуть плату за подписку, подключённую без согласия", rule: "zozpp-16-imposed", figure: "refund", builderField: "subReason", builderValue: "no_consent" },
+  refund_after_cancel: { label: "Вернуть плату, списанную после отмены подписки", rule: "gk-314", figure: "days", builderField: "subReason", builderValue: "after_cancel" },
+};
+DEMANDS.travel = {
+  refund: { label: "Вернуть деньги за поездку", rule: "gk-314", figure: "days" },
 };
 
 /** The rules the authority's terms come from (ч. 2 ст. 8 and ст. 12 Закона № 59-ФЗ). */

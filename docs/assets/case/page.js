@@ -9,6 +9,7 @@ import { daysText, parseRubles } from "../claim/money.js";
 import { buildIcs } from "../claim/ics.js";
 import { el } from "../claim/dom.js";
 import { CASE_KINDS, DEMANDS, LIMITS, STEPS } from "./model.js";
+import { isDeliveryCase, isMoneyCase } from "../claim/rules.js";
 import { CaseFileError, orderProblems, parseCaseFile, serializeCaseFile } from "./schema.js";
 import { caseDeadlines, earlySteps, nextStep, overdue } from "./deadlines.js";
 import { builderLink } from "./prefill.js";
@@ -88,9 +89,10 @@ function drawNewCaseForm(onCreate) {
   function fillDemands() {
     const chosen = demand.value;
     demand.replaceChildren(...Object.entries(DEMANDS[kind.value]).map(([id, { label }]) => el("option", { value: id, text: label, selected: id === chosen })));
-    fields.promisedDate.hidden = kind.value !== "not_delivered";
-    fields.receivedDate.hidden = kind.value === "not_delivered" || kind.value === "refund_missing";
-    fields.newDeadline.hidden = !(kind.value === "not_delivered" && demand.value === "new_deadline");
+    const delivery = isDeliveryCase(kind.value);
+    fields.promisedDate.hidden = !delivery;
+    fields.receivedDate.hidden = delivery || kind.value === "refund_missing" || isMoneyCase(kind.value);
+    fields.newDeadline.hidden = !(delivery && demand.value === "new_deadline");
   }
   kind.addEventListener("change", fillDemands);
   demand.addEventListener("change", fillDemands);
@@ -177,12 +179,13 @@ function orderSummary(c) {
 const DOC_LINK_TEXT = {
   claim: "Составить претензию в конструкторе",
   complaint: "Составить жалобу в конструкторе",
+  lawsuit: "Составить иск в конструкторе",
 };
 
 function nextStepBox(c, next) {
   const box = el("div", { class: "case-next", "data-next": next.kind }, el("p", { class: "case-next__title" }, el("strong", { text: next.title })), el("p", { text: next.text }));
   const builder = pageLink("case-builder-link");
-  if (builder && (next.doc === "claim" || next.doc === "complaint")) {
+  if (builder && DOC_LINK_TEXT[next.doc]) {
     box.append(el("a", { class: "md-button md-button--primary case-next__link", href: builderLink(builder, c, next.doc), text: DOC_LINK_TEXT[next.doc] }));
   }
   const court = pageLink("case-court-link");

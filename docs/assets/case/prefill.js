@@ -4,6 +4,7 @@
 
 import { PREFILL_PREFIX } from "../claim/prefill.js";
 import { DEMANDS } from "./model.js";
+import { isDeliveryCase, isMoneyCase, isQualityCase } from "../claim/rules.js";
 
 const REPLIES = { seller_refused: "refused", seller_partial: "partial" };
 // A seller named like this is Ozon itself: the builder's recipient «ozon», whose address it knows.
@@ -22,11 +23,12 @@ export function builderAnswers(c, doc) {
     price: c.order.price,
   };
   if (demand?.builderField) answers[demand.builderField] = demand.builderValue;
-  if (c.kind === "not_delivered") Object.assign(answers, { prepaid: c.order.price, promisedDate: c.order.promisedDate, newDeadline: c.order.newDeadline });
-  if (c.kind === "refund_missing") answers.refundAmount = c.order.price;
-  if (["defective", "not_as_described", "refusal"].includes(c.kind)) answers.receivedDate = c.order.receivedDate;
+  if (isDeliveryCase(c.kind)) Object.assign(answers, { prepaid: c.order.price, promisedDate: c.order.promisedDate, newDeadline: c.order.newDeadline });
+  if (c.kind === "refund_missing" || isMoneyCase(c.kind)) answers.refundAmount = c.order.price;
+  if (isQualityCase(c.kind) || c.kind === "refusal") answers.receivedDate = c.order.receivedDate;
   if (c.order.seller) Object.assign(answers, OZON.test(c.order.seller) ? { recipient: "ozon" } : { recipient: "seller", sellerName: c.order.seller });
-  if (doc === "complaint") {
+  // The complaint and the lawsuit both follow the claim: when the seller got it and what it answered.
+  if (doc === "complaint" || doc === "lawsuit") {
     answers.claimSentDate = stepDate("claim_sent");
     const reply = c.steps.find((s) => REPLIES[s.kind]);
     answers.sellerReply = reply ? REPLIES[reply.kind] : "none";

@@ -57,6 +57,19 @@ export function dayTerm(calendar, eventIso, days) {
   return termEnd(calendar, addDays(eventIso, days));
 }
 
+/** A term of `days` working days after `eventIso` (a bank's answer under ст. 16 Закона № 123-ФЗ). */
+export function workingDayTerm(calendar, eventIso, days) {
+  if (!calendar.covers(eventIso)) throw new CalendarRangeError(eventIso, calendar);
+  let end = eventIso;
+  for (let left = days; left > 0; ) {
+    end = addDays(end, 1);
+    if (calendar.isWorkingDay(end)) left -= 1;
+  }
+  const term = { nominal: end, end, moved: false };
+  if (calendar.unconfirmed?.(end)) term.unconfirmed = true;
+  return term;
+}
+
 /** A term of `months` months (ст. 192), moved under ст. 193. */
 export function monthTerm(calendar, eventIso, months) {
   if (!calendar.covers(eventIso)) throw new CalendarRangeError(eventIso, calendar);

@@ -4,13 +4,15 @@
 
 import { buildLetter as claimOrComplaint, buildLetters as claimLetters } from "./letter.js";
 import { buildLawsuit } from "./lawsuit.js";
+import { BANK_BUILDERS } from "./bank.js";
 
 /** The one document these answers make first. */
 export function buildLetter(a, data) {
+  if (BANK_BUILDERS[a.doc]) return BANK_BUILDERS[a.doc](a, data);
   return a.doc === "lawsuit" ? buildLawsuit(a, data) : claimOrComplaint(a, data);
 }
 
 /** Every document these answers make: the lawsuit alone, or the claim (with Ozon's letter) or the complaint. */
 export function buildLetters(a, data) {
-  return a.doc === "lawsuit" ? [buildLawsuit(a, data)] : claimLetters(a, data);
+  return a.doc === "lawsuit" || BANK_BUILDERS[a.doc] ? [buildLetter(a, data)] : claimLetters(a, data);
 }

@@ -5,7 +5,7 @@
 // after form.js has handed the page's rules to rules.js (useLaw).
 
 import { ATTACHMENTS } from "./letter.js";
-import { CASES, DEMANDS, TERMS, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, PENALTIES, cite, demandsFor } from "./rules.js";
+import { CASES, CANCEL_KINDS, DEMANDS, TERMS, DELIVERY_DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, SUB_REASONS, TRAVEL_REASONS, BANK_REPLIES, PENALTIES, cite, demandsFor, documentFits, figure } from "./rules.js";
 import { daysText, monthsText } from "./money.js";
 
 /** [value, label] pairs from one of the rules' tables. */
@@ -43,15 +43,48 @@ function buildSections() {
       },
       { name: "prepaid", type: "amount", label: "Сколько заплатили заранее, ₽", hint: "Если оплатили весь заказ — цена товара.", when: (a, n) => n.prepaid },
       { name: "promisedDate", type: "date", label: "Обещанная дата доставки", hint: "Последний день срока, который показывал Ozon при заказе.", when: (a, n) => n.promisedDate, future: true },
+      { name: "handedDate", type: "date", label: "Когда заказ отметили «вручён» или «выдан»", when: (a, n) => n.handedDate,
+        hint: "Дата из статуса заказа в приложении. Сделайте скриншот этого статуса." },
+      { name: "cancelKind", type: "radio", label: "Что сделал продавец", when: (a, n) => n.cancelKind, options: choices(CANCEL_KINDS) },
+      { name: "cancelDate", type: "date", label: "Когда продавец отменил заказ или сообщил о новой цене", when: (a, n) => n.cancelDate },
+      { name: "subReason", type: "radio", label: "Что случилось с подпиской", when: (a, n) => n.subReason, options: choices(SUB_REASONS) },
+      { name: "chargeDate", type: "date", label: "Когда списали деньги", hint: "Дата операции в выписке банка.", when: (a, n) => n.chargeDate },
+      { name: "subCancelDate", type: "date", label: "Когда вы отключили подписку", hint: "Сохраните скриншот, где видно, что подписка отключена.", when: (a, n) => n.subCancelDate },
+      { name: "travelReason", type: "radio", label: "Почему должны вернуть деньги", when: (a, n) => n.travelReason, options: choices(TRAVEL_REASONS) },
+      { name: "tripDate", type: "date", label: "Когда поездку отменили или вы от неё отказались", when: (a, n) => n.tripDate },
       { name: "receivedDate", type: "date", label: "Дата получения товара", when: (a, n) => n.receivedDate },
       { name: "defect", type: "textarea", label: "Что не так с товаром", when: (a, n) => n.defect },
       { name: "refundBasis", type: "radio", label: "Почему вам должны вернуть деньги", when: (a, n) => n.refundBasis,
         options: choices(REFUND_BASES) },
+      { name: "repairDate", type: "date", label: "Когда продавец принял товар в ремонт", when: (a, n) => n.repairDate,
+        hint: `Дата из квитанции или акта приёма. Ремонт — не дольше ${daysText(DEMANDS.repair.days)} (${DEMANDS.repair.article}).` },
+      { name: "substitute", type: "checkbox", optional: true, when: (a, n) => n.substitute,
+        label: `Пока товар у продавца, прошу подменный товар (продавец даёт его за ${daysText(figure("substitute", "substitute"))})`,
+        hint: `Право есть для товаров длительного пользования, кроме тех, что Правительство внесло в особый перечень (${cite("substitute")}).` },
       { name: "refundDemandDate", type: "date", label: "Когда продавец получил ваше требование вернуть деньги", hint: `Дата заявки на возврат или вручения письма. ${daysText(TERMS.qualityRefund.days)} на возврат идут со дня, когда продавец получил требование, а не когда вы его отправили.`, when: (a, n) => n.refundDemandDate },
       { name: "refundAmount", type: "amount", label: "Сколько должны вернуть, ₽", when: (a, n) => n.refundAmount },
       { name: "noReturnInfo", type: "checkbox", label: `При доставке мне не дали письменных условий возврата (тогда срок отказа — ${monthsText(TERMS.refusalNoInfo.months)}, а не ${daysText(TERMS.refusal.days)})`, when: (a, n) => n.noReturnInfo, optional: true },
       { name: "keptIntact", type: "checkbox", label: "Я не пользовался товаром: сохранены его товарный вид и потребительские свойства", when: (a, n) => n.keptIntact,
         hint: `Упаковка не обязательна. Чек тоже: покупку подтвердит, например, скриншот заказа (${cite("distanceRefusal")}).` },
+    ],
+  },
+  {
+    id: "bank",
+    title: "Операция по карте",
+    when: (a, n) => n.bank,
+    fields: [
+      { name: "operationDate", type: "date", label: "Дата операции", when: (a, n) => n.bank },
+      { name: "noticeDate", type: "date", label: "Когда банк уведомил вас об операции", when: (a, n) => n.bank,
+        hint: `Дата СМС или уведомления в приложении. Сообщить банку нужно не позже следующего дня (${cite("bankReport")}).` },
+      { name: "operationAmount", type: "amount", label: "Сумма операции, ₽", when: (a, n) => n.bank },
+      { name: "cardDigits", type: "text", label: "Последние 4 цифры карты (если хотите)", optional: true, inputmode: "numeric", when: (a, n) => n.bank,
+        hint: "Только 4 последние цифры. Полный номер карты, код с оборота и коды из СМС не пишите никому." },
+      { name: "operationDetails", type: "textarea", label: "Как операция записана в выписке (получатель, назначение)", optional: true, when: (a, n) => n.bank },
+      { name: "crossBorder", type: "checkbox", optional: true, when: (a, n) => n.bank,
+        label: `Деньги ушли за границу (тогда банк отвечает за ${daysText(figure("bankAnswer", "cross-border"))}, а не за ${daysText(figure("bankAnswer", "answer"))})` },
+      { name: "bankClaimDate", type: "date", label: "Когда банк получил ваше заявление об этой операции", when: (a, n) => n.bankAnswered,
+        hint: "Дата отправки в чат банка или отметки о приёме в офисе." },
+      { name: "bankReply", type: "radio", label: "Что ответил банк", when: (a, n) => n.bankAnswered, options: choices(BANK_REPLIES) },
     ],
   },
   {
@@ -86,6 +119,7 @@ function buildSections() {
   {
     id: "order",
     title: "Заказ",
+    when: (a, n) => !n.bank,
     fields: [
       { name: "orderNumber", type: "text", label: "Номер заказа", hint: "Ozon → Профиль → Заказы." },
       { name: "orderDate", type: "date", label: "Дата заказа" },
@@ -99,13 +133,15 @@ function buildSections() {
     fields: [
       {
         name: "doc", type: "radio", label: "Документ",
-        options: choices(DOCUMENTS),
+        // A card operation has the bank's documents; a purchase has the seller's (rules.js documentFits).
+        options: Object.entries(DOCUMENTS).map(([value, { label }]) => [value, label, (a) => documentFits(value, a.case)]),
       },
     ],
   },
   {
     id: "to",
     title: "Кому претензия",
+    when: (a, n) => !n.bank,
     fields: [
       { name: "recipient", type: "radio", label: "Получатель", options: "recipients",
         hint: "Если товар продаёт не сам Ozon, а другой продавец, требования о браке и возврате предъявляйте ему: название и адрес — на странице продавца на Ozon." },
@@ -139,6 +175,9 @@ function buildSections() {
     fields: [
       { name: "court", type: "text", label: "Суд (если уже знаете)", optional: true,
         hint: "Например: «Мировому судье судебного участка № 5 Ленинского судебного района г. Екатеринбурга». Свой участок или районный суд по адресу найдёте на сайте ГАС «Правосудие». Если оставить пустым, в иске будет пустая строка для суда." },
+      { name: "keyRates", type: "textarea", label: "Ключевая ставка Банка России за время просрочки (если хотите, чтобы иск посчитал проценты)", optional: true,
+        when: (a, n) => n.keyRates,
+        hint: `Проценты за то, что деньги держат после срока, считают по ключевой ставке (${cite("interest")}). Её историю публикует Банк России на cbr.ru. Каждая ставка — на отдельной строке: дата, с которой она действовала, и ставка, например «28.10.2024 21». Первая строка — ставка на первый день просрочки. Если оставить пустым, иск попросит суд посчитать проценты.` },
       { name: "moral", type: "amount", label: "Компенсация морального вреда, ₽ (если просите)", optional: true,
         hint: "Сумму назовите сами; сколько взыскать, решает суд." },
     ],
@@ -156,7 +195,7 @@ function buildSections() {
     id: "attachments",
     title: "Приложения",
     fields: [
-      { name: "attachments", type: "checkboxes", label: "Что приложите (копии)", optional: true, options: Object.entries(ATTACHMENTS) },
+      { name: "attachments", type: "checkboxes", label: "Что приложите (копии)", optional: true, options: Object.entries(ATTACHMENTS), when: (a, n) => !n.bank },
       { name: "attachmentsOther", type: "textarea", label: "Другие приложения, по одному в строке", optional: true },
     ],
   },

@@ -248,7 +248,7 @@ function showLetters(output, answers, data, errors, showAll) {
     output.summary.replaceChildren(...summaryItems(letters, answers, data.calendar).map((text) => el("li", { text })));
     offerIcs(output.ics, letters);
     const copies = letters.length > 1 ? "Ниже два письма: продавцу и Ozon. Распечатайте каждое в двух экземплярах" : "Распечатайте два экземпляра";
-    const ready = { claim: `Претензия готова. ${copies}: один отдайте адресату, на втором попросите отметку о получении.`, complaint: "Жалоба готова.", lawsuit: "Иск готов. Распечатайте три экземпляра: для суда, для ответчика и для себя." };
+    const ready = { claim: `Претензия готова. ${copies}: один отдайте адресату, на втором попросите отметку о получении.`, complaint: "Жалоба готова.", lawsuit: "Иск готов. Распечатайте три экземпляра: для суда, для ответчика и для себя.", bank_statement: "Заявление в банк готово. Отправьте его сегодня же.", cbr: "Обращение в Банк России готово.", ombudsman: "Обращение к финансовому уполномоченному готово. Впишите от руки дату и место рождения и паспорт." };
     output.status.textContent = ready[letters[0].kind];
     return;
   }

@@ -8,8 +8,9 @@ import { addDays, formatRu } from "./dates.js";
 import { termText } from "./calendar.js";
 import { formatRubles, parseRubles } from "./money.js";
 import { penaltyFor, perMille } from "./penalty.js";
-import { PENALTIES, SELLER_REPLIES, cite, figure, figureText, isQualityCase } from "./rules.js";
+import { PENALTIES, SELLER_REPLIES, cite, figure, figureText, isDeliveryCase, isMoneyCase, isQualityCase } from "./rules.js";
 import { claimAnswerTerm } from "./terms.js";
+import { interestFor, parseKeyRates } from "./interest.js";
 import { checkCompanyIds } from "./text.js";
 import { attachmentList, caseParts, sellerAddress, sellerName, signatureName } from "./letter.js";
 
@@ -21,24 +22,30 @@ const rublesLimit = (key) => Math.round(figure(key, "limit") * 100);
  * or the prepayment for an undelivered order; `kind` the penalty (PENALTIES key); `dueDate` the last day
  * of the seller's term; `moral` the moral damages the buyer asks (kopecks; the court sets the amount).
  */
-export function computeLawsuit({ base, penaltyBase = base, kind, dueDate, filingDate, moral = 0 }) {
+export function computeLawsuit({ base, penaltyBase = base, kind, dueDate, filingDate, moral = 0, interestDue = null, rates = [] }) {
   const rule = kind ? PENALTIES[kind] : null;
   const penalty = rule ? penaltyFor(kind, { base: penaltyBase, dueDate, until: filingDate }) : { days: 0, amount: 0, capped: false };
   // What the buyer may still get after filing: the penalty grows until paid, up to its cap.
   const room = rule ? Math.max(0, penaltyBase - penalty.amount) : 0;
   const perDay = rule ? perMille(penaltyBase, rule.perMille, 1) : 0;
-  const claimPrice = base + penalty.amount;
+  // ст. 395 ГК РФ: money kept after its term where no penalty of ЗоЗПП applies (never both for one delay).
+  const interest = !rule && interestDue ? interestFor({ base, dueDate: interestDue, until: filingDate, rates }) : null;
+  const interestAmount = interest?.amount ?? 0;
+  const claimPrice = base + penalty.amount + interestAmount;
   const magistrate = claimPrice <= rublesLimit("courtLimit");
   const noFee = claimPrice <= rublesLimit("stateFee");
   const lines = [
     `Сумма к возврату: ${formatRubles(base)}.`,
     !rule
-      ? "Неустойку закона о защите прав потребителей за этот случай конструктор не считает."
+      ? interestDue
+        ? "Неустойки закона о защите прав потребителей за этот случай нет: вместо неё — проценты за пользование чужими денежными средствами."
+        : "Неустойку закона о защите прав потребителей за этот случай конструктор не считает."
       : penalty.days
         ? `Неустойка с ${formatRu(penalty.from)} по ${formatRu(penalty.to)}: ${penalty.formula} (${rule.article}).`
         : `Неустойки на ${formatRu(filingDate)} нет: срок продавца истёк не раньше этого дня.`,
-    `Цена иска: ${formatRubles(base)} + ${formatRubles(penalty.amount)} = ${formatRubles(claimPrice)}. Компенсацию морального вреда и штраф конструктор в цену иска не включает (не подтверждено: уточните в суде).`,
+    `Цена иска: ${formatRubles(base)} + ${formatRubles(rule ? penalty.amount : interestAmount)} = ${formatRubles(claimPrice)}. Компенсацию морального вреда и штраф конструктор в цену иска не включает (не подтверждено: уточните в суде).`,
   ];
+  if (interest) lines.splice(2, 0, ...interestLines(interest, interestDue, filingDate, rates.length > 0));
   const demands = [`Взыскать с ответчика ${formatRubles(base)}.`];
   if (rule && penalty.days) demands.push(`Взыскать неустойку за период с ${formatRu(penalty.from)} по ${formatRu(penalty.to)} в размере ${formatRubles(penalty.amount)} (${rule.article}).`);
   if (rule && room) {
@@ -46,10 +53,12 @@ export function computeLawsuit({ base, penaltyBase = base, kind, dueDate, filing
   } else if (rule) {
     lines.push(`Неустойка уже достигла предела (${figureText(rule.rule, "cap")}): по день исполнения она больше не растёт.`);
   }
+  if (interest) demands.push(...interestDemands(interest, base, interestDue, filingDate));
   if (moral > 0) demands.push(`Взыскать компенсацию морального вреда ${formatRubles(moral)} (${cite("moralDamage")}).`);
   demands.push(`Взыскать штраф в размере ${figureText("fine", "fine")} от суммы, присуждённой судом, за отказ выполнить требования добровольно (${cite("fine")}).`);
   return {
     penalty,
+    interest,
     perDay,
     room,
     claimPrice,
@@ -67,12 +76,36 @@ export function computeLawsuit({ base, penaltyBase = base, kind, dueDate, filing
   };
 }
 
+/** The interest's arithmetic for the lawsuit, or why it is not counted. */
+function interestLines(interest, dueDate, filingDate, ratesGiven) {
+  if (interest.missingFrom) {
+    const why = ratesGiven ? `ставки, которые вы вписали, начинаются позже ${formatRu(interest.missingFrom)}` : "ключевую ставку Банка России вы не вписали";
+    return [`Проценты за пользование чужими денежными средствами (${cite("interest")}) начисляются с ${formatRu(interest.missingFrom)}. Конструктор их не посчитал: ${why}. Суд посчитает их сам.`];
+  }
+  if (!interest.days) return [`Процентов на ${formatRu(filingDate)} нет: срок возврата денег (${formatRu(dueDate)}) истёк не раньше этого дня.`];
+  return [
+    `Проценты за пользование чужими денежными средствами по ключевой ставке Банка России (${cite("interest")}):`,
+    ...interest.parts.map((p) => `${p.formula};`),
+    `итого процентов: ${formatRubles(interest.amount)}.`,
+  ];
+}
+
+function interestDemands(interest, base, dueDate, filingDate) {
+  const onward = `по день фактической уплаты долга по ключевой ставке Банка России, действовавшей в соответствующие периоды (${cite("interest")})`;
+  if (interest.missingFrom) return [`Взыскать проценты за пользование чужими денежными средствами на сумму ${formatRubles(base)} с ${formatRu(interest.missingFrom)} ${onward}.`];
+  if (!interest.days) return [`Взыскать проценты за пользование чужими денежными средствами на сумму ${formatRubles(base)} с ${formatRu(addDays(dueDate, 1))} ${onward}.`];
+  return [
+    `Взыскать проценты за пользование чужими денежными средствами за период с ${formatRu(interest.from)} по ${formatRu(filingDate)} в размере ${formatRubles(interest.amount)} (${cite("interest")}).`,
+    `Взыскать проценты за пользование чужими денежными средствами на сумму ${formatRubles(base)} с ${formatRu(addDays(filingDate, 1))} ${onward}.`,
+  ];
+}
+
 /**
  * What the suit asks back and the penalty that goes with it, by case: {base, penaltyBase, kind, dueDate}
  * (kind null: no penalty of ЗоЗПП the builder counts, e.g. a refusal of goods of proper quality).
  */
 export function lawsuitMoney(a, terms) {
-  if (a.case === "not_delivered") return { base: parseRubles(a.prepaid), kind: "lateDelivery", dueDate: terms.delivery.end };
+  if (isDeliveryCase(a.case)) return { base: parseRubles(a.prepaid), kind: "lateDelivery", dueDate: terms.delivery.end };
   if (isQualityCase(a.case)) {
     const base = a.qDemand === "reduce" ? parseRubles(a.reduceBy) : parseRubles(a.price);
     return { base, penaltyBase: parseRubles(a.price), kind: "quality", dueDate: terms.claimAnswer.end };
@@ -80,7 +113,11 @@ export function lawsuitMoney(a, terms) {
   if (a.case === "refund_missing" && a.refundBasis === "defect") {
     return { base: parseRubles(a.refundAmount), penaltyBase: parseRubles(a.price), kind: "quality", dueDate: terms.refund.end };
   }
-  return { base: parseRubles(a.case === "refund_missing" ? a.refundAmount : a.price), kind: null, dueDate: null };
+  // No penalty of ЗоЗПП here: money kept after its term earns ст. 395 interest instead.
+  if (a.case === "refund_missing") return { base: parseRubles(a.refundAmount), kind: null, dueDate: null, interestDue: terms.refund.end };
+  if (isMoneyCase(a.case)) return { base: parseRubles(a.refundAmount), kind: null, dueDate: null, interestDue: terms.claimAnswer.end };
+  if (a.case === "refusal") return { base: parseRubles(a.price), kind: null, dueDate: null, interestDue: terms.claimAnswer.end };
+  return { base: parseRubles(a.price), kind: null, dueDate: null };
 }
 
 /** The исковое заявление from the same answers, with every sum shown with its arithmetic. */
@@ -89,9 +126,8 @@ export function buildLawsuit(a, data) {
   const terms = { ...parts.terms, claimAnswer: claimAnswerTerm(a, data.calendar) };
   const money = lawsuitMoney(a, terms);
   const moral = String(a.moral ?? "").trim() ? parseRubles(a.moral) : 0;
-  const suit = money.kind
-    ? computeLawsuit({ ...money, filingDate: a.docDate, moral })
-    : computeLawsuit({ base: money.base, kind: null, filingDate: a.docDate, moral });
+  const rates = parseKeyRates(a.keyRates).rates ?? []; // validate() has refused lines it cannot read
+  const suit = computeLawsuit({ ...money, filingDate: a.docDate, moral, rates });
   const seller = sellerName(a, data);
   const ids = a.recipient === "seller" ? checkCompanyIds(a.sellerIds).value : "";
   const court = String(a.court ?? "").trim() || "В ________________________________ (суд по месту моего жительства)";

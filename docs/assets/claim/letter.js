@@ -5,14 +5,20 @@
 
 import { addDays, formatRu } from "./dates.js";
 import { dayTerm, termText } from "./calendar.js";
-import { caseTerms, claimAnswerTerm, demandDays, demandsNewDeadline } from "./terms.js";
+import { caseTerms, claimAnswerTerm, demandDays, demandsNewDeadline, moneyDays } from "./terms.js";
 import { checkCompanyIds, cut } from "./text.js";
 import { parseRubles, formatRubles, daysText, monthsText } from "./money.js";
 import { lateDeliveryPenalty, qualityPenalty, qualityPenaltyPerDay, periodText } from "./penalty.js";
-import { CASES, DEMANDS, PENALTIES, REFUND_TO, TERMS, SELLER_REPLIES, asksForMoney, cite, figure, lastEdition } from "./rules.js";
+import { CASES, DEMANDS, PENALTIES, REFUND_TO, TERMS, SELLER_REPLIES, asksForMoney, cite, figure, isDeliveryCase, isMoneyCase, lastEdition } from "./rules.js";
 
 /** «10 дней» for a figure of the register. */
 const days = (key, name) => daysText(figure(key, name));
+
+/** «в течение 3 дней», «в течение 21 дня»: the genitive «в течение» needs (daysText gives «3 дня»). */
+export function withinDays(count) {
+  const word = count % 10 === 1 && count % 100 !== 11 ? "дня" : "дней";
+  return `в течение ${count}\u00a0${word}`;
+}
 
 export const ATTACHMENTS = {
   order: "Скриншот страницы заказа",
@@ -81,32 +87,67 @@ function refundToText(a) {
 /** «Товар передам для проверки качества…»: since 01.02.2026 the 50 % fine depends on it (п. 6 ст. 13). */
 const READY_FOR_CHECK = "Если нужна проверка качества, я передам товар продавцу по его запросу. Прошу сообщить, когда и где она пройдёт: я хочу при ней присутствовать.";
 
+/**
+ * What happened to a prepaid order that was not handed over, beyond «not delivered»: marked «вручён»
+ * though the buyer got nothing, or cancelled (re-priced) by the seller after payment. The facts and the
+ * law each adds; the demands are those of п. 2 ст. 23.1 ЗоЗПП for all of them (the guides say so).
+ */
+const DELIVERY_STORY = {
+  not_delivered: { subject: "о нарушении срока передачи предварительно оплаченного товара", facts: () => [], law: () => [] },
+  handed_not_received: {
+    subject: "о непередаче предварительно оплаченного товара",
+    facts: (a) => [`${formatRu(a.handedDate)} в приложении Ozon заказ отмечен как вручённый (выданный). Я этот товар не получал(а), код получения никому не сообщал(а) и никого не уполномочивал(а) получить заказ за меня.`],
+    law: () => [`Продавец исполнил обязанность передать товар, только когда вручил его мне или человеку, которого я указал(а) (${cite("handedOver")}); при доставке — человеку, который предъявил документ о заказе или о доставке (${cite("handedToBearer")}). Отметка в приложении сама по себе передачей товара не является. Поэтому товар мне не передан.`],
+  },
+  cancelled: {
+    subject: "об одностороннем отказе продавца от предварительно оплаченного заказа",
+    facts: (a) => [a.cancelKind === "repriced"
+      ? `${formatRu(a.cancelDate)} продавец сообщил, что передаст товар, только если я доплачу: цену подняли после оплаты. Я на изменение цены не соглашался(ась).`
+      : `${formatRu(a.cancelDate)} продавец отменил оплаченный заказ. Я от заказа не отказывался(ась).`],
+    law: (a) => [a.cancelKind === "repriced"
+      ? `Цена товара — та, которую продавец объявил в момент заключения договора (${cite("priceAtOrder")}). Продавец не вправе в одностороннем порядке изменить условия обязательства (${cite("noUnilateralChange")}).`
+      : `Договор заключён, когда я оплатил(а) заказ. Продавец не вправе в одностороннем порядке отказаться от исполнения обязательства (${cite("noUnilateralChange")}).`],
+  },
+};
+
 function notDeliveredParts(a, parts, terms, data) {
   const prepaid = parseRubles(a.prepaid);
   const penalty = lateDeliveryPenalty({ prepaid, dueDate: terms.delivery.end, until: a.docDate });
-  parts.subject = "о нарушении срока передачи предварительно оплаченного товара";
+  const story = DELIVERY_STORY[a.case];
+  parts.subject = story.subject;
   // The promised date as the seller gave it: the buyer's own letter never concedes a later one (issue 29).
   parts.facts.push(
-    `Товар оплачен заранее: сумма предварительной оплаты — ${formatRubles(prepaid)}. Товар должен был быть передан мне не позднее ${formatRu(terms.delivery.end)}. На ${formatRu(a.docDate)} товар не передан: просрочка составляет ${daysText(penalty.days)}.`,
+    penalty.days
+      ? `Товар оплачен заранее: сумма предварительной оплаты — ${formatRubles(prepaid)}. Товар должен был быть передан мне не позднее ${formatRu(terms.delivery.end)}. На ${formatRu(a.docDate)} товар не передан: просрочка составляет ${daysText(penalty.days)}.`
+      : `Товар оплачен заранее: сумма предварительной оплаты — ${formatRubles(prepaid)}. Товар должен был быть передан мне не позднее ${formatRu(terms.delivery.end)}.`,
+    ...story.facts(a),
   );
+  parts.law.push(...story.law(a));
   // The refusal in so many words: п. 2.2 ст. 12 makes Ozon refund once the seller has been told of it.
   if (a.ndDemand === "refund") parts.facts.push("Я отказываюсь от этого товара и больше его не жду.");
   parts.law.push(
     `Если продавец, получивший предварительную оплату, не передал товар в установленный договором срок, потребитель вправе потребовать передачи товара в новый срок или возврата суммы предварительной оплаты, а также полного возмещения убытков (${cite("deliveryChoice")}). Требование о возврате предварительной оплаты подлежит удовлетворению в течение ${days("prepaymentRefund", "refund")} со дня его предъявления (${cite("prepaymentRefund")}).`,
-    `За каждый день просрочки продавец уплачивает неустойку в размере ${PENALTIES.lateDelivery.rate} суммы предварительной оплаты, ${capText("lateDelivery")} (${cite("lateDeliveryPenalty")}). Неустойку я считаю со дня, следующего за обещанным днём передачи товара (${cite("termStart")}), по день этой претензии; дальше она растёт до дня передачи товара или возврата предоплаты.`,
+    `За каждый день просрочки продавец уплачивает неустойку в размере ${PENALTIES.lateDelivery.rate} суммы предварительной оплаты, ${capText("lateDelivery")} (${cite("lateDeliveryPenalty")}). ${penalty.days ? "Неустойку я считаю" : "Неустойка начисляется"} со дня, следующего за обещанным днём передачи товара (${cite("termStart")})${penalty.days ? ", по день этой претензии; дальше она растёт" : ","} до дня передачи товара или возврата предоплаты.`,
   );
   if (a.recipient === "ozon" && a.ndDemand === "refund") parts.law.push(marketplaceRefundLaw());
   // One term for everything: the new date the buyer set, or 10 days for the refund (issue 29, item 21).
   const payBy = a.ndDemand === "new_deadline" ? `Не позднее ${formatRu(a.newDeadline)} выплатить` : "В тот же срок выплатить";
+  const atPrice = a.case === "cancelled" && a.cancelKind === "repriced" ? ` по цене, которую я оплатил(а), без доплаты` : "";
   parts.demands.push(
     a.ndDemand === "new_deadline"
-      ? `Передать мне оплаченный товар в новый срок — не позднее ${formatRu(a.newDeadline)}.`
+      ? `Передать мне оплаченный товар${atPrice} в новый срок — не позднее ${formatRu(a.newDeadline)}.`
       : `Вернуть мне сумму предварительной оплаты ${formatRubles(prepaid)} в течение ${days("prepaymentRefund", "refund")} со дня получения претензии.`,
-    `${payBy} неустойку за просрочку передачи товара за период ${periodText(penalty)}: ${penalty.formula}. Неустойка начисляется до дня передачи товара или возврата предоплаты, ${capText("lateDelivery")} — ${formatRubles(prepaid)}.`,
   );
-  parts.penalty = penalty;
-  parts.breached.push(cite("deliveryChoice"), cite("lateDeliveryPenalty"));
-  parts.demandSummary = a.ndDemand === "new_deadline" ? `передать товар не позднее ${formatRu(a.newDeadline)} и выплатить неустойку` : "вернуть предварительную оплату и выплатить неустойку";
+  if (penalty.days) {
+    parts.demands.push(`${payBy} неустойку за просрочку передачи товара за период ${periodText(penalty)}: ${penalty.formula}. Неустойка начисляется до дня передачи товара или возврата предоплаты, ${capText("lateDelivery")} — ${formatRubles(prepaid)}.`);
+  } else {
+    // Written before the promised date (a cancelled order, one «вручён» to someone else): no penalty yet.
+    parts.warning = `Если товар не будет передан и предоплата не будет возвращена, с ${formatRu(addDays(terms.delivery.end, 1))} я потребую неустойку ${PENALTIES.lateDelivery.rate} суммы предварительной оплаты за каждый день, ${capText("lateDelivery")} (${cite("lateDeliveryPenalty")}).`;
+  }
+  parts.penalty = penalty.days ? penalty : null;
+  parts.breached.push(cite("deliveryChoice"), ...(penalty.days ? [cite("lateDeliveryPenalty")] : []));
+  const andPenalty = penalty.days ? " и выплатить неустойку" : "";
+  parts.demandSummary = a.ndDemand === "new_deadline" ? `передать товар не позднее ${formatRu(a.newDeadline)}${andPenalty}` : `вернуть предварительную оплату${andPenalty}`;
 }
 
 const QUALITY_STORY = {
@@ -119,6 +160,26 @@ const QUALITY_STORY = {
     subject: "о несоответствии товара описанию",
     facts: (a) => `Товар получен ${formatRu(a.receivedDate)}. Полученный товар не соответствует описанию на странице товара: ${sentence(a.defect)}`,
     law: () => `Несоответствие товара условиям договора или описанию, предоставленному продавцом, является недостатком товара (преамбула ЗоЗПП). Поэтому я вправе по своему выбору потребовать замены товара, соразмерного уменьшения покупной цены либо отказаться от исполнения договора и потребовать возврата уплаченной суммы (${cite("qualityRights")}). Кроме того, товар, купленный дистанционно, можно вернуть в течение ${days("distanceRefusal", "after")} после его передачи (${cite("distanceRefusal")}).`,
+  },
+  incomplete: {
+    subject: "о передаче товара не в полном количестве или некомплектного товара",
+    facts: (a) => `Товар получен ${formatRu(a.receivedDate)}. Заказ пришёл не полностью: ${sentence(a.defect)}`,
+    law: () => `Продавец обязан передать товар в количестве и комплектности, которые предусмотрены договором (${cite("completeness")}). Если передано меньше, покупатель вправе потребовать передать недостающее либо отказаться от товара и потребовать вернуть деньги (${cite("shortDelivery")}); при некомплектном товаре — потребовать уменьшить цену, доукомплектовать товар, заменить его комплектным или вернуть деньги (${cite("incompleteGoods")}). Несоответствие товара договору — это недостаток, поэтому действуют и права покупателя при недостатке товара (${cite("qualityRights")}).`,
+  },
+  counterfeit: {
+    subject: "о продаже поддельного товара",
+    facts: (a) => `Товар получен ${formatRu(a.receivedDate)}. Товар продавался как оригинальный, но оказался подделкой: ${sentence(a.defect)}`,
+    law: () => `Поддельный товар не соответствует описанию и условиям договора, а это недостаток товара (преамбула ЗоЗПП). Поэтому я вправе отказаться от договора и потребовать вернуть уплаченную сумму или потребовать заменить товар оригинальным (${cite("qualityRights")}). Если продавец не согласен, что товар поддельный, он проводит проверку качества, а при споре — экспертизу за свой счёт (${cite("qualityRights")}).`,
+  },
+  digital_code: {
+    subject: "о продаже неработающего цифрового кода",
+    facts: (a) => `Код получен ${formatRu(a.receivedDate)}. Код не работает: ${sentence(a.defect)}`,
+    law: () => `Код, который нельзя активировать или использовать, не соответствует условиям договора и описанию: это недостаток товара (преамбула ЗоЗПП). Поэтому я вправе потребовать заменить код работающим или отказаться от договора и потребовать вернуть уплаченную сумму (${cite("qualityRights")}).`,
+  },
+  repair_delay: {
+    subject: "о нарушении срока ремонта",
+    facts: (a) => `Товар получен ${formatRu(a.receivedDate)}. В товаре обнаружен недостаток: ${sentence(a.defect)} ${formatRu(a.repairDate)} продавец принял товар в гарантийный ремонт.`,
+    law: () => `Недостаток товара должен быть устранён незамедлительно, а срок, согласованный письменно, не может быть больше ${days("repair", "repair")} (${cite("repair")}). Если срок устранения недостатков нарушен, покупатель вправе отказаться от договора и потребовать вернуть уплаченную сумму или потребовать замены товара, в том числе технически сложного (${cite("qualityRights")}).`,
   },
 };
 
@@ -140,11 +201,14 @@ function qualityDemandText(a, price) {
 
 /** A demand made before and not met: the 1 % penalty from the day after its term ended. */
 function earlierDemandParts(a, parts, price, due) {
-  const demand = DEMANDS[a.qDemand];
+  const repairing = a.case === "repair_delay";
+  const demand = repairing ? DEMANDS.repair : DEMANDS[a.qDemand];
   const penalty = qualityPenalty({ price, dueDate: due.end, until: a.docDate });
-  const check = a.qualityCheck && demand.checkDays ? ` (${daysText(demandDays(a))}: продавцу понадобилась проверка качества)` : "";
+  const check = !repairing && a.qualityCheck && demand.checkDays ? ` (${daysText(demandDays(a))}: продавцу понадобилась проверка качества)` : "";
   parts.facts.push(
-    `${formatRu(a.firstDemandDate)} продавец получил моё требование: ${demand.short}. Срок его удовлетворения${check} истёк ${termText(due)}${penalty.days ? ", требование не выполнено" : ""}.`,
+    repairing
+      ? `Срок ремонта — не больше ${days("repair", "repair")} — истёк ${termText(due)}${penalty.days ? ", товар не отремонтирован и мне не возвращён" : ""}.`
+      : `${formatRu(a.firstDemandDate)} продавец получил моё требование: ${demand.short}. Срок его удовлетворения${check} истёк ${termText(due)}${penalty.days ? ", требование не выполнено" : ""}.`,
   );
   if (!penalty.days) return;
   parts.demands.push(`Выплатить неустойку за нарушение срока удовлетворения требования за период ${periodText(penalty)}: ${penalty.formula} (${cite("qualityPenalty")}). Неустойка начисляется до дня, когда требование будет выполнено, ${capText("quality")}.`);
@@ -162,7 +226,10 @@ function qualityParts(a, parts, terms) {
   parts.demandSummary = DEMANDS[a.qDemand].short;
   parts.breached.push(cite("qualityRights"));
   if (terms.earlierDemand) earlierDemandParts(a, parts, price, terms.earlierDemand);
-  parts.readyForCheck = true;
+  if (a.case === "repair_delay" && a.substitute) {
+    parts.demands.push(`Пока товар у продавца, ${withinDays(figure("substitute", "substitute"))} со дня получения претензии предоставить мне на это время товар с теми же основными потребительскими свойствами и доставить его за свой счёт (${cite("substitute")}).`);
+  }
+  parts.readyForCheck = a.case !== "repair_delay" && a.case !== "digital_code";
   if (!parts.penalty) {
     const rate = PENALTIES.quality.rate;
     parts.warning = `Если срок будет нарушен, я потребую неустойку в размере ${rate} цены товара за каждый день просрочки: ${formatRubles(price)} × ${rate} = ${formatRubles(qualityPenaltyPerDay(price))} в день, ${capText("quality")} (${cite("qualityPenalty")}).`;
@@ -218,7 +285,74 @@ function refusalParts(a, parts, terms) {
   parts.breached.push(cite("distanceRefusal"));
 }
 
+/** The facts and the law of a money case, by its reason: what the buyer paid and why it is owed back. */
+const MONEY_STORY = {
+  subscription: (a) => (a.subReason === "no_consent"
+    ? {
+      subject: "о возврате платы за подписку, подключённую без моего согласия",
+      breached: [cite("imposedService")],
+      facts: [`${formatRu(a.chargeDate)} с меня списали плату за подписку. Платную подписку я не подключал(а) и согласия на неё не давал(а).`],
+      law: [`Дополнительные платные услуги продают только с согласия потребителя. Отметка о согласии, проставленная автоматически, согласием не считается, а доказать согласие должен продавец. Деньги за услугу, оказанную без согласия, возвращают ${withinDays(figure("imposedService", "refund"))} со дня требования (${cite("imposedService")}).`],
+    }
+    : {
+      subject: "о возврате платы, списанной после отмены подписки",
+      breached: [cite("serviceRefusal"), cite("unjustEnrichment")],
+      facts: [`${formatRu(a.subCancelDate)} я отключил(а) подписку. ${formatRu(a.chargeDate)} с меня всё равно списали плату за неё.`],
+      law: [
+        `Потребитель вправе в любое время отказаться от услуги, оплатив исполнителю только фактически понесённые расходы (${cite("serviceRefusal")}). После моего отказа договор прекращён, и оснований списывать плату нет. Деньги, полученные без основания, подлежат возврату (${cite("unjustEnrichment")}).`,
+        `Срок возврата законом не назначен, поэтому деньги должны быть возвращены ${withinDays(figure("termOnDemand", "days"))} со дня получения требования (${cite("termOnDemand")}).`,
+      ],
+    }),
+  travel: (a) => {
+    const cancelled = formatRu(a.tripDate);
+    const base = {
+      provider_cancelled: {
+        breached: "unjustEnrichment",
+        facts: [`${cancelled} перевозчик (гостиница) отменил поездку. Я от неё не отказывался(ась), услуга мне не оказана.`],
+        law: [`Услуга не оказана не по моей вине, поэтому деньги за неё удерживаются без основания и подлежат возврату полностью, даже если тариф был невозвратным (${cite("unjustEnrichment")}).`],
+      },
+      own_refusal: {
+        breached: "serviceRefusal",
+        facts: [`${cancelled} я отказался(ась) от поездки, до её начала. Мне вернули меньше, чем я заплатил(а), и не объяснили, из каких расходов сложилась удержанная сумма.`],
+        law: [`Потребитель вправе в любое время отказаться от услуги, оплатив исполнителю только фактически понесённые расходы (${cite("serviceRefusal")}). Удерживать сверх этих расходов нельзя, а доказать расходы должен исполнитель.`],
+      },
+      illness: {
+        breached: "flightIllness",
+        facts: [`${cancelled} я отказался(ась) от полёта из-за внезапной болезни (смерти члена семьи или близкого родственника) и сообщил(а) об этом перевозчику. Документы прилагаю.`],
+        law: [`В этом случае перевозчик возвращает всю сумму, уплаченную за билет, в том числе за невозвратный (${cite("flightIllness")}).`],
+      },
+    }[a.travelReason];
+    return {
+      subject: "о возврате денег за поездку, оформленную через Ozon Travel",
+      breached: [cite(base.breached)],
+      facts: base.facts,
+      law: [...base.law, `Срок возврата законом не назначен, поэтому деньги должны быть возвращены ${withinDays(figure("termOnDemand", "days"))} со дня получения требования (${cite("termOnDemand")}).`],
+    };
+  },
+};
+
+/** A subscription charged or a booking refunded short: the money back in the register's term, then interest. */
+function moneyParts(a, parts) {
+  const owed = parseRubles(a.refundAmount);
+  const story = MONEY_STORY[a.case](a);
+  parts.subject = story.subject;
+  parts.facts.push(...story.facts);
+  parts.law.push(...story.law);
+  parts.demands.push(`Вернуть мне ${formatRubles(owed)} ${withinDays(moneyDays(a))} со дня получения претензии.`);
+  parts.warning = `Если деньги не будут возвращены в срок, я потребую и проценты за пользование чужими денежными средствами (${cite("interest")}).`;
+  parts.demandSummary = `вернуть ${formatRubles(owed)}`;
+  parts.breached.push(...story.breached);
+}
+
 const CASE_PARTS = {
+  handed_not_received: notDeliveredParts,
+  cancelled: notDeliveredParts,
+  incomplete: qualityParts,
+  counterfeit: qualityParts,
+  digital_code: qualityParts,
+  repair_delay: qualityParts,
+  subscription: moneyParts,
+  travel: moneyParts,
   not_delivered: notDeliveredParts,
   defective: qualityParts,
   not_as_described: qualityParts,
@@ -233,7 +367,9 @@ const CASE_PARTS = {
 export function caseParts(a, data) {
   const price = parseRubles(a.price);
   const terms = caseTerms(a, data.calendar);
-  const order = `${formatRu(a.orderDate)} мной оформлен заказ № ${a.orderNumber.trim()} на маркетплейсе Ozon: ${quote(a.product)}, цена товара — ${formatRubles(price)}.`;
+  // A subscription or a trip is a service, not goods: its order line says «цена», not «цена товара».
+  const priceWord = isMoneyCase(a.case) ? "цена" : "цена товара";
+  const order = `${formatRu(a.orderDate)} мной оформлен заказ № ${a.orderNumber.trim()} на маркетплейсе Ozon: ${quote(a.product)}, ${priceWord} — ${formatRubles(price)}.`;
   const parts = { facts: [order], law: [], demands: [], penalty: null, termDays: terms.answerDays, terms, breached: [], subject: "" };
   CASE_PARTS[a.case](a, parts, terms, data);
   if (asksForMoney(a) && a.refundTo) parts.demands.push(refundToText(a));
@@ -345,7 +481,7 @@ export function buildMarketplaceLetter(a, data) {
   const price = parseRubles(a.price);
   const ids = checkCompanyIds(a.sellerIds).value;
   const seller = [a.sellerName.trim(), ids, a.sellerAddress.trim()].filter(Boolean).join(", ");
-  const refund = a.case === "not_delivered" && a.ndDemand === "refund";
+  const refund = isDeliveryCase(a.case) && a.ndDemand === "refund";
   const paragraphs = [
     `${formatRu(a.orderDate)} мной оформлен заказ № ${a.orderNumber.trim()} на маркетплейсе Ozon: ${quote(a.product)}, цена товара — ${formatRubles(price)}.`,
     `Товар продаёт ${seller}. Претензию продавцу я направляю одновременно с этим письмом, её копия приложена.`,
@@ -413,6 +549,10 @@ export function deadlineEvents(letters) {
       continue;
     }
     if (!letter.summary.answerBy) continue; // a letter with no legal term sets no reminder
+    if (letter.summary.event) {
+      events.push({ date: letter.summary.answerBy.end, ...letter.summary.event });
+      continue;
+    }
     const last = letter.summary.answerBy.end;
     events.push(
       {

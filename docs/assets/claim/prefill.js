@@ -14,7 +14,7 @@ export const MAX_PREFILL_CHARS = 4000;
 /** The one interface with «Моё дело»: the fields a link may fill in. */
 export const PREFILLABLE = [
   "case", "doc", "prepaid", "promisedDate", "receivedDate", "refundBasis", "refundAmount", "ndDemand", "newDeadline",
-  "qDemand", "orderNumber", "orderDate", "product", "price", "recipient", "sellerName", "claimSentDate", "sellerReply",
+  "qDemand", "orderNumber", "orderDate", "product", "price", "recipient", "sellerName", "claimSentDate", "sellerReply", "subReason",
 ];
 
 // Line breaks, tabs and other controls, and the marks that reverse the direction of text.

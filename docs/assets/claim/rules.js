@@ -36,6 +36,25 @@ export const RULE = {
   stateFee: "nk-333-36-consumer",
   stateFeeAbove: "nk-333-36-above",
   suitAttachments: "gpk-132",
+  // Issue 27: the other situations the guides cover.
+  handedOver: "gk-458",
+  handedToBearer: "gk-499-recipient",
+  noUnilateralChange: "gk-310",
+  priceAtOrder: "gk-500-price",
+  shortDelivery: "gk-466",
+  completeness: "gk-478",
+  incompleteGoods: "gk-480",
+  substitute: "zozpp-20-substitute",
+  imposedService: "zozpp-16-imposed",
+  serviceRefusal: "zozpp-32",
+  unjustEnrichment: "gk-1102",
+  termOnDemand: "gk-314",
+  flightIllness: "vk-108",
+  // A card operation the buyer did not make: the bank, the Bank of Russia, the financial ombudsman.
+  bankReport: "fz161-report",
+  bankAnswer: "fz161-answer",
+  ombudsmanLimit: "fz123-limit",
+  bankClaimFirst: "fz123-claim-first",
 };
 
 /** The figures the builder reads, with the unit each must have: [rule, figure, unit]. */
@@ -58,6 +77,14 @@ const FIGURES = [
   ["authorityAnswer", "answer", "days"],
   ["fine", "fine", "percent"],
   ["courtLimit", "limit", "rubles"],
+  ["substitute", "substitute", "days"],
+  ["imposedService", "refund", "days"],
+  ["termOnDemand", "days", "days"],
+  ["bankReport", "report", "days"],
+  ["bankAnswer", "answer", "days"],
+  ["bankAnswer", "cross-border", "days"],
+  ["ombudsmanLimit", "limit", "rubles"],
+  ["bankClaimFirst", "answer", "working-days"],
   ["stateFee", "limit", "rubles"],
 ];
 
@@ -197,6 +224,77 @@ export const CASES = {
     label: "Товар исправен, но не подошёл: хочу вернуть",
     asks: ["receivedDate", "noReturnInfo", "keptIntact"],
   },
+  // Issue 27. `delivery`: a prepaid order not handed over, the п. 2–4 ст. 23.1 family; `early`: the
+  // buyer may write before the promised date has passed (the penalty then starts only after it).
+  handed_not_received: {
+    label: "Заказ отмечен «вручён» или «выдан», но я его не получал(а)", delivery: true, early: true, writeBoth: true,
+    asks: ["prepaid", "promisedDate", "handedDate", "ndDemand"],
+  },
+  cancelled: {
+    label: "Оплаченный заказ отменили или подняли цену после оплаты", delivery: true, early: true, writeBoth: true,
+    asks: ["prepaid", "promisedDate", "cancelKind", "cancelDate", "ndDemand"],
+  },
+  incomplete: {
+    label: "Пришло не всё: не хватает товара, деталей или комплекта", quality: true,
+    demands: ["refund", "replace", "reduce"],
+    asks: ["receivedDate", "defect", "qDemand", "firstDemandDate"],
+  },
+  counterfeit: {
+    label: "Товар оказался подделкой", quality: true,
+    demands: ["refund", "replace"],
+    asks: ["receivedDate", "defect", "qDemand", "firstDemandDate"],
+  },
+  digital_code: {
+    label: "Цифровой код (ключ, подписка, сертификат) не работает", quality: true,
+    demands: ["refund", "replace"],
+    asks: ["receivedDate", "defect", "qDemand", "firstDemandDate"],
+  },
+  repair_delay: {
+    label: "Ремонт по гарантии затянулся дольше срока", quality: true, repair: true,
+    demands: ["refund", "replace"],
+    asks: ["receivedDate", "defect", "repairDate", "qDemand", "substitute"],
+  },
+  // `money`: money taken or kept without a ground (a service charged, a booking refunded short); the
+  // demand is only money, its term from the register, ст. 395 ГК РФ interest after it in the lawsuit.
+  subscription: {
+    label: "Списали плату за подписку (Ozon Premium и др.) без согласия или после отмены", money: true,
+    asks: ["subReason", "chargeDate", "cancelDate", "refundAmount"],
+  },
+  travel: {
+    label: "Не вернули деньги за отель или билет из Ozon Travel", money: true,
+    asks: ["travelReason", "cancelDate", "refundAmount"],
+  },
+  // `bank`: not a purchase but a card operation; its documents go to the bank and to those above it.
+  bank_operation: {
+    label: "С карты Ozon Банка списали деньги, а я эту операцию не совершал(а)", bank: true,
+    asks: ["operationDate", "noticeDate", "operationAmount", "cardDigits", "operationDetails", "crossBorder"],
+  },
+};
+
+/** What the bank answered to the buyer's statement. */
+export const BANK_REPLIES = {
+  none: { label: "Не ответил", text: "Ответа банка нет." },
+  refused: { label: "Отказал", text: "Банк отказал вернуть деньги." },
+  partial: { label: "Вернул часть", text: "Банк вернул только часть суммы." },
+};
+
+/** Why the seller cancelled or changed the order (the buyer did not agree). */
+export const CANCEL_KINDS = {
+  cancelled: { label: "Продавец отменил заказ после оплаты" },
+  repriced: { label: "Продавец требует доплатить: поднял цену после оплаты" },
+};
+
+/** Why a subscription's charge is owed back. */
+export const SUB_REASONS = {
+  no_consent: { label: "Я не подключал(а) платную подписку, её включили без моего согласия" },
+  after_cancel: { label: "Я отключил(а) подписку, но деньги списали снова" },
+};
+
+/** Why an Ozon Travel booking is owed back (the guide ozon-travel.md). */
+export const TRAVEL_REASONS = {
+  provider_cancelled: { label: "Рейс, поезд или бронь отменил перевозчик или отель" },
+  own_refusal: { label: "Я сам(а) отказался(ась) от поездки: удержали больше фактических расходов" },
+  illness: { get label() { return `Не полетел(а) из-за болезни или смерти близкого (${cite("flightIllness")})`; } },
 };
 
 /** Terms, each counted from the day after the event (ст. 191 ГК РФ), with its article. */
@@ -268,7 +366,21 @@ export const DOCUMENTS = {
   claim: { label: "Претензию продавцу" },
   complaint: { label: "Жалобу в Роспотребнадзор — если продавец не ответил на претензию или отказал" },
   lawsuit: { label: "Исковое заявление в суд — если срок претензии прошёл без ответа или продавец отказал" },
+  // A card operation (CASES[…].bank) has its own addressees, each owed only its own document.
+  bank_statement: { label: "Заявление в Ozon Банк о несогласии с операцией — сразу, не позже следующего дня", bank: true },
+  cbr: { label: "Обращение в Банк России — если банк не ответил или отказал", bank: true },
+  ombudsman: { label: "Обращение к финансовому уполномоченному — если банк отказал вернуть деньги", bank: true },
 };
+
+/** Whether a document is one these answers' situation can have: a bank's for a card operation only. */
+export function documentFits(docId, caseId) {
+  return Boolean(DOCUMENTS[docId]) && Boolean(DOCUMENTS[docId].bank) === isBankCase(caseId);
+}
+
+/** A card operation the buyer did not make: no order, no seller; the bank and its supervisors. */
+export function isBankCase(caseId) {
+  return Boolean(CASES[caseId]?.bank);
+}
 
 /** Larger amounts are almost certainly a typo (an extra zero) in a claim about one Ozon order. */
 export const MAX_AMOUNT_KOPECKS = 10_000_000 * 100;
@@ -285,9 +397,19 @@ export function isQualityCase(caseId) {
   return Boolean(CASES[caseId]?.quality);
 }
 
+/** A prepaid order that was not handed over (п. 2–4 ст. 23.1 ЗоЗПП): not delivered, «вручён» to no one, cancelled. */
+export function isDeliveryCase(caseId) {
+  return caseId === "not_delivered" || Boolean(CASES[caseId]?.delivery);
+}
+
+/** Money owed back with no penalty of ЗоЗПП (a subscription, a booking): ст. 395 ГК РФ interest instead. */
+export function isMoneyCase(caseId) {
+  return Boolean(CASES[caseId]?.money);
+}
+
 /** Whether the letter asks for money back: then it says where the money goes (issues 26, 29). */
 export function asksForMoney(a) {
-  if (a.case === "not_delivered") return a.ndDemand === "refund";
+  if (isDeliveryCase(a.case)) return a.ndDemand === "refund";
   if (isQualityCase(a.case)) return a.qDemand === "refund" || a.qDemand === "reduce";
-  return a.case === "refund_missing" || a.case === "refusal";
+  return a.case === "refund_missing" || a.case === "refusal" || isMoneyCase(a.case);
 }

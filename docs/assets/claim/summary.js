@@ -25,6 +25,7 @@ function termItem(letter, answers, several) {
   if (letter.kind === "complaint") {
     return `Обращение регистрируют за ${daysText(TERMS.authorityRegister.days)} (${TERMS.authorityRegister.article}), ответ дают за ${daysText(TERMS.authorityAnswer.days)} после регистрации (${TERMS.authorityAnswer.article}): если отправите ${formatRu(answers.docDate)}, ждите ответа примерно по ${termText(answerBy)}.`;
   }
+  if (letter.summary.notes) return null; // a bank's document: its own notes say everything (bank.js)
   if (!answerBy) return `Письмо${to} — просьба по правилам Ozon: срока по закону у него нет.`;
   if (letter.kind === "claim" && demandsNewDeadline(answers)) return `Срок${to}: товар и неустойка — не позднее ${formatRu(answerBy.end)}.`;
   return `Срок ответа${to}: ${daysText(termDays)} со дня получения; при вручении ${formatRu(answers.docDate)} — по ${termText(answerBy)}.`;
@@ -53,10 +54,23 @@ function penaltyItems(penalty) {
   return items;
 }
 
+/**
+ * The complaint book for marketplaces on Госуслуги: its 2026 rules (who may use it, its answer term) are
+ * not confirmed, so the builder writes no text for it and says so (issue 27).
+ */
+export const COMPLAINT_BOOK_NOTE = "Книга жалоб и предложений для маркетплейсов на Госуслугах: кто может ею пользоваться и в какой срок там отвечают по правилам 2026 года, мы не подтвердили. Поэтому текст для неё конструктор не составляет. Жалоба в Роспотребнадзор от этого не зависит.";
+
+/** A term ending in a year whose transfers no decree confirms: the caveat, or nothing. */
+function calendarItems(letter, calendar) {
+  const caveat = letter.summary.answerBy ? unconfirmedCalendarText([letter.summary.answerBy], calendar) : "";
+  return caveat ? [caveat] : [];
+}
+
 /** Everything the buyer should know next to the letter, in order of importance. */
 export function summaryItems(letters, answers, calendar) {
-  const items = letters.map((letter) => termItem(letter, answers, letters.length > 1));
+  const items = letters.map((letter) => termItem(letter, answers, letters.length > 1)).filter(Boolean);
   const main = letters[0];
+  if (main.summary.notes) return [...items, ...main.summary.notes, ...calendarItems(main, calendar)];
   const terms = main.summary.terms ?? {};
   if (main.kind === "claim") items.push("Если отправляете почтой, срок начнётся, когда письмо получат: сохраните опись и уведомление о вручении.");
   items.push(...sendingItems(answers));
@@ -74,6 +88,7 @@ export function summaryItems(letters, answers, calendar) {
   if (main.kind === "claim" && isQualityCase(answers.case)) {
     items.push(`Если продавец попросит товар на проверку качества, отдайте его, придите на проверку и сохраните акт. Суд не взыщет штраф ${figureText("fine", "fine")} (${cite("fine")}), если покупатель сам помешал выполнить требования добровольно, например не дал товар на проверку (${cite("fineExceptions")}).`);
   }
+  if (main.kind === "complaint") items.push(COMPLAINT_BOOK_NOTE);
   // Terms are {end, …}; the authority's come in a pair ({register, answer}); answerDays is a number.
   const isTerm = (value) => Boolean(value) && typeof value === "object" && "end" in value;
   const allTerms = [main.summary.answerBy, ...Object.values(terms).flatMap((value) => (isTerm(value) ? [value] : Object.values(value ?? {}).filter(isTerm)))];

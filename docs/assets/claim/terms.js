@@ -3,7 +3,7 @@
 // the same functions, so a term is counted one way everywhere. Pure; tested by node --test.
 
 import { dayTerm, monthTerm } from "./calendar.js";
-import { DEMANDS, TERMS, isQualityCase } from "./rules.js";
+import { DEMANDS, TERMS, figure, isDeliveryCase, isMoneyCase, isQualityCase } from "./rules.js";
 
 /**
  * The delivery date the seller promised. It is a date the seller chose, not a term the buyer must
@@ -21,9 +21,30 @@ export function demandDays(a) {
   return a.qualityCheck && demand.checkDays ? demand.checkDays : demand.days;
 }
 
-/** A quality demand made earlier: its own term (ст. 20–22 ЗоЗПП) from the day the seller received it. */
+/**
+ * A quality demand made earlier: its own term (ст. 20–22 ЗоЗПП) from the day the seller received it.
+ * A repair that drags on: the repair's 45 days from the day the seller took the item (ст. 20).
+ */
 export function earlierDemandTerm(a, calendar) {
+  if (isRepairDelay(a)) return dayTerm(calendar, a.repairDate, DEMANDS.repair.days);
   return dayTerm(calendar, a.firstDemandDate, demandDays(a));
+}
+
+function isRepairDelay(a) {
+  return a.case === "repair_delay";
+}
+
+/** Whether these answers name an earlier demand whose term has a penalty behind it. */
+export function hasEarlierDemand(a) {
+  return isRepairDelay(a) ? Boolean(String(a.repairDate ?? "").trim()) : isQualityCase(a.case) && Boolean(String(a.firstDemandDate ?? "").trim());
+}
+
+/**
+ * Days the seller has to pay money owed with no term of its own: a charge for a service the buyer
+ * did not agree to, 3 days (п. 3.1 ст. 16 ЗоЗПП); otherwise 7 days from the demand (п. 2 ст. 314 ГК РФ).
+ */
+export function moneyDays(a) {
+  return a.case === "subscription" && a.subReason === "no_consent" ? figure("imposedService", "refund") : figure("termOnDemand", "days");
 }
 
 /** The 10 days the seller had to return the money after the buyer's demand. */
@@ -43,13 +64,14 @@ export function refusalTerm(a, calendar) {
 export function answerDays(a) {
   if (isQualityCase(a.case)) return demandDays(a);
   if (a.case === "refusal") return TERMS.refusalRefund.days;
-  if (a.case === "not_delivered" && a.ndDemand === "refund") return TERMS.prepaymentRefund.days;
+  if (isMoneyCase(a.case)) return moneyDays(a);
+  if (isDeliveryCase(a.case) && a.ndDemand === "refund") return TERMS.prepaymentRefund.days;
   return TERMS.answer.days;
 }
 
 /** Whether the claim demands delivery by a date the buyer sets: then that date is its one term. */
 export function demandsNewDeadline(a) {
-  return a.case === "not_delivered" && a.ndDemand === "new_deadline";
+  return isDeliveryCase(a.case) && a.ndDemand === "new_deadline";
 }
 
 /**
@@ -81,8 +103,8 @@ export function authorityTerms(a, calendar) {
 /** All the deadlines these (valid) answers have; throws CalendarRangeError past the calendar. */
 export function caseTerms(a, calendar) {
   const terms = { answerDays: answerDays(a), answer: answerTerm(a, calendar) };
-  if (a.case === "not_delivered") terms.delivery = deliveryTerm(a, calendar);
-  if (isQualityCase(a.case) && String(a.firstDemandDate ?? "").trim()) terms.earlierDemand = earlierDemandTerm(a, calendar);
+  if (isDeliveryCase(a.case)) terms.delivery = deliveryTerm(a, calendar);
+  if (hasEarlierDemand(a)) terms.earlierDemand = earlierDemandTerm(a, calendar);
   if (a.case === "refund_missing") terms.refund = refundTerm(a, calendar);
   if (a.case === "refusal") terms.refusal = refusalTerm(a, calendar);
   if (a.doc === "complaint") terms.authority = authorityTerms(a, calendar);
