@@ -231,8 +231,8 @@ def prerendered_copy(copy: Path, config: str, work: Path, env: dict[str, str]) -
     """The same pages with every macro replaced by its output and the macros plugin removed."""
     dump_dir = work / f"prerendered-{copy.name}"
     shutil.rmtree(dump_dir, ignore_errors=True)
-    (copy / "bench_dump_markdown.py").write_text(DUMP_HOOK, encoding="utf-8")
-    dump_config = config.replace("hooks:\n", "hooks:\n  - bench_dump_markdown.py\n", 1)
+    (copy / "hooks" / "bench_dump_markdown.py").write_text(DUMP_HOOK, encoding="utf-8")  # hooks/ only (config_guard)
+    dump_config = config.replace("hooks:\n", "hooks:\n  - hooks/bench_dump_markdown.py\n", 1)
     (copy / "mkdocs.dump.yml").write_text(dump_config, encoding="utf-8")
     dumped = timed(
         MKDOCS + ["-f", "mkdocs.dump.yml", "-d", str(work / "site-dump")],
@@ -247,11 +247,21 @@ def prerendered_copy(copy: Path, config: str, work: Path, env: dict[str, str]) -
         if part.is_file() and part.suffix != ".md":
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(part, target)
-    # macros/ stays importable (hooks/booklet.py words the print date with it); only the plugin goes
-    for folder in ("overrides", "hooks", "data", "macros"):
+    # macros/ stays importable (hooks/booklet.py words the print date with it); only the plugin goes;
+    # sitecheck/ too (hooks/law_check.py runs the register's check in every build)
+    for folder in ("overrides", "hooks", "data", "macros", "sitecheck"):
         if (copy / folder).exists():
             shutil.copytree(copy / folder, dump_dir / folder, dirs_exist_ok=True)
-    (dump_dir / "mkdocs.yml").write_text(drop_block(config, "  - macros:"), encoding="utf-8")
+    # The dump's pages hold the macros' HTML (long lines, the builder's JSON), not what editors type: the
+    # checks of editors' sources (hooks/docs_files.py's line bound, hooks/law_check.py's citations) stay
+    # out; the limit way measures rendering.
+    source_checks = ("  - hooks/docs_files.py", "  - hooks/law_check.py")
+    dump = "".join(
+        line
+        for line in drop_block(config, "  - macros:").splitlines(keepends=True)
+        if not line.startswith(source_checks)
+    )
+    (dump_dir / "mkdocs.yml").write_text(dump, encoding="utf-8")
     return dump_dir
 
 

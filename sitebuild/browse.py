@@ -20,7 +20,10 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # A guide downloads at most this much (gzip) before search is opened: tests hold it, bench/weight.py reports it.
-GUIDE_BUDGET_GZIP = 60 * 1024  # issue 17; was 120 KB (81.8 KB measured before it)
+# 60 KB from issue 17 (was 120 KB; 81.8 KB measured before it). 64 KB since 2026-12-07: the large print type
+# for elderly readers (print.css) and the legally needed steps put a guide at 60.4 KB, so any sentence an
+# editor added failed the test; 3.5 KB of room lets a correct edit pass while a new script or font still fails.
+GUIDE_BUDGET_GZIP = 64 * 1024
 SEARCH_FIELD = "input[type=search], input[role=combobox], input[name=query]"
 
 
