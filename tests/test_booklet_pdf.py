@@ -154,7 +154,8 @@ def _letter_headings(page_html: Path) -> set[str]:
     return {
         " ".join(h.text_content().replace("¶", "").split())
         for h in root.xpath(
-            "//*[self::h2 or self::h3 or self::h4][following-sibling::*[1][contains(concat(' ', @class, ' '), ' letter ')]]"
+            "//*[self::h2 or self::h3 or self::h4]"
+            "[following-sibling::*[1][contains(concat(' ', @class, ' '), ' letter ')]]"
         )
     }
 
