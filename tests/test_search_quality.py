@@ -21,6 +21,7 @@ from sitebuild import SITE_PARTS, copy_project
 from .conftest import ROOT, build
 
 NEW_GUIDE = ROOT / "tests" / "fixtures" / "new-guide" / "povrezhdennaya-posylka.md"
+EDITING_GUIDE = ROOT / "EDITING.md"  # the editors' manual: «Add a guide» and «Search» (README links it)
 
 
 def ranked(part: str, text: str, rank: int, slug: str = "brak", first: str = "dostavka") -> quality.Ranked:
@@ -145,10 +146,10 @@ def test_query_files_refuse_aliases_with_the_line(tmp_path: Path) -> None:
         load_queries(path)
 
 
-def test_readme_states_the_limit_and_the_figures_the_check_uses() -> None:
-    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
-    assert f"more than {quality.DROP_LIMIT:g} points below the accepted run" in readme
-    assert "make accept-search" in readme and quality.ACCEPTED.name in readme
+def test_editing_guide_states_the_limit_and_the_figures_the_check_uses() -> None:
+    editing = " ".join(EDITING_GUIDE.read_text(encoding="utf-8").split())
+    assert f"more than {quality.DROP_LIMIT:g} points below the accepted run" in editing
+    assert "make accept-search" in editing and quality.ACCEPTED.name in editing
     accepted = quality.read_accepted()
     share = {
         (part, within): quality.hit_share([rank for (got, _, _), rank in accepted.items() if got == part], within)
@@ -159,12 +160,12 @@ def test_readme_states_the_limit_and_the_figures_the_check_uses() -> None:
         f"tuned hit@1 {share['tuned', 1]:.1f} %, hit@3 {share['tuned', 3]:.1f} %; "
         f"held-out {share['held-out', 1]:.1f} % and {share['held-out', 3]:.1f} %"
     )
-    assert figures in readme, f"README «Search» must quote the accepted run after make accept-search: {figures}"
+    assert figures in editing, f"EDITING.md «Search» must quote the accepted run after make accept-search: {figures}"
 
 
-def test_readme_example_guide_is_one_the_site_does_not_have() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"(`{NEW_GUIDE.name}`" in readme and f"slug: {NEW_GUIDE.stem}}}" in readme
+def test_editing_guide_example_guide_is_one_the_site_does_not_have() -> None:
+    editing = EDITING_GUIDE.read_text(encoding="utf-8")
+    assert f"(`{NEW_GUIDE.name}`" in editing and f"slug: {NEW_GUIDE.stem}}}" in editing
     assert not (ROOT / "docs" / NEW_GUIDE.name).exists(), f"docs/{NEW_GUIDE.name} exists: pick another example"
 
 
@@ -172,7 +173,7 @@ def test_readme_example_guide_is_one_the_site_does_not_have() -> None:
 
 
 def test_a_correct_guide_whose_words_overlap_others_passes_make_check(tmp_path: Path) -> None:
-    """What an editor does by README «Add a guide»: the file, nav, queries; then what make check runs on it."""
+    """What an editor does by EDITING.md «Add a guide»: the file, nav, queries; then what make check runs on it."""
     project = copy_project(tmp_path / "project", SITE_PARTS + ("bench", "sitebuild"))
     copy_project(project, ("tests/js",))  # the engine's loader, which bench/search_rank.mjs imports
     slug = NEW_GUIDE.stem
