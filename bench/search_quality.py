@@ -30,7 +30,7 @@ from bench.search import HELD_OUT, QUERIES, Query, load_queries
 ROOT = Path(__file__).resolve().parent.parent
 ACCEPTED = ROOT / "bench" / "search-accepted.json"
 RANKER = ROOT / "bench" / "search_rank.mjs"
-DROP_LIMIT = 3.0  # points of hit@1 or hit@3 over all queries; README «Search» states the same figure
+DROP_LIMIT = 3.0  # points of hit@1 or hit@3 over all queries; EDITING.md «Search» states the same figure
 SHOWN = 10  # pages bench/search_rank.mjs keeps per query
 PARTS = {"tuned": QUERIES, "held-out": HELD_OUT}
 MAX_ACCEPTED_BYTES = 1_000_000  # the accepted run is a small file; anything larger is not one

@@ -9,7 +9,7 @@ Chromium prints the booklet twice. Every chapter is a named page whose top margi
 «Глава 5. Брак или не тот товар» (hooks/booklet_paper.py): pdftotext reads those lines back from the first
 print, which gives the sheet each chapter starts on; the numbers go into the contents' empty slots (print.css
 keeps their width, so no line moves) and the second print is read again to prove every number right.
-Chosen over WeasyPrint, which lays out `target-counter()` in one pass, by measurement (README «Printing and
+Chosen over WeasyPrint, which lays out `target-counter()` in one pass, by measurement (EDITING.md «Printing and
 the booklet»): the whole booklet took Chromium 1.7 s, WeasyPrint 70.0 17 s, with the same pages.
 """
 
@@ -43,7 +43,7 @@ PDFTOTEXT_TIMEOUT_S = 60
 XHTML = "{http://www.w3.org/1999/xhtml}"
 MISSING_TOOLS = (
     "booklet PDFs need Chromium and pdftotext: apt-get install chromium poppler-utils "
-    "(README «Printing and the booklet»)"
+    "(EDITING.md «Printing and the booklet»)"
 )
 
 

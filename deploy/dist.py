@@ -31,7 +31,7 @@ from .booklet_pdf import BookletPdfError, make_booklet_pdfs
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
-PRODUCTION_ROOT = "/srv/problema-s-ozon/site"  # where README «Publishing» unpacks the archive
+PRODUCTION_ROOT = "/srv/problema-s-ozon/site"  # where dev/publishing.md unpacks the archive
 # Fixed timestamps make the archives reproducible: the same build gives byte-identical .gz and .zip.
 ZIP_DATE = (2026, 1, 1, 0, 0, 0)
 # Brotli at quality 11 costs about 10 CPU seconds for the whole site, and most files are the same from

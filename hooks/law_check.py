@@ -32,4 +32,5 @@ def on_post_build(config: Any) -> None:
     found = errors(law.check(Context(Project(root))))
     if found:
         lines = "\n".join(str(problem) for problem in sorted(found))
-        raise PluginError(f"\n{len(found)} problem(s) with the legal rule register (README «Legal rules»):\n{lines}")
+        heading = f"{len(found)} problem(s) with the legal rule register (EDITING.md «Legal rules»)"
+        raise PluginError(f"\n{heading}:\n{lines}")

@@ -9,7 +9,7 @@ time says it instead:
 - a copy of the project without `.git` (the tests' throwaway copies, an unpacked archive) or a machine
   without git: every page's file modification time, and one INFO line says so. Never a warning,
   because a strict build must not fail for it. A shallow clone (`git clone --depth 1`) gives every
-  page the date of its one commit: CI clones with the whole history (README «Publishing»).
+  page the date of its one commit: CI clones with the whole history (dev/publishing.md).
 
 The result is `page.update_date` (ISO, what MkDocs' sitemap prints as `<lastmod>`) and
 `page.meta["updated"]`/`["published"]` as `datetime.date` for the templates («Обновлено 30.11.2026»,

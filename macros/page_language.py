@@ -191,7 +191,9 @@ def _call(node: nodes.Node, registry: MacroRegistry, offset: int) -> tuple[Macro
         kwargs.append((keyword.key, keyword.value.value))
     arity = _arity_problem(spec, args, kwargs)
     if arity:
-        return problem(f"{{{{ {spec.name}(…) }}}} {arity}", f"write {spec.example} (see the macros table in README.md)")
+        return problem(
+            f"{{{{ {spec.name}(…) }}}} {arity}", f"write {spec.example} (see the macros table in EDITING.md)"
+        )
     return MacroCall(spec.name, tuple(args), tuple(kwargs), line), None
 
 

@@ -1,5 +1,5 @@
 # Publishing (issue 17): the artefact, the web server's configuration, a local nginx, Lighthouse.
-# README «Publishing» says how to put dist/ on a static host or behind nginx.
+# dev/publishing.md says how to put dist/ on a static host or behind nginx.
 .PHONY: dist preview preview-stop bench-lighthouse pdf
 DIST := dist
 

@@ -2,7 +2,7 @@
 
 `rewrite_every_contact` changes every value of every contact in a project copy (numbers that
 still ring where their region says, e-mails, addresses, hours, labels, sources, dates) and retires
-the most used contact with `replaced_by:`, following README's «change a contact» and «retire a
+the most used contact with `replaced_by:`, following EDITING.md's «change a contact» and «retire a
 contact» word for word. Tests run the build, the checker and the test suite on such a copy to prove
 that nothing but data/contacts.yml holds a contact.
 """
@@ -191,7 +191,7 @@ def choose_retirement(book: ContactBook, docs: Path) -> Retirement:
 def rewrite_every_contact(project: Path, checked: dt.date) -> Retirement:
     """Change every contact value in `project` and retire one contact; the pages are not switched yet.
 
-    README, «change a contact»: edit the entry, update `source` and `checked`. «Retire one»: set
+    EDITING.md, «change a contact»: edit the entry, update `source` and `checked`. «Retire one»: set
     `status: obsolete`, write a `note` and `replaced_by:`. The caller switches the pages with
     switch_pages() (the build names every page that still uses the retired contact until then).
     """

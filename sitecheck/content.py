@@ -1,6 +1,6 @@
 """Content rules: the short variant is short and plain, and laws are cited in the recognised forms.
 
-Recognised citation forms (article first, then the act, exactly as README lists them):
+Recognised citation forms (article first, then the act, exactly as EDITING.md lists them):
 
     ст. 23.1 ЗоЗПП · п. 3 ст. 23.1 ЗоЗПП · ст. 18, 20–23 ЗоЗПП · ст. 23 ГПК РФ · ст. 497 ГК РФ
     пп. 4 п. 2 ст. 333.36 НК РФ · ст. 12 Закона № 59-ФЗ · ч. 2 ст. 8 Закона № 59-ФЗ · п. 2 ст. 108 ВК РФ

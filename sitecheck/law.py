@@ -137,7 +137,7 @@ def page_problems(
                     line,
                     f"«{citation}» names no rule in {LAW_FILE}",
                     f"cite a rule the register has (nearest: {near or 'none'}), "
-                    f"or add this rule to {LAW_FILE} with its source (README «Legal rules»)",
+                    f"or add this rule to {LAW_FILE} with its source (EDITING.md «Legal rules»)",
                     check=NAME,
                 )
             )
@@ -183,7 +183,7 @@ def _unknown_acts(page: Page, plain: str, found: list[Citation], register: LawRe
                 line_at(plain, match.start()),
                 f"«{shown}» cites an act that {LAW_FILE} does not list",
                 "add the act under «acts:» (its name as written here in «cite:») and the rule under «rules:», "
-                "with the source you read (README «Legal rules»)",
+                "with the source you read (EDITING.md «Legal rules»)",
                 check=NAME,
             )
         )

@@ -81,7 +81,7 @@ def _guides(ctx: Context) -> list[Problem]:
                     page.path,
                     1,
                     "this guide has no «short:» in its front matter (the short variant and the description)",
-                    f"add two or three sentences as «short:» (see README, «Add a guide») {_GUIDE_FIX}",
+                    f"add two or three sentences as «short:» (see EDITING.md, «Add a guide») {_GUIDE_FIX}",
                     check=NAME,
                 )
             )

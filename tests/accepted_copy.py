@@ -8,7 +8,7 @@ A full build costs two to three seconds, so the tests that each need a build tha
   HTML, sitecheck must (tests/test_sitecheck_html_links.py).
 
 The two edits touch different files and neither makes the build fail. The tests carry
-`pytest.mark.xdist_group(GROUP)`, so one worker builds the copy (README, «How the tests stay fast»).
+`pytest.mark.xdist_group(GROUP)`, so one worker builds the copy (dev/testing.md).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Contacts for tests: a frozen fixture file for exact values, and picks from the live data by kind.
 
-Tests never hard-code today's values of data/contacts.yml (README, «change a contact»). A test that
+Tests never hard-code today's values of data/contacts.yml (EDITING.md, «change a contact»). A test that
 needs exact values reads tests/fixtures/contacts/; a test of the real site asks the live data for
 «a live phone with hours» and reads the values from what it gets.
 """

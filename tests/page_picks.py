@@ -1,5 +1,5 @@
 """Pages for tests that break one: picked from the project's own pages, never named, so renaming or
-retiring a guide breaks no test (README, «add a guide»).
+retiring a guide breaks no test (EDITING.md, «Add a guide»).
 
 A macro or front matter error stops the build at the page that has it, and MkDocs renders the pages in
 the order of their files (folders, then names). A test that breaks the first guide in that order sees

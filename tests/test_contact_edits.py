@@ -1,4 +1,4 @@
-"""README's «change a contact» and «retire a contact», done to every contact at once, keep the site green.
+"""EDITING.md's «change a contact» and «retire a contact», done to every contact at once, keep the site green.
 
 sitebuild/contact_edits.py rewrites every value of data/contacts.yml in a copy of the project (new
 numbers that still ring where their region says, e-mails, addresses, hours, labels, sources,
@@ -54,7 +54,7 @@ def test_every_value_changes_and_one_contact_is_retired(project_copy: Path) -> N
 
 @dataclass
 class EveryContactChanged:
-    """The copy after README's «change a contact» for every contact and «retire a contact» for one, built."""
+    """The copy after EDITING.md's «change a contact» for every contact and «retire a contact» for one, built."""
 
     project: Path
     before: ContactBook

@@ -89,7 +89,7 @@ def test_built_site_links_purged_stylesheets_only(built_site: BuildResult) -> No
     main = next(folder.glob("main.*.css")).read_text(encoding="utf-8")
     for selector in (".md-header", ".md-nav__link", ".md-search-result__item", ".md-typeset table"):
         assert selector in main, selector
-    # mkdocs.yml has no content.tooltips (README «Safety»), so nothing on a page can use its tooltips
+    # mkdocs.yml has no content.tooltips (dev/safety.md), so nothing on a page can use its tooltips
     assert ".md-tooltip2" not in main
     assert "[dir=rtl]" not in main and "md-version__list" not in main
 

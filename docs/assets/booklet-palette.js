@@ -2,7 +2,7 @@
 // `data-booklet-palette` instead of `data-md-component="palette"`, so Material does not mount it).
 // Why: Material's palette component, on start-up, sets and removes `data-md-color-switching` on <body>
 // and writes the `color-scheme` meta, and each of these restyles the whole page. A booklet has over
-// 8,000 elements, and on a slow phone those restyles were most of its blocking time (README «Publishing»).
+// 8,000 elements, and on a slow phone those restyles were most of its blocking time (dev/publishing.md).
 // This script does what the component does, but at start-up it only shows the right toggle, and it
 // repaints the page only when the reader's palette is not the one the page was built with.
 // The palette is stored where Material keeps it (`__md_get`/`__md_set`, «__palette»), so every other

@@ -1,5 +1,5 @@
 // «Моё дело» → the claim builder: the case's answers as the builder's pre-fill fragment
-// (docs/assets/claim/prefill.js reads it; README «Моё дело» describes the interface). Only what the
+// (docs/assets/claim/prefill.js reads it; EDITING.md «Моё дело» describes the interface). Only what the
 // case holds about the order and its steps goes in, never the buyer's name or address. Pure.
 
 import { PREFILL_PREFIX } from "../claim/prefill.js";
