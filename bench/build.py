@@ -36,6 +36,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitebuild.project import SITE_PARTS
 from sitebuild.synthetic import make_project, stock_config
 
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
@@ -247,9 +248,10 @@ def prerendered_copy(copy: Path, config: str, work: Path, env: dict[str, str]) -
         if part.is_file() and part.suffix != ".md":
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(part, target)
-    # macros/ stays importable (hooks/booklet.py words the print date with it); only the plugin goes
-    for folder in ("overrides", "hooks", "data", "macros"):
-        if (copy / folder).exists():
+    # Every folder the build reads but docs/ (macros/ stays importable: hooks/booklet.py words the print date
+    # with it; sitecheck/ too: hooks/law_check.py runs its law check); only the macros plugin goes.
+    for folder in (part for part in SITE_PARTS if part != "docs"):
+        if (copy / folder).is_dir():
             shutil.copytree(copy / folder, dump_dir / folder, dirs_exist_ok=True)
     (dump_dir / "mkdocs.yml").write_text(drop_block(config, "  - macros:"), encoding="utf-8")
     return dump_dir

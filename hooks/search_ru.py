@@ -161,11 +161,14 @@ class _Quotes(HTMLParser):
 
 
 _BLOCKQUOTE = re.compile(r"<blockquote\b(?![^>]*data-search-exclude)")
+_ANY_BLOCKQUOTE = re.compile(r"<blockquote", re.I)
 QUOTE_EXCLUDE_ATTR = ' data-search-exclude="quoted"'
 
 
 def take_quotes(html: str) -> tuple[str, dict[str, list[str]]]:
     """Keep blockquotes out of Material's index text; return their text by section anchor instead."""
+    if not _ANY_BLOCKQUOTE.search(html):
+        return html, {}  # most pages: no quote to find, so no parse (html.parser reads tag names in any case)
     parser = _Quotes()
     parser.feed(html)
     parser.close()
