@@ -265,7 +265,7 @@ def split_quotes(text: str) -> tuple[str, str]:
     return _INLINE_QUOTE.sub(" ", text), quoted
 
 
-def _base36(number: int) -> str:
+def _base36_digits(number: int) -> str:
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     out = ""
     while True:
@@ -273,6 +273,14 @@ def _base36(number: int) -> str:
         out = digits[rest] + out
         if not number:
             return out
+
+
+# Postings are small numbers (gaps between docs, counts, field codes): a million of them with 1000 guides.
+_TWO_DIGITS = tuple(_base36_digits(number) for number in range(36 * 36))
+
+
+def _base36(number: int) -> str:
+    return _TWO_DIGITS[number] if 0 <= number < len(_TWO_DIGITS) else _base36_digits(number)
 
 
 _CYRILLIC = re.compile("[а-я]")
