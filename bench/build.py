@@ -15,7 +15,8 @@ a slow minute on the machine weighs on both sides of a ratio. The ways:
                 plugin and runs macros/ through macros/host.py). It runs no MkDocs hooks (so no
                 booklet) and no page hooks of the macros; the run prints what differs;
   - pre-rendered: macros replaced by their output (rendered once, saved), macros plugin removed;
-                the project's own overhead is project / pre-rendered.
+                the project's own overhead is project / pre-rendered. Its law check reads the pages
+                as written, as the project's does (LAW_HOOK).
 Every build's output is checked (check_guides): all synthetic guide pages are there, each with the
 «Коротко» heading short_answer() writes and no unrendered `{{ macro() }}`, and phone() wrote tel:
 links. A build that skipped pages or macros is reported as failed, never timed.
@@ -67,6 +68,23 @@ def on_page_markdown(markdown, page, config, files):
     out.write_text("---\\n" + meta + "---\\n\\n" + saved, encoding="utf-8")
     return markdown
 '''
+
+# The law check reads the pages as written (hooks/law_check.py: citations next to their `law_figure()` calls);
+# in the pre-rendered copy those calls are their output, which it would rightly refuse. So that copy runs
+# the same check on the same pages the project's build reads: the copy with the macros, at SOURCE.
+LAW_HOOK = '''
+"""Benchmark only: hooks/law_check.py on the pages as written (SOURCE), as the project's build runs it."""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from hooks import law_check  # noqa: E402
+
+
+def on_post_build(config):
+    law_check.on_post_build({"config_file_path": SOURCE})
+'''
+LAW_CHECK_LINE = "  - hooks/law_check.py"
 
 
 ZENSICAL_DIFFERS = (
@@ -253,7 +271,13 @@ def prerendered_copy(copy: Path, config: str, work: Path, env: dict[str, str]) -
     for folder in (part for part in SITE_PARTS if part != "docs"):
         if (copy / folder).is_dir():
             shutil.copytree(copy / folder, dump_dir / folder, dirs_exist_ok=True)
-    (dump_dir / "mkdocs.yml").write_text(drop_block(config, "  - macros:"), encoding="utf-8")
+    prerendered = drop_block(config, "  - macros:")
+    if LAW_CHECK_LINE in prerendered:
+        (dump_dir / "bench_law_check.py").write_text(
+            LAW_HOOK.replace("SOURCE", repr(str(copy / "mkdocs.yml"))), encoding="utf-8"
+        )
+        prerendered = prerendered.replace(LAW_CHECK_LINE, "  - bench_law_check.py", 1)
+    (dump_dir / "mkdocs.yml").write_text(prerendered, encoding="utf-8")
     return dump_dir
 
 
