@@ -41,7 +41,7 @@ def shard_of_pages(site: Path, paths: list[str], shard: int) -> list[str]:
 # What is the same on every page of a kind is audited on as few pages as show every kind of it. The header
 # and the navigation sidebar are Material's chrome: on every page but the ones chrome_cover() picks, axe runs
 # on everything else (the page's own content, its contents sidebar, its footer; the page-level rules too).
-CHROME = ("header.md-header", ".md-sidebar--primary")
+CHROME: tuple[str, ...] = ("header.md-header", ".md-sidebar--primary")
 _CHROME_XPATH = ("//header[contains(concat(' ', normalize-space(@class), ' '), ' md-header ')]",
                  "//*[contains(concat(' ', normalize-space(@class), ' '), ' md-sidebar--primary ')]")
 # A section booklet's chapters are chapters of the whole booklet (hooks/booklet.py), audited there.
@@ -102,9 +102,9 @@ def audit_plan(site: Path, paths: list[str]) -> dict[str, tuple[str, ...]]:
     booklet's chapters, each of which the whole booklet holds."""
     whole = _chapter_ids(site, WHOLE_BOOKLET) if WHOLE_BOOKLET in paths else set()
     full_chrome = set(chrome_cover(site, paths))
-    plan = {}
+    plan: dict[str, tuple[str, ...]] = {}
     for path in paths:
-        left_out = () if path in full_chrome else CHROME
+        left_out: tuple[str, ...] = () if path in full_chrome else CHROME
         chapters = _chapter_ids(site, path) if path != WHOLE_BOOKLET else set()
         if chapters and chapters <= whole:
             left_out += (CHAPTER,)
