@@ -1,6 +1,7 @@
 """How long `make check` and `make test` take: wall seconds and CPU seconds, medians of several runs.
 
-Issue 14's budgets are 30 s for `make check` and 2 min for `make test` on a 2-core machine. A shared
+The budgets (issue 28, the owner's decision) are 20 s for `make check` and 3 min for `make test` on a 2-core
+machine. A shared
 machine is noisy, so each run also prints the load average before it. The CPU seconds are those of every
 process the run started, Chromium's and nginx's included: this process becomes their "child subreaper"
 (Linux), so a process whose parent left without waiting for it comes back here and is counted too.
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUDGET_SECONDS = {"check": 30.0, "test": 120.0}
+BUDGET_SECONDS = {"check": 20.0, "test": 180.0}  # issue 28: the owner's decision
 _PR_SET_CHILD_SUBREAPER = 36  # linux/prctl.h
 
 

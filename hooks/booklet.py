@@ -63,7 +63,18 @@ from hooks.booklet_paper import (  # noqa: E402
     running_titles_css,
     running_titles_path,
 )
-from hooks.html_source import Attribute, Edit, EndTag, StartTag, Token, remove, scan, set_value, splice  # noqa: E402
+from hooks.html_source import (  # noqa: E402
+    Attribute,
+    Edit,
+    EndTag,
+    StartTag,
+    Token,
+    remove,
+    scan,
+    scanned,
+    set_value,
+    splice,
+)
 from hooks.serve_dirty import keep_as_built, partial_build  # noqa: E402
 from macros.front_matter import is_guide  # noqa: E402
 from macros.guide_index import nav_sections, read_front_matter  # noqa: E402
@@ -596,6 +607,8 @@ def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
     Material's search plugin change a guide's content again, at different times for different pages)."""
     if is_chapter(page.meta):
         _state.chapter_html[page.file.src_uri] = html
+        if scanned(html) is not None:  # hooks/print_links.py parsed this very text: keep its tags now
+            _tags(html)
     return html
 
 

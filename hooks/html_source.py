@@ -128,12 +128,84 @@ def _attributes(raw: str, offset: int) -> Iterable[Attribute]:
         k = found.end()
 
 
+# The page scanned last and its tokens. Three hooks read each guide's content one after the other
+# (hooks/print_links.py marks it, hooks/booklet.py keeps it for its chapters, hooks/search_ru.py reads its
+# quotes): print_links' tokens of the marked page (add_attributes) serve the next two, instead of two more
+# runs of html.parser over the same text. Keyed by the whole text, so a hook that changed a byte gets its
+# own scan; one page only, so nothing outlives the page.
+_last: tuple[str, tuple[Token, ...]] = ("", ())
+
+
 def scan(source: str) -> tuple[Token, ...]:
     """Every start tag, end tag and text of `source`, in order, with offsets into `source`."""
+    global _last
+    known = scanned(source)
+    if known is not None:
+        return known
+    tokens = parse(source)
+    _last = (source, tokens)
+    return tokens
+
+
+def parse(source: str) -> tuple[Token, ...]:
+    """scan() without the memory of the last page: html.parser reads `source` now."""
     scanner = _Scanner(source)
     scanner.feed(source)
     scanner.close()
     return tuple(scanner.tokens)
+
+
+def scanned(source: str) -> tuple[Token, ...] | None:
+    """The tokens of `source` if it is the page scanned last (no parse), else None."""
+    text, tokens = _last
+    return tokens if text == source else None
+
+
+def add_attributes(source: str, tokens: tuple[Token, ...], added: dict[int, tuple[str, str]]) -> str:
+    """`source` (whose tokens are `tokens`) with `name="value"` added at the end of each start tag
+    `tokens[index]` of `added`; the tokens of the result are worked out from `tokens`, as html.parser would
+    read them (tests/test_html_source.py compares the two on every built page), so the next scan() of the
+    result costs nothing."""
+    global _last
+    if not added:
+        return source
+    edits: list[Edit] = []
+    out: list[Token] = []
+    shift = 0  # characters inserted before the current token
+    for index, token in enumerate(tokens):
+        extra = added.get(index)
+        if (not shift and extra is None) or isinstance(token, Text):
+            pass  # as it was
+        elif isinstance(token, EndTag):
+            token = EndTag(token.name, token.start + shift, token.name_start + shift)
+        elif isinstance(token, StartTag):
+            close = token.close
+            attributes = tuple(
+                Attribute(a.name, a.value, a.start + shift, a.value_start + shift, a.value_end + shift, a.quote,
+                          a.space_start + shift)
+                for a in token.attributes
+            ) if shift else token.attributes
+            grown = 0
+            if extra is not None:
+                name, value = extra
+                text = f' {name}="{html.escape(value, quote=True)}"'
+                edits.append((close, close, text))
+                space = close  # the parser counts the white space before the new name as its own
+                while space > token.start and source[space - 1].isspace():
+                    space -= 1
+                name_start = close + shift + 1
+                attributes += (
+                    Attribute(name, value, name_start, name_start + len(name) + 2, close + shift + len(text) - 1,
+                              '"', space + shift),
+                )
+                grown = len(text)
+            token = StartTag(token.name, token.start + shift, token.end + shift + grown, close + shift + grown,
+                             attributes, token.self_closing)
+            shift += grown
+        out.append(token)
+    result = splice(source, edits)
+    _last = (result, tuple(out))
+    return result
 
 
 Edit = tuple[int, int, str]  # replace source[start:end] with the text

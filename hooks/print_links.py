@@ -16,7 +16,6 @@ from __future__ import annotations
 import posixpath
 import re
 import sys
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,9 @@ _ROOT = str(Path(__file__).resolve().parent.parent)
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
-from hooks.html_source import Edit, EndTag, StartTag, Text, scan, splice  # noqa: E402
+from hooks.html_source import EndTag, StartTag, Text, add_attributes, scan  # noqa: E402
+
+PRINT_HREF = "data-print-href"
 
 
 def _bare(address: str) -> str:
@@ -74,25 +75,28 @@ def page_address(href: str, page_url: str, site_url: str) -> str | None:
 
 def mark_links(html: str, page_url: str = "", site_url: str = "") -> str:
     """Add `data-print-href` to each link whose address print must show, leaving every other byte as it is."""
-    edits: list[Edit] = []
+    added: dict[int, tuple[str, str]] = {}  # the link's index among the tokens → the attribute
     link: StartTag | None = None
+    link_index = 0
     text: list[str] = []
-    for token in scan(html):
+    tokens = scan(html)
+    for index, token in enumerate(tokens):
         if isinstance(token, StartTag) and token.name == "a":
-            link, text = token, []
+            link, link_index, text = token, index, []
         elif isinstance(token, Text) and link is not None:
             text.append(token.text)
         elif isinstance(token, EndTag) and token.name == "a" and link is not None:
             shown = _shown_address(link, " ".join("".join(text).split()), page_url, site_url)
             if shown is not None:
-                edits.append((link.close, link.close, f' data-print-href="{escape(shown)}"'))
+                added[link_index] = (PRINT_HREF, shown)
             link = None
-    return splice(html, edits)
+    # The marked page's tokens come with it: hooks/booklet.py and hooks/search_ru.py read the same text next.
+    return add_attributes(html, tokens, added)
 
 
 def _shown_address(link: StartTag, text: str, page_url: str, site_url: str) -> str | None:
     href = link.attribute("href")
-    if href is None or href.value is None or link.attribute("data-print-href") is not None:
+    if href is None or href.value is None or link.attribute(PRINT_HREF) is not None:
         return None
     classes = link.attribute("class")
     if classes is not None and "headerlink" in (classes.value or "").split():

@@ -161,11 +161,14 @@ class _Quotes(HTMLParser):
 
 
 _BLOCKQUOTE = re.compile(r"<blockquote\b(?![^>]*data-search-exclude)")
+_ANY_BLOCKQUOTE = re.compile(r"<blockquote", re.I)
 QUOTE_EXCLUDE_ATTR = ' data-search-exclude="quoted"'
 
 
 def take_quotes(html: str) -> tuple[str, dict[str, list[str]]]:
     """Keep blockquotes out of Material's index text; return their text by section anchor instead."""
+    if not _ANY_BLOCKQUOTE.search(html):
+        return html, {}  # most pages: no quote to find, so no parse (html.parser reads tag names in any case)
     parser = _Quotes()
     parser.feed(html)
     parser.close()
@@ -262,7 +265,7 @@ def split_quotes(text: str) -> tuple[str, str]:
     return _INLINE_QUOTE.sub(" ", text), quoted
 
 
-def _base36(number: int) -> str:
+def _base36_digits(number: int) -> str:
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     out = ""
     while True:
@@ -270,6 +273,14 @@ def _base36(number: int) -> str:
         out = digits[rest] + out
         if not number:
             return out
+
+
+# Postings are small numbers (gaps between docs, counts, field codes): a million of them with 1000 guides.
+_TWO_DIGITS = tuple(_base36_digits(number) for number in range(36 * 36))
+
+
+def _base36(number: int) -> str:
+    return _TWO_DIGITS[number] if 0 <= number < len(_TWO_DIGITS) else _base36_digits(number)
 
 
 _CYRILLIC = re.compile("[а-я]")

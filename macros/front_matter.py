@@ -112,17 +112,23 @@ def read(text: str, where: str) -> dict[str, Any]:
     line on any problem; returns {} for a page without front matter. Each distinct text is parsed
     once (a page is asked for by several hooks in a build); every caller gets its own copy.
     """
-    found = _read_once(text, where)
+    found = _read_once(text)
     if isinstance(found, FrontMatterError):
-        raise FrontMatterError(str(found))
+        raise FrontMatterError(str(found).replace(_WHERE, where))
     return copy.deepcopy(found)
 
 
-# Bounded: `make serve` lives for hours and a page's text changes with every save.
+# Stands for the file's name in a cached message; a message quotes values with repr(), never a raw NUL.
+_WHERE = "\0where\0"
+
+
+# Bounded: `make serve` lives for hours and a page's text changes with every save. Keyed by the text
+# alone: hooks name a page «docs/x.md» or by its path, and with 1000 guides parsing each page a second
+# time for the other name was a twentieth of a build.
 @functools.lru_cache(maxsize=4096)
-def _read_once(text: str, where: str) -> dict[str, Any] | FrontMatterError:
+def _read_once(text: str) -> dict[str, Any] | FrontMatterError:
     try:
-        return _parse_block(text, where)
+        return _parse_block(text, _WHERE)
     except FrontMatterError as error:
         return error
 

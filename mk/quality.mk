@@ -3,9 +3,9 @@
 #   accessibility: axe-core WCAG 2.0/2.1 A+AA, zero violations on every page, light and dark palette
 #   third parties: no request to any host but 127.0.0.1 while pages load, search runs, pages print
 #   weight:        a guide <= 60 KB gzip before search is opened (issue 17)
-#   build:         1000 guides in <= 0.3 x stock Material and < Zensical; t(1000)/t(100) <= 10;
+#   build:         1000 guides in <= 0.25 x stock Material and < Zensical; t(1000)/t(100) <= 10;
 #                  macros/hooks overhead <= 1.15 x the same pages pre-rendered without macros
-.PHONY: offline bench-weight bench-build bench-instructions
+.PHONY: offline bench-weight bench-build bench-build-hooks bench-instructions
 
 BENCH_VENV := .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed
@@ -35,6 +35,10 @@ BENCH_SIZES ?= 100 400 1000
 BENCH_RUNS ?= 3
 bench-build: $(STAMP) $(BENCH_STAMP) ## build time with 100/400/1000 synthetic guides, four ways side by side (medians)
 	$(PY) -m bench.build --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --zensical $(BENCH_VENV)/bin/zensical
+
+BENCH_HOOKS_GUIDES ?= 1000
+bench-build-hooks: $(STAMP) ## where one build's CPU goes: each hook and plugin, with 1000 synthetic guides
+	$(PY) -m bench.build_hooks --guides $(BENCH_HOOKS_GUIDES)
 
 # Instruction counts under valgrind (deterministic on a noisy machine; ~50x slower, so a smaller site).
 BENCH_INSTR_SIZE ?= 200

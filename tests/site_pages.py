@@ -34,8 +34,9 @@ def open_page(page: Any, url: str) -> Any:
     return response
 
 
-def axe_violations(page: Any) -> list[dict[str, Any]]:
-    """Run axe-core (shipped inside axe-playwright-python, no CDN) on the loaded page."""
+def axe_violations(page: Any, exclude: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Run axe-core (shipped inside axe-playwright-python, no CDN) on the loaded page, every rule of
+    WCAG_TAGS; `exclude`: CSS selectors of parts audited elsewhere (page-level rules still run)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_SCRIPT)
     # A booklet lays out only the chapters near the screen (content-visibility in booklet.css): a chapter
@@ -46,8 +47,9 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
         "document.querySelectorAll('.booklet-part').forEach(el => { el.style.contentVisibility = 'visible'; })"
     )
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_TAGS,
+        """([tags, exclude]) => axe.run(exclude.length ? {exclude: exclude.map(s => [s])} : document,
+                                        {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
+        [WCAG_TAGS, list(exclude)],
     )
     return result["violations"]
 

@@ -58,6 +58,12 @@ def test_bench_build_zensical_way_runs() -> None:
 
 
 @pytest.mark.machinery
+def test_bench_build_hooks_runs() -> None:
+    output = _bench("bench.build_hooks", "--guides", "3", "--top", "5")
+    assert "CPU-s" in output and "hooks/" in output and "Traceback" not in output
+
+
+@pytest.mark.machinery
 def test_bench_html_parsers_runs(built_site: BuildResult) -> None:
     output = _bench("bench.html_parsers", str(built_site.site), "--rounds", "1")
     assert "html.parser" in output and "Traceback" not in output

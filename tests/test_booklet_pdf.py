@@ -21,6 +21,9 @@ from deploy.booklet_pdf import BookletPdf, make_booklet_pdfs
 from hooks.booklet_paper import PDF_LINK_ATTR, TOC_PAGE_ATTR, running_title
 from sitebuild.project import BuildResult
 
+from .conftest import ROOT
+from .test_print_browser import BOOK, SCREEN_ONLY, assert_numbered, normalize, pdf_sheets, pdf_text
+
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("booklet-pdf")]
 
 LEAST_FULL = 0.2  # no sheet but a chapter's last under a fifth full (issue 26)
@@ -211,3 +214,63 @@ def test_the_booklet_prints_at_12_pt_and_nothing_below_11(
     }
     assert not small_body, sorted(small_body)[:20]
     assert any(s["what"] == "a::after" for s in sizes), "no link address printed"
+
+
+# ---- the booklets on paper, as readers get them (they used to be printed again for these checks) ---------
+
+
+def _chapter_titles(html_path: Path) -> list[str]:
+    html = html_path.read_text(encoding="utf-8")
+    return [
+        normalize(unescape(re.sub(r"<a class=\"headerlink\".*?</a>|<[^>]+>", "", t)))
+        for t in re.findall(r'<h2 class="booklet-chapter"[^>]*>(.*?)</h2>', html, re.S)
+    ]
+
+
+def _whole_and_sections(made: list[BookletPdf]) -> tuple[BookletPdf, list[BookletPdf]]:
+    whole = [b for b in made if b.page_url == "pechat/index.html"]
+    assert len(whole) == 1, [b.page_url for b in made]
+    return whole[0], [b for b in made if b is not whole[0]]
+
+
+@pytest.mark.long
+def test_whole_booklet_on_paper(booklet_pdfs: tuple[Path, list[BookletPdf]]) -> None:
+    site, made = booklet_pdfs
+    out = _whole_and_sections(made)[0].pdf
+    printed = normalize(pdf_text(out))
+    pages = assert_numbered(out)
+    titles = _chapter_titles(site / "pechat" / "index.html")
+    assert titles, "the booklet has no chapters"
+    # the contents fit the first sheet: sheet 2 starts with chapter 1, no sheet holds a tail of the contents
+    sheets = [normalize(sheet) for sheet in pdf_sheets(out)]
+    number, name = titles[0].split(". ", 1)  # the chapter's running title first (hooks/booklet_paper.py)
+    first = f"{running_title(int(number), name)} {titles[0]}"
+    assert sheets[1].startswith(first), f"sheet 2 starts with «{sheets[1][:60]}», not chapter 1"
+    for title in titles:
+        assert title.split(". ", 1)[1] in sheets[0], f"«{title}» is not in the contents on the first sheet"
+    # the contacts directory and the glossary are chapters, with their content
+    contacts = [c for c in BOOK.channels.values() if c.status != "obsolete" and c.type == "phone"]
+    assert any(t.endswith(". Все контакты") for t in titles) and any(t.endswith(". Словарь") for t in titles)
+    assert all(c.display in printed for c in contacts), "a live phone is missing from the printed directory"
+    glossary = re.findall(r"^### (.+?) \{ #", (ROOT / "docs" / "slovar.md").read_text(encoding="utf-8"), re.M)
+    assert glossary and all(term in printed for term in glossary)
+    # a link to another chapter says which chapter; nothing meant only for a screen is printed
+    assert re.search(r"\(глава \d+\)", printed)
+    found = [words for words in SCREEN_ONLY if words in printed]
+    assert not found, f"screen-only words in the printed booklet: {found}"
+    print(f"whole booklet: {len(titles)} chapters on {pages} sheets")
+
+
+def test_section_booklets_on_paper(booklet_pdfs: tuple[Path, list[BookletPdf]]) -> None:
+    site, made = booklet_pdfs
+    sections = _whole_and_sections(made)[1]
+    assert sections, "no section booklet was printed"
+    for booklet in sections:
+        assert_numbered(booklet.pdf)
+        printed = normalize(pdf_text(booklet.pdf))
+        titles = _chapter_titles(site / booklet.page_url)
+        assert titles, f"{booklet.page_url}: no chapters"
+        for title in titles:
+            assert title in printed, f"{booklet.page_url}: «{title}» is not printed"
+        found = [words for words in SCREEN_ONLY if words in printed]
+        assert not found, f"{booklet.page_url}: screen-only words printed: {found}"

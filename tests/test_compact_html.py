@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 
-from hooks.compact_html import compact
+from hooks.compact_html import collapse_breaks, compact
 
 from .conftest import BuildResult
 
@@ -18,6 +19,17 @@ def test_line_breaks_with_indentation_become_one_break_outside_kept_blocks() -> 
     out = compact(html)
     assert out.startswith("<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n")
     assert "<pre>  x\n\n    y</pre>" in out and "<script>var a = 1;\n\n  b()</script>" in out
+
+
+def test_breaks_collapse_as_the_whitespace_expression_does() -> None:
+    """collapse_breaks is a faster way of one regular expression: the same text on every kind of white space."""
+    expression = re.compile(r"[ \t]*\n\s*")
+    rng = random.Random(7)
+    alphabet = [" ", "\t", "\n", "\r", "\xa0", "\u2028", "\f", "\x1f", "\u3000", "a", "<b>"]
+    texts = ["", "\n", "a", " \t", "a  \n  b", "a\n\n\n", "\n\xa0\n", "x\r\n y"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40))) for _ in range(3000)]
+    for text in texts:
+        assert collapse_breaks(text) == expression.sub("\n", text), repr(text)
 
 
 def test_page_config_is_the_same_data_written_shorter_and_script_safe() -> None:

@@ -176,11 +176,14 @@ def test_each_page_text_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     first = read(text, "docs/once.md")
     first["asked"].append("чужая правка")  # a caller's change must not reach the next caller
     assert read(text, "docs/once.md") == {"title": "Один раз", "asked": ["фраза"]}
+    assert read(text, "/abs/docs/once.md") == {"title": "Один раз", "asked": ["фраза"]}  # hooks name it two ways
     assert parsed == [text]
     bad = "---\nbooklet: да\n...\n"
-    for _ in range(2):
-        with pytest.raises(FrontMatterError):
-            read(bad, "docs/bad.md")
+    for where in ("docs/bad.md", "docs/bad.md", "/abs/docs/bad.md"):
+        with pytest.raises(FrontMatterError) as refused:
+            read(bad, where)
+        assert str(refused.value).startswith(f"{where}:2: «booklet»"), refused.value
+        assert "\0" not in str(refused.value)
     assert parsed == [text, bad]
 
 

@@ -6,7 +6,7 @@ import html
 
 import pytest
 
-from hooks.html_source import EndTag, StartTag, Text, remove, scan, set_value, splice
+from hooks.html_source import EndTag, StartTag, Text, add_attributes, parse, remove, scan, scanned, set_value, splice
 
 from .conftest import BuildResult
 
@@ -40,6 +40,34 @@ def test_offsets_point_at_what_the_parser_read_on_every_built_page(built_site: B
                     assert html.unescape(raw) == attribute.value, (path, attribute)
         assert splice(source, []) == source
     assert tags > 1000
+
+
+def _with_attribute_on_every_tag(source: str, name: str = "data-print-href") -> None:
+    """add_attributes' tokens are the ones html.parser reads from its result, whatever the tags look like."""
+    tokens = parse(source)
+    starts = [index for index, token in enumerate(tokens) if isinstance(token, StartTag)]
+    added = {index: (name, f'v{index} "<&>\'') for index in starts[::2]}  # every other tag, odd characters
+    result = add_attributes(source, tokens, added)
+    assert scanned(result) == parse(result), source[:200]
+    assert scan(result) is scanned(result)  # remembered: the next hook does not parse it again
+
+
+def test_added_attributes_give_the_tokens_the_parser_reads_on_every_built_page(built_site: BuildResult) -> None:
+    for path in sorted(built_site.site.rglob("*.html")):
+        if path.stat().st_size < 2_000_000:  # the whole booklet is the same tags as the guides, 9 MB of them
+            _with_attribute_on_every_tag(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '<a href="x" >t</a><a href=y>u</a><a href>v</a><br/><img src=z /><p\n\tclass="a"\n>w</p>',
+        "<A HREF='q'>X</A><script>'<a href=no>'</script><a title=\"a>b\" href=c>d</a>",
+        '<!-- <a href="c"> --><a\u2028href="d">e</a>\r\n<a href="&amp;">&lt;</a><a href="" data-x>f</a>',
+    ],
+)
+def test_added_attributes_give_the_tokens_the_parser_reads_on_odd_tags(source: str) -> None:
+    _with_attribute_on_every_tag(source)
 
 
 def test_offsets_survive_line_separators_that_are_not_newlines() -> None:

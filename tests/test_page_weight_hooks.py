@@ -37,10 +37,13 @@ def test_page_names_are_read_from_elements_only() -> None:
     html = (
         '<html dir="ltr"><body data-md-color-scheme="slate"><!-- <p class="in-comment"> -->'
         '<script>el.className = "<b class=in-script>"</script>'
-        '<p class=" md-typeset  admonition ">т</p><svg class="md-icon"></svg><x-y class=custom></x-y></body></html>'
+        '<p class=" md-typeset  admonition ">т</p><svg class="md-icon"></svg><x-y class=custom></x-y>'
+        '<template id="t>"><li class="from-template"><template><b class=nested></b></template></li></template>'
+        "</body></html>"
     )
     page_names(html.encode(), classes, attributes)
-    assert classes == {"md-typeset", "admonition", "md-icon", "custom"}  # scripts count through runtime_classes
+    # scripts count through runtime_classes; a <template>'s content counts (a script puts it on the page)
+    assert classes == {"md-typeset", "admonition", "md-icon", "custom", "from-template", "nested"}
     assert attributes == {("dir", "ltr"), ("data-md-color-scheme", "slate")}
 
 

@@ -12,14 +12,12 @@ import re
 import shutil
 import subprocess
 import threading
-from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from hooks.booklet_paper import running_title
 from macros.contacts_data import load_contacts
 from macros.guide_index import guides
 
@@ -390,48 +388,11 @@ def assert_numbered(pdf: Path) -> int:
     return pages
 
 
-def _chapter_titles(html_path: Path) -> list[str]:
-    html = html_path.read_text(encoding="utf-8")
-    return [
-        normalize(unescape(re.sub(r"<a class=\"headerlink\".*?</a>|<[^>]+>", "", t)))
-        for t in re.findall(r'<h2 class="booklet-chapter"[^>]*>(.*?)</h2>', html, re.S)
-    ]
+# The whole booklet and the section booklets on paper: tests/test_booklet_pdf.py reads the PDFs `make dist`
+# ships (printed once a test run), instead of printing the whole booklet here a second time.
 
 
-@pytest.mark.long
-def test_whole_booklet_on_paper(page, built_site, site_url: str, pdf_path) -> None:
-    out = pdf_path("whole")
-    printed = normalize(print_pdf(page, urljoin(site_url, "pechat/"), out))
-    pages = assert_numbered(out)
-    titles = _chapter_titles(built_site.site / "pechat" / "index.html")
-    assert titles, "the booklet has no chapters"
-    # the contents fit the first sheet: sheet 2 starts with chapter 1, no sheet holds a tail of the contents
-    sheets = [normalize(sheet) for sheet in pdf_sheets(out)]
-    number, name = titles[0].split(". ", 1)  # the chapter's running title first (hooks/booklet_paper.py)
-    first = f"{running_title(int(number), name)} {titles[0]}"
-    assert sheets[1].startswith(first), f"sheet 2 starts with «{sheets[1][:60]}», not chapter 1"
-    for title in titles:
-        assert title.split(". ", 1)[1] in sheets[0], f"«{title}» is not in the contents on the first sheet"
-    # the contacts directory and the glossary are chapters, with their content
-    contacts = [c for c in BOOK.channels.values() if c.status != "obsolete" and c.type == "phone"]
-    assert any(t.endswith(". Все контакты") for t in titles) and any(t.endswith(". Словарь") for t in titles)
-    assert all(c.display in printed for c in contacts), "a live phone is missing from the printed directory"
-    glossary_terms = re.findall(r"^### (.+?) \{ #", (ROOT / "docs" / "slovar.md").read_text(encoding="utf-8"), re.M)
-    assert glossary_terms and all(term in printed for term in glossary_terms)
-    # a link to another chapter says which chapter; nothing meant only for a screen is printed
-    assert re.search(r"\(глава \d+\)", printed)
-    found = [words for words in SCREEN_ONLY if words in printed]
-    assert not found, f"screen-only words in the printed booklet: {found}"
-    print(f"whole booklet: {len(titles)} chapters on {pages} sheets")
-
-
-def test_section_booklet_and_single_guide_on_paper(page, built_site, site_url: str, pdf_path) -> None:
-    section = sorted(p.parent.name for p in (built_site.site / "pechat").glob("*/index.html"))[0]
-    out = pdf_path("section")
-    printed = normalize(print_pdf(page, urljoin(site_url, f"pechat/{section}/"), out))
-    assert_numbered(out)
-    for title in _chapter_titles(built_site.site / "pechat" / section / "index.html"):
-        assert title in printed
+def test_single_guide_on_paper(page, site_url: str, pdf_path) -> None:
     # a single guide: a link to another guide prints that guide's address on the site
     url = urljoin(site_url, "goryachaya-liniya/")
     page.emulate_media(media="screen")

@@ -145,12 +145,27 @@ def test_title_from_a_heading_is_checked_too(project_copy: Path, title: str) -> 
         ("{{ phone(1) }}", "an argument is not quoted text"),
     ],
 )
-def test_page_language_refuses_everything_but_macro_calls(project_copy: Path, call: str, expected: str) -> None:
+def test_page_language_refuses_everything_but_macro_calls(call: str, expected: str) -> None:
+    """The check itself, as `references` and the build run it on each page (macros/page_language.py), with the
+    site's macro registry: the page is a pure function's input, no project copy needed (the copy below
+    shows that the check reports it at the page's line)."""
+    from macros.page_language import parse_page
+    from sitecheck.references import _JINJA, registry
+
+    front_matter_lines = 4
+    body = "Текст до вызова.\n\n" + call + "\n\nТекст после.\n"
+    problems = [p for p in parse_page(body, registry(ROOT), _JINJA, front_matter_lines).problems
+                if expected in p.message]
+    assert [p.line for p in problems] == [3 + front_matter_lines], problems
+    assert problems[0].fix
+
+
+def test_the_references_check_reports_the_page_language_at_the_page_line(project_copy: Path) -> None:
     page = project_copy / GUIDE
+    call = "{{ config }}"
     replace_in(page, "{{ short_answer() }}", "{{ short_answer() }}\n\n" + call)
-    line = line_of(page, call)
-    problems = [p for p in run_check("references", project_copy) if expected in p.message]
-    assert [(p.path, p.line) for p in problems] == [(GUIDE, line)], problems
+    problems = [p for p in run_check("references", project_copy) if "reads the variable «config»" in p.message]
+    assert [(p.path, p.line) for p in problems] == [(GUIDE, line_of(page, call))], problems
     assert problems[0].fix
 
 

@@ -6,13 +6,15 @@ import re
 from html import escape
 from pathlib import Path
 
+import pytest
+
 from macros.contacts_data import load_contacts
 from macros.guide_index import read_front_matter
 from sitebuild.contact_edits import set_channel_fields
 
-from .conftest import ROOT, BuildResult, build
+from .conftest import ROOT, BuildResult, build, copy_project
 from .contact_picks import live_book, pick
-from .page_picks import first_guide
+from .page_picks import first_guide, first_other_page
 
 BOOK = load_contacts(ROOT / "data" / "contacts.yml")
 
@@ -73,20 +75,34 @@ def test_no_google_fonts(built_site: BuildResult) -> None:
         assert "fonts.googleapis" not in html_file.read_text(encoding="utf-8")
 
 
-def test_unknown_contact_id_stops_build(project_copy: Path) -> None:
-    where = first_guide(project_copy)
-    guide = project_copy / where
-    guide.write_text(guide.read_text(encoding="utf-8") + '\n{{ phone("no-such-contact") }}\n', encoding="utf-8")
-    result = build(project_copy)
+# A wrong macro call does not stop the build at once (every page's wrong calls are reported in one run), so
+# both kinds share one copy and one build: one worker runs the two tests (pytest-xdist --dist loadgroup).
+WRONG_CALLS = pytest.mark.xdist_group("site-build-wrong-calls")
+
+
+@pytest.fixture(scope="session")
+def wrong_calls(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, BuildResult]:
+    """A copy whose first guide calls an unknown contact and whose other page calls an unknown macro, built."""
+    project = copy_project(tmp_path_factory.mktemp("wrong-calls") / "project")
+    guide, other = first_guide(project), first_other_page(project)
+    for page, call in ((guide, '{{ phone("no-such-contact") }}'), (other, "{{ telephone('any-id') }}")):
+        path = project / page
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{call}\n", encoding="utf-8")
+    return guide, other, build(project)
+
+
+@WRONG_CALLS
+def test_unknown_contact_id_stops_build(wrong_calls: tuple[str, str, BuildResult]) -> None:
+    guide, _, result = wrong_calls
     assert not result.ok
-    assert where in result.output and "no-such-contact" in result.output
+    assert any(guide in line and "no-such-contact" in line for line in result.output.splitlines()), result.output
 
 
-def test_undefined_macro_stops_build(project_copy: Path) -> None:
-    guide = project_copy / first_guide(project_copy)
-    guide.write_text(guide.read_text(encoding="utf-8") + "\n{{ telephone('any-id') }}\n", encoding="utf-8")
-    result = build(project_copy)
-    assert not result.ok and "telephone" in result.output
+@WRONG_CALLS
+def test_undefined_macro_stops_build(wrong_calls: tuple[str, str, BuildResult]) -> None:
+    _, other, result = wrong_calls
+    assert not result.ok
+    assert any(other in line and "telephone" in line for line in result.output.splitlines()), result.output
 
 
 def test_broken_contacts_file_stops_build_with_line(project_copy: Path) -> None:
