@@ -279,10 +279,10 @@ def prerendered_copy(copy: Path, config: str, work: Path, env: dict[str, str]) -
         if not line.startswith("  - hooks/docs_files.py")
     )
     if LAW_CHECK_LINE in prerendered:
-        (dump_dir / "bench_law_check.py").write_text(
+        (dump_dir / "hooks" / "bench_law_check.py").write_text(  # under hooks/: config_guard allows no other
             LAW_HOOK.replace("SOURCE", repr(str(copy / "mkdocs.yml"))), encoding="utf-8"
         )
-        prerendered = prerendered.replace(LAW_CHECK_LINE, "  - bench_law_check.py", 1)
+        prerendered = prerendered.replace(LAW_CHECK_LINE, "  - hooks/bench_law_check.py", 1)
     (dump_dir / "mkdocs.yml").write_text(prerendered, encoding="utf-8")
     return dump_dir
 
