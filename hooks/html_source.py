@@ -128,11 +128,11 @@ def _attributes(raw: str, offset: int) -> Iterable[Attribute]:
         k = found.end()
 
 
-# The page scanned last and its tokens. Three hooks read each guide's content one after the other
-# (hooks/print_links.py marks it, hooks/booklet.py keeps it for its chapters, hooks/search_ru.py reads its
-# quotes): print_links' tokens of the marked page (add_attributes) serve the next two, instead of two more
-# runs of html.parser over the same text. Keyed by the whole text, so a hook that changed a byte gets its
-# own scan; one page only, so nothing outlives the page.
+# The page scanned last and its tokens. Two hooks read each guide's content one after the other
+# (hooks/print_links.py marks it, hooks/booklet.py keeps its tags for the chapters): print_links' tokens of
+# the marked page (add_attributes) serve the booklet, instead of another run of html.parser over the same
+# text. Keyed by the whole text, so a hook that changed a byte gets its own scan; one page only, so nothing
+# outlives the page.
 _last: tuple[str, tuple[Token, ...]] = ("", ())
 
 

@@ -90,7 +90,7 @@ def mark_links(html: str, page_url: str = "", site_url: str = "") -> str:
             if shown is not None:
                 added[link_index] = (PRINT_HREF, shown)
             link = None
-    # The marked page's tokens come with it: hooks/booklet.py and hooks/search_ru.py read the same text next.
+    # The marked page's tokens come with it: hooks/booklet.py reads the same text next (hooks/html_source.py).
     return add_attributes(html, tokens, added)
 
 

@@ -93,9 +93,9 @@ def runtime_classes(script_names: set[str], page_classes: set[str], config: Any)
 
 # Reading only, so Lexbor (selectolax), an HTML5 parser that builds the tree the browser builds: it reads
 # the built site more than twice as fast as lxml and five times as fast as html.parser; the names were a
-# fifth of a build with 1000 guides (bench/html_parsers.py). The CSS selector keeps the loop over the
-# few elements that carry a name in C.
-_NAMED = ",".join(f"[{name}]" for name in ("class", *ATTRIBUTES))
+# fifth of a build with 1000 guides (bench/html_parsers.py). The CSS selectors keep the search for the
+# elements that carry a name in C.
+_WITH_ATTRIBUTE = ",".join(f"[{name}]" for name in ATTRIBUTES)  # a few elements a page
 
 
 def page_names(html: bytes, classes: set[str], attributes: set[tuple[str, str]]) -> None:
@@ -105,11 +105,9 @@ def page_names(html: bytes, classes: set[str], attributes: set[tuple[str, str]])
 
 def _names(html: str, classes: set[str], attributes: set[tuple[str, str]]) -> None:
     tree = LexborHTMLParser(html)
-    for element in tree.css(_NAMED):
+    classes.update(" ".join(value for element in tree.css("[class]") if (value := element.attrs.get("class"))).split())
+    for element in tree.css(_WITH_ATTRIBUTE):
         found = element.attributes
-        value = found.get("class")
-        if value:
-            classes.update(value.split())
         for name in ATTRIBUTES:
             value = found.get(name)
             if value:
