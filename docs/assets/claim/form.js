@@ -337,12 +337,14 @@ function wireStorage(ui, form, reset, update) {
     setStatus();
   });
   ui.erase.addEventListener("click", () => {
-    store.erase();
-    me.erase();
+    reset();
+    // form.reset() puts every box back to its default, the two consent boxes included: uncheck them after
+    // it, so the update below (which saves what is consented to) saves nothing, then erase both stores.
     ui.remember.checked = false;
     ui.rememberMe.checked = false;
-    reset();
     update();
+    store.erase();
+    me.erase();
     setStatus();
   });
   // Local storage is untrusted input: only the form's own fields of their own types come back.
