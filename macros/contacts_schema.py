@@ -174,17 +174,26 @@ class ContactsFile(_Strict):
     organizations: list[Organization] = Field(min_length=1)
 
 
-def json_schema() -> dict:
-    schema = ContactsFile.model_json_schema()
+def file_schema(model: type[BaseModel], title: str) -> dict:
+    """The JSON Schema of a data file's model, as editors' YAML plugins read it (contacts, the law register)."""
+    schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "data/contacts.yml"
+    schema["title"] = title
     return schema
+
+
+def print_schema(schema: dict) -> None:
+    json.dump(schema, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def json_schema() -> dict:
+    return file_schema(ContactsFile, "data/contacts.yml")
 
 
 def main() -> None:
     """Print the JSON Schema (`make schema`; called with -c, not -m, so runpy does not import this twice)."""
-    json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    print_schema(json_schema())
 
 
 if __name__ == "__main__":

@@ -10,14 +10,12 @@ the law is an edit here, and the check (sitecheck/law.py) names every page that 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-import sys
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+from pydantic import Field, HttpUrl, field_validator, model_validator
 
-from .contacts_schema import today
+from .contacts_schema import _Strict, file_schema, print_schema, today
 
 Slug = Annotated[
     str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60, description="Latin, lower case, words joined by «-»")
@@ -45,10 +43,6 @@ def _https(url: HttpUrl) -> HttpUrl:
     if url.scheme != "https":
         raise ValueError(f"«{url}» is not https; write the https:// address of the text you read")
     return url
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class Act(_Strict):
@@ -175,16 +169,12 @@ class LawFile(_Strict):
 
 
 def json_schema() -> dict:
-    schema = LawFile.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "data/law.yml"
-    return schema
+    return file_schema(LawFile, "data/law.yml")
 
 
 def main() -> None:
     """Print the JSON Schema (`make schema`)."""
-    json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    print_schema(json_schema())
 
 
 if __name__ == "__main__":
