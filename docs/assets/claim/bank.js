@@ -139,7 +139,7 @@ export function buildCbrAppeal(a, data) {
       "Сообщить мне о результатах проверки.",
     ],
     closing: [`Ответ прошу направить на мой адрес: ${a.address.trim()}; для связи: ${a.contact.trim()}.`],
-    attachments: attachmentList({ ...a, attachments: [] }, [`Заявление в банк от ${formatRu(a.bankClaimDate)} и доказательство его отправки`, "Ответ банка, если он есть", "Выписка или снимок экрана с операцией"]),
+    attachments: attachmentList({ ...a, attachments: [] }, afterBankClaim(a)),
     date: formatRu(a.docDate),
     signer: signatureName(a.fullName),
     summary: {
@@ -154,6 +154,11 @@ export function buildCbrAppeal(a, data) {
       ],
     },
   };
+}
+
+/** What both the Bank of Russia and the ombudsman are sent after the claim to the bank: that claim, its answer, the operation. */
+function afterBankClaim(a) {
+  return [`Заявление в банк от ${formatRu(a.bankClaimDate)} и доказательство его отправки`, "Ответ банка, если он есть", "Выписка или снимок экрана с операцией"];
 }
 
 /** The application to the financial ombudsman: the fields of its form, the limit, the claim to the bank first. */
@@ -185,7 +190,7 @@ export function buildOmbudsmanApplication(a, data) {
     demandsIntro: "Прошу:",
     demands: [`Взыскать с финансовой организации (${bank.organization}) в мою пользу ${amount}.`],
     closing: ["Решение прошу направить в личный кабинет и на мою электронную почту, а если её нет — на почтовый адрес."],
-    attachments: attachmentList({ ...a, attachments: [] }, [`Заявление в банк от ${formatRu(a.bankClaimDate)} и доказательство его отправки`, "Ответ банка, если он есть", "Выписка или снимок экрана с операцией", "Копия паспорта"]),
+    attachments: attachmentList({ ...a, attachments: [] }, [...afterBankClaim(a), "Копия паспорта"]),
     date: formatRu(a.docDate),
     signer: signatureName(a.fullName),
     summary: {
