@@ -88,12 +88,12 @@ def define_env(env: Any) -> None:
     host = MacrosHost(env)  # mkdocs-macros or Zensical (macros/host.py)
     try:
         book = load_contacts_once(host.project_root / CONTACTS_FILE)
-    except ContactsError as error:
-        raise PluginError(f"\n{error}") from None
+    except ContactsError as error:  # raised from it: `make serve` shows its problems (macros/problems.py)
+        raise PluginError(f"\n{error}") from error
     try:
         register = load_law_once(host.project_root / LAW_FILE)
     except LawError as error:
-        raise PluginError(f"\n{error}") from None
+        raise PluginError(f"\n{error}") from error
     # Pages get no variables: the contact book and the register stay here (macros/page_language.py).
     registry = MacroRegistry()
     env.macro_registry = registry
