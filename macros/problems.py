@@ -187,7 +187,8 @@ def worded(detail: ErrorDetails, wording: Wording) -> tuple[str, str]:
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         tag = str(context.get("discriminator", "type")).strip("'")
         words = wording.choices.get(tag) or [w.strip(" '") for w in str(context.get("expected_tags", "")).split(",")]
-        fix = f"write one of: {', '.join(w for w in words if w)}"
+        named = [w for w in words if w]
+        fix = f"write one of: {', '.join(named)}" if named else "add it, like the entries above it"
         if kind == "union_tag_not_found":
             return f"«{tag}:» is missing", fix
         return f"unknown {tag} «{context.get('tag', '')}»", fix
