@@ -35,4 +35,9 @@ export default [
     files: ["overrides/assets/javascripts/search-ru-config.js"],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // make lint's own Node script.
+    files: ["mk/*.mjs"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.node } },
+  },
 ];

@@ -45,6 +45,8 @@ export function utcStamp(date) {
 /**
  * events: [{date: ISO, summary, description}] → the text of a .ics file with one all-day event
  * per deadline. `now` stamps DTSTAMP; `uid(event, index)` names each event uniquely.
+ * @param {{ date: string, summary: string, description?: string }[]} events
+ * @param {{ now?: Date, uid?: (event: { date: string, id?: string }, index: number) => string }} [options]
  */
 export function buildIcs(events, { now = new Date(), uid } = {}) {
   const stamp = utcStamp(now);
