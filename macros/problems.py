@@ -91,6 +91,7 @@ class Wording:
     choices: Mapping[str, Sequence[str]] = field(default_factory=dict)
     # A field's own fix, used instead of the shared one (front matter says what each key wants).
     fixes: Mapping[str, str] = field(default_factory=dict)
+    quoted_names: bool = False  # «booklet», «search».boost: as pages' messages name a front-matter key
 
 
 def pydantic_problems(
@@ -110,8 +111,10 @@ def pydantic_problems(
     for detail in error.errors(include_url=False):
         real, name = located(prefix + tuple(detail["loc"]), data)
         message, fix = worded(detail, wording)
-        fix = wording.fixes.get(_field(detail), fix)
-        problems.append(Problem(where, line_of(real), f"{name}: {message}", fix, check=check))
+        named = [part for part in reversed(detail["loc"]) if isinstance(part, str) and part in wording.fixes]
+        fix = wording.fixes[named[0]] if named else fix  # the most specific field that has a fix of its own
+        shown = _quoted(name, real) if wording.quoted_names else name
+        problems.append(Problem(where, line_of(real), f"{shown}: {message}", fix, check=check))
     return by_line(problems)
 
 
@@ -136,6 +139,12 @@ def located(loc: Location, data: object) -> tuple[Location, str]:
         else:
             break
     return tuple(real), _named(tuple(real), data)
+
+
+def _quoted(name: str, path: Location) -> str:
+    """«search».boost: the top key quoted, as pages' messages name a front-matter key."""
+    top = str(path[0]) if path else ""
+    return f"«{top}»{name[len(top):]}" if top and name.startswith(top) else f"«{name}»"
 
 
 def _scalars(node: dict[Any, Any]) -> set[str]:

@@ -226,3 +226,14 @@ def test_no_file_is_no_list_and_a_huge_one_is_refused_unread(tmp_path: Path) -> 
     assert read_records(tmp_path / "none.yml", "data/none.yml", Entries).problems == []
     records = read(tmp_path, "entries: []\n" + "#" * MAX_RECORDS_BYTES)
     assert records.content is None and "larger than" in str(records.problems[0])
+
+
+def test_front_matter_problems_are_data_named_after_the_page_that_asked() -> None:
+    from macros.front_matter import FrontMatterError, read
+
+    text = "---\ntitle: X\nbooklet: да\nsearch: {boost: много}\n---\n\nТекст.\n"
+    for where in ("docs/a.md", "docs/b.md"):  # one parse of the text, cached; each caller gets its own path
+        with pytest.raises(FrontMatterError) as caught:
+            read(text, where)
+        found = {(p.path, p.line, p.message.split(":")[0]) for p in caught.value.problems}
+        assert found == {(where, 3, "«booklet»"), (where, 4, "«search».boost")}, caught.value.problems
