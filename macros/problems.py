@@ -223,8 +223,23 @@ def worded(detail: ErrorDetails, wording: Wording) -> tuple[str, str]:
         return f"this should be «key: value» lines (got {shown_value(value)})", "write it like the entries above it"
     if kind == "list_type":
         return f"this should be a list, one entry after each «  - » (got {shown_value(value)})", ""
+    if kind in ("string_type", "int_type", "int_parsing", "float_type", "float_parsing", "bool_type", "bool_parsing"):
+        wanted = _KINDS[kind.split("_")[0]]
+        return f"{shown_value(value)} is not {wanted[0]}", wanted[1]
+    if kind in ("string_too_short", "too_short"):
+        return f"{shown_value(value)} is too short ({detail['msg'].lower()})", "write it out in full"
+    if kind in ("string_too_long", "too_long"):
+        return f"{shown_value(value)} is too long ({detail['msg'].lower()})", "shorten it"
     return f"{detail['msg']} (got {shown_value(value)})", ""
 
+
+# What a value of each plain type looks like, and how to write one.
+_KINDS = {
+    "string": ("text", "write the text (in quotes if it looks like a number, a date, yes or no)"),
+    "int": ("a whole number", "write digits only, like 12"),
+    "float": ("a number", "write digits, with a point for a fraction, like 0.5"),
+    "bool": ("true or false", "write true or false"),
+}
 
 MAX_SHOWN = 60  # characters of a wrong value quoted in a message
 

@@ -103,7 +103,11 @@ BOOK = """channels:
             5,
             "channels[bank-site]: «type:» is missing. Fix: write one of: phone, web",
         ),
-        (("channels:\n", "words: {ok: 1, bad: x}\nchannels:\n"), 1, "words.bad: Input should be a valid integer"),
+        (
+            ("channels:\n", "words: {ok: 1, bad: x}\nchannels:\n"),
+            1,
+            "words.bad: «x» is not a whole number. Fix: write digits",
+        ),
     ],
 )
 def test_a_pydantic_error_is_a_problem_at_the_line_of_its_value(

@@ -51,7 +51,7 @@ def test_entries_are_cleaned_and_misspellings_folded(tmp_path: Path) -> None:
     [
         ("groups:\n  - [пвз, пункт выдачи]\n  - [одно]\n", 3, "at least two phrases"),
         ("groups:\n  - [пвз, пункт выдачи]\n  - [постамат, «»]\n", 3, "at least one word"),
-        ("groups:\n  - [пвз, 5]\n", 2, "groups[0][5]: Input should be a valid string"),
+        ("groups:\n  - [пвз, 5]\n", 2, "groups[0][5]: «5» is not text. Fix: write the text"),
         ("misspellings:\n  денги: деньги\n  два слова: одно\n", 3, "write one misspelt word"),
         ("groups: []\nsynonyms: []\n", 2, "synonyms"),
         ("groups:\n  - [a, b]\ngroups: []\n", 3, "appears twice"),
