@@ -13,7 +13,7 @@ lint: $(STAMP) node_modules/.installed ## ruff (settings in pyproject.toml); eve
 	@status=0; \
 	  $(VENV)/bin/ruff check --quiet || status=1; \
 	  node --experimental-vm-modules --no-warnings mk/check-scripts.mjs $(SHIPPED_JS) || status=1; \
-	  node_modules/.bin/eslint --max-warnings 0 --format ./mk/eslint-format.mjs --cache --cache-location .cache/eslint/ docs/assets overrides/assets/javascripts mk || status=1; \
+	  node_modules/.bin/eslint --max-warnings 0 --format ./mk/eslint-format.mjs --cache --cache-location .cache/eslint/ docs/assets overrides mk || status=1; \
 	  for config in tsconfig.json tsconfig.worker.json; do \
 	    node_modules/.bin/tsc -p $$config --pretty false | sed -E '$(TSC_AS_PROBLEMS)'; \
 	    [ "$${PIPESTATUS[0]}" = 0 ] || status=1; \
