@@ -76,7 +76,7 @@ def error_page(problems: list[Problem]) -> bytes:
     """A plain page listing the problems; every value escaped."""
     items = []
     for problem in problems:
-        where = f"{problem.path}:{problem.line}" if problem.path else ""
+        where = (f"{problem.path}:{problem.line}" if problem.line else problem.path) if problem.path else ""
         place = f"<code class=where>{html.escape(where)}</code> " if where else ""
         remedy = f"<p class=fix><b>Fix:</b> {html.escape(problem.fix)}</p>" if problem.fix else ""
         text = problem.message[:MAX_MESSAGE]

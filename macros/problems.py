@@ -29,7 +29,7 @@ Location = tuple[str | int, ...]
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str  # as the editor names the file, relative to the project: "docs/brak.md", "data/contacts.yml"
-    line: int
+    line: int  # 1-based; 0 when no line is known (then the file alone is named)
     message: str  # what is wrong, without a final full stop
     fix: str = ""  # what to do about it; empty when `message` already says it
     severity: Severity = "error"
@@ -37,7 +37,8 @@ class Problem:
 
     def __str__(self) -> str:
         label = "warning: " if self.severity == "warning" else ""
-        text = f"{self.path}:{self.line}: {label}{self.message.rstrip('.')}."
+        place = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{place}: {label}{self.message.rstrip('.')}."
         return f"{text} Fix: {self.fix}" if self.fix else text
 
     def moved(self, path: str | None = None, check: str | None = None, offset: int = 0) -> Problem:

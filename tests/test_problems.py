@@ -136,6 +136,7 @@ def test_a_problem_prints_once_at_the_edge_and_moves_as_data() -> None:
     problem = Problem("data/x.yml", 3, "«a» is wrong.", "write b")
     assert str(problem) == "data/x.yml:3: «a» is wrong. Fix: write b"
     assert str(Problem("a.md", 1, "odd", severity="warning")) == "a.md:1: warning: odd."
+    assert str(Problem("docs/a.md", 0, "somewhere in the page")) == "docs/a.md: somewhere in the page."  # no line known
     moved = problem.moved(path="data/y.yml", check="data", offset=1)
     assert moved == Problem("data/y.yml", 4, "«a» is wrong.", "write b", check="data")
 
