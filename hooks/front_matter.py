@@ -22,6 +22,7 @@ if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
 from macros.front_matter import GUIDE_META, FrontMatterError, is_guide, read  # noqa: E402
+from macros.problems import Problem, ProblemsError  # noqa: E402
 
 DETAILED_HEADING = re.compile(r"\{\s*#podrobno\s*\}|id=[\"']podrobno[\"']")
 
@@ -31,7 +32,7 @@ def on_files(files: Any, config: Any) -> Any:
 
     Before, not per page: the home page reads every guide's front matter (guides_overview) first.
     """
-    problems = []
+    problems: list[Problem] = []
     # A dirty `make serve` (hooks/serve_dirty.py) checks only the saved pages: the rest passed before.
     dirty_serve = "serve" in sys.argv and "--dirty" in sys.argv
     for file in files.documentation_pages():
@@ -40,9 +41,9 @@ def on_files(files: Any, config: Any) -> Any:
         try:
             read(file.content_string, f"docs/{file.src_uri}")
         except FrontMatterError as error:
-            problems.append(str(error))
-    if problems:
-        raise PluginError("\n" + "\n".join(problems))
+            problems.extend(error.problems)
+    if problems:  # raised from the problems, so `make serve` shows them as data (hooks/serve_errors.py)
+        raise PluginError("\n" + "\n".join(map(str, problems))) from ProblemsError(problems)
     return files
 
 

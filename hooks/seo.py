@@ -12,7 +12,6 @@ Open Graph and Twitter tags are plain attributes and are written (escaped) by th
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -24,20 +23,10 @@ if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
 from macros.front_matter import is_guide  # noqa: E402
+from macros.script_json import script_safe_json  # noqa: E402 - the one writer of JSON into a page
 
 UPDATED_META = "updated"  # set by hooks/page_dates.py
 PUBLISHED_META = "published"
-_SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
-def script_safe_json(data: dict[str, Any]) -> str:
-    """JSON that is safe inside a `<script>` element of an HTML page."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for char, escaped in _SCRIPT_SAFE.items():
-        text = text.replace(char, escaped)
-    return text
-
-
 def article(*, headline: str, description: str, url: str, updated: date, published: date, site_name: str,
             site_url: str) -> dict[str, Any]:
     """schema.org Article for a guide (HowTo would need every step as data; the steps are prose)."""
