@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks.booklet_paper import PDF_LINK_ATTR, RUNNING_TITLE, TOC_PAGE_ATTR  # noqa: E402
+from ozon_help.booklet_paper import PDF_LINK_ATTR, RUNNING_TITLE, TOC_PAGE_ATTR  # noqa: E402
 
 PRINT_CSS = "assets/print.css"
 MM_TO_PT = 72 / 25.4

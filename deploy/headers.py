@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks import csp
+from ozon_help.plugins.csp import policy as csp
 
 # A content hash inside a file name: `name.<8+ hex>.ext` or `name.<8+ hex>.min.ext`.
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.(?:min\.)?(?:js|css|svg|png|woff2?)$")

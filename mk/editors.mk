@@ -4,7 +4,7 @@
 lint: $(STAMP) ## ruff: mistakes, unused imports, lines over 120 characters (settings in pyproject.toml)
 	$(VENV)/bin/ruff check --quiet
 
-typecheck: $(STAMP) ## mypy on macros, hooks, sitecheck, bench, sitebuild and tests (settings in pyproject.toml)
+typecheck: $(STAMP) ## mypy on macros, ozon_help, sitecheck, bench, sitebuild and tests (settings in pyproject.toml)
 	$(VENV)/bin/mypy --no-error-summary
 
 CONTACT_EDITS_DIR ?= .cache/contact-edits

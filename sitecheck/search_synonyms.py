@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from hooks.search_synonyms import SYNONYMS_FILE, SynonymsError, load_synonyms, words
+from ozon_help.plugins.search_ru.synonyms import SYNONYMS_FILE, SynonymsError, load_synonyms, words
 
 from .context import Context
 from .problems import Problem

@@ -18,7 +18,7 @@ from deploy.booklet_pdf import (
     find_booklets,
     page_margins,
 )
-from hooks.booklet_paper import (
+from ozon_help.booklet_paper import (
     PDF_LINK_ATTR,
     RUNNING_TITLE,
     css_string,

@@ -18,7 +18,7 @@ import pytest
 from lxml import html as lxml_html
 
 from deploy.booklet_pdf import BookletPdf, make_booklet_pdfs
-from hooks.booklet_paper import PDF_LINK_ATTR, TOC_PAGE_ATTR, running_title
+from ozon_help.booklet_paper import PDF_LINK_ATTR, TOC_PAGE_ATTR, running_title
 from sitebuild.project import BuildResult
 
 from .conftest import ROOT

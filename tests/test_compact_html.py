@@ -6,7 +6,7 @@ import json
 import random
 import re
 
-from hooks.compact_html import collapse_breaks, compact
+from ozon_help.plugins.compact_html.compact import collapse_breaks, compact
 
 from .conftest import BuildResult
 

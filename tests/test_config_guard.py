@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.config_guard import config_problems
+from ozon_help.plugins.config_guard.guard import config_problems
 
 from .conftest import ROOT, build
 

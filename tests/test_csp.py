@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import csp
+from ozon_help.plugins.csp import policy as csp
 
 
 def _shipped() -> list[csp.ShippedScript]:

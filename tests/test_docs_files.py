@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.docs_files import (
+from ozon_help.plugins.docs_files.rules import (
     MAX_BRACKETS_PER_PAGE,
     MAX_BRACKETS_PER_PARAGRAPH,
     MAX_LINE_CHARS,

@@ -6,7 +6,7 @@ import html
 
 import pytest
 
-from hooks.html_source import EndTag, StartTag, Text, add_attributes, parse, remove, scan, scanned, set_value, splice
+from ozon_help.html_source import EndTag, StartTag, Text, add_attributes, parse, remove, scan, scanned, set_value, splice
 
 from .conftest import BuildResult
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.offline_modules import ModuleError, bundle, directory_url_dir
+from ozon_help.plugins.offline.modules import ModuleError, bundle, directory_url_dir
 
 from .conftest import ROOT
 

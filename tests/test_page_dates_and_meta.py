@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from hooks.seo import robots_txt, script_safe_json
+from ozon_help.plugins.seo.structured_data import robots_txt, script_safe_json
 from macros.guide_index import read_front_matter
 
 from .conftest import ROOT, BuildResult, build, copy_project

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from hooks.page_assets import page_stylesheets
+from ozon_help.plugins.page_assets.assets import page_stylesheets
 from hooks.purge_css import TARGETS, minify, page_names, purge, runtime_classes, selector_can_match
 
 from .conftest import BuildResult, build, copy_project
@@ -109,7 +109,7 @@ def test_claim_css_only_on_the_claim_builder(built_site: BuildResult) -> None:
 def test_content_stylesheets_only_where_the_content_uses_them(built_site: BuildResult) -> None:
     """tables.css and chat-message.css (hooks/page_assets.py, CONTENT_STYLESHEETS) load on the pages whose
     content has a table or a chat message, after the site-wide stylesheets, and nowhere else."""
-    from hooks.page_assets import CONTENT_STYLESHEETS
+    from ozon_help.plugins.page_assets.assets import CONTENT_STYLESHEETS
 
     pages = {p.relative_to(built_site.site).as_posix(): p.read_text(encoding="utf-8")
              for p in built_site.site.rglob("*.html") if not p.relative_to(built_site.site).parts[0] == "assets"}

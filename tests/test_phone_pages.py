@@ -113,7 +113,7 @@ def test_links_to_other_pages_print_where_to_find_them(built_site: BuildResult) 
 
 
 def test_404_chooser_links_are_read_from_the_home_page() -> None:
-    from hooks.not_found import Situation, chooser_links
+    from ozon_help.plugins.not_found.chooser import Situation, chooser_links
 
     html = (
         '<p><a href="x/">not this</a></p><div class="grid cards situations"><ul>'

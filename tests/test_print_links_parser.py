@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hooks.print_links import mark_links
+from ozon_help.plugins.print_links.marks import mark_links
 
 from .conftest import BuildResult
 

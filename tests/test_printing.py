@@ -21,7 +21,7 @@ from hooks.booklet import (
     slug_of,
 )
 from hooks import search_ru
-from hooks.print_links import mark_links, print_address
+from ozon_help.plugins.print_links.marks import mark_links, print_address
 from macros.contacts_data import load_contacts
 from macros.guide_index import guides, read_front_matter
 from macros.printing import CheckedRange, checked_range
@@ -271,7 +271,7 @@ def test_print_header_on_every_page(built_site: BuildResult) -> None:
 
 
 def test_links_to_other_pages_get_their_site_address() -> None:
-    from hooks.print_links import page_address
+    from ozon_help.plugins.print_links.marks import page_address
 
     site = "https://problema-s-ozon.ru/"
     assert page_address("../brak/#podrobno", "zakaz/", site) == "https://problema-s-ozon.ru/brak/"

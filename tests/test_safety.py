@@ -15,7 +15,7 @@ import pytest
 from macros.front_matter_guard import front_matter_problems
 from macros.yaml_source import YamlSourceError, read_yaml
 from mkdocs.utils.meta import get_data
-from hooks import csp
+from ozon_help.plugins.csp import policy as csp
 from sitecheck import raw_html
 from sitecheck.project import Page
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.search_synonyms import SYNONYMS_FILE, SynonymsError, fold, load_synonyms
+from ozon_help.plugins.search_ru.synonyms import SYNONYMS_FILE, SynonymsError, fold, load_synonyms
 from sitecheck import search_synonyms
 
 from .conftest import ROOT

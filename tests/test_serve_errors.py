@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from mkdocs.livereload import LiveReloadServer
 
-from hooks import mkdocs_messages, serve_errors
+from ozon_help.plugins.mkdocs_messages import messages as mkdocs_messages
+from ozon_help.plugins.serve_errors import error_page as serve_errors
 
 from .conftest import build, copy_project
 

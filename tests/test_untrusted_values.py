@@ -15,7 +15,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from hooks.page_dates import FileDates, page_dates
+from ozon_help.plugins.page_dates.dates import FileDates, page_dates
 from macros.safe_html import STASH, FinalHtmlExtension, final_html
 
 BUILD_DAY = date(2026, 12, 7)
