@@ -323,7 +323,7 @@ def define_env(env: Any) -> None:
         short = meta.get("short")
         if not short:
             fail("short_answer()", "the page has no «short:» in its front matter; add two or three sentences there")
-        # `asked:` phrases are for search only (hooks/search_ru.py reads them from front matter):
+        # `asked:` phrases are for search only (ozon/search_ru reads them from front matter):
         # lower case, no punctuation, they read as noise on the page and on paper.
         short_html = final_html(f"<p>{escape(' '.join(str(short).split()))}</p>")
         return f"## Коротко {{ #korotko }}\n\n{short_html}\n"

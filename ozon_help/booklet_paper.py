@@ -1,7 +1,7 @@
 """What a booklet needs on paper and nowhere else: its running chapter titles, the page-number slots of
 its contents, and the name of its ready PDF.
 
-Shared by hooks/booklet.py (which writes them into the built booklets) and deploy/booklet_pdf.py (which
+Shared by ozon/booklet (which writes them into the built booklets) and deploy/booklet_pdf.py (which
 prints each booklet to PDF, reads the running titles back with pdftotext to learn where each chapter
 starts, and fills the contents' page numbers in). One module, so the two never disagree on a name.
 """

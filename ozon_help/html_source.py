@@ -1,6 +1,6 @@
 """Where each tag and attribute of a page is in its source text, read with the standard library's parser.
 
-The hooks that change a built page (hooks/print_links.py, hooks/booklet.py) find what to change with a
+The hooks that change a built page (ozon/print_links, ozon/booklet) find what to change with a
 real HTML parser and then splice their edits into the original text at the parser's offsets. Everything
 they do not touch stays byte for byte as MkDocs wrote it: re-serialising a parsed tree would not (lxml
 and selectolax both rewrite quotes, entities and whitespace; see bench/html_parsers.py). A regular
@@ -129,7 +129,7 @@ def _attributes(raw: str, offset: int) -> Iterable[Attribute]:
 
 
 # The page scanned last and its tokens. Two hooks read each guide's content one after the other
-# (hooks/print_links.py marks it, hooks/booklet.py keeps its tags for the chapters): print_links' tokens of
+# (ozon/print_links marks it, ozon/booklet keeps its tags for the chapters): print_links' tokens of
 # the marked page (add_attributes) serve the booklet, instead of another run of html.parser over the same
 # text. Keyed by the whole text, so a hook that changed a byte gets its own scan; one page only, so nothing
 # outlives the page.

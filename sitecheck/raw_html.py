@@ -292,7 +292,7 @@ _META_EQUIV = {"content-security-policy", "refresh", "set-cookie", "content-secu
 
 
 def _is_ours(node: Node) -> bool:
-    """The policy hooks/csp.py writes first in <head>."""
+    """The policy ozon/csp writes first in <head>."""
     return node.parent is not None and node.parent.tag == "head" and node.prev is not None and (
         node.prev.tag == "meta" and "charset" in node.prev.attributes
     )

@@ -1,4 +1,4 @@
-"""hooks/compact_html.py: less whitespace and a shorter page config, the same page for the browser."""
+"""ozon/compact_html: less whitespace and a shorter page config, the same page for the browser."""
 
 from __future__ import annotations
 

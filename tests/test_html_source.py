@@ -1,4 +1,4 @@
-"""hooks/html_source.py: tags and attributes with their offsets, as html.parser reads them."""
+"""ozon_help/html_source.py: tags and attributes with their offsets, as html.parser reads them."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import html
 
 import pytest
 
-from ozon_help.html_source import EndTag, StartTag, Text, add_attributes, parse, remove, scan, scanned, set_value, splice
+from ozon_help.html_source import (
+    EndTag, StartTag, Text, add_attributes, parse, remove, scan, scanned, set_value, splice,
+)
 
 from .conftest import BuildResult
 

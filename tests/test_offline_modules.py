@@ -1,4 +1,4 @@
-"""hooks/offline_modules.py: the pages' JavaScript modules as one classic script for the offline copy."""
+"""ozon/offline: the pages' JavaScript modules as one classic script for the offline copy."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""hooks/print_links.py finds links with a real HTML parser and changes nothing but the attribute it adds."""
+"""ozon/print_links finds links with a real HTML parser and changes nothing but the attribute it adds."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""data/search-synonyms.yml: the model (hooks/search_synonyms.py) and its sitecheck check."""
+"""data/search-synonyms.yml: the model (ozon_help/plugins/search_ru/synonyms.py) and its sitecheck check."""
 
 from __future__ import annotations
 

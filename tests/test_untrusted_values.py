@@ -1,7 +1,7 @@
 """Issue 25, classes 7 and 8: values the build takes from elsewhere are bounded, and odd text never
 ends in a traceback.
 
-- git commit dates and file times after the build's date become the build's date (hooks/page_dates.py);
+- git commit dates and file times after the build's date become the build's date (ozon/page_dates);
 - private-use characters a page holds never name (or overrun) a macro's HTML fragment (macros/safe_html.py).
 """
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -16,6 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from macros.guide_index import nav_sections, read_front_matter
 from macros.printing import CHECKED_META, CHECKED_RANGE_META, CheckedRange
@@ -146,8 +146,8 @@ class BookletPlugin(ServeAware, BasePlugin[BookletConfig]):
     # to guides from every page's content at this event, the booklet's copies included.
     @event_priority(50)
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         page.meta[IS_BOOKLET_META] = is_booklet(page.meta)  # always written: front matter cannot set it
         if not page.meta[IS_BOOKLET_META]:
             return context

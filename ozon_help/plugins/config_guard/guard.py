@@ -286,7 +286,8 @@ def _extension_problems(items: list[yaml.Node]) -> list[ConfigProblem]:
         if rule is None:
             found.append(ConfigProblem(_line(key_node), f"the Markdown extension «{name}» is not on the allow-list "
                                        "(some read files of the build machine or run code)",
-                                       f"use only: {', '.join(ALLOWED_EXTENSIONS)} (ozon_help/plugins/config_guard/guard.py)"))
+                                       f"use only: {', '.join(ALLOWED_EXTENSIONS)} "
+                                       "(ozon_help/plugins/config_guard/guard.py)"))
             continue
         problem = rule(options)
         if problem:

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
 
@@ -46,7 +46,7 @@ def _line_of(source: Path, needle: str) -> int:
     return 1
 
 
-def page_stylesheets(meta: dict[str, Any], source: Path, docs_dir: Path, where: str) -> list[str]:
+def page_stylesheets(meta: Mapping[str, Any], source: Path, docs_dir: Path, where: str) -> list[str]:
     """The validated `extra_css` entries of one page's front matter (paths inside docs/)."""
     value = meta.get(PAGE_CSS_KEY)
     if value is None:

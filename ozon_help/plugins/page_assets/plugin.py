@@ -4,7 +4,6 @@ content uses them, the search worker loaded on first search (assets.py)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -12,6 +11,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ozon_help.plugins.offline.mode import offline_build
 from ozon_help.plugins.page_assets.assets import (
@@ -46,8 +46,8 @@ class PageAssetsPlugin(BasePlugin[PageAssetsConfig]):
 
     @event_priority(-50)
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         page.page_js = content_scripts(page.content or "")  # type: ignore[attr-defined]
         page.content_css = content_stylesheets(page.content or "")  # type: ignore[attr-defined]
         return context

@@ -23,7 +23,6 @@ import subprocess
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 UPDATED_META = "updated"
 PUBLISHED_META = "published"

@@ -33,7 +33,7 @@ def _source(page: Page) -> str:
 class SafetyPlugin(BasePlugin[SafetyConfig]):
     @event_priority(100)  # before mkdocs-macros' on_page_markdown
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        problems = plain_text.front_matter_problems(page.meta, _source(page))
+        problems = plain_text.front_matter_problems(dict(page.meta), _source(page))
         if problems:
             path = f"docs/{page.file.src_path}"
             raise PluginError("\n" + "\n".join(f"{path}:{line}: {what}. Fix: {fix}" for line, what, fix in problems))

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -96,7 +97,7 @@ def take_quotes(html: str) -> tuple[str, dict[str, list[str]]]:
     return _BLOCKQUOTE.sub("<blockquote" + QUOTE_EXCLUDE_ATTR, html), parser.found
 
 
-def page_info(url: str, meta: dict[str, Any]) -> PageInfo:
+def page_info(url: str, meta: Mapping[str, Any]) -> PageInfo:
     """What the index needs to know about one page, from its front matter (macros/front_matter.py's
     model; ozon/front_matter has checked it before any page is built)."""
     page = parse(meta)

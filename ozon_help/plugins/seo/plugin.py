@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from macros.front_matter import is_guide
 from ozon_help.plugins.seo.config import SeoConfig
@@ -18,8 +18,8 @@ from ozon_help.plugins.seo.structured_data import PUBLISHED_META, UPDATED_META, 
 
 class SeoPlugin(BasePlugin[SeoConfig]):
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         page.structured_data = None  # type: ignore[attr-defined]  # printed by overrides/partials/share-meta.html
         updated = page.meta.get(UPDATED_META)
         if is_guide(page.meta) and isinstance(updated, date) and page.canonical_url:
