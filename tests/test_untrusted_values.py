@@ -75,6 +75,8 @@ def test_every_install_in_the_make_files_is_pinned_and_hashed() -> None:
     ]
     assert installs, "no pip install found: has the Makefile moved?"
     for name, line in installs:
+        if re.search(r"\s--no-deps\s(?:.*\s)?--no-build-isolation\s-e \.$", line):
+            continue  # the project's own package (ozon_help/) from this folder: nothing is downloaded or built
         lock = re.search(r"--require-hashes\b.*\s-r\s+(\S+\.lock)\b", line)
         assert lock, f"{name}: «{line}» installs without --require-hashes -r <file>.lock"
         text = (ROOT / lock.group(1)).read_text(encoding="utf-8")
