@@ -36,17 +36,16 @@ chapters and which section booklets there are; broken_links.py reports a guide's
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass, field
 from html import escape
 from typing import Iterable, Iterator
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import AnchorLink, TableOfContents
-from mkdocs.utils import get_relative_url
 
 from ozon_help.booklet_paper import CHAPTER_ATTR, TOC_PAGE_ATTR, TOC_PAGE_CLASS
 from ozon_help.html_source import Attribute, Edit, EndTag, StartTag, Token, remove, scan, set_value, splice
+from ozon_help.plugins.urls import get_relative_url, is_elsewhere, site_path
 
 SEPARATOR = "--"
 CONTENTS_ID = "soderzhanie"
@@ -62,7 +61,6 @@ _PRINT_HREF = "data-print-href"  # ozon/print_links
 # buttons; assets/booklet.css marks the open one) and all of them print; only Material's sliding underline
 # and the tabs' links are gone.
 _LIVE_TABS, _BOOKLET_TABS = "data-tabs", "data-booklet-tabs"
-_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)  # https:, mailto:, tel:, data:, //host
 
 
 
@@ -86,30 +84,12 @@ def chapter_anchor(slug: str, anchor: str = "") -> str:
     return slug + (SEPARATOR + anchor if anchor else "")
 
 
-def _page_folder(url: str) -> str:
-    """The folder a page's relative links start from: `brak/` for `brak/`, `a/` for `a/b.html`."""
-    if url == "" or url.endswith("/"):
-        return url
-    folder = posixpath.dirname(url)
-    return folder + "/" if folder else ""
-
-
-def resolve(href: str, page_url: str) -> str:
-    """A link as written on the page at `page_url`, as a URL from the site's root."""
-    path = posixpath.normpath(posixpath.join(_page_folder(page_url), href)) if href else page_url
-    if path == ".":
-        return ""
-    if href.endswith("/") and not path.endswith("/"):
-        path += "/"
-    return path
-
-
 def rewrite_target(target: str, chapter: Chapter, booklet_url: str, slug_by_url: dict[str, str]) -> str:
     """Where a link in `chapter` should lead once the chapter is part of the booklet."""
-    if target.startswith("#") or _EXTERNAL.match(target) or target.startswith("/"):
+    if target.startswith("#") or is_elsewhere(target) or target.startswith("/"):
         return target  # same-chapter anchors are prefixed by prefix_ids
     path, hash_, anchor = target.partition("#")
-    url = resolve(path, chapter.url)
+    url = site_path(path, chapter.url)
     if url in slug_by_url:
         return "#" + chapter_anchor(slug_by_url[url], anchor)
     return get_relative_url(url or "./", booklet_url) + (hash_ + anchor)
@@ -137,7 +117,7 @@ def _new_value(attribute: Attribute, chapter: Chapter, booklet_url: str, slug_by
     if attribute.name in ("href", "src"):
         target = rewrite_target(value, chapter, booklet_url, slug_by_url)
         if attribute.name == "src" and target.startswith("#"):
-            target = get_relative_url(resolve(value, chapter.url), booklet_url)  # an image is a file
+            target = get_relative_url(site_path(value, chapter.url), booklet_url)  # an image is a file
         return target
     return None
 

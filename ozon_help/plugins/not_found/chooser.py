@@ -8,9 +8,10 @@ addresses from the site's root. The template turns them into links with MkDocs' 
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from html.parser import HTMLParser
+
+from ozon_help.plugins.urls import site_path
 
 CHOOSER_CLASS = "situations"
 TEMPLATE_VARIABLE = "not_found_situations"
@@ -58,11 +59,8 @@ def chooser_links(html: str, page_url: str) -> list[Situation]:
     """The chooser's links on the page at `page_url`, as addresses from the site's root."""
     parser = _ChooserLinks()
     parser.feed(html)
-    folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
     situations = []
     for title, href in parser.links:
         path, hash_, anchor = href.partition("#")
-        url = posixpath.normpath(posixpath.join(folder, path)) if path else page_url
-        url = "" if url == "." else url + ("/" if path.endswith("/") and not url.endswith("/") else "")
-        situations.append(Situation(title, url + hash_ + anchor))
+        situations.append(Situation(title, site_path(path, page_url) + hash_ + anchor))
     return situations

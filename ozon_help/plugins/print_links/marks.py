@@ -13,10 +13,10 @@ On paper a link is only its text. print.css prints `data-print-href` after every
 
 from __future__ import annotations
 
-import posixpath
 import re
 
 from ozon_help.html_source import EndTag, StartTag, Text, add_attributes, scan
+from ozon_help.plugins.urls import is_elsewhere, site_path, split_link
 
 PRINT_HREF = "data-print-href"
 
@@ -44,21 +44,14 @@ def print_address(href: str, text: str) -> str | None:
     return None
 
 
-_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
-
-
 def page_address(href: str, page_url: str, site_url: str) -> str | None:
     """The site address of another page this link leads to, or None (same page, file, external)."""
-    if not site_url or not href or href.startswith(("#", "/")) or _SCHEME.match(href):
+    if not site_url or not href or href.startswith(("#", "/")) or is_elsewhere(href):
         return None
-    path = href.partition("#")[0].partition("?")[0]
+    path, _ = split_link(href)
     if not path:
         return None
-    folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
-    target = posixpath.normpath(posixpath.join(folder.lstrip("/"), path))
-    if path.endswith("/") and target != ".":
-        target += "/"
-    target = "" if target == "." else target
+    target = site_path(path, page_url)
     last = target.rstrip("/").rsplit("/", 1)[-1]
     if target == page_url or ("." in last and not last.endswith(".html")):
         return None  # the page itself, or a file (image, stylesheet)

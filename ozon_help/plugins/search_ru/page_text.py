@@ -12,9 +12,9 @@ from html import unescape
 from html.parser import HTMLParser
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
 from macros.front_matter import parse
+from ozon_help.plugins.urls import is_elsewhere, site_path, split_link
 
 # Classes of repeated blocks rendered by macros/contact_html.py. On guide pages they add the same
 # words («проверен», «часы работы», «все покупатели») to every guide and drown the real text.
@@ -123,13 +123,12 @@ _HREF = re.compile(r'<a\b[^>]*\bhref="([^"]*)"')
 
 def linked_pages(html: str, url: str) -> set[str]:
     """The site's pages a page's text links to, as page URLs (no anchors, not the page itself)."""
-    base = f"http://site/{url}"
     found = set()
     for href in _HREF.findall(html):
-        target = urlsplit(urljoin(base, unescape(href)))
-        if target.netloc != "site" or target.scheme != "http":
+        link = unescape(href)
+        if is_elsewhere(link):
             continue  # another site, mail or phone
-        path = target.path.lstrip("/")
+        path = site_path(split_link(link)[0], url)
         if path != url:
             found.add(path)
     return found
