@@ -128,45 +128,54 @@ def _attributes(raw: str, offset: int) -> Iterable[Attribute]:
         k = found.end()
 
 
-# The page scanned last and its tokens. Two hooks read each guide's content one after the other
-# (ozon/print_links marks it, ozon/booklet keeps its tags for the chapters): print_links' tokens of
-# the marked page (add_attributes) serve the booklet, instead of another run of html.parser over the same
-# text. Keyed by the whole text, so a hook that changed a byte gets its own scan; one page only, so nothing
-# outlives the page.
-_last: tuple[str, tuple[Token, ...]] = ("", ())
-
-
 def scan(source: str) -> tuple[Token, ...]:
     """Every start tag, end tag and text of `source`, in order, with offsets into `source`."""
-    global _last
-    known = scanned(source)
-    if known is not None:
-        return known
-    tokens = parse(source)
-    _last = (source, tokens)
-    return tokens
+    return parse(source)
 
 
 def parse(source: str) -> tuple[Token, ...]:
-    """scan() without the memory of the last page: html.parser reads `source` now."""
+    """html.parser reads `source` now (scan(), and LastPage.scan() when it has not seen the text)."""
     scanner = _Scanner(source)
     scanner.feed(source)
     scanner.close()
     return tuple(scanner.tokens)
 
 
-def scanned(source: str) -> tuple[Token, ...] | None:
-    """The tokens of `source` if it is the page scanned last (no parse), else None."""
-    text, tokens = _last
-    return tokens if text == source else None
+class LastPage:
+    """The page scanned last and its tokens. Two plugins read each guide's content one after the other
+    (ozon/print_links marks it, ozon/booklet keeps its tags for the chapters): print_links' tokens of the
+    marked page (add_attributes) serve the booklet, instead of another run of html.parser over the same text.
+    Keyed by the whole text, so a plugin that changed a byte gets its own scan; one page only, so nothing
+    outlives the page. ozon/print_links keeps one on itself (`last_page`), which ozon/booklet asks."""
+
+    def __init__(self) -> None:
+        self._text = ""
+        self._tokens: tuple[Token, ...] = ()
+
+    def scan(self, source: str) -> tuple[Token, ...]:
+        """scan(source), without a parse when `source` is the page scanned last."""
+        known = self.scanned(source)
+        if known is not None:
+            return known
+        tokens = parse(source)
+        self.remember(source, tokens)
+        return tokens
+
+    def scanned(self, source: str) -> tuple[Token, ...] | None:
+        """The tokens of `source` if it is the page scanned last (no parse), else None."""
+        return self._tokens if self._text == source else None
+
+    def remember(self, source: str, tokens: tuple[Token, ...]) -> None:
+        self._text, self._tokens = source, tokens
 
 
-def add_attributes(source: str, tokens: tuple[Token, ...], added: dict[int, tuple[str, str]]) -> str:
+def add_attributes(
+    source: str, tokens: tuple[Token, ...], added: dict[int, tuple[str, str]], last_page: LastPage | None = None
+) -> str:
     """`source` (whose tokens are `tokens`) with `name="value"` added at the end of each start tag
     `tokens[index]` of `added`; the tokens of the result are worked out from `tokens`, as html.parser would
-    read them (tests/test_html_source.py compares the two on every built page), so the next scan() of the
-    result costs nothing."""
-    global _last
+    read them (tests/test_html_source.py compares the two on every built page), so `last_page` remembers them
+    and its next scan() of the result costs nothing."""
     if not added:
         return source
     edits: list[Edit] = []
@@ -204,7 +213,8 @@ def add_attributes(source: str, tokens: tuple[Token, ...], added: dict[int, tupl
             shift += grown
         out.append(token)
     result = splice(source, edits)
-    _last = (result, tuple(out))
+    if last_page is not None:
+        last_page.remember(result, tuple(out))
     return result
 
 

@@ -93,7 +93,8 @@ def test_a_wrong_row_is_named() -> None:
     assert mismatches(rows[:1], plugins) == [
         "dev/architecture.md: no row 2 for ozon/b (mkdocs.yml's plugin 2); add it"
     ]
-    assert mismatches(rows[::-1], plugins)[0] == "dev/architecture.md:4: row 1 names ozon/b, mkdocs.yml runs ozon/a there"
+    wrong_order = mismatches(rows[::-1], plugins)
+    assert wrong_order[0] == "dev/architecture.md:4: row 1 names ozon/b, mkdocs.yml runs ozon/a there"
 
 
 def test_every_entry_point_runs_in_mkdocs_yml() -> None:

@@ -44,7 +44,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ozon_help.booklet_paper import CHAPTER_ATTR, TOC_PAGE_ATTR, TOC_PAGE_CLASS
-from ozon_help.html_source import Attribute, Edit, EndTag, StartTag, Token, remove, scan, set_value, splice
+from ozon_help.html_source import (
+    Attribute, Edit, EndTag, LastPage, StartTag, Token, remove, scan, set_value, splice,
+)
 from ozon_help.plugins.urls import get_relative_url, is_elsewhere, site_path
 
 SEPARATOR = "--"
@@ -170,10 +172,12 @@ class Anchors:
 TagCache = dict[str, tuple[Token, ...]]
 
 
-def tags_of(html: str, cache: TagCache) -> tuple[Token, ...]:
+def tags_of(html: str, cache: TagCache, last_page: LastPage | None = None) -> tuple[Token, ...]:
+    """The tags of a chapter's HTML, parsed once (or taken from `last_page`, which has just parsed it)."""
     found = cache.get(html)
     if found is None:
-        found = cache[html] = tuple(t for t in scan(html) if isinstance(t, (StartTag, EndTag)))
+        tokens = last_page.scan(html) if last_page is not None else scan(html)
+        found = cache[html] = tuple(t for t in tokens if isinstance(t, (StartTag, EndTag)))
     return found
 
 

@@ -20,7 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 from macros.guide_index import nav_sections, read_front_matter
 from macros.printing import CHECKED_META, CHECKED_RANGE_META, CheckedRange
 from ozon_help.booklet_paper import pdf_path, running_titles_css, running_titles_path
-from ozon_help.html_source import scanned
+from ozon_help.html_source import LastPage
 from ozon_help.plugins.booklet.broken_links import report_broken_links
 from ozon_help.plugins.booklet.chapters import Chapter, TagCache, booklet_toc, build, slug_of, tags_of
 from ozon_help.plugins.booklet.config import BookletConfig
@@ -41,6 +41,7 @@ from ozon_help.plugins.serve_mode import ServeAware
 # Template values (overrides/main.html, partials/print-actions.html): where the running titles and the PDF are.
 RUNNING_TITLES_META = "booklet_running_titles"
 PDF_META = "booklet_pdf"
+PRINT_LINKS = "ozon/print_links"  # its `last_page` holds the tokens of the chapter it marked just before
 
 
 @dataclass
@@ -138,8 +139,9 @@ class BookletPlugin(ServeAware, BasePlugin[BookletConfig]):
         and Material's search plugin change a guide's content again, at different times for different pages)."""
         if is_chapter(page.meta):
             self.state.chapter_html[page.file.src_uri] = html
-            if scanned(html) is not None:  # ozon/print_links parsed this very text: keep its tags now
-                tags_of(html, self.state.tags)
+            last_page = getattr(config.plugins.get(PRINT_LINKS), "last_page", None)
+            if isinstance(last_page, LastPage) and last_page.scanned(html) is not None:
+                tags_of(html, self.state.tags, last_page)  # ozon/print_links parsed this very text: keep its tags
         return html
 
     # Before Material's search plugin: it strips the `data-search-*` attributes ozon/search_ru adds

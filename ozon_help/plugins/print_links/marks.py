@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ozon_help.html_source import EndTag, StartTag, Text, add_attributes, scan
+from ozon_help.html_source import EndTag, LastPage, StartTag, Text, add_attributes, scan
 from ozon_help.plugins.urls import is_elsewhere, site_path, split_link
 
 PRINT_HREF = "data-print-href"
@@ -58,13 +58,13 @@ def page_address(href: str, page_url: str, site_url: str) -> str | None:
     return site_url.rstrip("/") + "/" + target
 
 
-def mark_links(html: str, page_url: str = "", site_url: str = "") -> str:
+def mark_links(html: str, page_url: str = "", site_url: str = "", last_page: LastPage | None = None) -> str:
     """Add `data-print-href` to each link whose address print must show, leaving every other byte as it is."""
     added: dict[int, tuple[str, str]] = {}  # the link's index among the tokens → the attribute
     link: StartTag | None = None
     link_index = 0
     text: list[str] = []
-    tokens = scan(html)
+    tokens = last_page.scan(html) if last_page is not None else scan(html)
     for index, token in enumerate(tokens):
         if isinstance(token, StartTag) and token.name == "a":
             link, link_index, text = token, index, []
@@ -75,8 +75,8 @@ def mark_links(html: str, page_url: str = "", site_url: str = "") -> str:
             if shown is not None:
                 added[link_index] = (PRINT_HREF, shown)
             link = None
-    # The marked page's tokens come with it: ozon/booklet reads the same text next (ozon_help/html_source.py).
-    return add_attributes(html, tokens, added)
+    # The marked page's tokens go into `last_page`: ozon/booklet reads the same text next (ozon_help/html_source.py).
+    return add_attributes(html, tokens, added, last_page)
 
 
 def _shown_address(link: StartTag, text: str, page_url: str, site_url: str) -> str | None:
