@@ -12,7 +12,7 @@ a slow minute on the machine weighs on both sides of a ratio. The ways:
   - stock:      stock Material configuration: no navigation.prune, no nav_cache hook, same plugins;
   - zensical:   Zensical 0.0.73 reading the same mkdocs.yml but with its own templates (no
                 theme.custom_dir: overrides/ is written for Material 9's); its own venv; it shims the macros
-                plugin and runs macros/ through macros/host.py). It runs no MkDocs hooks (so no
+                plugin and runs macros/ through macros/host.py). It runs no MkDocs plugins of ozon_help/ (so no
                 booklet) and no page hooks of the macros; the run prints what differs;
   - pre-rendered: macros replaced by their output (rendered once, saved), macros plugin removed;
                 the project's own overhead is project / pre-rendered. Its law check reads the pages
@@ -50,16 +50,16 @@ from mkdocs.plugins import event_priority
 
 @event_priority(-100)
 def on_page_markdown(markdown, page, config, files):
-    from macros.front_matter import front_matter_block  # the project's reader (importable once hooks ran)
+    from macros.front_matter import front_matter_block  # the project's reader (importable once the plugins ran)
 
     source = Path(config.docs_dir) / page.file.src_path
     if not source.is_file():
         return markdown  # a page a hook makes (the section booklets): the pre-rendered build makes it again
     out = Path(os.environ["BENCH_DUMP_DIR"]) / page.file.src_path
     out.parent.mkdir(parents=True, exist_ok=True)
-    # The front matter as the author wrote it, not page.meta: the hooks and macros add keys to that (a
+    # The front matter as the author wrote it, not page.meta: the plugins and macros add keys to that (a
     # feedback address with «&», values met twice that PyYAML would write as «&id001» anchors), and the
-    # project's front-matter reader refuses both; the pre-rendered build's hooks add theirs again.
+    # project's front-matter reader refuses both; the pre-rendered build's plugins add theirs again.
     found = front_matter_block(source.read_text(encoding="utf-8-sig"))
     meta = found[0] if found else ""
     # Macro output is a token until Markdown runs (macros/safe_html.py): save the HTML itself.
@@ -298,7 +298,7 @@ PRERENDERED = "pre-rendered, no macros plugin"
 
 def zensical_config(config: str) -> str:
     """mkdocs.yml for Zensical: its own templates. The project's overrides/ are written for Material 9's
-    (they call its `lang.t`, read keys its hooks set), which Zensical's template engine refuses."""
+    (they call its `lang.t`, read keys its plugins set), which Zensical's template engine refuses."""
     lines = [line for line in config.splitlines(keepends=True) if not line.lstrip().startswith("custom_dir:")]
     return "".join(lines)
 

@@ -49,7 +49,7 @@ def running_titles_css(chapters: Iterable[tuple[int, str]]) -> str:
     """One named page per chapter (number, title), with the chapter's title in its top margin box.
 
     A change of named page starts a new sheet, as each chapter already does (print.css)."""
-    rules = ["/* Made by hooks/booklet.py for this booklet: each chapter's title at the top of its sheets. */"]
+    rules = ["/* Made by ozon/booklet for this booklet: each chapter's title at the top of its sheets. */"]
     for number, title in chapters:
         name = page_name(number)
         rules.append(

@@ -1,6 +1,6 @@
 """Where each tag and attribute of a page is in its source text, read with the standard library's parser.
 
-The hooks that change a built page (ozon/print_links, ozon/booklet) find what to change with a
+The plugins that change a built page (ozon/print_links, ozon/booklet) find what to change with a
 real HTML parser and then splice their edits into the original text at the parser's offsets. Everything
 they do not touch stays byte for byte as MkDocs wrote it: re-serialising a parsed tree would not (lxml
 and selectolax both rewrite quotes, entities and whitespace; see bench/html_parsers.py). A regular

@@ -118,7 +118,7 @@ def module_order(docs: Path, entry: str) -> list[Module]:
 def bundle(docs: Path, entry: str) -> str:
     """One classic script that runs `entry` as the browser would run it as a module."""
     parts = [
-        f"// The offline copy's build of {entry} and the modules it imports (hooks/offline_modules.py).",
+        f"// The offline copy's build of {entry} and the modules it imports (ozon/offline).",
         "(() => {",
         '"use strict";',
         "const modules = Object.create(null);",

@@ -69,7 +69,7 @@ def _never(_: Any = None) -> bool:
 
 
 def keep_as_built(file: Any) -> None:
-    """A dirty build leaves this file's page as the last build wrote it (for pages other hooks add after
+    """A dirty build leaves this file's page as the last build wrote it (for pages other plugins add after
     on_files has chosen which to render again)."""
     file.is_modified = _never
 
