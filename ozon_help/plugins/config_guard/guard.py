@@ -265,8 +265,10 @@ def _plugin_problems(items: list[yaml.Node]) -> list[ConfigProblem]:
         rule = ALLOWED_PLUGINS.get(name)
         if rule is None:
             allowed = ", ".join(sorted(ALLOWED_PLUGINS))
+            own = (" A plugin of ozon_help/ needs its entry point in pyproject.toml and `make build`, which installs"
+                   " the package again") if name.startswith("ozon/") else ""
             found.append(ConfigProblem(_line(key), f"the plugin «{name}» is not on the allow-list",
-                                       f"use only {allowed} (ozon_help/plugins/config_guard/guard.py)"))
+                                       f"use only {allowed} (ozon_help/plugins/config_guard/guard.py).{own}"))
         elif problem := rule(options):
             found.append(ConfigProblem(_option_line(options_node, problem, key), f"plugin «{name}»: {problem}",
                                        "use only the options ozon_help/plugins/config_guard/guard.py allows for it"))
