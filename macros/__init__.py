@@ -240,7 +240,7 @@ def define_env(env: Any) -> None:
             )
         head = (
             "<th>Что это было</th><th>Устаревший контакт</th>"
-            "<th>Почему не работает</th><th>Куда обращаться теперь</th>"
+            "<th>Почему справочник его не даёт</th><th>Куда обращаться теперь</th>"
         )
         return "\n\n" + final_html(
             '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
