@@ -122,3 +122,27 @@ def test_the_hook_stops_the_build_with_the_line(project_copy: Path) -> None:
     assert not result.ok
     assert f"mkdocs.yml:{_line_of(CONFIG, 'copyright: ')}: «copyright» holds «<»" in result.output, result.output
     assert "Traceback" not in result.output
+
+
+def test_a_project_plugin_takes_only_the_options_its_config_types() -> None:
+    """ozon_help/plugins/*/config.py declares a plugin's options; the guard allows those, each of its type."""
+    from mkdocs.config import config_options as c
+    from mkdocs.config.base import Config
+
+    from ozon_help.plugins.config_guard.guard import _typed_options
+
+    class Options(Config):
+        strict = c.Type(bool, default=True)
+        label = c.Optional(c.Type(str))
+
+    check = _typed_options(Options)
+    assert check(None) is None and check({"strict": False, "label": "x"}) is None and check({"label": None}) is None
+    assert check({"strict": "yes"}) == "option «strict» has the wrong type"
+    assert check({"strict": None}) == "option «strict» has the wrong type"  # not Optional: a value is required
+    assert check({"path": "/etc"}) == "option «path» is not allowed (allowed: strict, label)"
+
+    class Untyped(Config):
+        anything = c.ListOfItems(c.Type(str), default=[])
+
+    with pytest.raises(TypeError, match="anything"):
+        _typed_options(Untyped)
