@@ -167,3 +167,37 @@ def test_an_import_of_mkdocs_is_found_with_its_line(tmp_path: Path, source: str,
 
 def test_plain_modules_pass() -> None:
     assert mkdocs_imports(ROOT / "ozon_help" / "booklet_paper.py") == []
+
+
+def _plugin_state_problems(path: Path, root: Path = ROOT) -> list[str]:
+    """`file:line: …` for each way a module of the plugins keeps or reads process state: a `global` statement,
+    `sys.argv` (serve mode comes from on_startup), a change to `sys.path` (the package imports as a package)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    where = path.relative_to(root)
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Global):
+            found.append(f"{where}:{node.lineno}: global {', '.join(node.names)} (keep the state on the plugin's self)")
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "sys":
+            if node.attr == "argv" and path.name != "__main__.py":
+                found.append(f"{where}:{node.lineno}: sys.argv (a plugin learns the command from on_startup)")
+            elif node.attr == "path":
+                found.append(f"{where}:{node.lineno}: sys.path (import the project's modules as packages)")
+    return sorted(found, key=lambda problem: int(problem.split(":")[1]))
+
+
+def test_plugins_keep_their_state_on_self() -> None:
+    modules = sorted((ROOT / "ozon_help").rglob("*.py"))
+    found = [problem for path in modules for problem in _plugin_state_problems(path)]
+    assert not found, "\n".join(found)
+
+
+def test_module_state_is_found_with_its_line(tmp_path: Path) -> None:
+    module = tmp_path / "plugin.py"
+    module.write_text("import sys\n_seen = {}\ndef on_config(config):\n    global _seen\n"
+                      "    if '--dirty' in sys.argv:\n        sys.path.insert(0, '.')\n", encoding="utf-8")
+    assert _plugin_state_problems(module, tmp_path) == [
+        "plugin.py:4: global _seen (keep the state on the plugin's self)",
+        "plugin.py:5: sys.argv (a plugin learns the command from on_startup)",
+        "plugin.py:6: sys.path (import the project's modules as packages)",
+    ]
