@@ -63,6 +63,7 @@ from .feedback import (
 )
 from .front_matter import is_guide
 from .guide_index import guides, plain_text
+from .problems import Problem, ProblemsError
 from .host import HostKind, MacrosHost
 from .page_language import MacroUsageError, current_call_line, current_call_text, render_page
 from .print_macros import set_print_meta
@@ -88,12 +89,12 @@ def define_env(env: Any) -> None:
     host = MacrosHost(env)  # mkdocs-macros or Zensical (macros/host.py)
     try:
         book = load_contacts_once(host.project_root / CONTACTS_FILE)
-    except ContactsError as error:
-        raise PluginError(f"\n{error}") from None
+    except ContactsError as error:  # raised from it: `make serve` shows its problems (macros/problems.py)
+        raise PluginError(f"\n{error}") from error
     try:
         register = load_law_once(host.project_root / LAW_FILE)
     except LawError as error:
-        raise PluginError(f"\n{error}") from None
+        raise PluginError(f"\n{error}") from error
     # Pages get no variables: the contact book and the register stay here (macros/page_language.py).
     registry = MacroRegistry()
     env.macro_registry = registry
@@ -114,7 +115,7 @@ def define_env(env: Any) -> None:
     # Every page that still shows an obsolete contact, reported together when the build ends
     # (on_post_build), so retiring a contact used on nine pages takes one build, not nine.
     # Zensical 0.0.73 has no on_post_build for macros: there the first use stops the build.
-    obsolete_uses: list[str] = env.variables.setdefault(OBSOLETE_USES, [])
+    obsolete_uses: list[Problem] = env.variables.setdefault(OBSOLETE_USES, [])
     obsolete_uses.clear()
     # Every wrong call of every page, reported as it is met and counted when the build ends (on_post_build):
     # four typos on four pages take one run, not four.
@@ -134,11 +135,10 @@ def define_env(env: Any) -> None:
             )
             if host.kind is not HostKind.MKDOCS_MACROS:
                 fail(call, problem)
-            line = current_call_line()  # None under Zensical, which renders pages itself
-            where = _page_path(host) if line is None else f"{_page_path(host)}:{line}"
-            message = f"{where}: {{{{ {call} }}}}: {problem}"
-            if message not in obsolete_uses:
-                obsolete_uses.append(message)
+            line = current_call_line() or 0  # None outside a page's rendering: the page alone is named
+            use = Problem(_page_path(host), line, f"{{{{ {call} }}}}: {problem}")
+            if use not in obsolete_uses:
+                obsolete_uses.append(use)
         # (claim_data checks its keyword channels itself, with its own message)
         types = spec.channel_types
         if types is not None and not spec.accepts(found.type, types):
@@ -376,11 +376,12 @@ def on_post_build(env: Any) -> None:
     wrong = env.variables.get(PAGE_PROBLEMS) or []
     parts = []
     if uses:
-        parts.append(f"{len(uses)} call(s) still show an obsolete contact; change each of them:\n" + "\n".join(uses))
+        listed = "\n".join(map(str, uses))
+        parts.append(f"{len(uses)} call(s) still show an obsolete contact; change each of them:\n{listed}")
     if wrong:
         parts.append(f"{len(wrong)} wrong macro call(s) or {{{{ … }}}} in pages, each listed above with its fix")
-    if parts:
-        raise MacroUsageError("\n".join(parts))
+    if parts:  # raised from the uses, so `make serve` shows each as data (ozon/serve_errors)
+        raise MacroUsageError("\n".join(parts)) from ProblemsError(uses)
 
 
 def on_post_page_macros(env: Any) -> None:

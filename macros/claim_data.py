@@ -9,7 +9,6 @@ The same block carries the production calendar (macros/claim_calendar.py), gener
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Mapping, Sequence
 
 from pathlib import Path
@@ -18,6 +17,7 @@ from .claim_calendar import calendar_data
 from .contacts_data import ContactBook
 from .contacts_schema import AddressChannel, ChatChannel, WebChannel
 from .law_data import LawRegister, rule_ids_in
+from .script_json import script_safe_json
 
 MAX_SCRIPT_BYTES = 500_000  # a builder script larger than this is not one a person wrote
 
@@ -105,6 +105,5 @@ def claim_data(
 
 def script_block(data: object) -> str:
     """The data as a JSON script element; `<`, `>` and `&` are escaped so no value can close the tag."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    text = script_safe_json(data, sort_keys=True, compact=False)  # macros/script_json.py
     return f'<script type="application/json" id="{ELEMENT_ID}">{text}</script>'

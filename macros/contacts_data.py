@@ -1,7 +1,7 @@
 """Load data/contacts.yml into a validated, indexed ContactBook.
 
-Every problem is reported as «file:line: where: what is wrong. What to write instead.», all of
-them at once, so an editor fixes the file in one pass.
+Every problem is reported at its line with the fix (a Problem of macros/problems.py), all of them
+at once, so an editor fixes the file in one pass.
 """
 
 from __future__ import annotations
@@ -10,16 +10,16 @@ import difflib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
 from .contacts_schema import CHANNEL_TYPES, Channel, ContactsFile, Organization
-from .yaml_source import YamlDocument, YamlPath, YamlSourceError, read_yaml, shown
+from .problems import Problem, ProblemsError, Wording, pydantic_problems
+from .yaml_source import YamlDocument, YamlSourceError, read_yaml, shown
 
 
-class ContactsError(ValueError):
-    """data/contacts.yml is malformed; the message lists every problem with its line."""
+class ContactsError(ProblemsError):
+    """data/contacts.yml is malformed; `problems` holds every problem with its line."""
 
 
 @dataclass(frozen=True)
@@ -66,84 +66,35 @@ class ContactBook:
         return f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
 
 
-def _describe(loc: YamlPath, data: object) -> tuple[YamlPath, str]:
-    """Turn pydantic's loc into a path that exists in the YAML plus a readable name.
-
-    Discriminated unions add the tag ("phone") to the loc; it is not a key in the file.
-    """
-    real: list[str | int] = []
-    node = data
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            real.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-            real.append(part)
-        elif part in CHANNEL_TYPES:
-            continue
-        else:
-            real.append(part)
-            break
-    # Name the channel or organization by its id: editors search the file for ids, not indexes.
-    name_parts: list[str] = []
-    node = data
-    for part in real:
-        if isinstance(node, list) and isinstance(part, int):
-            node = node[part] if part < len(node) else None
-            item_id = node.get("id") if isinstance(node, dict) else None
-            name_parts.append(f"[{item_id or part}]")
-        else:
-            node = node.get(part) if isinstance(node, dict) else None
-            name_parts.append(f".{part}" if name_parts else str(part))
-    return tuple(real), "".join(name_parts)
+# What contacts.yml's messages say beyond the shared ones (macros/problems.py).
+WORDING = Wording(
+    spelling_fix="delete it or check its spelling (see schemas/contacts.schema.json)",
+    id_fields=frozenset({"id", "replaced_by"}),
+    id_example="ozon-chat",
+    patterns={"postal_code": ("a postal code", 'write six digits in quotes, like "123112"')},
+    choices={"type": CHANNEL_TYPES},
+)
 
 
-def _message(error: Any) -> str:  # one of pydantic's ErrorDetails
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        return f"unknown field «{error['loc'][-1]}»; delete it or check its spelling (see schemas/contacts.schema.json)"
-    if kind == "missing":
-        return f"required field «{error['loc'][-1]}» is missing; add it"
-    if kind == "union_tag_invalid":
-        return f"unknown type «{error['input'].get('type')}»; write one of: {', '.join(CHANNEL_TYPES)}"
-    if kind == "union_tag_not_found":
-        return f"«type:» is missing; write one of: {', '.join(CHANNEL_TYPES)}"
-    if kind == "value_error" and "email address" in error["msg"]:
-        return f"«{error['input']}» is not a valid e-mail address; write it like help@example.ru"
-    if kind == "value_error":
-        return error["msg"].removeprefix("Value error, ")
-    if kind == "string_pattern_mismatch" and error["loc"][-1] in ("id", "replaced_by"):
-        return f"«{error['input']}» is not a valid id; use Latin lower-case words joined by «-», like ozon-chat"
-    if kind == "string_pattern_mismatch" and error["loc"][-1] == "postal_code":
-        return f"«{error['input']}» is not a postal code; write six digits in quotes, like \"123112\""
-    if kind.startswith("date"):
-        return f"«{error['input']}» is not a date; write it as YYYY-MM-DD, like 2026-11-22"
-    if kind.startswith("url"):
-        return f"«{error['input']}» is not a web address; write the full https:// address"
-    return f"{error['msg']} (got «{error.get('input')}»)"
-
-
-def _cross_check(book_file: ContactsFile, doc: YamlDocument) -> list[str]:
-    problems: list[str] = []
-    where = doc.path
+def _cross_check(book_file: ContactsFile, doc: YamlDocument) -> list[Problem]:
+    problems: list[Problem] = []
+    where = shown(doc.path)
     org_seen: dict[str, int] = {}
     chan_seen: dict[str, int] = {}
     all_channels: dict[str, Channel] = {}
     for o_index, org in enumerate(book_file.organizations):
         line = doc.line_of(("organizations", o_index, "id"))
         if org.id in org_seen:
-            problems.append(
-                f"{where}:{line}: organization id «{org.id}» is used twice (also line {org_seen[org.id]}); rename one"
-            )
+            twice = f"organization id «{org.id}» is used twice (also line {org_seen[org.id]})"
+            problems.append(Problem(where, line, twice, "rename one"))
         org_seen.setdefault(org.id, line)
         for c_index, channel in enumerate(org.channels):
             line = doc.line_of(("organizations", o_index, "channels", c_index, "id"))
             if channel.id in chan_seen:
-                problems.append(
-                    f"{where}:{line}: channel id «{channel.id}» is used twice (also line {chan_seen[channel.id]}); "
-                    "ids must be unique across the whole file"
-                )
+                problems.append(Problem(
+                    where, line, f"channel id «{channel.id}» is used twice (also line {chan_seen[channel.id]})",
+                    "rename one: ids must be unique across the whole file",
+                ))
             chan_seen.setdefault(channel.id, line)
             all_channels.setdefault(channel.id, channel)
     for o_index, org in enumerate(book_file.organizations):
@@ -155,14 +106,14 @@ def _cross_check(book_file: ContactsFile, doc: YamlDocument) -> list[str]:
             if target not in all_channels:
                 hint = difflib.get_close_matches(target, list(all_channels), n=1)
                 fix = f"did you mean «{hint[0]}»?" if hint else "write the id of a current channel"
-                problems.append(f"{where}:{line}: replaced_by «{target}» names no channel; {fix}")
+                problems.append(Problem(where, line, f"replaced_by «{target}» names no channel", fix))
             else:
                 loop = _replacement_loop(channel.id, all_channels)
                 if loop:
-                    problems.append(
-                        f"{where}:{line}: replaced_by leads round in a loop ({' → '.join(loop)}); "
-                        "point one of them to a current channel"
-                    )
+                    problems.append(Problem(
+                        where, line, f"replaced_by leads round in a loop ({' → '.join(loop)})",
+                        "point one of them to a current channel",
+                    ))
     return problems
 
 
@@ -184,7 +135,7 @@ def _replacement_loop(start: str, channels: dict[str, Channel]) -> list[str]:
 MAX_CHANNELS = 1000
 
 
-def _over_the_bound(doc: YamlDocument) -> str | None:
+def _over_the_bound(doc: YamlDocument) -> Problem | None:
     """The refusal for a file with more channels than MAX_CHANNELS, before any of them is validated."""
     organizations = doc.data.get("organizations") if isinstance(doc.data, dict) else None
     if not isinstance(organizations, list):
@@ -193,8 +144,11 @@ def _over_the_bound(doc: YamlDocument) -> str | None:
     count = sum(len(channels) for channels in lists if isinstance(channels, list))
     if count <= MAX_CHANNELS:
         return None
-    return (f"{shown(doc.path)}:{doc.line_of(('organizations',))}: {count} channels; the limit is {MAX_CHANNELS} "
-            "(macros/contacts_data.py, MAX_CHANNELS). Fix: keep the contacts readers use; retire the rest")
+    return Problem(
+        shown(doc.path), doc.line_of(("organizations",)),
+        f"{count} channels; the limit is {MAX_CHANNELS} (macros/contacts_data.py, MAX_CHANNELS)",
+        "keep the contacts readers use; retire the rest",
+    )
 
 
 def load_contacts(path: Path) -> ContactBook:
@@ -202,23 +156,20 @@ def load_contacts(path: Path) -> ContactBook:
     try:
         doc = read_yaml(path)
     except YamlSourceError as error:
-        raise ContactsError(str(error)) from None
+        raise ContactsError([error.problem()]) from None
     except FileNotFoundError:
-        raise ContactsError(f"{path}: file not found; the site needs its contacts file there") from None
+        missing = Problem(shown(path), 1, "file not found", "the site needs its contacts file there")
+        raise ContactsError([missing]) from None
     too_many = _over_the_bound(doc)
     if too_many:
-        raise ContactsError(too_many)
+        raise ContactsError([too_many])
     try:
         book_file = ContactsFile.model_validate(doc.data)
     except ValidationError as error:
-        problems = []
-        for item in error.errors():
-            real, name = _describe(item["loc"], doc.data)
-            problems.append(f"{path}:{doc.line_of(real)}: {name}: {_message(item)}")
-        raise ContactsError("\n".join(sorted(set(problems), key=_line_key))) from None
+        raise ContactsError(pydantic_problems(error, doc.data, doc.line_of, shown(path), WORDING)) from None
     problems = _cross_check(book_file, doc)
     if problems:
-        raise ContactsError("\n".join(problems))
+        raise ContactsError(problems)
     channels: dict[str, Channel] = {}
     owner: dict[str, Organization] = {}
     lines: dict[str, int] = {}
@@ -247,9 +198,3 @@ def load_contacts_once(path: Path) -> ContactBook:
 def _load_contacts_cached(path: Path, mtime_ns: int, size: int) -> ContactBook:
     return load_contacts(path)
 
-
-def _line_key(message: str) -> int:
-    try:
-        return int(message.split(":")[1])
-    except (IndexError, ValueError):
-        return 0

@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .problems import Problem, ProblemsError, Wording, pydantic_problems
 from .yaml_source import SafeLoader, YamlSourceError, refuse_anchors
 
 # MkDocs' own pattern (mkdocs/utils/meta.py YAML_RE, kept equal by tests/test_front_matter.py): a first
@@ -36,7 +37,7 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNIC
 GUIDE_META = "is_guide"  # page.meta key the hooks set for templates (overrides/partials/print-header.html)
 
 
-class FrontMatterError(ValueError):
+class FrontMatterError(ProblemsError):
     """The front matter of a page is wrong; the message names the file, the line and the fix."""
 
 
@@ -86,6 +87,7 @@ def is_guide(meta: Mapping[str, Any]) -> bool:
     return isinstance(short, str) and bool(short.strip())
 
 
+# What each key wants, said after a wrong value of it (macros/problems.py words the rest).
 _FIXES = {
     "title": "write the title as one line of text",
     "short": "write two or three sentences of plain text (use «short: >-» for several lines)",
@@ -96,6 +98,7 @@ _FIXES = {
     "search": "write it like: search: {boost: 0.5}",
     "guide": "delete the line: a page is a guide when it has «short:», not by a flag",
 }
+WORDING = Wording(spelling_fix="check its spelling", date_example="2026-12-07", fixes=_FIXES, quoted_names=True)
 
 
 def front_matter_block(text: str) -> tuple[str, int] | None:
@@ -114,11 +117,11 @@ def read(text: str, where: str) -> dict[str, Any]:
     """
     found = _read_once(text)
     if isinstance(found, FrontMatterError):
-        raise FrontMatterError(str(found).replace(_WHERE, where))
+        raise FrontMatterError(problem.moved(path=where) for problem in found.problems)
     return copy.deepcopy(found)
 
 
-# Stands for the file's name in a cached message; a message quotes values with repr(), never a raw NUL.
+# Stands for the file's name in a cached problem, which read() names after the page that asked.
 _WHERE = "\0where\0"
 
 
@@ -145,29 +148,26 @@ def _parse_block(text: str, where: str) -> dict[str, Any]:
             refuse_anchors(block)
         root = yaml.compose(block, Loader=SafeLoader)
     except YamlSourceError as error:
-        raise FrontMatterError(error.located(where, offset=1)) from None  # after the opening ---
+        raise FrontMatterError([error.problem(where, offset=1)]) from None  # after the opening ---
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line if mark else 0) + 2  # 1-based, after the opening ---
-        raise FrontMatterError(
-            f"{where}:{line}: the front matter is not valid YAML ({error.problem}). "
-            "Fix: put a value that contains «:» or «#» in quotes, and check the indentation"
-        ) from None
+        raise FrontMatterError([Problem(
+            where, line, f"the front matter is not valid YAML ({error.problem})",
+            "put a value that contains «:» or «#» in quotes, and check the indentation",
+        )]) from None
     lines = _key_lines(root)
     _check_dates(root, where)
     # built from the nodes already composed: the block is parsed once
     data = (SafeLoader("").construct_document(root) if root is not None else None) or {}
     if not isinstance(data, dict):
-        raise FrontMatterError(f"{where}:2: the front matter is not a list of «key: value» lines. Fix: write title: …")
+        not_keys = "the front matter is not a list of «key: value» lines"
+        raise FrontMatterError([Problem(where, 2, not_keys, "write title: …")])
     try:
         parse(data)
     except ValidationError as error:
-        problems = []
-        for item in error.errors():
-            key = str(item["loc"][0]) if item["loc"] else "?"
-            detail = f"«{key}» {item['msg'].lower()} (got {item.get('input')!r})"
-            problems.append(f"{where}:{lines.get(key, 1)}: {detail}. Fix: {_FIXES.get(key, 'check the value')}")
-        raise FrontMatterError("\n".join(problems)) from None
+        line_of = lambda loc: lines.get(str(loc[0]), 1) if loc else 1  # noqa: E731 - the keys' lines
+        raise FrontMatterError(pydantic_problems(error, data, line_of, where, WORDING)) from None
     return data
 
 
@@ -200,10 +200,10 @@ def _check_dates(node: yaml.Node | None, where: str) -> None:
         try:
             yaml.SafeLoader("").construct_yaml_timestamp(node)
         except ValueError as error:
-            raise FrontMatterError(
-                f"{where}:{node.start_mark.line + 2}: «{node.value}» is not a real date ({error}). "
-                f"Fix: write an existing day as YYYY-MM-DD, like {dt.date.today().isoformat()}"
-            ) from None
+            raise FrontMatterError([Problem(
+                where, node.start_mark.line + 2, f"«{node.value}» is not a real date ({error})",
+                f"write an existing day as YYYY-MM-DD, like {dt.date.today().isoformat()}",
+            )]) from None
     elif isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             _check_dates(key, where)

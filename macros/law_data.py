@@ -1,7 +1,7 @@
 """Load data/law.yml into a validated, indexed LawRegister, and render its citations and figures.
 
-Every problem is reported as «file:line: where: what is wrong; what to write instead», all at once
-(the same shape as data/contacts.yml's loader). The register answers three questions for the rest of
+Every problem is reported at its line with the fix (a Problem of macros/problems.py), all at once,
+like data/contacts.yml's loader. The register answers three questions for the rest of
 the project: which rules a written citation names (`rules_for`), how a rule is cited and what its
 figures read (`cite`, `figure_text`), and what the claim builder gets (`builder_json`).
 """
@@ -19,15 +19,16 @@ from pydantic import ValidationError
 
 from .law_citations import Citation, Citations, article_list
 from .law_schema import Act, Figure, LawFile, Rule
-from .yaml_source import YamlSourceError, read_yaml
+from .problems import Problem, ProblemsError, Wording, pydantic_problems
+from .yaml_source import YamlSourceError, read_yaml, shown
 
 LAW_FILE = "data/law.yml"
 MAX_FILE_BYTES = 1_000_000  # the register is text a person edits: a megabyte is a mistake, not a register
 NBSP = "\u00a0"
 
 
-class LawError(ValueError):
-    """data/law.yml is malformed; the message lists every problem with its line."""
+class LawError(ProblemsError):
+    """data/law.yml is malformed; `problems` holds every problem with its line."""
 
 
 @dataclass(frozen=True)
@@ -168,118 +169,81 @@ def figure_text(figure: Figure) -> str:
     return f"{n}{NBSP}{plural(whole, 'год', 'года', 'лет')}"
 
 
-def _message(error: Any) -> str:  # one of pydantic's ErrorDetails
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        return f"unknown field «{error['loc'][-1]}»; delete it or check its spelling (see schemas/law.schema.json)"
-    if kind == "missing":
-        return f"required field «{error['loc'][-1]}» is missing; add it"
-    if kind == "value_error":
-        return str(error["msg"]).removeprefix("Value error, ")
-    if kind == "string_pattern_mismatch" and error["loc"][-1] in ("id", "act"):
-        return f"«{error['input']}» is not a valid id; use Latin lower-case words joined by «-», like zozpp-23-penalty"
-    if kind == "string_pattern_mismatch":
-        return f"«{error['input']}» is not a number as the act writes it; write 23, 23.1 or 2.2"
-    if kind == "literal_error":
-        return f"«{error['input']}» is not allowed here; {error['msg'].lower()}"
-    if kind.startswith("date"):
-        return f"«{error['input']}» is not a date; write it as YYYY-MM-DD, like 2026-02-01"
-    if kind.startswith("url"):
-        return f"«{error['input']}» is not a web address; write the full https:// address"
-    return f"{error['msg']} (got «{str(error.get('input'))[:80]}»)"
+# What law.yml's messages say beyond the shared ones (macros/problems.py).
+WORDING = Wording(
+    spelling_fix="delete it or check its spelling (see schemas/law.schema.json)",
+    id_fields=frozenset({"id", "act"}),
+    id_example="zozpp-23-penalty",
+    date_example="2026-02-01",
+    any_pattern=("a number as the act writes it", "write 23, 23.1 or 2.2"),
+)
 
 
-def _name(loc: tuple[Any, ...], data: Any) -> tuple[tuple[Any, ...], str]:
-    """pydantic's loc as a path that exists in the file, named by ids: rules[zozpp-23-penalty].figures.rate."""
-    real: list[Any] = []
-    parts: list[str] = []
-    node = data
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-            item_id = node.get("id") if isinstance(node, dict) else None
-            real.append(part)
-            parts.append(f"[{item_id or part}]")
-            continue
-        else:
-            real.append(part)
-            parts.append(f".{part}")
-            break
-        real.append(part)
-        parts.append(f".{part}" if parts else str(part))
-    return tuple(real), "".join(parts)
-
-
-def _cross_check(law: LawFile, lines: Any, where: Path) -> list[str]:
-    problems: list[str] = []
+def _cross_check(law: LawFile, lines: Any, where: str) -> list[Problem]:
+    problems: list[Problem] = []
     acts: dict[str, int] = {}
     for index, act in enumerate(law.acts):
         line = lines(("acts", index, "id"))
         if act.id in acts:
-            problems.append(f"{where}:{line}: act id «{act.id}» is used twice (also line {acts[act.id]}); rename one")
+            twice = f"act id «{act.id}» is used twice (also line {acts[act.id]})"
+            problems.append(Problem(where, line, twice, "rename one"))
         acts.setdefault(act.id, line)
     names: dict[str, str] = {}
     for index, act in enumerate(law.acts):
         for name in (act.cite, *act.also):
             key = " ".join(name.split())
             if key in names and names[key] != act.id:
-                problems.append(
-                    f"{where}:{lines(('acts', index, 'cite'))}: «{name}» already names act «{names[key]}»; "
-                    "each name belongs to one act"
-                )
+                problems.append(Problem(
+                    where, lines(("acts", index, "cite")), f"«{name}» already names act «{names[key]}»",
+                    "each name belongs to one act: delete it here or there",
+                ))
             names.setdefault(key, act.id)
     seen: dict[str, int] = {}
     places: dict[tuple[Any, ...], str] = {}
     for index, rule in enumerate(law.rules):
         line = lines(("rules", index, "id"))
         if rule.id in seen:
-            problems.append(
-                f"{where}:{line}: rule id «{rule.id}» is used twice (also line {seen[rule.id]}); rename one"
-            )
+            twice = f"rule id «{rule.id}» is used twice (also line {seen[rule.id]})"
+            problems.append(Problem(where, line, twice, "rename one"))
         seen.setdefault(rule.id, line)
         if rule.act not in acts:
             hint = difflib.get_close_matches(rule.act, list(acts), n=1)
             fix = f"did you mean «{hint[0]}»?" if hint else "add the act under «acts:» first"
-            problems.append(
-                f"{where}:{lines(('rules', index, 'act'))}: rule «{rule.id}»: act «{rule.act}» is not in «acts:»; {fix}"
-            )
+            problems.append(Problem(
+                where, lines(("rules", index, "act")), f"rule «{rule.id}»: act «{rule.act}» is not in «acts:»", fix
+            ))
         place = (rule.act, rule.article, rule.part, tuple(rule.point), rule.subpoint)
         if place in places:
-            problems.append(
-                f"{where}:{line}: rule «{rule.id}» sits in the same place as «{places[place]}»; "
-                "one record per rule: merge them, or give each its own point"
-            )
+            problems.append(Problem(
+                where, line, f"rule «{rule.id}» sits in the same place as «{places[place]}»",
+                "one record per rule: merge them, or give each its own point",
+            ))
         places.setdefault(place, rule.id)
     return problems
 
 
 def load_law(path: Path) -> LawRegister:
     """Read, validate and index the register, or raise LawError listing every problem."""
+    where = shown(path)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise LawError(f"{path}: file not found; the site needs its register of legal rules there") from None
+        missing = Problem(where, 1, "file not found", "the site needs its register of legal rules there")
+        raise LawError([missing]) from None
     if size > MAX_FILE_BYTES:
-        raise LawError(
-            f"{path}:1: the file is {size} bytes, more than {MAX_FILE_BYTES}; a register is text a person edits"
-        )
+        too_big = f"the file is {size} bytes, more than {MAX_FILE_BYTES}"
+        raise LawError([Problem(where, 1, too_big, "a register is text a person edits: keep it short")])
     try:
         doc = read_yaml(path)
     except YamlSourceError as error:
-        raise LawError(str(error)) from None
+        raise LawError([error.problem()]) from None
     try:
         law = LawFile.model_validate(doc.data)
     except ValidationError as error:
-        problems = []
-        for item in error.errors():
-            real, name = _name(tuple(item["loc"]), doc.data)
-            problems.append(f"{path}:{doc.line_of(real)}: {name}: {_message(item)}")
-        raise LawError("\n".join(sorted(set(problems), key=_line_key))) from None
-    problems = _cross_check(law, doc.line_of, path)
+        raise LawError(pydantic_problems(error, doc.data, doc.line_of, where, WORDING)) from None
+    problems = _cross_check(law, doc.line_of, where)
     if problems:
-        raise LawError("\n".join(problems))
+        raise LawError(problems)
     lines = {rule.id: doc.line_of(("rules", i, "id")) for i, rule in enumerate(law.rules)}
     lines.update({f"act:{act.id}": doc.line_of(("acts", i, "id")) for i, act in enumerate(law.acts)})
     return LawRegister({a.id: a for a in law.acts}, {r.id: r for r in law.rules}, lines, path)
@@ -297,13 +261,6 @@ def load_law_once(path: Path) -> LawRegister:
 @lru_cache(maxsize=4)
 def _cached(path: Path, mtime_ns: int, size: int) -> LawRegister:
     return load_law(path)
-
-
-def _line_key(message: str) -> int:
-    try:
-        return int(message.split(":")[1])
-    except (IndexError, ValueError):
-        return 0
 
 
 RULE_ID_IN_CODE = re.compile(r"""["']([a-z0-9]+(?:-[a-z0-9]+)+)["']""")

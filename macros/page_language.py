@@ -21,6 +21,7 @@ from typing import Any
 from jinja2 import Environment, TemplateSyntaxError, nodes
 from mkdocs.exceptions import PluginError
 
+from .problems import Problem, ProblemsError
 from .registry import MacroRegistry, MacroSpec
 
 _log = logging.getLogger("mkdocs.plugins.page_language")
@@ -65,14 +66,10 @@ class MacroUsageError(PluginError):
     """A page called a macro wrongly; the message names the page and says how to fix it."""
 
 
-@dataclass(frozen=True)
-class LanguageProblem:
-    line: int  # in the page file, front matter counted
-    message: str
-    fix: str
-
-    def text(self, path: str) -> str:
-        return f"{path}:{self.line}: {self.message}. Fix: {self.fix}"
+def _language_problem(line: int, message: str, fix: str) -> Problem:
+    """A problem of the page being parsed: its line in the page file (front matter counted); the path is
+    filled in by the caller that knows the file (render_page, sitecheck/references.py)."""
+    return Problem("", line, message, fix)
 
 
 @dataclass(frozen=True)
@@ -99,7 +96,7 @@ class MacroCall:
 @dataclass(frozen=True)
 class ParsedPage:
     parts: tuple[str | MacroCall, ...]  # text and calls, in order
-    problems: tuple[LanguageProblem, ...]
+    problems: tuple[Problem, ...]  # each without its path (see _language_problem)
 
     @property
     def calls(self) -> list[MacroCall]:
@@ -111,7 +108,7 @@ def parse_page(body: str, registry: MacroRegistry, jinja: Environment, offset: i
     try:
         tree = jinja.parse(body)
     except TemplateSyntaxError as error:
-        problem = LanguageProblem(
+        problem = _language_problem(
             (error.lineno or 1) + offset,
             f"the page's {{{{ … }}}} cannot be read: {error.message}",
             "check the {{ … }} and {% … %} on this line; `{#` opens a comment, so write `{ #id }` for a heading id; "
@@ -119,7 +116,7 @@ def parse_page(body: str, registry: MacroRegistry, jinja: Environment, offset: i
         )
         return ParsedPage((), (problem,))
     parts: list[str | MacroCall] = []
-    problems: list[LanguageProblem] = []
+    problems: list[Problem] = []
     lines = body.split("\n")
     taken: dict[tuple[int, str], int] = {}  # calls of one macro already matched on a line
     for node in tree.body:
@@ -149,21 +146,21 @@ def _with_written(call: MacroCall, lines: list[str], offset: int, taken: dict[tu
     return replace(call, written=found[seen]) if seen < len(found) else call
 
 
-def _statement_problem(node: nodes.Node, offset: int) -> LanguageProblem:
+def _statement_problem(node: nodes.Node, offset: int) -> Problem:
     name = next((label for kind, label in _STATEMENTS.items() if isinstance(node, kind)), "a {% … %} block")
-    return LanguageProblem(
+    return _language_problem(
         node.lineno + offset,
         f"{name} is not allowed in a page: pages may only call the site's macros",
         'write the text itself, or call a macro such as {{ contact("id") }}; ' + _FIX_TEXT,
     )
 
 
-def _call(node: nodes.Node, registry: MacroRegistry, offset: int) -> tuple[MacroCall | None, LanguageProblem | None]:
+def _call(node: nodes.Node, registry: MacroRegistry, offset: int) -> tuple[MacroCall | None, Problem | None]:
     line = node.lineno + offset
     known = ", ".join(registry.names())
 
-    def problem(message: str, fix: str) -> tuple[None, LanguageProblem]:
-        return None, LanguageProblem(line, message, fix)
+    def problem(message: str, fix: str) -> tuple[None, Problem]:
+        return None, _language_problem(line, message, fix)
 
     if not isinstance(node, nodes.Call) or not isinstance(node.node, nodes.Name):
         what = _what(node)
@@ -223,7 +220,7 @@ def _what(node: nodes.Node) -> str:
     return f"is an expression ({type(node).__name__})"
 
 
-def render(parsed: ParsedPage, registry: MacroRegistry, path: str, problems: list[str] | None = None) -> str:
+def render(parsed: ParsedPage, registry: MacroRegistry, path: str, problems: list[Problem] | None = None) -> str:
     """The page with every call replaced by its macro's output; a macro's error gets file:line.
 
     With `problems`, a call that fails adds its message there and renders as nothing, and the page goes on:
@@ -240,10 +237,10 @@ def render(parsed: ParsedPage, registry: MacroRegistry, path: str, problems: lis
             out.append(str(function(*part.args, **dict(part.kwargs))))
         except MacroUsageError as error:
             # The macro names the page (it has to under Zensical too); the line is known only here.
-            message = f"{path}:{part.line}: {str(error).removeprefix(f'{path}: ')}"
+            problem = Problem(path, part.line, str(error).removeprefix(f"{path}: "))
             if problems is None:
-                raise MacroUsageError(message) from None
-            _report(problems, message)
+                raise MacroUsageError(str(problem)) from ProblemsError([problem])
+            _report(problems, problem)
         finally:
             _CALL_LINE.reset(token)
             _CALL.reset(call_token)
@@ -257,13 +254,14 @@ def body_offset(source: str, body: str) -> int:
     return 0
 
 
-def _report(problems: list[str], message: str) -> None:
-    """Say it now (a later error elsewhere may stop the build before it ends) and keep it for the end."""
-    problems.append(message)
-    _log.error(message)
+def _report(problems: list[Problem], problem: Problem) -> None:
+    """Say it now (a later error elsewhere may stop the build before it ends) and keep it for the end; the
+    record carries the problem as data for `make serve`'s error page (ozon/serve_errors)."""
+    problems.append(problem)
+    _log.error(str(problem), extra={"problems": (problem,)})
 
 
-def render_page(plugin: Any, registry: MacroRegistry | None, problems: list[str] | None = None) -> None:
+def render_page(plugin: Any, registry: MacroRegistry | None, problems: list[Problem] | None = None) -> None:
     """From on_pre_page_macros: check the page, render it here, and tell mkdocs-macros not to.
 
     With `problems` (a list the build keeps), a page that breaks the page language or calls a macro wrongly
@@ -280,10 +278,11 @@ def render_page(plugin: Any, registry: MacroRegistry | None, problems: list[str]
     source = _read(page)
     parsed = parse_page(plugin.markdown, registry, jinja, body_offset(source, plugin.markdown))
     if parsed.problems:
+        found = [problem.moved(path=path) for problem in parsed.problems]
         if problems is None:
-            raise MacroUsageError("\n" + "\n".join(p.text(path) for p in parsed.problems))
-        for problem in parsed.problems:
-            _report(problems, problem.text(path))
+            raise MacroUsageError("\n" + "\n".join(map(str, found))) from ProblemsError(found)
+        for problem in found:
+            _report(problems, problem)
         meta["render_macros"] = False  # left as written: this build fails when it ends
         return
     plugin.markdown = render(parsed, registry, path, problems)

@@ -14,20 +14,29 @@ from typing import Any
 
 import yaml
 
+from .problems import Problem
+
 YamlPath = tuple[str | int, ...]
 
 
 class YamlSourceError(ValueError):
     """A YAML file cannot be read; the message names the file and line."""
 
-    def __init__(self, message: str, line: int | None = None, detail: str | None = None) -> None:
+    def __init__(
+        self, message: str, line: int | None = None, detail: str | None = None, where: str | None = None
+    ) -> None:
         super().__init__(message)
         self.line = line  # 1-based, within the YAML text that was read
         self.detail = detail or message  # the message without its place
+        self.where = where  # the file, as the editor names it, when the error knows it
 
     def located(self, where: str, offset: int = 0) -> str:
         """`where:LINE: detail`, the line counted as the editor sees it (`offset` lines precede the YAML)."""
         return f"{where}:{(self.line or 1) + offset}: {self.detail}"
+
+    def problem(self, where: str | None = None, offset: int = 0, check: str = "") -> Problem:
+        """The error as a problem of `where` (else of the file it was read from), as data: no text to parse."""
+        return Problem(where or self.where or "?", (self.line or 1) + offset, self.detail, check=check)
 
 
 def _at_line(line: int, detail: str) -> YamlSourceError:
@@ -135,24 +144,25 @@ def read_yaml(path: Path) -> YamlDocument:
     """Parse `path`; raise YamlSourceError with the file and line on any problem."""
     size = path.stat().st_size
     if size > MAX_DATA_BYTES:
-        raise YamlSourceError(
-            f"{shown(path)}:1: the file is {size // 1024} KB; the limit is {MAX_DATA_BYTES // 1024} KB "
+        too_big = (
+            f"the file is {size // 1024} KB; the limit is {MAX_DATA_BYTES // 1024} KB "
             "(macros/yaml_source.py, MAX_DATA_BYTES). Fix: keep the data the site shows; split or trim the file"
         )
+        raise YamlSourceError(f"{shown(path)}:1: {too_big}", 1, too_big, shown(path))
     text = path.read_text(encoding="utf-8")
     try:
         refuse_anchors(text)
         data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - SafeLoader subclass
         root = yaml.compose(text, Loader=SafeLoader)
     except YamlSourceError as error:
-        raise YamlSourceError(error.located(shown(path))) from None
+        raise YamlSourceError(error.located(shown(path)), error.line, error.detail, shown(path)) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        raise YamlSourceError(
-            f"{path}:{line}: this is not valid YAML ({error.problem}). "
-            "Check the indentation and quote values that contain «:» or «#»."
-        ) from None
+        not_yaml = (
+            f"this is not valid YAML ({error.problem}). Check the indentation and quote values that contain «:» or «#»."
+        )
+        raise YamlSourceError(f"{shown(path)}:{line}: {not_yaml}", line, not_yaml, shown(path)) from None
     lines: dict[YamlPath, int] = {}
     if root is not None:
         _index_lines(root, (), lines)

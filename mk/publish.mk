@@ -14,7 +14,9 @@ preview: dist ## serve dist/site/ with nginx on 127.0.0.1 (a free port; state in
 preview-stop: $(STAMP) ## stop the nginx that make preview started
 	$(PY) -m deploy.preview stop
 
+# The Node tools (Lighthouse; eslint and typescript for make lint), as package-lock.json pins them.
 node_modules/.installed: package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: apt-get install npm (make lint and make bench-lighthouse need it)"; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 

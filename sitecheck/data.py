@@ -9,7 +9,6 @@ that 8 800 is free to call and where +7 495 rings).
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 import phonenumbers
@@ -23,8 +22,6 @@ from .context import Context
 from .problems import Problem
 
 NAME = "data"
-# "path:12: message" from validation, "path: line 12: message" from the strict YAML reader.
-_LINE = re.compile(r"^(?P<path>[^:\n]+?):\s*(?:line\s+)?(?P<line>\d+):\s*(?P<message>.*)$")
 
 
 # Several checks need the contacts; validating them costs ~80 ms of pure-Python YAML each time.
@@ -68,7 +65,8 @@ def yaml_document(ctx: Context) -> YamlDocument | None:
 def check(ctx: Context) -> list[Problem]:
     found = _load(ctx.project.root / CONTACTS_FILE)
     if isinstance(found, ContactsError):
-        return [_problem(ctx, line) for line in str(found).strip().splitlines() if line.strip()]
+        # the loader names the file as the build's folder does; editors want the path in the project
+        return [problem.moved(path=CONTACTS_FILE, check=NAME) for problem in found.problems]
     return _phones_match_region(ctx, found) + _chained_replacements(found)
 
 
@@ -142,11 +140,3 @@ def _line(doc: YamlDocument | None, channel_id: str, key: str) -> int | None:
             if isinstance(channel, dict) and channel.get("id") == channel_id:
                 return doc.line_of(("organizations", o_index, "channels", c_index, key))
     return None
-
-
-def _problem(ctx: Context, text: str) -> Problem:
-    match = _LINE.match(text.strip())
-    if not match:
-        return Problem(CONTACTS_FILE, 1, text.strip(), check=NAME)
-    # The loader names the file by its absolute path; editors want the path in the project.
-    return Problem(CONTACTS_FILE, int(match["line"]), match["message"], check=NAME)

@@ -33,15 +33,14 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
-    ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from macros.yaml_source import YamlSourceError, read_yaml
+from macros.yaml_records import read_records
 
-from .policy_files import file_problem, validation_problems
+from .policy_files import WORDING
 from .problems import Problem
 
 KNOWN_ERRORS_FILE = "data/known-errors.yml"
@@ -221,25 +220,12 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 
 def load(root: Path) -> tuple[list[KnownError], list[Problem]]:
-    """The entries of data/known-errors.yml, or the problems that make the file unusable."""
-    path = root / KNOWN_ERRORS_FILE
-    if not path.exists():
-        return [], []
-    try:
-        document = read_yaml(path)
-    except YamlSourceError as error:
-        return [], [file_problem(KNOWN_ERRORS_FILE, str(error), "content")]
-    try:
-        entries = KnownErrorsFile.model_validate(document.data).errors
-    except ValidationError as error:
-        return [], validation_problems(KNOWN_ERRORS_FILE, document, error, "content")
-    seen: dict[str, int] = {}
-    duplicates = []
-    for index, entry in enumerate(entries):
-        line = document.line_of(("errors", index, "id"))
+    """The entries of data/known-errors.yml, or the problems that make the file unusable (each bad entry at
+    its own line: macros/yaml_records.py)."""
+    records = read_records(root / KNOWN_ERRORS_FILE, KNOWN_ERRORS_FILE, KnownErrorsFile, "content", WORDING)
+    if records.content is None:
+        return [], records.problems
+    entries = records.content.errors
+    for entry, line in zip(entries, records.lines, strict=True):
         entry._line = line
-        if entry.id in seen:
-            twice = f"id «{entry.id}» is used twice (also line {seen[entry.id]}); rename one"
-            duplicates.append(Problem(KNOWN_ERRORS_FILE, line, twice, check="content"))
-        seen.setdefault(entry.id, line)
-    return ([], duplicates) if duplicates else (entries, [])
+    return entries, []

@@ -34,7 +34,6 @@ NAME = "law"
 BUILDER_DIRS = ("assets/claim", "assets/case")  # the claim builder and «Моё дело», which imports it
 MAX_SCRIPT_BYTES = 500_000
 REVIEWED_COMMENT = re.compile(r"^\s*//\s*reviewed:\s*(\d{4}-\d{2}-\d{2})\s*$", re.M)
-_LINE = re.compile(r"^(?P<path>[^:\n]+?):\s*(?:line\s+)?(?P<line>\d+):\s*(?P<message>.*)$")
 _LAW_CALL = re.compile(r"\{\{\s*law(?:_figure|_edition)?\(\s*[\"'](?P<id>[^\"']{1,80})[\"']")
 
 _REGISTERS: dict[str, LawRegister | LawError] = {}
@@ -59,7 +58,7 @@ def check(ctx: Context) -> list[Problem]:
     root = ctx.project.root
     register = load(root)
     if isinstance(register, LawError):
-        return [_problem_from_text(line) for line in str(register).splitlines() if line.strip()]
+        return [problem.moved(path=LAW_FILE, check=NAME) for problem in register.problems]
     problems: list[Problem] = []
     used: set[str] = set()
     hand_typed: dict[str, list[str]] = {}
@@ -90,15 +89,6 @@ def _unconfirmed_by_hand(register: LawRegister, hand_typed: dict[str, list[str]]
             )
         )
     return problems
-
-
-def _problem_from_text(line: str) -> Problem:
-    match = _LINE.match(line)
-    if match is None:
-        return Problem(LAW_FILE, 1, line, check=NAME)
-    path = Path(match.group("path"))
-    shown = LAW_FILE if path.name == Path(LAW_FILE).name else match.group("path")
-    return Problem(shown, int(match.group("line")), match.group("message"), check=NAME)
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ def check(ctx: Context) -> list[Problem]:
     used: set[str] = set()
     for page in ctx.project.pages.values():
         found = parsed(page, macro_registry)
-        problems.extend(Problem(page.path, p.line, p.message, p.fix, check=NAME) for p in found.problems)
+        problems.extend(p.moved(path=page.path, check=NAME) for p in found.problems)
         for call in found.calls:
             problems.extend(_check_call(page, call, macro_registry, book, used))
         claims = contact_claims.problems_of(page, book)

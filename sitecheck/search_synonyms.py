@@ -8,7 +8,6 @@ starts with the query word minus its last two letters («неустойку» fo
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 
 from ozon_help.plugins.search_ru.synonyms import SYNONYMS_FILE, SynonymsError, load_synonyms, words
@@ -17,7 +16,6 @@ from .context import Context
 from .problems import Problem
 
 NAME = "search-synonyms"
-_LINE = re.compile(r"^(?P<path>[^:\n]+?):(?P<line>\d+):\s*(?P<message>.*)$")
 SHORTEST_STEM = 4
 
 
@@ -47,7 +45,7 @@ def check(ctx: Context) -> list[Problem]:
     try:
         synonyms, doc = load_synonyms(path)
     except SynonymsError as error:
-        return [_problem(ctx, line) for line in error.lines]
+        return [problem.moved(path=SYNONYMS_FILE, check=NAME) for problem in error.problems]
     if doc is None:
         return []
     guides = _Guides(ctx)
@@ -70,9 +68,3 @@ def check(ctx: Context) -> list[Problem]:
             ))
     return problems
 
-
-def _problem(ctx: Context, line: str) -> Problem:
-    match = _LINE.match(line)
-    if not match:
-        return Problem(SYNONYMS_FILE, 1, line, check=NAME)
-    return Problem(SYNONYMS_FILE, int(match["line"]), match["message"], check=NAME)

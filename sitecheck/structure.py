@@ -27,15 +27,11 @@ def check(ctx: Context) -> list[Problem]:
 
 def _front_matter(ctx: Context) -> list[Problem]:
     """Front matter YAML cannot read or of the wrong type (macros/front_matter.py, as in the build)."""
-    problems = []
+    problems: list[Problem] = []
     for page in ctx.project.pages.values():
         if page.front_matter_error is None:
             continue
-        for line in str(page.front_matter_error).splitlines():
-            where, _, rest = line.partition(": ")
-            number = int(where.rsplit(":", 1)[1]) if where.rsplit(":", 1)[-1].isdigit() else 1
-            message, _, fix = rest.partition(". Fix: ")
-            problems.append(Problem(page.path, number, message, fix, check=NAME))
+        problems.extend(problem.moved(path=page.path, check=NAME) for problem in page.front_matter_error.problems)
     return problems
 
 

@@ -51,7 +51,7 @@ def test_entries_are_cleaned_and_misspellings_folded(tmp_path: Path) -> None:
     [
         ("groups:\n  - [пвз, пункт выдачи]\n  - [одно]\n", 3, "at least two phrases"),
         ("groups:\n  - [пвз, пункт выдачи]\n  - [постамат, «»]\n", 3, "at least one word"),
-        ("groups:\n  - [пвз, 5]\n", 2, "groups.0.1"),
+        ("groups:\n  - [пвз, 5]\n", 2, "groups[0][5]: «5» is not text. Fix: write the text"),
         ("misspellings:\n  денги: деньги\n  два слова: одно\n", 3, "write one misspelt word"),
         ("groups: []\nsynonyms: []\n", 2, "synonyms"),
         ("groups:\n  - [a, b]\ngroups: []\n", 3, "appears twice"),
@@ -62,7 +62,8 @@ def test_a_bad_entry_is_an_error_with_its_line(tmp_path: Path, text: str, line: 
     path = _write(tmp_path, text)
     with pytest.raises(SynonymsError) as caught:
         load_synonyms(path)
-    assert any(f"{path}:{line}:" in entry and expected in entry for entry in caught.value.lines), caught.value.lines
+    problems = caught.value.problems  # as data (macros/problems.py), each printed as «path:line: …»
+    assert any(str(p).startswith(f"{path}:{line}:") and expected in str(p) for p in problems), problems
 
 
 def test_the_check_reports_errors_with_file_and_line(project_copy: Path) -> None:

@@ -11,6 +11,9 @@ from typing import Any
 import pytest
 from mkdocs.livereload import LiveReloadServer
 
+from mkdocs.exceptions import PluginError
+
+from macros.problems import Problem, ProblemsError
 from ozon_help.plugins.mkdocs_messages import messages as mkdocs_messages
 from ozon_help.plugins.serve_errors import error_page as serve_errors
 from ozon_help.plugins.serve_errors.plugin import ServeErrorsPlugin
@@ -81,7 +84,45 @@ def test_problems_are_read_from_every_message() -> None:
     found = serve_errors.problems_of(
         ["Error reading page 'brak.md':", "\ndocs/a.md:1: one. Fix: x\ndocs/b.md:2: two", "Aborted with 2 warnings"]
     )
-    assert found == [("", "Error reading page 'brak.md':", ""), ("docs/a.md:1", "one", "x"), ("docs/b.md:2", "two", "")]
+    assert found == [
+        Problem("", 0, "Error reading page 'brak.md':"),
+        Problem("docs/a.md", 1, "one", "x"),
+        Problem("docs/b.md", 2, "two"),
+    ]
+
+
+# A place and a message no «file:line: … Fix: …» pattern reads back: a space in the path, « Fix: » in the text.
+AWKWARD = Problem("docs/мой раздел/брак.md", 7, "«Fix: » is quoted here", "write it plainly")
+
+
+def test_a_raised_problem_reaches_the_page_as_data(served: tuple[LiveReloadServer, dict]) -> None:
+    server, _ = served
+    original = serve_errors.ServeErrors(server)
+
+    def failing(*args: Any, **kwargs: Any) -> None:
+        try:
+            raise ProblemsError([AWKWARD])
+        except ProblemsError as error:  # as macros/__init__.py raises a loader's error: the problems stay its cause
+            raise PluginError(str(error)) from error
+
+    original.build = failing
+    original.builder()
+    assert original.problems == [AWKWARD]
+
+
+def test_a_logged_problem_reaches_the_page_as_data(served: tuple[LiveReloadServer, dict]) -> None:
+    server, _ = served
+    errors = serve_errors.ServeErrors(server)
+
+    def failing(*args: Any, **kwargs: Any) -> None:
+        logging.getLogger("mkdocs.structure.pages").warning(str(AWKWARD), extra={"problems": (AWKWARD,)})
+        raise RuntimeError("Aborted with 1 warnings in strict mode!")
+
+    errors.build = failing
+    errors.builder()
+    assert errors.problems == [AWKWARD]
+    page = serve_errors.error_page(errors.problems).decode()
+    assert "<code class=where>docs/мой раздел/брак.md:7</code>" in page and "<b>Fix:</b> write it plainly" in page
 
 
 # --- MkDocs' own messages ---------------------------------------------------------------------------------

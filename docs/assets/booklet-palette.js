@@ -7,6 +7,7 @@
 // repaints the page only when the reader's palette is not the one the page was built with.
 // The palette is stored where Material keeps it (`__md_get`/`__md_set`, «__palette»), so every other
 // page opens in the palette chosen here, and this page in the one chosen there.
+/* global __md_get, __md_set */ // Material's own helpers, defined by its inline script in the page's head
 (function () {
   "use strict";
 

@@ -28,10 +28,10 @@
     field.className = "copy-message__buffer";
     document.body.appendChild(field);
     field.select();
-    var copied = false;
+    var copied;
     try {
       copied = document.execCommand("copy");
-    } catch (error) {
+    } catch {
       copied = false;
     }
     field.remove();

@@ -1,7 +1,7 @@
 // A card operation the buyer did not make (issue 27): the statement to the bank, the text for the Bank
 // of Russia, the application to the financial ombudsman, from one set of answers. Terms counted by hand
 // on the fixture calendar; figures and citations read from the frozen register, contacts from DATA.
-import { FIXTURE_LAW } from "./fixture-law.mjs"; // the frozen legal rules, before anything reads them
+import "./fixture-law.mjs"; // the frozen legal rules, before anything reads them
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { validate as validateWith } from "../../docs/assets/claim/validate.js";
@@ -11,9 +11,8 @@ import { summaryItems, COMPLAINT_BOOK_NOTE } from "../../docs/assets/claim/summa
 import { ombudsmanWaitTerm } from "../../docs/assets/claim/bank.js";
 import { fields } from "../../docs/assets/claim/fields.js";
 import { FIXTURE_CALENDAR } from "./fixture-calendar.mjs";
+import { BUYER, cited, plain } from "./claim-support.mjs";
 
-const plain = (text) => text.replace(/[\u00a0\u202f]/g, " ");
-const cited = (id) => (FIXTURE_LAW[id].status === "confirmed" ? FIXTURE_LAW[id].cite : `${FIXTURE_LAW[id].cite}, не подтверждено`);
 // Shaped like the claim-data recipients of web forms and chats (macros/claim_data.py).
 const DATA = {
   ozonBank: { type: "chat", organization: "Банк-Пример", label: "Чат Банка-Примера", where: "Приложение → Чат", url: null, status: "current" },
@@ -22,8 +21,7 @@ const DATA = {
   calendar: FIXTURE_CALENDAR,
 };
 const STATEMENT = {
-  case: "bank_operation", doc: "bank_statement", fullName: "Иванова Мария Петровна", address: "620000, г. Екатеринбург, ул. Ленина, д. 1",
-  contact: "+7 900 000-00-00", docDate: "2024-03-15", operationDate: "2024-03-14", noticeDate: "2024-03-14", operationAmount: "5 000", cardDigits: "1234",
+  case: "bank_operation", doc: "bank_statement", ...BUYER, docDate: "2024-03-15", operationDate: "2024-03-14", noticeDate: "2024-03-14", operationAmount: "5 000", cardDigits: "1234",
 };
 const validate = (answers, today = answers.docDate) => validateWith(answers, today, FIXTURE_CALENDAR);
 const only = (answers) => {

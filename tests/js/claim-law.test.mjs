@@ -11,18 +11,10 @@ import { earlierDemandTerm } from "../../docs/assets/claim/terms.js";
 import { FIXTURE_CALENDAR as CAL, fixtureCalendarData } from "./fixture-calendar.mjs";
 import { FIXTURE_LAW } from "./fixture-law.mjs";
 import { useLaw, LawDataError, RULE } from "../../docs/assets/claim/rules.js";
+import { FIXTURE_DATA, claimAnswers, plain } from "./claim-support.mjs";
 
-const plain = (text) => text.replace(/[\u00a0\u202f]/g, " ");
-const DATA = {
-  ozon: { id: "ozon-address", recipient: "ООО «Пример»", display: "100000, г. Москва, ул. Примерная, д. 1", status: "unconfirmed", seen: "x", checked: "2024-01-01" },
-  rospotrebnadzor: { id: "rpn", recipient: "Роспотребнадзор", display: "100001, г. Москва, пер. Примерный, д. 2", status: "unconfirmed", seen: "y", checked: "2024-01-01" },
-  calendar: CAL,
-};
-const BASE = {
-  doc: "claim", recipient: "ozon", fullName: "Иванова Мария Петровна", address: "620000, г. Екатеринбург, ул. Ленина, д. 1",
-  contact: "+7 900 000-00-00", orderNumber: "123-456", orderDate: "2024-01-10", product: "Чайник", price: "3 000",
-  attachments: [], attachmentsOther: "", refundTo: "card",
-};
+const DATA = FIXTURE_DATA;
+const BASE = claimAnswers({ orderDate: "2024-01-10", price: "3 000" });
 const SELLER = { recipient: "seller", sellerName: "ООО «Ромашка»", sellerIds: "7707083893", sellerAddress: "190000, г. Санкт-Петербург, Невский пр., д. 1" };
 const text = (answers, data = DATA) => plain(letterText(buildLetter(answers, data)));
 

@@ -5,8 +5,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { interestFor, parseKeyRates, MAX_RATE_LINES } from "../../docs/assets/claim/interest.js";
 import { computeLawsuit } from "../../docs/assets/claim/lawsuit.js";
+import { plain } from "./claim-support.mjs";
 
-const plain = (text) => text.replace(/[\u00a0\u202f]/g, " ");
 
 test("one rate, a leap year: 12 000 ₽ × 16 % × 14 days / 366", () => {
   // Due 22.03.2024; 23.03–05.04 = 14 days; 12 000 × 0,16 × 14 / 366 = 73,443… → 73,44 ₽.

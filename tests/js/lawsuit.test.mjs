@@ -6,8 +6,8 @@ import assert from "node:assert/strict";
 import { computeLawsuit } from "../../docs/assets/claim/lawsuit.js";
 import { dayTerm } from "../../docs/assets/claim/calendar.js";
 import { FIXTURE_CALENDAR as CAL } from "./fixture-calendar.mjs";
+import { plain } from "./claim-support.mjs";
 
-const plain = (text) => text.replace(/[\u00a0\u202f]/g, " ");
 const all = (suit) => plain([suit.courtText, suit.venueText, suit.feeText, suit.fineText, ...suit.lines, ...suit.demands].join("\n"));
 
 test("a ст. 23 penalty that has reached its cap: no further penalty, small claim to the мировой судья, no fee", () => {

@@ -6,21 +6,12 @@ import { validate as validateWith } from "../../docs/assets/claim/validate.js";
 import { buildLetter, letterText, signatureName } from "../../docs/assets/claim/letter.js";
 import { FIXTURE_CALENDAR } from "./fixture-calendar.mjs";
 import { MAX_TEXT } from "../../docs/assets/claim/rules.js";
+import { FIXTURE_DATA, claimAnswers, plain } from "./claim-support.mjs";
 
-const plain = (text) => text.replace(/[\u00a0\u202f]/g, " ");
 const TODAY = "2024-03-15";
-// Shaped like the JSON block the claim_data macro renders from data/contacts.yml.
-const DATA = {
-  ozon: { id: "ozon-address", recipient: "ООО «Пример»", display: "100000, г. Москва, ул. Примерная, д. 1", status: "unconfirmed", seen: "x", checked: "2024-01-01" },
-  rospotrebnadzor: { id: "rpn", recipient: "Роспотребнадзор", display: "100001, г. Москва, пер. Примерный, д. 2", status: "unconfirmed", seen: "y", checked: "2024-01-01" },
-  calendar: FIXTURE_CALENDAR,
-};
+const DATA = FIXTURE_DATA;
 const validate = (answers, today) => validateWith(answers, today, FIXTURE_CALENDAR);
-const BASE = {
-  doc: "claim", recipient: "ozon", fullName: "Иванова Мария Петровна", address: "620000, г. Екатеринбург, ул. Ленина, д. 1",
-  contact: "+7 900 000-00-00", orderNumber: "123-456", orderDate: "2024-02-20", product: "Чайник", price: "12 000",
-  docDate: TODAY, attachments: ["order"], attachmentsOther: "", refundTo: "card",
-};
+const BASE = claimAnswers({ orderDate: "2024-02-20", docDate: TODAY, attachments: ["order"] });
 const notDelivered = { ...BASE, case: "not_delivered", prepaid: "12000", promisedDate: "2024-03-01", ndDemand: "refund" };
 
 test("a complete not-delivered claim passes and shows the penalty arithmetic", () => {

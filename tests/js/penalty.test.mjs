@@ -4,8 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { perMille, daysLate, lateDeliveryPenalty, qualityPenalty, qualityPenaltyPerDay, periodText, capReachedOn } from "../../docs/assets/claim/penalty.js";
 import { parseRubles, formatRubles, pluralDays } from "../../docs/assets/claim/money.js";
+import { plain } from "./claim-support.mjs";
 
-const plain = (text) => text.replace(/[\u00a0\u202f]/g, " ");
 
 test("amounts parse to kopecks in the ways people type them", () => {
   assert.equal(parseRubles("12000"), 1200000);

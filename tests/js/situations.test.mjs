@@ -9,8 +9,8 @@ import { letterText, withinDays } from "../../docs/assets/claim/letter.js";
 import { CASES } from "../../docs/assets/claim/rules.js";
 import { DEMANDS as CASE_DEMANDS, CASE_KINDS } from "../../docs/assets/case/model.js";
 import { FIXTURE_CALENDAR } from "./fixture-calendar.mjs";
+import { claimAnswers, cited, plain } from "./claim-support.mjs";
 
-const plain = (text) => text.replace(/[\u00a0\u202f]/g, " ");
 const TODAY = "2024-03-15";
 const DATA = {
   ozon: { id: "ozon-address", recipient: "ООО «Пример»", display: "100000, г. Москва, ул. Примерная, д. 1", status: "unconfirmed" },
@@ -19,13 +19,7 @@ const DATA = {
 };
 const validate = (answers) => validateWith(answers, TODAY, FIXTURE_CALENDAR);
 const text = (answers) => plain(letterText(buildLetter(answers, DATA)));
-/** «п. 2 ст. 499 ГК РФ», with «, не подтверждено» where the frozen register says so. */
-const cited = (id) => (FIXTURE_LAW[id].status === "confirmed" ? FIXTURE_LAW[id].cite : `${FIXTURE_LAW[id].cite}, не подтверждено`);
-const BASE = {
-  doc: "claim", recipient: "ozon", fullName: "Иванова Мария Петровна", address: "620000, г. Екатеринбург, ул. Ленина, д. 1",
-  contact: "+7 900 000-00-00", orderNumber: "123-456", orderDate: "2024-02-20", product: "Чайник", price: "12 000",
-  docDate: TODAY, attachments: [], attachmentsOther: "", refundTo: "card",
-};
+const BASE = claimAnswers({ orderDate: "2024-02-20", docDate: TODAY });
 
 const handed = { ...BASE, case: "handed_not_received", prepaid: "12 000", promisedDate: "2024-03-20", handedDate: "2024-03-10", ndDemand: "refund" };
 const cancelled = { ...BASE, case: "cancelled", prepaid: "12 000", promisedDate: "2024-03-01", cancelKind: "repriced", cancelDate: "2024-02-25", ndDemand: "new_deadline", newDeadline: "2024-03-25" };

@@ -10,18 +10,10 @@ import { validate } from "../../docs/assets/claim/validate.js";
 import { buildLetter, letterText } from "../../docs/assets/claim/letter.js";
 import { lateDeliveryPenalty, qualityPenalty, periodText } from "../../docs/assets/claim/penalty.js";
 import { FIXTURE_CALENDAR as CAL, fixtureCalendarData } from "./fixture-calendar.mjs";
+import { FIXTURE_DATA, claimAnswers, plain } from "./claim-support.mjs";
 
-const plain = (text) => text.replace(/[\u00a0\u202f]/g, " ");
-const DATA = {
-  ozon: { id: "ozon-address", recipient: "ООО «Пример»", display: "100000, г. Москва, ул. Примерная, д. 1", status: "unconfirmed", seen: "x", checked: "2024-01-01" },
-  rospotrebnadzor: { id: "rpn", recipient: "Роспотребнадзор", display: "100001, г. Москва, пер. Примерный, д. 2", status: "unconfirmed", seen: "y", checked: "2024-01-01" },
-  calendar: CAL,
-};
-const BASE = {
-  doc: "claim", recipient: "ozon", fullName: "Иванова Мария Петровна", address: "620000, г. Екатеринбург, ул. Ленина, д. 1",
-  contact: "+7 900 000-00-00", orderNumber: "123-456", orderDate: "2023-11-20", product: "Чайник", price: "12 000",
-  attachments: [], attachmentsOther: "", refundTo: "card",
-};
+const DATA = FIXTURE_DATA;
+const BASE = claimAnswers({ orderDate: "2023-11-20" });
 
 test("the fixture calendar: weekends, holidays and a transferred working Saturday", () => {
   assert.equal(CAL.isWorkingDay("2024-03-15"), true, "Friday");

@@ -22,6 +22,7 @@ const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key
 const isPlainObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** Characters that have no place in a line of text: controls (tabs and line breaks allowed in notes). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 
 function checker() {
@@ -46,6 +47,7 @@ function text(value, max, where, say, { optional = true, multiline = false } = {
     return "";
   }
   if ([...value].length > max) say(`${where}: длиннее ${max} знаков.`);
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const bad = multiline ? CONTROL : /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
   if (bad.test(value)) say(`${where}: недопустимые служебные символы.`);
   return value;

@@ -10,6 +10,7 @@ const CRLF = "\r\n";
  *  control characters, which TEXT may not hold, are dropped. */
 export function escapeText(text) {
   return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, "\\n").replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "");
 }
 
@@ -44,6 +45,8 @@ export function utcStamp(date) {
 /**
  * events: [{date: ISO, summary, description}] → the text of a .ics file with one all-day event
  * per deadline. `now` stamps DTSTAMP; `uid(event, index)` names each event uniquely.
+ * @param {{ date: string, summary: string, description?: string }[]} events
+ * @param {{ now?: Date, uid?: (event: { date: string, id?: string }, index: number) => string }} [options]
  */
 export function buildIcs(events, { now = new Date(), uid } = {}) {
   const stamp = utcStamp(now);

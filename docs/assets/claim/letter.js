@@ -110,7 +110,7 @@ const DELIVERY_STORY = {
   },
 };
 
-function notDeliveredParts(a, parts, terms, data) {
+function notDeliveredParts(a, parts, terms) {
   const prepaid = parseRubles(a.prepaid);
   const penalty = lateDeliveryPenalty({ prepaid, dueDate: terms.delivery.end, until: a.docDate });
   const story = DELIVERY_STORY[a.case];

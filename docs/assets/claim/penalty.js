@@ -49,7 +49,7 @@ export function qualityPenalty({ price, dueDate, until }) {
 }
 
 /** The day on which the penalty reaches its cap and stops growing, or null when it has no cap. */
-export function capReachedOn(kind, { base, dueDate }) {
+export function capReachedOn(kind, { dueDate }) {
   const rule = PENALTIES[kind];
   if (!rule.cappedByBase) return null;
   // Smallest n with base × rate × n ≥ base, i.e. n = ceil(1000 / perMille) whatever the base.

@@ -18,6 +18,7 @@ export const PREFILLABLE = [
 ];
 
 // Line breaks, tabs and other controls, and the marks that reverse the direction of text.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNWANTED = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
 function accepted(field, value, maxText) {

@@ -6,6 +6,11 @@
 // it uses. fields.js, validate.js, terms.js, letter.js and summary.js read everything through here,
 // after form.js (or a test) has called useLaw(data.law); none of them types a term or an article.
 
+/**
+ * A term of the register: its figure (days or months) and its citation, read when asked.
+ * @typedef {{ rule: string, days?: number, months?: number, article: string }} LawTerm
+ */
+
 /** The register's rules the builder uses, by the name the code knows them by (RULE.x = rule id). */
 export const RULE = {
   marketplaceInfo: "zozpp-12-wrong-info",
@@ -150,15 +155,31 @@ export function lastEdition(key) {
   return editions.length ? editions[editions.length - 1] : null;
 }
 
-/** An object whose `days` (or `months`) and `article` are read from the register when asked. */
-function fromLaw(key, name, rest = {}, unit = "days") {
-  return Object.defineProperties({ rule: key, ...rest }, {
+/**
+ * An object whose `days` (or `months`) and `article` are read from the register when asked.
+ * @template {object} Rest
+ * @param {string} key
+ * @param {string} name
+ * @param {Rest} [rest] what else the term says (a label, a limit)
+ * @param {"days" | "months"} [unit]
+ * @returns {Rest & LawTerm}
+ */
+function fromLaw(key, name, rest, unit = "days") {
+  return /** @type {Rest & LawTerm} */ (Object.defineProperties({ rule: key, ...(rest ?? {}) }, {
     [unit]: { get: () => figure(key, name), enumerable: true },
     article: { get: () => cite(key), enumerable: true },
-  });
+  }));
 }
 
-/** What the seller (or the marketplace) may be asked to do, with the term it has and its article. */
+/**
+ * A demand: what the letter asks for, in how many days, under which article.
+ * @typedef {LawTerm & { label: string, short: string, limit?: string, checkDays?: number, text?: string }} Demand
+ */
+
+/**
+ * What the seller (or the marketplace) may be asked to do, with the term it has and its article.
+ * @type {{ refund: Demand, replace: Demand, reduce: Demand, repair: Demand }}
+ */
 export const DEMANDS = {
   refund: fromLaw("qualityRefund", "refund", { label: "Вернуть деньги", short: "возврат уплаченной суммы" }),
   // ст. 21: the usual days, or `checkDays` when the seller needs an extra quality check.

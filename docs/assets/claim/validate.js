@@ -9,7 +9,7 @@ import { parseRubles, formatRubles, daysText, monthsText } from "./money.js";
 import { parseKeyRates } from "./interest.js";
 import { bankAnswerTerm, ombudsmanWaitTerm } from "./bank.js";
 import {
-  CASES, CANCEL_KINDS, DELIVERY_DEMANDS, DEMANDS, DOCUMENTS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, SUB_REASONS, TRAVEL_REASONS, MAX_AMOUNT_KOPECKS, MAX_TEXT, TERMS, asksForMoney, cite, demandsFor, documentFits, figure, isBankCase, isMoneyCase, isQualityCase, BANK_REPLIES,
+  CASES, CANCEL_KINDS, DELIVERY_DEMANDS, DEMANDS, REFUND_BASES, REFUND_TO, SELLER_REPLIES, SUB_REASONS, TRAVEL_REASONS, MAX_AMOUNT_KOPECKS, MAX_TEXT, TERMS, asksForMoney, cite, demandsFor, documentFits, figure, isBankCase, isMoneyCase, isQualityCase, BANK_REPLIES,
 } from "./rules.js";
 
 

@@ -222,12 +222,6 @@
     return length < 5 ? 0 : length < 8 ? 1 : 2
   }
 
-  function sharedPrefix(a, b) {
-    var n = Math.min(a.length, b.length), i = 0
-    while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++
-    return i
-  }
-
   /* --- Stemmer ----------------------------------------------------------------------------- */
 
   /* The smallest stand-in for lunr that lunr-languages' stemmer.support and ru scripts need (the
@@ -494,7 +488,7 @@
       if (typed.length && !keep(typed).length && !/[a-z]/.test(typed.join("")))
         return null  /* stop words only («не», «что»): not Latin typed in the Russian layout */
       var readings = [{ words: keep(typed), trust: 1 }]
-      if (/[a-z`\[\];',.\/~{}:"<>]/i.test(chunk)) {
+      if (/[a-z`[\];',./~{}:"<>]/i.test(chunk)) {
         readings.push({ words: keep(words(fromLatinLayout(chunk))), trust: TRUST.converted })
         if (/[a-z]/i.test(chunk))
           readings.push({ words: keep(words(transliterate(chunk))), trust: TRUST.converted })

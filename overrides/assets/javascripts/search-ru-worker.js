@@ -9,7 +9,7 @@
  * copy all of it. The vocabulary comes stemmed, so the worker is ready as soon as it has parsed.
  */
 
-/* global importScripts, SearchRuCore */
+/* global SearchRuCore */
 
 var MESSAGE = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 }
 var WARM_SLICE_MS = 8   /* background work between messages: a query waits at most this long */

@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 import re
 
+from macros.script_json import script_safe_json
+
 # Blocks kept byte for byte; re.split with one group returns them at the odd indexes.
 _KEEP = re.compile(r"(<(?:pre|textarea|script|style)\b.*?</(?:pre|textarea|script|style)\s*>)", re.S | re.I)
 
@@ -43,7 +45,6 @@ def collapse_breaks(text: str) -> str:
 
 
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-_SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
 
 def compact_config(html: str) -> str:
@@ -51,9 +52,7 @@ def compact_config(html: str) -> str:
     if match is None:
         return html
     data = json.loads(match.group(2))
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = re.sub("[<>&]", lambda found: _SCRIPT_SAFE[found.group(0)], text)
-    return html[: match.start(2)] + text + html[match.end(2) :]
+    return html[: match.start(2)] + script_safe_json(data) + html[match.end(2) :]
 
 
 def compact(html: str) -> str:

@@ -19,6 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from macros.front_matter import GUIDE_META, FrontMatterError, is_guide, read
+from macros.problems import Problem, ProblemsError
 from ozon_help.plugins.front_matter.config import FrontMatterConfig
 from ozon_help.plugins.serve_mode import ServeAware
 
@@ -31,7 +32,7 @@ class FrontMatterPlugin(ServeAware, BasePlugin[FrontMatterConfig]):
 
         Before, not per page: the home page reads every guide's front matter (guides_overview) first.
         """
-        problems = []
+        problems: list[Problem] = []
         for file in files.documentation_pages():
             # A dirty `make serve` (ozon/serve_dirty) checks only the saved pages: the rest passed before.
             if self.dirty_serve and not file.is_modified():
@@ -39,9 +40,9 @@ class FrontMatterPlugin(ServeAware, BasePlugin[FrontMatterConfig]):
             try:
                 read(file.content_string, f"docs/{file.src_uri}")
             except FrontMatterError as error:
-                problems.append(str(error))
-        if problems:
-            raise PluginError("\n" + "\n".join(problems))
+                problems.extend(error.problems)
+        if problems:  # raised from the problems, so `make serve` shows them as data (ozon/serve_errors)
+            raise PluginError("\n" + "\n".join(map(str, problems))) from ProblemsError(problems)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

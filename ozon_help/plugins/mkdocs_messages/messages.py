@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from macros.problems import Problem
+
 _LINK = re.compile(
     r"^Doc file '(?P<src>[^']+)' contains (?:a|an unrecognized relative|an absolute) link '(?P<url>[^']+)'"
     r"(?P<rest>.*)$",
@@ -48,7 +50,15 @@ def link_fix(url: str, message: str) -> str:
 def explain(
     message: str, docs: str, source: Callable[[str], str | None], nav_line: Callable[[str], int]
 ) -> str | None:
-    """The message with file:line in front and the fix after it, or None for one this module does not know.
+    """The message with file:line in front and the fix after it, or None for one this module does not know."""
+    problems = explained(message, docs, source, nav_line)
+    return None if problems is None else "\n".join(str(problem) for problem in problems)
+
+
+def explained(
+    message: str, docs: str, source: Callable[[str], str | None], nav_line: Callable[[str], int]
+) -> list[Problem] | None:
+    """The message as problems with file, line and fix, or None for one this module does not know.
 
     `docs` is the docs folder as the editor names it («docs»); `source(src)` the text of a page (None when
     unreadable); `nav_line(needle)` the line of mkdocs.yml that names it (1 when none does)."""
@@ -57,26 +67,26 @@ def explain(
         src, url = link["src"], link["url"]
         text = source(src) or ""
         found = next((n for n, line in enumerate(text.splitlines(), 1) if url in line), 0)
-        where = f"{docs}/{src}:{found or 1}"
         made = "" if found else " (the link is not in the file: a macro or the theme made it)"
-        return f"{where}: {message.rstrip()}{made} Fix: {link_fix(url, message)}"
+        return [Problem(f"{docs}/{src}", found or 1, f"{message.rstrip()}{made}", link_fix(url, message))]
     omitted = _OMITTED.match(message)
     if omitted:
         pages = [item.strip()[2:].strip() for item in omitted["list"].splitlines() if item.strip().startswith("- ")]
         nav = nav_line("nav:")
-        return "\n".join(
-            f"{docs}/{page}:1: this page is not in «nav:» of mkdocs.yml, so no reader finds it "
-            f"(MkDocs: not included in the \"nav\" configuration). Fix: add «- {page}» to the section it belongs to "
-            f"under nav: (mkdocs.yml:{nav}), or delete the file"
+        return [
+            Problem(
+                f"{docs}/{page}", 1,
+                "this page is not in «nav:» of mkdocs.yml, so no reader finds it "
+                "(MkDocs: not included in the \"nav\" configuration)",
+                f"add «- {page}» to the section it belongs to under nav: (mkdocs.yml:{nav}), or delete the file",
+            )
             for page in pages
-        )
+        ]
     missing = _NAV_MISSING.match(message)
     if missing:
         src = missing["src"]
-        return (
-            f"mkdocs.yml:{nav_line(src)}: {message.rstrip()} Fix: correct the file name (the pages are in "
-            f"{docs}/), or create {docs}/{src}"
-        )
+        fix = f"correct the file name (the pages are in {docs}/), or create {docs}/{src}"
+        return [Problem("mkdocs.yml", nav_line(src), message.rstrip(), fix)]
     return None
 
 
@@ -119,9 +129,10 @@ class ProjectMessages(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno >= logging.WARNING:
-            better = explain(record.getMessage(), self._docs_name(), self._source, self._nav_line)
-            if better is not None:
-                record.msg, record.args = better, ()
+            better = explained(record.getMessage(), self._docs_name(), self._source, self._nav_line)
+            if better is not None:  # the text for the terminal, the problems for make serve's page (serve_errors)
+                record.msg, record.args = "\n".join(str(problem) for problem in better), ()
+                record.problems = tuple(better)
         return True
 
 

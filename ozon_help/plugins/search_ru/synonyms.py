@@ -8,14 +8,14 @@ the file and line, and warns about a group that no guide contains.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from macros.yaml_source import YamlDocument, YamlSourceError, read_yaml
+from macros.problems import ProblemsError, pydantic_problems
+from macros.yaml_source import YamlDocument, YamlSourceError, read_yaml, shown
 
 SYNONYMS_FILE = "data/search-synonyms.yml"
 _WORD = re.compile(r"[0-9a-zа-я]+")
@@ -63,14 +63,8 @@ class Synonyms(BaseModel):
     misspellings: dict[Word, Word] = Field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class SynonymsError(ValueError):
-    """Every problem of the file, each as «path:line: what is wrong»."""
-
-    lines: tuple[str, ...]
-
-    def __str__(self) -> str:
-        return "\n".join(self.lines)
+class SynonymsError(ProblemsError):
+    """Every problem of the file (`problems`), each at its line."""
 
 
 def load_synonyms(path: Path) -> tuple[Synonyms, YamlDocument | None]:
@@ -80,17 +74,10 @@ def load_synonyms(path: Path) -> tuple[Synonyms, YamlDocument | None]:
     try:
         doc = read_yaml(path)
     except YamlSourceError as error:
-        # the reader says «path: line 3: …» for a repeated key: editors' tools jump to «path:3:»
-        raise SynonymsError((re.sub(r"^(.*?): line (\d+): ", r"\1:\2: ", str(error)),)) from None
+        raise SynonymsError([error.problem()]) from None
     if doc.data is None:
         return Synonyms(), doc
     try:
         return Synonyms.model_validate(doc.data), doc
     except ValidationError as error:
-        lines = []
-        for item in error.errors():
-            loc = tuple(part for part in item["loc"] if part != "[key]")
-            where = ".".join(str(part) for part in loc) or "the file"
-            message = item["msg"].removeprefix("Value error, ")
-            lines.append(f"{path}:{doc.line_of(loc)}: {where}: {message}")
-        raise SynonymsError(tuple(lines)) from None
+        raise SynonymsError(pydantic_problems(error, doc.data, doc.line_of, shown(path))) from None

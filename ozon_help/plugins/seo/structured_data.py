@@ -12,21 +12,15 @@ Open Graph and Twitter tags are plain attributes and are written (escaped) by th
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
+from macros.script_json import script_safe_json
+
+__all__ = ["PUBLISHED_META", "UPDATED_META", "article", "robots_txt", "script_safe_json"]
+
 UPDATED_META = "updated"  # set by ozon/page_dates
 PUBLISHED_META = "published"
-_SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
-def script_safe_json(data: dict[str, Any]) -> str:
-    """JSON that is safe inside a `<script>` element of an HTML page."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for char, escaped in _SCRIPT_SAFE.items():
-        text = text.replace(char, escaped)
-    return text
 
 
 def article(*, headline: str, description: str, url: str, updated: date, published: date, site_name: str,

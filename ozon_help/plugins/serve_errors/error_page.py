@@ -7,6 +7,10 @@ lists each problem of that build (file and line, what is wrong, the fix), collec
 warnings and errors, with MkDocs' live-reload script in it; and the server is told the build is over, so
 the page shows at once. The next save that builds cleanly reloads the browser onto the real page.
 
+Problems travel as data (macros/problems.py): a reader's error carries them (a PluginError raised from a
+ContactsError), and so does a log record MkDocs' messages were explained on (ozon/mkdocs_messages). Only
+text from code that makes no Problem yet is read for its «file:line: … Fix: …» shape.
+
 Everything shown is escaped: a message quotes page text, which is untrusted.
 """
 
@@ -18,6 +22,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from macros.problems import Problem, problems_in
+
 log = logging.getLogger("mkdocs.plugins.ozon.serve_errors")
 _LOCATED = re.compile(r"^(?P<where>[\w./-]+:\d+): (?P<problem>.*?)(?:\.? Fix: (?P<fix>.*))?$", re.S)
 MAX_PROBLEMS = 200  # a page of problems an editor can read; the terminal has the rest
@@ -25,20 +31,26 @@ MAX_MESSAGE = 2000  # characters of one message
 
 
 class CollectProblems(logging.Handler):
-    """Every warning and error a build logs, as the terminal shows them (after ozon/mkdocs_messages)."""
+    """Every warning and error a build logs: the problems a record carries, else its text as the terminal
+    shows it (after ozon/mkdocs_messages)."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.messages: list[str] = []
+        self.problems: list[Problem] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        if len(self.messages) < MAX_PROBLEMS:
-            self.messages.append(record.getMessage()[:MAX_MESSAGE])
+        if len(self.problems) < MAX_PROBLEMS:
+            carried = getattr(record, "problems", None)
+            if isinstance(carried, tuple) and all(isinstance(item, Problem) for item in carried):
+                self.problems.extend(carried)
+            else:
+                self.problems.extend(problems_of([record.getMessage()[:MAX_MESSAGE]]))
 
 
-def problems_of(messages: Iterable[str]) -> list[tuple[str, str, str]]:
-    """(where, problem, fix) for each problem line of the messages; a message may hold several lines."""
-    found: list[tuple[str, str, str]] = []
+def problems_of(messages: Iterable[str]) -> list[Problem]:
+    """The problems in messages of code that makes no Problem yet; a message may hold several lines. A
+    line without «file:line:» is a problem without a place (path "", line 0)."""
+    found: list[Problem] = []
     for message in messages:
         for line in message.strip().splitlines():
             line = line.strip()
@@ -46,21 +58,29 @@ def problems_of(messages: Iterable[str]) -> list[tuple[str, str, str]]:
                 continue
             located = _LOCATED.match(line)
             if located:
-                found.append((located["where"], located["problem"], located["fix"] or ""))
-            elif found and not found[-1][0] and not found[-1][2]:
-                found[-1] = ("", f"{found[-1][1]} {line}", "")  # a message that goes on on the next line
+                path, number = located["where"].rsplit(":", 1)
+                found.append(Problem(path, int(number), located["problem"], located["fix"] or ""))
+            elif found and not found[-1].path and not found[-1].fix:
+                found[-1] = Problem("", 0, f"{found[-1].message} {line}")  # a message that goes on on the next line
             else:
-                found.append(("", line, ""))
+                found.append(Problem("", 0, line))
     return found[:MAX_PROBLEMS]
 
 
-def error_page(problems: list[tuple[str, str, str]]) -> bytes:
+def each_once(problems: Iterable[Problem]) -> list[Problem]:
+    """In the order they came, without repeats (MkDocs logs an error it then raises), at most MAX_PROBLEMS."""
+    return list(dict.fromkeys(problems))[:MAX_PROBLEMS]
+
+
+def error_page(problems: list[Problem]) -> bytes:
     """A plain page listing the problems; every value escaped."""
     items = []
-    for where, problem, fix in problems:
+    for problem in problems:
+        where = (f"{problem.path}:{problem.line}" if problem.line else problem.path) if problem.path else ""
         place = f"<code class=where>{html.escape(where)}</code> " if where else ""
-        remedy = f"<p class=fix><b>Fix:</b> {html.escape(fix)}</p>" if fix else ""
-        items.append(f"<li>{place}<p class=problem>{html.escape(problem)}</p>{remedy}</li>")
+        remedy = f"<p class=fix><b>Fix:</b> {html.escape(problem.fix)}</p>" if problem.fix else ""
+        text = problem.message[:MAX_MESSAGE]
+        items.append(f"<li>{place}<p class=problem>{html.escape(text)}</p>{remedy}</li>")
     body = "".join(items) or "<li><p class=problem>The build failed; the terminal says why.</p></li>"
     return (
         "<!doctype html><html lang=en><head><meta charset=utf-8><title>Build stopped</title>"
@@ -84,7 +104,7 @@ class ServeErrors:
 
     def __init__(self, server: Any) -> None:
         self.server = server
-        self.problems: list[tuple[str, str, str]] | None = None
+        self.problems: list[Problem] | None = None
         self.build = server.builder
         self.app = server.get_app()
 
@@ -95,7 +115,8 @@ class ServeErrors:
         try:
             self.build(*args, **kwargs)
         except Exception as error:  # noqa: BLE001 - any failed build becomes the page; the terminal has it too
-            self.problems = problems_of([*collect.messages, str(error)])
+            raised = problems_in(error) or problems_of([str(error)])
+            self.problems = each_once([*collect.problems, *raised])
             log.error(f"{error} The browser shows the problems; it reloads when a save builds again.")
         else:
             self.problems = None
