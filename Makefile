@@ -3,8 +3,9 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-# mkdocs.yml is checked before MkDocs reads it (and runs any Python tag in it): hooks/config_guard.py.
-MKDOCS := $(PY) -m hooks.config_guard --exec $(VENV)/bin/mkdocs
+# mkdocs.yml is checked before MkDocs reads it (and runs any Python tag in it): ozon_help/plugins/config_guard/.
+# `python -m mkdocs` puts the project folder first on the import path, so the plugins import its macros/.
+MKDOCS := $(PY) -m ozon_help.plugins.config_guard --exec $(PY) -m mkdocs
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 # Let Python keep compiled modules (__pycache__/, ignored by git) even where the environment says not to
@@ -24,14 +25,18 @@ help: ## list every target with what it does
 	@grep -hE '^[a-zA-Z0-9_.-]+:[^=]*## ' $(MAKEFILE_LIST) \
 	  | awk 'BEGIN { FS = ":[^#]*## " } !seen[$$1]++ { printf "  make %-22s %s\n", $$1, $$2 }'
 
-$(STAMP): requirements.lock
+# The project's own package (ozon_help/: the MkDocs plugins, found by their entry points in pyproject.toml)
+# is installed editable, so an edit of its code needs no reinstall; a change to pyproject.toml (a new
+# plugin's entry point) does.
+$(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@mkdir -p $(RESULTS)
 	touch $@
 
-# --dirty with hooks/serve_dirty.py: a saved guide re-renders alone (and the home page with it); a change
-# to data/, macros/, hooks/, overrides/ or mkdocs.yml rebuilds everything.
+# --dirty with the ozon/serve_dirty plugin: a saved guide re-renders alone (and the home page with it); a change
+# to data/, macros/, ozon_help/, overrides/ or mkdocs.yml rebuilds everything.
 serve: $(STAMP) ## serve the site at http://127.0.0.1:8000; a saved page shows in about a second
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --dirty
 

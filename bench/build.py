@@ -12,7 +12,7 @@ a slow minute on the machine weighs on both sides of a ratio. The ways:
   - stock:      stock Material configuration: no navigation.prune, no nav_cache hook, same plugins;
   - zensical:   Zensical 0.0.73 reading the same mkdocs.yml but with its own templates (no
                 theme.custom_dir: overrides/ is written for Material 9's); its own venv; it shims the macros
-                plugin and runs macros/ through macros/host.py). It runs no MkDocs hooks (so no
+                plugin and runs macros/ through macros/host.py). It runs no MkDocs plugins of ozon_help/ (so no
                 booklet) and no page hooks of the macros; the run prints what differs;
   - pre-rendered: macros replaced by their output (rendered once, saved), macros plugin removed;
                 the project's own overhead is project / pre-rendered. Its law check reads the pages
@@ -50,16 +50,16 @@ from mkdocs.plugins import event_priority
 
 @event_priority(-100)
 def on_page_markdown(markdown, page, config, files):
-    from macros.front_matter import front_matter_block  # the project's reader (importable once hooks ran)
+    from macros.front_matter import front_matter_block  # the project's reader (importable once the plugins ran)
 
     source = Path(config.docs_dir) / page.file.src_path
     if not source.is_file():
         return markdown  # a page a hook makes (the section booklets): the pre-rendered build makes it again
     out = Path(os.environ["BENCH_DUMP_DIR"]) / page.file.src_path
     out.parent.mkdir(parents=True, exist_ok=True)
-    # The front matter as the author wrote it, not page.meta: the hooks and macros add keys to that (a
+    # The front matter as the author wrote it, not page.meta: the plugins and macros add keys to that (a
     # feedback address with «&», values met twice that PyYAML would write as «&id001» anchors), and the
-    # project's front-matter reader refuses both; the pre-rendered build's hooks add theirs again.
+    # project's front-matter reader refuses both; the pre-rendered build's plugins add theirs again.
     found = front_matter_block(source.read_text(encoding="utf-8-sig"))
     meta = found[0] if found else ""
     # Macro output is a token until Markdown runs (macros/safe_html.py): save the HTML itself.
@@ -69,27 +69,28 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 '''
 
-# The law check reads the pages as written (hooks/law_check.py: citations next to their `law_figure()` calls);
+# The law check reads the pages as written (ozon/law_check: citations next to their `law_figure()` calls);
 # in the pre-rendered copy those calls are their output, which it would rightly refuse. So that copy runs
 # the same check on the same pages the project's build reads: the copy with the macros, at SOURCE.
 LAW_HOOK = '''
-"""Benchmark only: hooks/law_check.py on the pages as written (SOURCE), as the project's build runs it."""
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from hooks import law_check  # noqa: E402
+"""Benchmark only: ozon/law_check on the pages as written (SOURCE), as the project's build runs it."""
+from ozon_help.plugins.law_check.plugin import LawCheckPlugin
 
 
 def on_post_build(config):
-    law_check.on_post_build({"config_file_path": SOURCE})
+    LawCheckPlugin().on_post_build(config={"config_file_path": SOURCE})
 '''
-LAW_CHECK_LINE = "  - hooks/law_check.py"
+LAW_CHECK_LINE = "  - ozon/law_check"  # the start of mkdocs.yml's line for the plugin
+
+
+def with_hook(config: str, hook: str) -> str:
+    """mkdocs.yml with one more hook, a file under hooks/ (the only place ozon/config_guard allows one)."""
+    return config.rstrip("\n") + f"\nhooks:\n  - {hook}\n"
 
 
 ZENSICAL_DIFFERS = (
     "same copy and mkdocs.yml without theme.custom_dir (its own templates: overrides/ is written for Material 9's); "
-    "Zensical 0.0.73 runs macros/ (macros/host.py) but no hooks/*.py "
+    "Zensical 0.0.73 runs macros/ (macros/host.py) but no MkDocs plugins of ozon_help/ "
     "(so no booklet on pechat.md, Material's own search index, no nav cache) and no on_pre/on_post_page_macros"
 )
 GUIDE_FOLDER = "synthetic"  # bench/synthetic.py writes docs/synthetic/sluchaj-NNNN.md
@@ -250,8 +251,9 @@ def prerendered_copy(copy: Path, config: str, work: Path, env: dict[str, str]) -
     """The same pages with every macro replaced by its output and the macros plugin removed."""
     dump_dir = work / f"prerendered-{copy.name}"
     shutil.rmtree(dump_dir, ignore_errors=True)
+    (copy / "hooks").mkdir(exist_ok=True)
     (copy / "hooks" / "bench_dump_markdown.py").write_text(DUMP_HOOK, encoding="utf-8")  # hooks/ only (config_guard)
-    dump_config = config.replace("hooks:\n", "hooks:\n  - hooks/bench_dump_markdown.py\n", 1)
+    dump_config = with_hook(config, "hooks/bench_dump_markdown.py")
     (copy / "mkdocs.dump.yml").write_text(dump_config, encoding="utf-8")
     dumped = timed(
         MKDOCS + ["-f", "mkdocs.dump.yml", "-d", str(work / "site-dump")],
@@ -266,23 +268,25 @@ def prerendered_copy(copy: Path, config: str, work: Path, env: dict[str, str]) -
         if part.is_file() and part.suffix != ".md":
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(part, target)
-    # Every folder the build reads but docs/ (macros/ stays importable: hooks/booklet.py words the print date
-    # with it; sitecheck/ too: hooks/law_check.py runs its law check); only the macros plugin goes.
+    # Every folder the build reads but docs/ (macros/ stays importable: ozon/booklet words the print date
+    # with it; sitecheck/ too: ozon/law_check runs its law check); only the macros plugin goes.
     for folder in (part for part in SITE_PARTS if part != "docs"):
         if (copy / folder).is_dir():
             shutil.copytree(copy / folder, dump_dir / folder, dirs_exist_ok=True)
-    # The dump's pages hold the macros' HTML on single long lines: hooks/docs_files.py's bound on a line (for
+    # The dump's pages hold the macros' HTML on single long lines: ozon/docs_files' bound on a line (for
     # what editors type) stays out; the limit way measures rendering.
     prerendered = "".join(
         line
         for line in drop_block(config, "  - macros:").splitlines(keepends=True)
-        if not line.startswith("  - hooks/docs_files.py")
+        if not line.startswith("  - ozon/docs_files")
     )
     if LAW_CHECK_LINE in prerendered:
+        (dump_dir / "hooks").mkdir(exist_ok=True)
         (dump_dir / "hooks" / "bench_law_check.py").write_text(  # under hooks/: config_guard allows no other
             LAW_HOOK.replace("SOURCE", repr(str(copy / "mkdocs.yml"))), encoding="utf-8"
         )
-        prerendered = prerendered.replace(LAW_CHECK_LINE, "  - hooks/bench_law_check.py", 1)
+        prerendered = with_hook("".join(line for line in prerendered.splitlines(keepends=True)
+                                        if not line.startswith(LAW_CHECK_LINE)), "hooks/bench_law_check.py")
     (dump_dir / "mkdocs.yml").write_text(prerendered, encoding="utf-8")
     return dump_dir
 
@@ -294,7 +298,7 @@ PRERENDERED = "pre-rendered, no macros plugin"
 
 def zensical_config(config: str) -> str:
     """mkdocs.yml for Zensical: its own templates. The project's overrides/ are written for Material 9's
-    (they call its `lang.t`, read keys its hooks set), which Zensical's template engine refuses."""
+    (they call its `lang.t`, read keys its plugins set), which Zensical's template engine refuses."""
     lines = [line for line in config.splitlines(keepends=True) if not line.lstrip().startswith("custom_dir:")]
     return "".join(lines)
 

@@ -53,8 +53,10 @@ def timed_events(totals: defaultdict[str, float]) -> Iterator[None]:
 
 
 def _owner(method: Callable[..., Any]) -> str:
-    """hooks/x.py for a hook (MkDocs loads them by path), the plugin's module otherwise."""
+    """ozon/x for the project's plugins (ozon_help/plugins/x/), the module of any other handler."""
     module = getattr(method, "__module__", "") or "?"
+    if module.startswith("ozon_help.plugins."):
+        return "ozon/" + module.split(".")[2]
     return module if module.startswith("hooks/") or "." in module else f"hooks/{module}.py"
 
 

@@ -6,7 +6,7 @@ re-serialisation gives the page back byte for byte (what a rewriting hook needs)
 Parsers: the standard library's html.parser (what sitecheck/context.py used), lxml (libxml2, what it uses now) and
 selectolax (Lexbor). The checker needs each reference's line: html.parser and lxml give it,
 selectolax does not. Also: how many scripts each finds in markup Chromium runs as a script (comment and
-CDATA tricks): only an HTML5 parser finds them all, which is why raw-html and hooks/csp.py read the
+CDATA tricks): only an HTML5 parser finds them all, which is why raw-html and ozon/csp read the
 built page with Lexbor. Prints medians over rounds; the machine may be shared.
 """
 

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "bench" / "search_queries.yml"  # the tuned set: ranking changes are measured on it
 HELD_OUT = ROOT / "bench" / "search_queries_held_out.yml"  # never tuned on: says whether search got better
 MAX_QUERY_FILE_BYTES = 1_000_000
-HOOK_LINE = "  - hooks/search_ru.py\n"
+PLUGIN_LINE = re.compile(r"^  - ozon/search_ru(?:\s+#.*)?\n", re.M)  # mkdocs.yml's line for our search plugin
 
 # Installed before any page script: remember the last keyup and paint after each change of results.
 PROBE = """
@@ -152,7 +152,7 @@ def serve(site: Path) -> Iterator[str]:
 
 def _wait_for(page, expression: str, timeout: float = 30.0) -> None:
     # as a function, not a bare expression: Playwright eval()s a bare one in the page, and the site's
-    # Content-Security-Policy (hooks/csp.py) forbids eval
+    # Content-Security-Policy (ozon/csp) forbids eval
     page.wait_for_function(f"() => ({expression})", timeout=timeout * 1000)
 
 
@@ -285,9 +285,8 @@ def engine_times(site: Path, queries: list[Query]) -> None:
 
 
 def without_search_hook(config_text: str) -> str:
-    """mkdocs.yml without our hook, so Material's stock worker and index are used."""
-    text = config_text.replace(HOOK_LINE, "")
-    return re.sub(r"^hooks:\n(?!  - )", "hooks: []\n", text, flags=re.M)
+    """mkdocs.yml without our search plugin (ozon/search_ru), so Material's stock worker and index are used."""
+    return PLUGIN_LINE.sub("", config_text, count=1)
 
 
 def build_site(project: Path, out: Path) -> Path:
@@ -314,8 +313,8 @@ def prepare(workdir: Path, synthetic: int, stock: bool) -> Path:
     if stock:
         config = project / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
-        if HOOK_LINE not in text:
-            raise SystemExit(f"{config}: expected «{HOOK_LINE.strip()}» under hooks: to switch to stock search")
+        if not PLUGIN_LINE.search(text):
+            raise SystemExit(f"{config}: expected «- ozon/search_ru» under plugins: to switch to stock search")
         config.write_text(without_search_hook(text), encoding="utf-8")
     return project
 

@@ -4,7 +4,7 @@ the server hands out the changed page (the browser's live reload follows at once
     python -m bench.serve --guides 1000 --saves 7
 
 Runs `mkdocs serve` twice on the same synthetic copy, as `make serve` now runs it (--dirty with
-hooks/serve_dirty.py) and as it ran before (a full rebuild on every save), and prints the median,
+ozon/serve_dirty) and as it ran before (a full rebuild on every save), and prints the median,
 minimum and maximum seconds from the write of the file to the first response that contains the new
 text. The machine may be shared: read the medians, and compare the two ways side by side.
 """
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench-serve: {args.guides} synthetic guides, {args.saves} saves per way; {cores} cores, maybe shared")
         for way in args.ways:
             times = measure(project, way == "dirty", args.guides, args.saves)
-            label = "make serve (--dirty, hooks/serve_dirty.py)" if way == "dirty" else "full rebuild per save (before)"
+            label = "make serve (--dirty, ozon/serve_dirty)" if way == "dirty" else "full rebuild per save (before)"
             if times:
                 print(
                     f"  {label:45} median {statistics.median(times):6.2f} s  "

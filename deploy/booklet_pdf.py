@@ -2,11 +2,11 @@
 
     python -m deploy.booklet_pdf --site dist/site
 
-Each booklet page links its PDF (`<a data-booklet-pdf href=…>`, hooks/booklet_paper.py chose the name);
+Each booklet page links its PDF (`<a data-booklet-pdf href=…>`, ozon_help/booklet_paper.py chose the name);
 this prints every page that has such a link to that address, so no link is left without its file.
 
 Chromium prints the booklet twice. Every chapter is a named page whose top margin says
-«Глава 5. Брак или не тот товар» (hooks/booklet_paper.py): pdftotext reads those lines back from the first
+«Глава 5. Брак или не тот товар» (ozon_help/booklet_paper.py): pdftotext reads those lines back from the first
 print, which gives the sheet each chapter starts on; the numbers go into the contents' empty slots (print.css
 keeps their width, so no line moves) and the second print is read again to prove every number right.
 Chosen over WeasyPrint, which lays out `target-counter()` in one pass, by measurement (EDITING.md «Printing and
@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks.booklet_paper import PDF_LINK_ATTR, RUNNING_TITLE, TOC_PAGE_ATTR  # noqa: E402
+from ozon_help.booklet_paper import PDF_LINK_ATTR, RUNNING_TITLE, TOC_PAGE_ATTR  # noqa: E402
 
 PRINT_CSS = "assets/print.css"
 MM_TO_PT = 72 / 25.4
@@ -189,7 +189,7 @@ def print_booklet(page: Any, url: str, out: Path, margins: Margins, page_url: st
         if missing:
             raise BookletPdfError(
                 f"{page_url}: no sheet of the PDF carries the running title of chapter(s) {missing} "
-                "(hooks/booklet_paper.py writes them; is its stylesheet linked?)"
+                "(ozon_help/booklet_paper.py writes them; is its stylesheet linked?)"
             )
         if passes > 1 and all(filled.get(n) == starts[n] for n in wanted):
             return BookletPdf(page_url, out, pages, {n: starts[n] for n in wanted}, passes,

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks import csp
+from ozon_help.plugins.csp import policy as csp
 
 # A content hash inside a file name: `name.<8+ hex>.ext` or `name.<8+ hex>.min.ext`.
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.(?:min\.)?(?:js|css|svg|png|woff2?)$")
@@ -52,7 +52,7 @@ def security_headers(site: Path) -> list[Header]:
     """Headers every response carries, the 404 page included."""
     return [
         Header("Content-Security-Policy", csp.render(csp.site_policy(site)),
-               "the base policy and the hashes of the scripts the theme ships (hooks/csp.py)"),
+               "the base policy and the hashes of the scripts the theme ships (ozon/csp)"),
         Header("X-Content-Type-Options", "nosniff", "a file is only ever what its Content-Type says"),
         Header("Referrer-Policy", "no-referrer",
                "a reader's page on this site is nobody else's business (links go to Ozon and agencies)"),

@@ -323,7 +323,7 @@ def define_env(env: Any) -> None:
         short = meta.get("short")
         if not short:
             fail("short_answer()", "the page has no «short:» in its front matter; add two or three sentences there")
-        # `asked:` phrases are for search only (hooks/search_ru.py reads them from front matter):
+        # `asked:` phrases are for search only (ozon/search_ru reads them from front matter):
         # lower case, no punctuation, they read as noise on the page and on paper.
         short_html = final_html(f"<p>{escape(' '.join(str(short).split()))}</p>")
         return f"## Коротко {{ #korotko }}\n\n{short_html}\n"
@@ -380,7 +380,7 @@ def on_post_build(env: Any) -> None:
         parts.append(f"{len(uses)} call(s) still show an obsolete contact; change each of them:\n{listed}")
     if wrong:
         parts.append(f"{len(wrong)} wrong macro call(s) or {{{{ … }}}} in pages, each listed above with its fix")
-    if parts:  # raised from the uses, so `make serve` shows each as data (hooks/serve_errors.py)
+    if parts:  # raised from the uses, so `make serve` shows each as data (ozon/serve_errors)
         raise MacroUsageError("\n".join(parts)) from ProblemsError(uses)
 
 

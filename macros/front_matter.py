@@ -53,8 +53,8 @@ class FrontMatter(BaseModel):
     short: str | None = Field(default=None, description="Two or three sentences that answer on their own")
     asked: list[str] = Field(default_factory=list, description="How buyers phrase the question")
     description: str | None = None
-    booklet: bool = Field(default=False, description="This page is the printable booklet (hooks/booklet.py)")
-    booklet_section: str | None = Field(default=None, description="Set by hooks/booklet.py on a section's booklet")
+    booklet: bool = Field(default=False, description="This page is the printable booklet (ozon/booklet)")
+    booklet_section: str | None = Field(default=None, description="Set by ozon/booklet on a section's booklet")
     booklet_chapter: bool = Field(default=False, description="A page that is no guide but prints in the booklet")
     search: SearchSettings | None = None
     reviewed: dt.date | None = Field(

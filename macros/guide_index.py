@@ -55,7 +55,7 @@ def guides(docs_dir: Path, nav: Any) -> list[Guide]:
     found = []
     for section, src in nav_sections(nav):
         if not src.endswith(".md") or "://" in src or not (docs_dir / src).is_file():
-            continue  # a nav entry with no file: MkDocs reports it (hooks/mkdocs_messages.py adds the line)
+            continue  # a nav entry with no file: MkDocs reports it (ozon/mkdocs_messages adds the line)
         meta = read_front_matter(docs_dir / src)
         if is_guide(meta):
             found.append(Guide(src, str(meta.get("title", src)), str(meta["short"]).strip(), section))

@@ -16,7 +16,7 @@ Two hosts run `macros/`, and they hand `define_env(env)` differently shaped obje
   docs/), `.url`, `.title`, `.meta`; it may be None. Zensical calls define_env for every page
   (`_load_module` in MacrosPreprocessor.run), loads `macros/__init__.py` by file location without
   registering the package (see the top of that file), and has no page hooks: it never calls
-  `on_pre_page_macros`/`on_post_page_macros`, and it runs no MkDocs hooks (hooks/*.py).
+  `on_pre_page_macros`/`on_post_page_macros`, and it runs no MkDocs plugins (ozon_help/plugins/).
 
 `MacrosHost(env)` recognises the host once, from `env.conf`, and raises if it is neither.
 """

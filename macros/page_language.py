@@ -256,7 +256,7 @@ def body_offset(source: str, body: str) -> int:
 
 def _report(problems: list[Problem], problem: Problem) -> None:
     """Say it now (a later error elsewhere may stop the build before it ends) and keep it for the end; the
-    record carries the problem as data for `make serve`'s error page (hooks/serve_errors.py)."""
+    record carries the problem as data for `make serve`'s error page (ozon/serve_errors)."""
     problems.append(problem)
     _log.error(str(problem), extra={"problems": (problem,)})
 

@@ -1,6 +1,6 @@
 """Glue between mkdocs-macros and the print header: the dates a page's contacts were checked.
 
-The booklet (docs/pechat.md) is assembled by hooks/booklet.py from the guides' rendered pages; it
+The booklet (docs/pechat.md) is assembled by ozon/booklet from the guides' rendered pages; it
 merges the dates set here for each guide.
 """
 

@@ -16,7 +16,7 @@ from .contact_html import date_ru
 from .contacts_data import ContactBook
 
 CHECKED_META = "contacts_checked"  # the line overrides/partials/print-header.html prints
-CHECKED_RANGE_META = "contacts_checked_range"  # the dates behind it, merged by hooks/booklet.py
+CHECKED_RANGE_META = "contacts_checked_range"  # the dates behind it, merged by ozon/booklet
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ lint: $(STAMP) node_modules/.installed ## ruff (settings in pyproject.toml); eve
 	  done; \
 	  exit $$status
 
-typecheck: $(STAMP) ## mypy on macros, hooks, sitecheck, bench, sitebuild and tests (settings in pyproject.toml)
+typecheck: $(STAMP) ## mypy on macros, ozon_help, sitecheck, bench, sitebuild and tests (settings in pyproject.toml)
 	$(VENV)/bin/mypy --no-error-summary
 
 CONTACT_EDITS_DIR ?= .cache/contact-edits

@@ -4,7 +4,7 @@
 #   third parties: no request to any host but 127.0.0.1 while pages load, search runs, pages print
 #   weight:        a guide <= 60 KB gzip before search is opened (issue 17)
 #   build:         1000 guides in <= 0.25 x stock Material and < Zensical; t(1000)/t(100) <= 10;
-#                  macros/hooks overhead <= 1.15 x the same pages pre-rendered without macros
+#                  macros/plugins overhead <= 1.15 x the same pages pre-rendered without macros
 .PHONY: offline bench-weight bench-build bench-build-hooks bench-instructions
 
 BENCH_VENV := .venv-bench

@@ -8,7 +8,7 @@ This file runs as its own process (`python -P sitebuild/build_server.py`, starte
 it imports only the standard library and third-party packages, never the project's own modules, and
 forks one child per build. The child does what `python -m mkdocs build ...` does in the copy's folder
 (the copy's folder first on sys.path, the caller's environment, stdout and stderr to files) and runs
-the copy's own macros and hooks, imported fresh in that child; its exit code comes back as a
+the copy's own macros and plugins (ozon_help/), imported fresh in that child; its exit code comes back as a
 subprocess's would. After each build the server imports the third-party modules that child needed, so
 the next child starts with them loaded.
 
@@ -30,7 +30,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-# Modules from these folders are shared by every copy; anything else (the project's macros, hooks,
+# Modules from these folders are shared by every copy; anything else (the project's macros, plugins,
 # sitecheck) is the copy's own code and is only ever imported inside a child.
 _SHARED_DIRS = tuple(
     {str(Path(sysconfig.get_paths()[key]).resolve()) + os.sep for key in ("stdlib", "platstdlib", "purelib", "platlib")}

@@ -16,8 +16,8 @@ from .build_server import TEMPLATE_CACHE
 
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a build reads. Tests that run the checker or pytest inside a copy add CODE_PARTS.
-SITE_PARTS = ("docs", "data", "macros", "overrides", "schemas", "mkdocs.yml", "hooks", "sitecheck")
-# sitecheck is a site part: every build runs its law check (hooks/law_check.py).
+SITE_PARTS = ("docs", "data", "macros", "overrides", "schemas", "mkdocs.yml", "ozon_help", "sitecheck")
+# sitecheck is a site part: every build runs its law check (ozon/law_check).
 CODE_PARTS = ("sitebuild", "deploy", "tests", "bench", "pytest.ini", "pyproject.toml")
 
 

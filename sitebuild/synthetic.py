@@ -107,9 +107,9 @@ def make_project(count: int, out: Path, seed: int = 1, section_size: int = SECTI
 
 
 def stock_config(config: str) -> str:
-    """mkdocs.yml as stock Material would run it: without navigation.prune and the nav cache hook."""
+    """mkdocs.yml as stock Material would run it: without navigation.prune and the nav cache plugin."""
     config = re.sub(r"^\s*- navigation\.prune\s*\n", "", config, flags=re.M)
-    return re.sub(r"^\s*- hooks/nav_cache\.py\s*\n", "", config, flags=re.M)
+    return re.sub(r"^\s*- ozon/nav_cache(?:\s+#.*)?\s*\n", "", config, flags=re.M)
 
 
 def main() -> None:

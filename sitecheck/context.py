@@ -8,7 +8,7 @@ from pathlib import Path
 
 import lxml.html
 
-from hooks.booklet_paper import PDF_LINK_ATTR
+from ozon_help.booklet_paper import PDF_LINK_ATTR
 
 from .project import Project
 

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from hooks import csp
+from ozon_help.plugins.csp import policy as csp
 from selectolax.lexbor import LexborHTMLParser, LexborNode as Node
 
 from .context import Context
@@ -246,7 +246,7 @@ def page_wide_problems(html: str, shipped: list[csp.ShippedScript]) -> list[tupl
         problems.append(
             (
                 f'<meta http-equiv="{node.attributes.get("http-equiv")}"> would change what the page may do',
-                "delete it: the site's policy and headers come from hooks/csp.py and deploy/headers.py",
+                "delete it: the site's policy and headers come from ozon_help/plugins/csp/ and deploy/headers.py",
                 "http-equiv",
             )
         )
@@ -292,7 +292,7 @@ _META_EQUIV = {"content-security-policy", "refresh", "set-cookie", "content-secu
 
 
 def _is_ours(node: Node) -> bool:
-    """The policy hooks/csp.py writes first in <head>."""
+    """The policy ozon/csp writes first in <head>."""
     return node.parent is not None and node.parent.tag == "head" and node.prev is not None and (
         node.prev.tag == "meta" and "charset" in node.prev.attributes
     )

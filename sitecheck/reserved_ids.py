@@ -25,7 +25,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from hooks import csp
+from ozon_help.plugins.csp import policy as csp
 
 from . import raw_html
 from .context import Context

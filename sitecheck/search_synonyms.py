@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from hooks.search_synonyms import SYNONYMS_FILE, SynonymsError, load_synonyms, words
+from ozon_help.plugins.search_ru.synonyms import SYNONYMS_FILE, SynonymsError, load_synonyms, words
 
 from .context import Context
 from .problems import Problem

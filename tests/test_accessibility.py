@@ -44,7 +44,7 @@ def shard_of_pages(site: Path, paths: list[str], shard: int) -> list[str]:
 CHROME: tuple[str, ...] = ("header.md-header", ".md-sidebar--primary")
 _CHROME_XPATH = ("//header[contains(concat(' ', normalize-space(@class), ' '), ' md-header ')]",
                  "//*[contains(concat(' ', normalize-space(@class), ' '), ' md-sidebar--primary ')]")
-# A section booklet's chapters are chapters of the whole booklet (hooks/booklet.py), audited there.
+# A section booklet's chapters are chapters of the whole booklet (ozon/booklet), audited there.
 CHAPTER = ".booklet-part"
 WHOLE_BOOKLET = "pechat/"
 

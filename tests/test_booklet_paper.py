@@ -1,5 +1,5 @@
 """The booklet on paper, at its pure functions: running titles, their CSS, the PDF's address, the sheet's
-margins, reading chapter starts and near-empty pages back (hooks/booklet_paper.py, deploy/booklet_pdf.py).
+margins, reading chapter starts and near-empty pages back (ozon_help/booklet_paper.py, deploy/booklet_pdf.py).
 The PDFs themselves are printed and read in tests/test_booklet_pdf.py."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from deploy.booklet_pdf import (
     find_booklets,
     page_margins,
 )
-from hooks.booklet_paper import (
+from ozon_help.booklet_paper import (
     PDF_LINK_ATTR,
     RUNNING_TITLE,
     css_string,

@@ -18,7 +18,7 @@ import pytest
 from lxml import html as lxml_html
 
 from deploy.booklet_pdf import BookletPdf, make_booklet_pdfs
-from hooks.booklet_paper import PDF_LINK_ATTR, TOC_PAGE_ATTR, running_title
+from ozon_help.booklet_paper import PDF_LINK_ATTR, TOC_PAGE_ATTR, running_title
 from sitebuild.project import BuildResult
 
 from .conftest import ROOT
@@ -243,7 +243,7 @@ def test_whole_booklet_on_paper(booklet_pdfs: tuple[Path, list[BookletPdf]]) -> 
     assert titles, "the booklet has no chapters"
     # the contents fit the first sheet: sheet 2 starts with chapter 1, no sheet holds a tail of the contents
     sheets = [normalize(sheet) for sheet in pdf_sheets(out)]
-    number, name = titles[0].split(". ", 1)  # the chapter's running title first (hooks/booklet_paper.py)
+    number, name = titles[0].split(". ", 1)  # the chapter's running title first (ozon_help/booklet_paper.py)
     first = f"{running_title(int(number), name)} {titles[0]}"
     assert sheets[1].startswith(first), f"sheet 2 starts with «{sheets[1][:60]}», not chapter 1"
     for title in titles:

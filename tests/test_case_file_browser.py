@@ -248,7 +248,7 @@ def test_cases_fit_a_360px_phone_with_text_at_200_percent(browser, site_url: str
 
 @pytest.mark.xdist_group("offline")  # shares the offline copy with tests/test_offline.py
 def test_the_offline_copy_keeps_a_case_and_opens_the_builder_pre_filled(browser, offline_site: BuildResult) -> None:
-    """Over file://, where Chromium refuses modules: the page and the builder run (hooks/offline_modules.py)."""
+    """Over file://, where Chromium refuses modules: the page and the builder run (ozon/offline)."""
     context = browser.new_context(locale="ru-RU")
     page = context.new_page()
     page.clock.set_fixed_time(TODAY)

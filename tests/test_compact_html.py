@@ -1,4 +1,4 @@
-"""hooks/compact_html.py: less whitespace and a shorter page config, the same page for the browser."""
+"""ozon/compact_html: less whitespace and a shorter page config, the same page for the browser."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 import random
 import re
 
-from hooks.compact_html import collapse_breaks, compact
+from ozon_help.plugins.compact_html.compact import collapse_breaks, compact
 
 from .conftest import BuildResult
 

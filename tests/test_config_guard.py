@@ -1,7 +1,7 @@
 """Issue 25, class 2: every string of mkdocs.yml is plain text, and what it may switch on is an allow-list.
 
 Each hostile setting is put into the real mkdocs.yml text and checked with the function the hook runs
-(hooks/config_guard.py); one build shows the hook stops the build with mkdocs.yml:LINE and the fix.
+(ozon/config_guard); one build shows the plugin stops the build with mkdocs.yml:LINE and the fix.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.config_guard import config_problems
+from ozon_help.plugins.config_guard.guard import config_problems
 
 from .conftest import ROOT, build
 
@@ -82,8 +82,12 @@ def _line_of(text: str, needle: str) -> int:
          "the Python tag «python/object/apply:os.system» runs code"),
         ("extra_javascript:\n", "extra_javascript:\n  - https://evil.example/x.js\n", "https://evil",
          "is not a file of the project"),
-        ("hooks:\n", "hooks:\n  - /tmp/evil.py\n", "/tmp/evil", "is not a file of the project"),
-        ("hooks:\n", "hooks:\n  - hooks/../../evil.py\n", "hooks/../", "is not a file of the project"),
+        ("plugins:\n", "hooks:\n  - /tmp/evil.py\nplugins:\n", "/tmp/evil", "is not a file of the project"),
+        ("plugins:\n", "hooks:\n  - hooks/../../evil.py\nplugins:\n", "hooks/../", "is not a file of the project"),
+        # the project's own plugins take only the options their Config types (none today)
+        ("  - ozon/csp  #", "  - ozon/csp: {report_uri: https://evil.example}  #", "report_uri",
+         "option «report_uri» is not allowed"),
+        ("  - ozon/csp  #", "  - ozon/cspx  #", "ozon/cspx", "is not on the allow-list"),
         ("copyright: ", "x: &a Справочник\ncopyright: ", "&a", "anchors and aliases"),
     ],
 )
@@ -104,7 +108,8 @@ def test_the_build_stops_at_the_line_before_anything_runs(tmp_path: Path) -> Non
     config = tmp_path / "mkdocs.yml"
     config.write_text(CONFIG.replace("copyright: ", f"x: !!python/object/apply:os.system ['touch {tmp_path}/ran']\n"
                                      "copyright: ", 1), encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "hooks.config_guard", "--exec", "/bin/true", "-f", str(config)],
+    guard = [sys.executable, "-m", "ozon_help.plugins.config_guard"]
+    run = subprocess.run([*guard, "--exec", "/bin/true", "-f", str(config)],
                          cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert run.returncode == 1 and not (tmp_path / "ran").exists()
     assert f"{config}:{_line_of(config.read_text(encoding='utf-8'), 'os.system')}: the Python tag" in run.stderr
@@ -117,3 +122,27 @@ def test_the_hook_stops_the_build_with_the_line(project_copy: Path) -> None:
     assert not result.ok
     assert f"mkdocs.yml:{_line_of(CONFIG, 'copyright: ')}: «copyright» holds «<»" in result.output, result.output
     assert "Traceback" not in result.output
+
+
+def test_a_project_plugin_takes_only_the_options_its_config_types() -> None:
+    """ozon_help/plugins/*/config.py declares a plugin's options; the guard allows those, each of its type."""
+    from mkdocs.config import config_options as c
+    from mkdocs.config.base import Config
+
+    from ozon_help.plugins.config_guard.guard import _typed_options
+
+    class Options(Config):
+        strict = c.Type(bool, default=True)
+        label = c.Optional(c.Type(str))
+
+    check = _typed_options(Options)
+    assert check(None) is None and check({"strict": False, "label": "x"}) is None and check({"label": None}) is None
+    assert check({"strict": "yes"}) == "option «strict» has the wrong type"
+    assert check({"strict": None}) == "option «strict» has the wrong type"  # not Optional: a value is required
+    assert check({"path": "/etc"}) == "option «path» is not allowed (allowed: strict, label)"
+
+    class Untyped(Config):
+        anything = c.ListOfItems(c.Type(str), default=[])
+
+    with pytest.raises(TypeError, match="anything"):
+        _typed_options(Untyped)

@@ -78,7 +78,7 @@ def test_site_with_every_contact_changed_builds_and_passes_every_check(
     changed = every_contact_changed
     project, before, after, result = changed.project, changed.before, changed.after, changed.result
     assert result.ok, result.output
-    assert "Found local Python module" not in result.output, "hooks/quiet_macros.py keeps the build output short"
+    assert "Found local Python module" not in result.output, "ozon/quiet_macros keeps the build output short"
     assert sitecheck_main(["--root", str(project), "--site", str(result.site)]) == 0, capsys.readouterr().out
     directory = (result.site / "kontakty" / "index.html").read_text(encoding="utf-8")
     for channel in after.live():

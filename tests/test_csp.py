@@ -1,4 +1,4 @@
-"""The site's one Content-Security-Policy (hooks/csp.py): only scripts the theme ships are trusted.
+"""The site's one Content-Security-Policy (ozon/csp): only scripts the theme ships are trusted.
 
 Pure functions: the page and the header policy from a page's HTML and the theme's templates. The
 browser side: tests/test_site_walk.py (no violation on any page, an injected script is blocked).
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import csp
+from ozon_help.plugins.csp import policy as csp
 
 
 def _shipped() -> list[csp.ShippedScript]:

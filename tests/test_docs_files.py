@@ -1,7 +1,7 @@
 """Issue 25, classes 3 and 6: docs/ publishes pages and assets only; no symlink, HTML file or active SVG;
 pages and data files have a size bound.
 
-The rules are the functions the hook runs (hooks/docs_files.py) on a scratch docs/ folder; one build
+The rules are the functions the hook runs (ozon/docs_files) on a scratch docs/ folder; one build
 shows the hook stops the build before MkDocs walks docs/, with every problem in one run.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.docs_files import (
+from ozon_help.plugins.docs_files.rules import (
     MAX_BRACKETS_PER_PAGE,
     MAX_BRACKETS_PER_PARAGRAPH,
     MAX_LINE_CHARS,

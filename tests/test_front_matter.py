@@ -13,7 +13,8 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.utils import meta as mkdocs_meta
 
-from hooks import search_ru, serve_dirty
+from ozon_help.plugins.search_ru import page_text as search_page
+from ozon_help.plugins.serve_dirty import dirty as serve_dirty
 from macros import front_matter
 from macros.front_matter import FrontMatterError, front_matter_block, is_guide, parse, read
 from sitecheck import html_links, structure
@@ -51,7 +52,7 @@ def test_the_model_reads_what_the_project_uses() -> None:
 def test_what_is_a_guide_is_answered_once(meta: dict[str, object], guide: bool) -> None:
     assert is_guide(meta) is guide
     assert parse(meta).is_guide is guide
-    assert search_ru.page_info("x/", meta).is_guide is guide
+    assert search_page.page_info("x/", meta).is_guide is guide
     assert Project(ROOT).pages[GUIDE.removeprefix("docs/")].is_guide
 
 

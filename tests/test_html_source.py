@@ -1,4 +1,4 @@
-"""hooks/html_source.py: tags and attributes with their offsets, as html.parser reads them."""
+"""ozon_help/html_source.py: tags and attributes with their offsets, as html.parser reads them."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import html
 
 import pytest
 
-from hooks.html_source import EndTag, StartTag, Text, add_attributes, parse, remove, scan, scanned, set_value, splice
+from ozon_help.html_source import (
+    EndTag, LastPage, StartTag, Text, add_attributes, parse, remove, scan, set_value, splice,
+)
 
 from .conftest import BuildResult
 
@@ -47,9 +49,10 @@ def _with_attribute_on_every_tag(source: str, name: str = "data-print-href") -> 
     tokens = parse(source)
     starts = [index for index, token in enumerate(tokens) if isinstance(token, StartTag)]
     added = {index: (name, f'v{index} "<&>\'') for index in starts[::2]}  # every other tag, odd characters
-    result = add_attributes(source, tokens, added)
-    assert scanned(result) == parse(result), source[:200]
-    assert scan(result) is scanned(result)  # remembered: the next hook does not parse it again
+    last_page = LastPage()
+    result = add_attributes(source, tokens, added, last_page)
+    assert last_page.scanned(result) == parse(result), source[:200]
+    assert last_page.scan(result) is last_page.scanned(result)  # remembered: the next plugin does not parse it again
 
 
 def test_added_attributes_give_the_tokens_the_parser_reads_on_every_built_page(built_site: BuildResult) -> None:

@@ -178,7 +178,7 @@ def test_short_answer_needs_front_matter(env: FakeEnv) -> None:
 
 
 def test_short_answer_heading_without_asked(env: FakeEnv) -> None:
-    """`asked:` feeds search from front matter (hooks/search_ru.py); readers do not see the raw list."""
+    """`asked:` feeds search from front matter (ozon/search_ru); readers do not see the raw list."""
     env.page.meta.update(short="Ответ.", asked=["озон потерял посылку"])
     out = env.macros["short_answer"]()
     assert out.startswith("## Коротко { #korotko }\n\n<p>Ответ.</p>")

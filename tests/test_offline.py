@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("offline")]
 
 def test_offline_copy_navigates_and_searches_from_file_urls(browser, offline_site: BuildResult) -> None:
     context = browser.new_context(locale="ru-RU")
-    context.add_init_script(LISTEN)  # the Content-Security-Policy holds over file:// too (hooks/csp.py)
+    context.add_init_script(LISTEN)  # the Content-Security-Policy holds over file:// too (ozon/csp)
     asked: list[str] = []
     context.on("request", lambda request: asked.append(request.url))
     page = context.new_page()
@@ -47,7 +47,7 @@ def test_offline_copy_navigates_and_searches_from_file_urls(browser, offline_sit
 
 
 def test_offline_booklet_links_lead_to_files_and_chapters(offline_site: BuildResult) -> None:
-    """Without directory URLs (the offline copy) the booklet's links still resolve (hooks/booklet.py)."""
+    """Without directory URLs (the offline copy) the booklet's links still resolve (ozon/booklet)."""
     html = (offline_site.site / "pechat.html").read_text(encoding="utf-8")
     article = html[html.index("<article") : html.index("</article>")]
     ids = set(re.findall(r'\sid="([^"]+)"', article))

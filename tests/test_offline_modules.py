@@ -1,4 +1,4 @@
-"""hooks/offline_modules.py: the pages' JavaScript modules as one classic script for the offline copy."""
+"""ozon/offline: the pages' JavaScript modules as one classic script for the offline copy."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.offline_modules import ModuleError, bundle, directory_url_dir
+from ozon_help.plugins.offline.modules import ModuleError, bundle, directory_url_dir
 
 from .conftest import ROOT
 

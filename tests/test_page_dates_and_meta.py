@@ -1,4 +1,4 @@
-"""Update dates from git (hooks/page_dates.py), link previews and JSON-LD (hooks/seo.py, share-meta.html).
+"""Update dates from git (ozon/page_dates), link previews and JSON-LD (ozon/seo, share-meta.html).
 
 One date per page: the visible «Обновлено», the sitemap's lastmod and the JSON-LD's dateModified agree,
 and equal the file's last commit date, or its modification time where git has no final word.
@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from hooks.seo import robots_txt, script_safe_json
+from ozon_help.plugins.seo.structured_data import robots_txt, script_safe_json
 from macros.guide_index import read_front_matter
 
 from .conftest import ROOT, BuildResult, build, copy_project
@@ -162,7 +162,7 @@ def test_without_git_the_strict_build_uses_file_times_and_escapes_front_matter(t
     slug = next(iter(guides(project)))
     source = project / "docs" / f"{slug}.md"
     text = source.read_text(encoding="utf-8")
-    # `&`, `"` and `<` never get this far (hooks/safety.py refuses them in front matter); an
+    # `&`, `"` and `<` never get this far (ozon/safety refuses them in front matter); an
     # apostrophe does, and must not end the attribute it is written into.
     tricky = "Цена «до» и 'после'"
     source.write_text(text.replace("\nshort:", f"\ndescription: >-\n  {tricky}\nshort:", 1), encoding="utf-8")

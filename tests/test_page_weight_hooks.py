@@ -1,5 +1,5 @@
-"""The hooks that keep a page light: purged Material CSS (hooks/purge_css.py), minified own CSS,
-per-page stylesheets and the search worker loader (hooks/page_assets.py)."""
+"""The plugins that keep a page light: purged Material CSS (ozon/purge_css), minified own CSS,
+per-page stylesheets and the search worker loader (ozon/page_assets)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from hooks.page_assets import page_stylesheets
-from hooks.purge_css import TARGETS, minify, page_names, purge, runtime_classes, selector_can_match
+from ozon_help.plugins.page_assets.assets import page_stylesheets
+from ozon_help.plugins.purge_css.minify import minify
+from ozon_help.plugins.purge_css.names import page_names, runtime_classes
+from ozon_help.plugins.purge_css.purge import TARGETS, purge, selector_can_match
 
 from .conftest import BuildResult, build, copy_project
 from .page_picks import first_guide
@@ -107,9 +109,9 @@ def test_claim_css_only_on_the_claim_builder(built_site: BuildResult) -> None:
 
 
 def test_content_stylesheets_only_where_the_content_uses_them(built_site: BuildResult) -> None:
-    """tables.css and chat-message.css (hooks/page_assets.py, CONTENT_STYLESHEETS) load on the pages whose
+    """tables.css and chat-message.css (ozon/page_assets, CONTENT_STYLESHEETS) load on the pages whose
     content has a table or a chat message, after the site-wide stylesheets, and nowhere else."""
-    from hooks.page_assets import CONTENT_STYLESHEETS
+    from ozon_help.plugins.page_assets.assets import CONTENT_STYLESHEETS
 
     pages = {p.relative_to(built_site.site).as_posix(): p.read_text(encoding="utf-8")
              for p in built_site.site.rglob("*.html") if not p.relative_to(built_site.site).parts[0] == "assets"}
@@ -139,7 +141,7 @@ BAD_STYLESHEETS = [
 
 @pytest.mark.parametrize("entry, message", BAD_STYLESHEETS)
 def test_bad_page_stylesheet_is_refused_with_file_line_and_fix(tmp_path: Path, entry: str, message: str) -> None:
-    """What hooks/page_assets.py runs on every page (on_page_markdown)."""
+    """What ozon/page_assets runs on every page (on_page_markdown)."""
     docs = tmp_path / "docs"
     (docs / "assets").mkdir(parents=True)
     source = docs / "x.md"

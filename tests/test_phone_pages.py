@@ -8,7 +8,9 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-from hooks import search_ru
+from ozon_help.plugins.search_ru import index_files as search_files
+from ozon_help.plugins.search_ru import index as search_index
+from ozon_help.plugins.search_ru import synonyms as search_synonyms
 from macros.guide_index import read_front_matter
 
 from .conftest import ROOT, BuildResult
@@ -27,12 +29,12 @@ def _guides_with_asked() -> dict[str, list[str]]:
 def test_asked_phrases_feed_search_but_are_not_on_the_page(built_site: BuildResult) -> None:
     pages = _guides_with_asked()
     assert pages, "no page has asked: phrases; the test would prove nothing"
-    index = search_ru.read_site_index(built_site.site)
-    # The prebuilt index (hooks/search_ru.py) keeps every written word once, in its vocabulary.
+    index = search_files.read_site_index(built_site.site)
+    # The prebuilt index (ozon/search_ru) keeps every written word once, in its vocabulary.
     vocabulary = set(index["config"]["search_ru"]["words"])
-    stops = search_ru.stop_words()
+    stops = search_index.stop_words()
     for url, phrases in pages.items():
-        words = {w for phrase in phrases for w in search_ru.words(phrase)} - stops
+        words = {w for phrase in phrases for w in search_synonyms.words(phrase)} - stops
         missing = sorted(words - vocabulary)
         assert not missing, f"{url}: asked words missing from the search index: {missing}"
         html = (built_site.site / url / "index.html").read_text(encoding="utf-8")
@@ -88,7 +90,7 @@ def test_a_booklet_for_every_section_with_its_chapters_in_order(built_site: Buil
     for page in ("kontakty", "slovar"):
         assert f'<h2 class="booklet-chapter" id="{page}">' in whole, f"{page} is not a chapter of the booklet"
     # the entries the search worker gets (search_index.json, or search_prebuilt.json beside it)
-    locations = [doc["location"] for doc in search_ru.read_site_index(built_site.site)["docs"]]
+    locations = [doc["location"] for doc in search_files.read_site_index(built_site.site)["docs"]]
     assert locations and not any(location.startswith("pechat/") for location in locations), "a booklet is in search"
 
 
@@ -113,7 +115,7 @@ def test_links_to_other_pages_print_where_to_find_them(built_site: BuildResult) 
 
 
 def test_404_chooser_links_are_read_from_the_home_page() -> None:
-    from hooks.not_found import Situation, chooser_links
+    from ozon_help.plugins.not_found.chooser import Situation, chooser_links
 
     html = (
         '<p><a href="x/">not this</a></p><div class="grid cards situations"><ul>'

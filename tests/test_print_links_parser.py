@@ -1,10 +1,10 @@
-"""hooks/print_links.py finds links with a real HTML parser and changes nothing but the attribute it adds."""
+"""ozon/print_links finds links with a real HTML parser and changes nothing but the attribute it adds."""
 
 from __future__ import annotations
 
 import re
 
-from hooks.print_links import mark_links
+from ozon_help.plugins.print_links.marks import mark_links
 
 from .conftest import BuildResult
 

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.yaml import yaml_load
 
-from hooks.booklet import (
+from ozon_help.plugins.booklet.chapters import (
     CONTENTS_ID,
     Chapter,
     booklet_toc,
@@ -20,8 +20,8 @@ from hooks.booklet import (
     rewrite_target,
     slug_of,
 )
-from hooks import search_ru
-from hooks.print_links import mark_links, print_address
+from ozon_help.plugins.search_ru import index_files as search_files
+from ozon_help.plugins.print_links.marks import mark_links, print_address
 from macros.contacts_data import load_contacts
 from macros.guide_index import guides, read_front_matter
 from macros.printing import CheckedRange, checked_range
@@ -31,7 +31,7 @@ from .conftest import ROOT, BuildResult
 BOOK = load_contacts(ROOT / "data" / "contacts.yml")
 
 
-# ---- booklet rewrites (hooks/booklet.py) --------------------------------------------------------
+# ---- booklet rewrites (ozon/booklet) --------------------------------------------------------
 
 
 def _chapter(slug: str, url: str, html: str, title: str = "Брак", section: str = "Товар") -> Chapter:
@@ -200,7 +200,7 @@ def test_booklet_page_holds_every_guide(built_site: BuildResult) -> None:
     assert len(ids) == len(set(ids))
     # search finds the guides themselves, not their copies in the booklet
     # the entries the search worker gets (search_index.json, or search_prebuilt.json beside it)
-    locations = [doc["location"] for doc in search_ru.read_site_index(built_site.site)["docs"]]
+    locations = [doc["location"] for doc in search_files.read_site_index(built_site.site)["docs"]]
     assert locations and not any(location.startswith("pechat/") for location in locations)
     assert "data-search-" not in html  # search_ru's marks are stripped from the copies too
     # the print header dates every contact in every chapter
@@ -271,7 +271,7 @@ def test_print_header_on_every_page(built_site: BuildResult) -> None:
 
 
 def test_links_to_other_pages_get_their_site_address() -> None:
-    from hooks.print_links import page_address
+    from ozon_help.plugins.print_links.marks import page_address
 
     site = "https://problema-s-ozon.ru/"
     assert page_address("../brak/#podrobno", "zakaz/", site) == "https://problema-s-ozon.ru/brak/"
@@ -310,7 +310,7 @@ def test_numbered_chapters_in_heading_and_contents() -> None:
 
 
 def test_section_booklets_follow_the_navigation(tmp_path) -> None:
-    from hooks.booklet import section_booklets, section_slug
+    from ozon_help.plugins.booklet.sections import section_booklets, section_slug
 
     assert section_slug("Заказ и доставка") == "zakaz-i-dostavka"
     assert section_slug("Товар, возврат и деньги") == "tovar-vozvrat-i-dengi"

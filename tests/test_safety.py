@@ -15,7 +15,7 @@ import pytest
 from macros.front_matter_guard import front_matter_problems
 from macros.yaml_source import YamlSourceError, read_yaml
 from mkdocs.utils.meta import get_data
-from hooks import csp
+from ozon_help.plugins.csp import policy as csp
 from sitecheck import raw_html
 from sitecheck.project import Page
 
@@ -92,7 +92,7 @@ UNSAFE_FRONT_MATTER = [
 
 @pytest.mark.parametrize(("key", "line"), UNSAFE_FRONT_MATTER)
 def test_unsafe_front_matter_is_refused_with_its_line(key: str, line: str) -> None:
-    """What hooks/safety.py runs on every page, on the front matter as MkDocs' own reader gives it."""
+    """What ozon/safety runs on every page, on the front matter as MkDocs' own reader gives it."""
     source = f"---\nasked:\n  - вопрос\n{line}\n---\n\n# Заголовок\n"
     _, meta = get_data(source)
     problems = front_matter_problems(meta, source)

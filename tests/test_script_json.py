@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from hooks.compact_html import compact_config
-from hooks.seo import script_safe_json as seo_json
+from ozon_help.plugins.compact_html.compact import compact_config
+from ozon_help.plugins.seo.structured_data import script_safe_json as seo_json
 from macros.claim_data import script_block
 from macros.script_json import script_safe_json
 

@@ -1,4 +1,4 @@
-"""Search in the browser: Material's search box with our Russian worker (hooks/search_ru.py).
+"""Search in the browser: Material's search box with our Russian worker (ozon/search_ru).
 
 Playwright's fill() with Cyrillic sends no keyup and Material's search box reacts to keyup, so each
 query is filled and followed by End.
@@ -10,7 +10,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from hooks import search_ru
+from ozon_help.plugins.search_ru import index_files as search_files
+from ozon_help.plugins.search_ru import index as search_index
 
 pytestmark = pytest.mark.browser
 
@@ -75,7 +76,7 @@ def test_worker_stems_index_and_query_alike(page, site_url: str) -> None:
         {"location": "a/#s", "title": "Что сохранить", "text": "Сохраните переписку и чек."},
         {"location": "b/", "title": "Жалоба в Роспотребнадзор", "text": "Ответ пришёл через Госуслуги."},
     ]
-    config = {"search_ru": search_ru.build_index(docs, search_ru.stop_words())}
+    config = {"search_ru": search_index.build_index(docs, search_index.stop_words())}
     page.goto(site_url)
     outcome = page.evaluate(
         """async ([docs, config]) => {
@@ -174,13 +175,13 @@ def test_turning_to_search_starts_the_worker_and_its_postings_at_once(page, site
     page.route("**/search/search_index.json*", lambda route: held.append(route))
     page.locator("input.md-search__input").focus()
     try:
-        _wait_until(page, lambda: any(search_ru.PREBUILT_FILE in url for url in requested),
+        _wait_until(page, lambda: any(search_files.PREBUILT_FILE in url for url in requested),
                     "the turn to search asks for the prebuilt index before Material's index arrives")
     finally:
         for route in held:
             route.continue_()
         page.unroute("**/search/search_index.json*")
-    prebuilt = [url for url in requested if search_ru.PREBUILT_FILE in url]
+    prebuilt = [url for url in requested if search_files.PREBUILT_FILE in url]
     assert prebuilt and urlparse(prebuilt[0]).query == "", prebuilt
     assert _search(page, site_url, "потерялась посылка")[0] == "/zakaz-poteryalsya/"
 

@@ -1,4 +1,4 @@
-"""The search index hook (hooks/search_ru.py), the built index, and the benchmark's own helpers."""
+"""The search index hook (ozon/search_ru), the built index, and the benchmark's own helpers."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ import pytest
 import yaml
 
 from bench.search import QUERIES, load_queries, percentile, rank_of, slug_of, without_search_hook
-from hooks import search_ru
+from ozon_help.plugins.search_ru import index_files as search_files
+from ozon_help.plugins.search_ru import index as search_index
+from ozon_help.plugins.search_ru import page_text as search_page
+from ozon_help.plugins.search_ru import synonyms as search_synonyms
 from sitecheck.project import Project
 from tests.conftest import ROOT, BuildResult
 
@@ -33,19 +36,19 @@ def test_boilerplate_blocks_get_materials_exclude_attribute() -> None:
         '<p class="contact-card__status">проверен</p><table class="contacts-table x"><tr><td>1</td></tr></table>'
         '<abbr class="contact-mark" title="t">не подтверждён</abbr><div class="contact-card">карточка</div>'
     )
-    marked = search_ru.mark_boilerplate(html)
+    marked = search_page.mark_boilerplate(html)
     assert marked.count('data-search-exclude="boilerplate"') == 4
     assert '<div class="contact-card">' in marked  # the card itself (label and value) stays searchable
     assert "<p>Напишите в чат.</p>" in marked
-    assert search_ru.mark_boilerplate(marked) == marked  # idempotent
+    assert search_page.mark_boilerplate(marked) == marked  # idempotent
 
 
 def test_page_info_reads_asked_and_boost() -> None:
-    info = search_ru.page_info("brak/", {"short": "Коротко.", "asked": ["  пришёл  брак ", "", "сломался"]})
+    info = search_page.page_info("brak/", {"short": "Коротко.", "asked": ["  пришёл  брак ", "", "сломался"]})
     assert info.is_guide and info.asked == ["пришёл брак", "сломался"] and info.boost is None
-    assert search_ru.page_info("slovar/", {"search": {"boost": 2}}).boost == 2.0
-    assert not search_ru.page_info("slovar/", {"asked": "одна фраза"}).is_guide
-    assert search_ru.page_info("slovar/", {"asked": "одна фраза"}).asked == ["одна фраза"]
+    assert search_page.page_info("slovar/", {"search": {"boost": 2}}).boost == 2.0
+    assert not search_page.page_info("slovar/", {"asked": "одна фраза"}).is_guide
+    assert search_page.page_info("slovar/", {"asked": "одна фраза"}).asked == ["одна фраза"]
 
 
 def test_rewrite_index_drops_home_copies_adds_asked_and_boosts() -> None:
@@ -61,17 +64,18 @@ def test_rewrite_index_drops_home_copies_adds_asked_and_boosts() -> None:
         ],
     }
     pages = {
-        "": search_ru.PageInfo("", is_guide=False),
-        "brak/": search_ru.PageInfo("brak/", is_guide=True, asked=["пришёл брак", "сломался"]),
-        "kontakty/": search_ru.PageInfo("kontakty/", is_guide=False),
+        "": search_page.PageInfo("", is_guide=False),
+        "brak/": search_page.PageInfo("brak/", is_guide=True, asked=["пришёл брак", "сломался"]),
+        "kontakty/": search_page.PageInfo("kontakty/", is_guide=False),
     }
-    out = search_ru.rewrite_index(data, pages, home_url="")
+    out = search_index.rewrite_index(data, pages, home_url="")
     locations = [doc["location"] for doc in out["docs"]]
     assert "#brak" not in locations and "#kuda-obrashchatsya" in locations
     article = next(doc for doc in out["docs"] if doc["location"] == "brak/")
     assert article["asked"] == "пришёл брак · сломался"
     assert "asked" not in next(doc for doc in out["docs"] if doc["location"] == "brak/#korotko")
-    assert next(doc for doc in out["docs"] if doc["location"] == "kontakty/")["boost"] == search_ru.REFERENCE_PAGE_BOOST
+    contacts = next(doc for doc in out["docs"] if doc["location"] == "kontakty/")
+    assert contacts["boost"] == search_index.REFERENCE_PAGE_BOOST
     assert "boost" not in article
     assert out["config"]["engine"] == "search-ru" and out["config"]["lang"] == ["ru"]
     assert data["docs"][3] == {"location": "brak/", "title": "Брак", "text": ""}  # input left alone
@@ -87,17 +91,17 @@ def test_home_copies_are_dropped_without_directory_urls_too() -> None:
         ]
     }
     pages = {
-        "index.html": search_ru.PageInfo("index.html", is_guide=False),
-        "brak.html": search_ru.PageInfo("brak.html", is_guide=True),
+        "index.html": search_page.PageInfo("index.html", is_guide=False),
+        "brak.html": search_page.PageInfo("brak.html", is_guide=True),
     }
-    out = search_ru.rewrite_index(data, pages, home_url="index.html")
+    out = search_index.rewrite_index(data, pages, home_url="index.html")
     assert [doc["location"] for doc in out["docs"]] == ["index.html", "brak.html"]
 
 
 def test_index_text_is_plain() -> None:
     html = "<p>Сумма &lt; 100 000 ₽ &amp; <code>ст. 23.1</code></p>\n<ol><li>раз</li><li>два</li></ol>"
-    assert search_ru.plain_text(html) == "Сумма < 100 000 ₽ & ст. 23.1 раз два"
-    out = search_ru.rewrite_index({"docs": [{"location": "a/", "title": "A &amp; B", "text": html}]}, {})
+    assert search_page.plain_text(html) == "Сумма < 100 000 ₽ & ст. 23.1 раз два"
+    out = search_index.rewrite_index({"docs": [{"location": "a/", "title": "A &amp; B", "text": html}]}, {})
     assert out["docs"][0]["title"] == "A & B" and "<" not in out["docs"][0]["text"].replace("Сумма <", "")
 
 
@@ -105,9 +109,9 @@ def test_worker_version_follows_the_worker_and_its_engine(tmp_path: Path) -> Non
     worker, engine = tmp_path / "worker.js", tmp_path / "core.js"
     worker.write_text("a", encoding="utf-8")
     engine.write_text("b", encoding="utf-8")
-    first = search_ru.worker_version((worker, engine))
+    first = search_files.worker_version((worker, engine))
     engine.write_text("c", encoding="utf-8")
-    assert first != search_ru.worker_version((worker, engine)) and len(first) == 10
+    assert first != search_files.worker_version((worker, engine)) and len(first) == 10
 
 
 def test_blockquotes_leave_materials_text_and_are_kept_by_section() -> None:
@@ -116,20 +120,20 @@ def test_blockquotes_leave_materials_text_and_are_kept_by_section() -> None:
         "<blockquote><p>вложенная</p></blockquote></blockquote>"
         '<h2 id="shag">Шаг</h2><p>текст</p><blockquote class="x"><p>Второй образец</p></blockquote>'
     )
-    marked, quotes = search_ru.take_quotes(html)
+    marked, quotes = search_page.take_quotes(html)
     assert quotes == {"": ["Образец «сообщения» вложенная"], "shag": ["Второй образец"]}
     assert marked.count('data-search-exclude="quoted"') == 3  # nested ones too: Material skips each
-    assert search_ru.take_quotes(marked)[0] == marked
+    assert search_page.take_quotes(marked)[0] == marked
 
 
 def test_stop_words_come_from_the_stemmer_file_the_worker_loads(tmp_path: Path) -> None:
-    words = search_ru.stop_words()
+    words = search_index.stop_words()
     assert {"и", "не", "в", "что"} <= words and "претензия" not in words
     assert all(word == word.lower() and "ё" not in word and "э" not in word for word in words)
     broken = tmp_path / "lunr.ru.min.js"
     broken.write_text("nothing here", encoding="utf-8")
     with pytest.raises(RuntimeError, match="no stop word list"):
-        search_ru.stop_words(broken)
+        search_index.stop_words(broken)
 
 
 def _decode(text: str) -> list[int]:
@@ -142,26 +146,26 @@ def test_prebuilt_index_counts_own_quoted_and_field_words() -> None:
         {"location": "a/#s", "title": "Что писать", "text": "Посылку ищут.", "quoted": "Где моя посылка? Посылка!"},
         {"location": "b/", "title": "Другое", "text": "посылка " * 40},
     ]
-    index = search_ru.build_index(docs, frozenset({"в", "где", "моя"}))
-    assert index["version"] == search_ru.INDEX_VERSION
+    index = search_index.build_index(docs, frozenset({"в", "где", "моя"}))
+    assert index["version"] == search_index.INDEX_VERSION
     assert index["words"] == sorted(index["words"]) and "где" not in index["words"]
     postings = dict(zip(index["words"], (_decode(p) for p in index["postings"]), strict=True))
     # doc gap, own count, quoted count, field code: title 3 on the article, none in doc 1, 40 in doc 2
     assert postings["посылка"] == [0, 0, 0, 3, 1, 0, 2, 0, 1, 40, 0, 0]
     assert postings["посылку"] == [1, 1, 0, 0]
-    assert postings["писать"] == [1, 0, 0, search_ru.FIELD_CODE["heading"]]  # a section's title is a heading
+    assert postings["писать"] == [1, 0, 0, search_index.FIELD_CODE["heading"]]  # a section's title is a heading
     assert index["lengths"] == [2, 4, 40]  # own and quoted words, stop words left out
 
 
 def test_no_results_offers_triage_and_first_guides_in_nav_order() -> None:
     pages = {
-        url: search_ru.PageInfo(url, is_guide=url != "", title=f"T {url}")
-        for url in ("", "b/", "a/", f"{search_ru.TRIAGE_SLUG}/", "c/")
+        url: search_page.PageInfo(url, is_guide=url != "", title=f"T {url}")
+        for url in ("", "b/", "a/", f"{search_index.TRIAGE_SLUG}/", "c/")
     }
-    fallback = search_ru.no_results(pages, ["", f"{search_ru.TRIAGE_SLUG}/", "c/", "a/", "b/"])
-    assert fallback["triage"] == {"location": f"{search_ru.TRIAGE_SLUG}/", "title": f"T {search_ru.TRIAGE_SLUG}/"}
+    fallback = search_index.no_results(pages, ["", f"{search_index.TRIAGE_SLUG}/", "c/", "a/", "b/"])
+    assert fallback["triage"] == {"location": f"{search_index.TRIAGE_SLUG}/", "title": f"T {search_index.TRIAGE_SLUG}/"}
     assert [p["location"] for p in fallback["common"]] == ["c/", "a/", "b/"]
-    assert search_ru.no_results({"a/": pages["a/"]}, ["a/"]) == {}
+    assert search_index.no_results({"a/": pages["a/"]}, ["a/"]) == {}
 
 
 # --- the built site ---------------------------------------------------------------------------
@@ -174,33 +178,33 @@ def test_built_index_is_utf8_without_boilerplate_or_home_copies(built_site: Buil
     assert data["config"]["engine"] == "search-ru"
     # what Material parses on the page's thread holds no entries: they come with the postings
     assert data["docs"] == [], "search_index.json should hold only the config"
-    docs = search_ru.read_site_index(built_site.site)["docs"]
+    docs = search_files.read_site_index(built_site.site)["docs"]
     assert any(doc["location"] == "zakaz-poteryalsya/" for doc in docs)
     home_anchors = {doc["location"][1:] for doc in docs if doc["location"].startswith("#")}
     assert not home_anchors & GUIDE_SLUGS, f"home page copies of guides are indexed: {home_anchors & GUIDE_SLUGS}"
-    texts = json.loads((built_site.site / search_ru.TEXTS_FILE).read_text(encoding="utf-8"))
+    texts = json.loads((built_site.site / search_files.TEXTS_FILE).read_text(encoding="utf-8"))
     guide_text = " ".join(
         text for doc, text in zip(docs, texts, strict=True) if doc["location"].split("/")[0] in GUIDE_SLUGS
     )
     assert "contact-card__facts" not in guide_text and "Проверяли" not in guide_text
     assert "postings" not in data["config"]["search_ru"], "the postings belong in their own file (split_prebuilt)"
-    index = search_ru.read_site_index(built_site.site)["config"]["search_ru"]
-    assert index["version"] == search_ru.INDEX_VERSION and len(index["lengths"]) == len(docs)
+    index = search_files.read_site_index(built_site.site)["config"]["search_ru"]
+    assert index["version"] == search_index.INDEX_VERSION and len(index["lengths"]) == len(docs)
     assert len(index["words"]) == len(index["postings"])
     # a guide's asked phrases are indexed as a field of its article (code 2), read from its front matter
     article = next(number for number, doc in enumerate(docs) if doc["location"] == "zakaz-poteryalsya/")
-    asked = search_ru.page_info("zakaz-poteryalsya/", _front_matter(ROOT / "docs" / "zakaz-poteryalsya.md")).asked
-    phrase_word = next(w for w in search_ru.words(" ".join(asked)) if w not in search_ru.stop_words())
+    asked = search_page.page_info("zakaz-poteryalsya/", _front_matter(ROOT / "docs" / "zakaz-poteryalsya.md")).asked
+    phrase_word = next(w for w in search_synonyms.words(" ".join(asked)) if w not in search_index.stop_words())
     postings = _decode(index["postings"][index["words"].index(phrase_word)])
     documents = [sum(postings[0 : i + 1 : 4]) for i in range(0, len(postings), 4)]
-    assert article in documents and postings[4 * documents.index(article) + 3] >= search_ru.FIELD_CODE["asked"]
+    assert article in documents and postings[4 * documents.index(article) + 3] >= search_index.FIELD_CODE["asked"]
 
 
 def test_pages_point_materials_search_box_at_our_worker(built_site: BuildResult) -> None:
     html = (built_site.site / "zakaz-poteryalsya" / "index.html").read_text(encoding="utf-8")
-    version = search_ru.worker_version()
-    # a file sets c.search from its data-worker attribute (no inline script: hooks/csp.py), and the
-    # worker comes through the loader that imports it on the first search (hooks/page_assets.py)
+    version = search_files.worker_version()
+    # a file sets c.search from its data-worker attribute (no inline script: ozon/csp), and the
+    # worker comes through the loader that imports it on the first search (ozon/page_assets)
     worker = quote(f"search-ru-worker.js?v={version}", safe="")
     assert f'search-ru-config.js" data-worker="../assets/javascripts/search-worker-loader.js?w={worker}"' in html
     assert (built_site.site / "assets" / "javascripts" / "search-ru-worker.js").is_file()
@@ -251,11 +255,10 @@ def test_percentile_is_nearest_rank() -> None:
     assert percentile([7.0], 0.95) == 7.0
 
 
-def test_stock_variant_drops_only_our_hook() -> None:
+def test_stock_variant_drops_only_our_plugin() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     stock = without_search_hook(config)
-    assert "  - hooks/search_ru.py\n" not in stock
-    assert "hooks: []" in stock or "\nhooks:\n  - " in stock  # never an empty hooks: key (a config error)
+    assert "  - ozon/search_ru" in config and "  - ozon/search_ru" not in stock
     assert stock.count("\n") == config.count("\n") - 1
 
 
@@ -269,7 +272,9 @@ def test_mkdocs_yml_has_no_duplicate_top_level_keys() -> None:
 
 
 def test_quotes_of_three_words_or_more_are_quoted_material() -> None:
-    own, quoted = search_ru.split_quotes("Нажмите «Вернуть товар». Пишут: «ваша посылка задержана, оплатите доставку».")
+    own, quoted = search_index.split_quotes(
+        "Нажмите «Вернуть товар». Пишут: «ваша посылка задержана, оплатите доставку»."
+    )
     assert quoted == "ваша посылка задержана, оплатите доставку"
     assert "«Вернуть товар»" in own and "задержана" not in own  # a two-word button name stays the guide's own
 
@@ -282,51 +287,47 @@ def test_texts_leave_the_index_for_their_own_file() -> None:
             {"location": "a/#b", "title": "B", "text": "второй"},
         ],
     }
-    index, body = search_ru.split_texts(data)
+    index, body = search_files.split_texts(data)
     assert json.loads(body) == ["первый", "второй"]
     assert index["docs"] == [{"location": "a/", "title": "A"}, {"location": "a/#b", "title": "B"}]
     url = index["config"]["search_ru"]["texts"]
-    assert (
-        url.startswith(search_ru.TEXTS_FILE + "?v=")
-        and url
-        != search_ru.split_texts(dict(data, docs=[dict(data["docs"][0], text="другой"), data["docs"][1]]))[0]["config"][
-            "search_ru"
-        ]["texts"]
-    )
+    other, _ = search_files.split_texts(dict(data, docs=[dict(data["docs"][0], text="другой"), data["docs"][1]]))
+    assert url.startswith(search_files.TEXTS_FILE + "?v=") and url != other["config"]["search_ru"]["texts"]
 
 
 def test_postings_leave_the_index_for_their_own_file(tmp_path: Path) -> None:
     docs = [{"location": "a/", "title": "Посылка", "text": "потерялась посылка"}]
-    index = search_ru.build_index(docs, search_ru.stop_words())
+    index = search_index.build_index(docs, search_index.stop_words())
     data = {"config": {"search_ru": index}, "docs": docs}
-    rest, body = search_ru.split_prebuilt(data)
+    rest, body = search_files.split_prebuilt(data)
     moved = json.loads(body)
-    assert {key: moved[key] for key in search_ru.PREBUILT_KEYS} == {key: index[key] for key in search_ru.PREBUILT_KEYS}
-    assert not set(search_ru.PREBUILT_KEYS) & set(rest["config"]["search_ru"])
+    keys = search_files.PREBUILT_KEYS
+    assert {key: moved[key] for key in keys} == {key: index[key] for key in keys}
+    assert not set(search_files.PREBUILT_KEYS) & set(rest["config"]["search_ru"])
     assert moved["docs"] == docs and rest["docs"] == [], "the entries go with the postings, not to Material"
-    assert rest["config"]["search_ru"]["prebuilt"] == {"url": search_ru.PREBUILT_FILE, "version": moved["version"]}
+    assert rest["config"]["search_ru"]["prebuilt"] == {"url": search_files.PREBUILT_FILE, "version": moved["version"]}
     # the site's reader puts them back, and refuses a postings file from another build
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text(json.dumps(rest, ensure_ascii=False), encoding="utf-8")
-    (tmp_path / search_ru.PREBUILT_FILE).write_text(body, encoding="utf-8")
-    assert search_ru.read_site_index(tmp_path) == data
-    (tmp_path / search_ru.PREBUILT_FILE).write_text(json.dumps(dict(moved, version="other")), encoding="utf-8")
+    (tmp_path / search_files.PREBUILT_FILE).write_text(body, encoding="utf-8")
+    assert search_files.read_site_index(tmp_path) == data
+    (tmp_path / search_files.PREBUILT_FILE).write_text(json.dumps(dict(moved, version="other")), encoding="utf-8")
     with pytest.raises(ValueError, match="does not match"):
-        search_ru.read_site_index(tmp_path)
+        search_files.read_site_index(tmp_path)
 
 
 def test_built_site_serves_texts_apart(built_site: BuildResult) -> None:
-    data = search_ru.read_site_index(built_site.site)
-    texts = json.loads((built_site.site / search_ru.TEXTS_FILE).read_text(encoding="utf-8"))
+    data = search_files.read_site_index(built_site.site)
+    texts = json.loads((built_site.site / search_files.TEXTS_FILE).read_text(encoding="utf-8"))
     assert data["docs"] and len(texts) == len(data["docs"]) and not any("text" in doc for doc in data["docs"])
-    assert data["config"]["search_ru"]["texts"].startswith(search_ru.TEXTS_FILE)
+    assert data["config"]["search_ru"]["texts"].startswith(search_files.TEXTS_FILE)
 
 
 @pytest.mark.machinery
 @pytest.mark.xdist_group("offline")  # shares the offline build with tests/test_offline.py
 def test_offline_copy_keeps_the_texts_inline(offline_site: BuildResult) -> None:
     result = offline_site
-    assert not (result.site / search_ru.TEXTS_FILE).exists()
+    assert not (result.site / search_files.TEXTS_FILE).exists()
     inlined = (result.site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert '"texts"' not in inlined and '"text":' in inlined
 
@@ -337,17 +338,17 @@ def test_links_between_pages_are_counted_once_per_linking_page() -> None:
         '<a href="..">home</a><a href="https://ozon.ru/x/">ext</a><a href="tel:+78002347000">t</a>'
         '<a class="x" href="../zhaloba-rospotrebnadzor/">d</a>'
     )
-    assert search_ru.linked_pages(html, "brak/") == {"pretenziya/", "", "zhaloba-rospotrebnadzor/"}
+    assert search_page.linked_pages(html, "brak/") == {"pretenziya/", "", "zhaloba-rospotrebnadzor/"}
     # use_directory_urls: false (the offline copy)
-    assert search_ru.linked_pages('<a href="pretenziya.html#x">a</a>', "brak.html") == {"pretenziya.html"}
-    assert search_ru.link_boost(0) == 1 and 1 < search_ru.link_boost(1) < search_ru.link_boost(10)
+    assert search_page.linked_pages('<a href="pretenziya.html#x">a</a>', "brak.html") == {"pretenziya.html"}
+    assert search_index.link_boost(0) == 1 and 1 < search_index.link_boost(1) < search_index.link_boost(10)
 
 
 def test_pages_others_link_to_get_a_higher_boost() -> None:
-    state = search_ru.BuildState()
+    state = search_index.BuildState()
     for url in ("a/", "b/", "c/"):
-        state.pages[url] = search_ru.PageInfo(url, is_guide=True, title=url)
+        state.pages[url] = search_page.PageInfo(url, is_guide=True, title=url)
     state.linked_from = {"a/": {"b/", "c/"}, "b/": {"c/"}}
     data = {"config": {}, "docs": [{"location": url, "title": url, "text": "слово"} for url in ("a/", "b/", "c/")]}
-    boosts = [doc.get("boost", 1) for doc in search_ru.finish_index(data, state)["docs"]]
+    boosts = [doc.get("boost", 1) for doc in search_index.finish_index(data, state)["docs"]]
     assert boosts[0] > boosts[1] > boosts[2] == 1

@@ -1,4 +1,4 @@
-"""data/search-synonyms.yml: the model (hooks/search_synonyms.py) and its sitecheck check."""
+"""data/search-synonyms.yml: the model (ozon_help/plugins/search_ru/synonyms.py) and its sitecheck check."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.search_synonyms import SYNONYMS_FILE, SynonymsError, fold, load_synonyms
+from ozon_help.plugins.search_ru.synonyms import SYNONYMS_FILE, SynonymsError, fold, load_synonyms
 from sitecheck import search_synonyms
 
 from .conftest import ROOT

@@ -1,4 +1,4 @@
-"""hooks/serve_dirty.py: a dirty `make serve` rebuilds the saved page and the home page, or everything
+"""ozon/serve_dirty: a dirty `make serve` rebuilds the saved page and the home page, or everything
 when data, code or templates changed since its last build; other commands never run dirty."""
 
 from __future__ import annotations
@@ -16,12 +16,23 @@ from typing import Any
 
 import pytest
 
-from hooks import serve_dirty
+from ozon_help.plugins.serve_dirty import dirty as serve_dirty
+from ozon_help.plugins.serve_dirty.plugin import ServeDirtyPlugin
+from ozon_help.plugins.serve_mode import is_dirty_serve
 from sitebuild import copy_project
 
 from .page_picks import first_guide
 
-SERVE_DIRTY = ["mkdocs", "serve", "--dirty"]
+SERVE_DIRTY = ("serve", True)  # on_startup's command and dirty, as `make serve` starts MkDocs
+BUILD = ("build", False)
+NO_FILES: Any = None  # on_env does not read the files
+
+
+def _plugin(mode: tuple[str, bool] = SERVE_DIRTY) -> ServeDirtyPlugin:
+    """The plugin as MkDocs makes it for a run of `mode` (on_startup tells it the command)."""
+    plugin = ServeDirtyPlugin()
+    plugin.on_startup(command=mode[0], dirty=mode[1])  # type: ignore[arg-type]
+    return plugin
 
 
 class FakeFile:
@@ -44,7 +55,7 @@ class FakeFiles:
         return self.files
 
 
-def _project(tmp_path: Path) -> SimpleNamespace:
+def _project(tmp_path: Path) -> Any:  # what the plugin reads of MkDocsConfig
     for folder in serve_dirty.NOT_PAGES:
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "x.txt").write_text("x", encoding="utf-8")
@@ -54,25 +65,26 @@ def _project(tmp_path: Path) -> SimpleNamespace:
     return SimpleNamespace(site_dir=str(site), config_file_path=str(tmp_path / "mkdocs.yml"))
 
 
-def _rebuilt(files: FakeFiles) -> set[str]:
+def _rebuilt(files: Any) -> set[str]:
     return {f.src_uri for f in files.files if f.is_modified()}
 
 
-def _pages(docs: Path) -> FakeFiles:
+def _pages(docs: Path) -> Any:  # what the plugin reads of Files
     docs.mkdir(exist_ok=True)
     return FakeFiles([FakeFile(name, name == "brak.md", docs) for name in ("index.md", "brak.md", "dostavka.md")])
 
 
 def test_only_serve_with_dirty_is_dirty() -> None:
-    assert serve_dirty.dirty_serve(SERVE_DIRTY)
-    assert not serve_dirty.dirty_serve(["mkdocs", "serve"])
-    assert not serve_dirty.dirty_serve(["mkdocs", "build", "--dirty"])
+    assert is_dirty_serve("serve", True)
+    assert not is_dirty_serve("serve", False)
+    assert not is_dirty_serve("build", True)
+    assert _plugin().dirty_serve and not _plugin(BUILD).dirty_serve
 
 
-def _after_a_full_build(tmp_path: Path) -> SimpleNamespace:
+def _after_a_full_build(tmp_path: Path, plugin: ServeDirtyPlugin) -> Any:
     config = _project(tmp_path)
-    serve_dirty.on_files(_pages(tmp_path / "docs"), config)  # the first build of a serve is full
-    serve_dirty.on_post_build(config)
+    plugin.on_files(_pages(tmp_path / "docs"), config=config)  # the first build of a serve is full
+    plugin.on_post_build(config=config)
     stamp = Path(config.site_dir) / serve_dirty.STAMP
     later = time.time() + 10  # after the last change to data and code
     os.utime(stamp, (later, later))
@@ -80,43 +92,43 @@ def _after_a_full_build(tmp_path: Path) -> SimpleNamespace:
 
 
 def test_saved_body_rebuilds_that_page_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(serve_dirty.sys, "argv", SERVE_DIRTY)
-    config = _after_a_full_build(tmp_path)
+    plugin = _plugin()
+    config = _after_a_full_build(tmp_path, plugin)
     guide = tmp_path / "docs" / "brak.md"
     guide.write_text(guide.read_text(encoding="utf-8") + "Ещё строка.\n", encoding="utf-8")
-    assert _rebuilt(serve_dirty.on_files(_pages(tmp_path / "docs"), config)) == {"brak.md"}
+    assert _rebuilt(plugin.on_files(_pages(tmp_path / "docs"), config=config)) == {"brak.md"}
 
 
 def test_saved_front_matter_also_rebuilds_the_home_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(serve_dirty.sys, "argv", SERVE_DIRTY)
-    config = _after_a_full_build(tmp_path)
+    plugin = _plugin()
+    config = _after_a_full_build(tmp_path, plugin)
     guide = tmp_path / "docs" / "brak.md"
     guide.write_text(guide.read_text(encoding="utf-8").replace("title: brak.md", "title: Брак"), encoding="utf-8")
-    assert _rebuilt(serve_dirty.on_files(_pages(tmp_path / "docs"), config)) == {"index.md", "brak.md"}
+    assert _rebuilt(plugin.on_files(_pages(tmp_path / "docs"), config=config)) == {"index.md", "brak.md"}
 
 
 def test_a_change_to_data_rebuilds_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(serve_dirty.sys, "argv", SERVE_DIRTY)
+    plugin = _plugin()
     config = _project(tmp_path)
-    serve_dirty.on_post_build(config)
+    plugin.on_post_build(config=config)
     stamp = Path(config.site_dir) / serve_dirty.STAMP
     earlier = time.time() - 10
     os.utime(stamp, (earlier, earlier))
     (tmp_path / "data" / "x.txt").write_text("changed", encoding="utf-8")
-    assert _rebuilt(serve_dirty.on_files(_pages(tmp_path / "docs"), config)) == {"index.md", "brak.md", "dostavka.md"}
+    assert _rebuilt(plugin.on_files(_pages(tmp_path / "docs"), config=config)) == {"index.md", "brak.md", "dostavka.md"}
 
 
 def test_first_build_of_a_serve_is_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(serve_dirty.sys, "argv", SERVE_DIRTY)
-    rebuilt = _rebuilt(serve_dirty.on_files(_pages(tmp_path / "docs"), _project(tmp_path)))
+    plugin = _plugin()
+    rebuilt = _rebuilt(plugin.on_files(_pages(tmp_path / "docs"), config=_project(tmp_path)))
     assert rebuilt == {"index.md", "brak.md", "dostavka.md"}
 
 
 def test_build_is_never_touched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(serve_dirty.sys, "argv", ["mkdocs", "build", "--strict"])
+    plugin = _plugin(BUILD)
     config: Any = _project(tmp_path)
-    assert _rebuilt(serve_dirty.on_files(_pages(tmp_path / "docs"), config)) == {"brak.md"}
-    serve_dirty.on_post_build(config)
+    assert _rebuilt(plugin.on_files(_pages(tmp_path / "docs"), config=config)) == {"brak.md"}
+    plugin.on_post_build(config=config)
     assert not (Path(config.site_dir) / serve_dirty.STAMP).exists()
 
 
@@ -135,40 +147,40 @@ def test_only_the_dirty_notice_is_dropped() -> None:
 def test_partial_marker_says_whether_a_build_renders_every_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(serve_dirty.sys, "argv", SERVE_DIRTY)
-    config = _after_a_full_build(tmp_path)
-    assert not serve_dirty.partial_build(config.site_dir)
+    plugin = _plugin()
+    config = _after_a_full_build(tmp_path, plugin)
+    assert not serve_dirty.partial_build(config.site_dir, plugin.dirty_serve)
     guide = tmp_path / "docs" / "brak.md"
     guide.write_text(guide.read_text(encoding="utf-8") + "Ещё строка.\n", encoding="utf-8")
-    serve_dirty.on_files(_pages(tmp_path / "docs"), config)
-    assert serve_dirty.partial_build(config.site_dir)
+    plugin.on_files(_pages(tmp_path / "docs"), config=config)
+    assert serve_dirty.partial_build(config.site_dir, plugin.dirty_serve)
     (tmp_path / "data" / "x.txt").write_text("changed", encoding="utf-8")
     later = time.time() + 20
     os.utime(tmp_path / "data" / "x.txt", (later, later))
-    serve_dirty.on_files(_pages(tmp_path / "docs"), config)
-    assert not serve_dirty.partial_build(config.site_dir)
+    plugin.on_files(_pages(tmp_path / "docs"), config=config)
+    assert not serve_dirty.partial_build(config.site_dir, plugin.dirty_serve)
     (Path(config.site_dir) / serve_dirty.PARTIAL).touch()
-    monkeypatch.setattr(serve_dirty.sys, "argv", ["mkdocs", "build"])
-    assert not serve_dirty.partial_build(config.site_dir), "a plain build is never partial"
+    plugin = _plugin(BUILD)
+    assert not serve_dirty.partial_build(config.site_dir, plugin.dirty_serve), "a plain build is never partial"
 
 
 def test_compiled_templates_live_until_a_full_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import jinja2
 
-    monkeypatch.setattr(serve_dirty.sys, "argv", SERVE_DIRTY)
+    plugin = _plugin()
     config = _project(tmp_path)
     folder = Path(config.site_dir) / serve_dirty.TEMPLATES
-    env = serve_dirty.on_env(jinja2.Environment(), config, None)
+    env = plugin.on_env(jinja2.Environment(), config=config, files=NO_FILES)
     assert isinstance(env.bytecode_cache, jinja2.FileSystemBytecodeCache)
     (folder / "compiled").write_text("x", encoding="utf-8")
     (Path(config.site_dir) / serve_dirty.PARTIAL).touch()
-    serve_dirty.on_env(jinja2.Environment(), config, None)
+    plugin.on_env(jinja2.Environment(), config=config, files=NO_FILES)
     assert (folder / "compiled").exists(), "a partial build reuses what was compiled"
     (Path(config.site_dir) / serve_dirty.PARTIAL).unlink()
-    serve_dirty.on_env(jinja2.Environment(), config, None)
+    plugin.on_env(jinja2.Environment(), config=config, files=NO_FILES)
     assert not (folder / "compiled").exists(), "a full build (code, data or templates changed) compiles afresh"
-    monkeypatch.setattr(serve_dirty.sys, "argv", ["mkdocs", "build"])
-    assert serve_dirty.on_env(jinja2.Environment(), config, None).bytecode_cache is None
+    plugin = _plugin(BUILD)
+    assert plugin.on_env(jinja2.Environment(), config=config, files=NO_FILES).bytecode_cache is None
 
 
 STYLESHEET = "assets/stylesheets/main.0123abcd.min.css"
@@ -191,22 +203,24 @@ def _linked_stylesheet(site: Path, name: str) -> str:
 def test_purge_in_a_dirty_serve_reads_only_new_pages_and_purges_as_a_full_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hooks import purge_css
+    from ozon_help.plugins.purge_css import names
+    from ozon_help.plugins.purge_css.plugin import PurgeCssPlugin
 
     parsed: list[bytes] = []
-    read = purge_css.page_names
+    read = names.page_names
 
     def counted(html: bytes, classes: set[str], attributes: set[tuple[str, str]]) -> None:
         parsed.append(html)
         read(html, classes, attributes)
 
-    monkeypatch.setattr(purge_css, "page_names", counted)
+    monkeypatch.setattr(names, "page_names", counted)
     config = {"site_dir": "", "theme": {"features": []}, "plugins": {}, "extra": {}}
 
-    def post_build(site: Path, argv: list[str]) -> None:
-        monkeypatch.setattr(purge_css.sys, "argv", argv)
+    def post_build(site: Path, mode: tuple[str, bool]) -> None:
+        plugin = PurgeCssPlugin()
+        plugin.on_startup(command=mode[0], dirty=mode[1])  # type: ignore[arg-type]
         parsed.clear()
-        purge_css.on_post_build({**config, "site_dir": str(site)})
+        plugin.on_post_build(config={**config, "site_dir": str(site)})  # type: ignore[arg-type]
 
     site = tmp_path / "served"
     (site / STYLESHEET).parent.mkdir(parents=True)
@@ -228,13 +242,13 @@ def test_purge_in_a_dirty_serve_reads_only_new_pages_and_purges_as_a_full_read(
     (full / STYLESHEET).write_text(MATERIAL_CSS, encoding="utf-8")
     _page(full, "one", "a")
     _page(full, "two", "c")
-    post_build(full, ["mkdocs", "build"])
-    assert not (full / purge_css.DIRTY_CACHE).exists(), "a plain build keeps no cache"
+    post_build(full, BUILD)
+    assert not (full / names.DIRTY_CACHE).exists(), "a plain build keeps no cache"
     assert _linked_stylesheet(site, "two") == _linked_stylesheet(full, "two") == ".a{color:red}.c{color:green}"
 
 
 def test_search_index_of_a_save_is_the_one_finished_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from hooks import search_ru
+    from ozon_help.plugins.search_ru.plugin import SearchRuPlugin
 
     finished: list[Path] = []
 
@@ -242,21 +256,22 @@ def test_search_index_of_a_save_is_the_one_finished_last(tmp_path: Path, monkeyp
         finished.append(path)
         path.write_text(f"finished {len(finished)}", encoding="utf-8")
 
+    search_ru = SearchRuPlugin()
+    search_ru.on_startup(command="serve", dirty=True)
     monkeypatch.setattr(search_ru, "_finish", finish)
-    monkeypatch.setattr(serve_dirty.sys, "argv", SERVE_DIRTY)
     site = tmp_path / "site"
     index = site / "search" / "search_index.json"
     index.parent.mkdir(parents=True)
-    config = SimpleNamespace(site_dir=str(site))
+    config: Any = SimpleNamespace(site_dir=str(site))
     index.write_text("Material's index of every page", encoding="utf-8")
-    search_ru.on_post_build(config)  # a full build: finished, and kept
+    search_ru.on_post_build(config=config)  # a full build: finished, and kept
     assert index.read_text(encoding="utf-8") == "finished 1"
     (site / serve_dirty.PARTIAL).touch()
     index.write_text("Material's index, merged with the saved page", encoding="utf-8")
-    search_ru.on_post_build(config)
+    search_ru.on_post_build(config=config)
     assert len(finished) == 1 and index.read_text(encoding="utf-8") == "finished 1", "put back, not indexed again"
     (site / serve_dirty.PARTIAL).unlink()
-    search_ru.on_post_build(config)
+    search_ru.on_post_build(config=config)
     assert len(finished) == 2 and index.read_text(encoding="utf-8") == "finished 2"
 
 

@@ -1,5 +1,5 @@
-"""`make serve` shows a failed build in the browser (hooks/serve_errors.py), and MkDocs' own link and nav
-warnings carry the file, the line and the fix (hooks/mkdocs_messages.py)."""
+"""`make serve` shows a failed build in the browser (ozon/serve_errors), and MkDocs' own link and nav
+warnings carry the file, the line and the fix (ozon/mkdocs_messages)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from typing import Any
 import pytest
 from mkdocs.livereload import LiveReloadServer
 
-from hooks import mkdocs_messages, serve_errors
 from mkdocs.exceptions import PluginError
 
 from macros.problems import Problem, ProblemsError
+from ozon_help.plugins.mkdocs_messages import messages as mkdocs_messages
+from ozon_help.plugins.serve_errors import error_page as serve_errors
+from ozon_help.plugins.serve_errors.plugin import ServeErrorsPlugin
 
 from .conftest import build, copy_project
 
@@ -50,7 +52,7 @@ def served(tmp_path: Path) -> Iterator[tuple[LiveReloadServer, dict[str, Any]]]:
 
     server = LiveReloadServer(builder=builder, host="127.0.0.1", port=0, root=str(site))
     server.watch(str(tmp_path))  # as make serve does: pages get the live-reload script
-    serve_errors.on_serve(server, None, builder)
+    ServeErrorsPlugin().on_serve(server, config=None, builder=builder)  # type: ignore[arg-type]
     yield server, state
     server.server_close()
 

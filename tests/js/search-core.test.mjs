@@ -1,6 +1,6 @@
 // The search engine (overrides/assets/javascripts/search-ru-core.js) without a browser: spelling
 // normalisation as pure functions, and the engine over small made-up indexes that the build's own
-// indexer (hooks/search_ru.py) writes. Run: node --test tests/js/search-core.test.mjs
+// indexer (ozon/search_ru) writes. Run: node --test tests/js/search-core.test.mjs
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";

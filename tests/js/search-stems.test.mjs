@@ -1,4 +1,4 @@
-// The vocabulary's stems come prebuilt (hooks/search_ru.py stems_of, with Python's snowballstemmer),
+// The vocabulary's stems come prebuilt (ozon/search_ru stems_of, with Python's snowballstemmer),
 // so the browser does not stem thousands of words when the reader turns to search; queries are still
 // stemmed in the browser (lunr-languages' `ru`). Both must give the same stem for every word, or a
 // query would miss the pages that use it. Run: node --test tests/js/search-stems.test.mjs

@@ -34,7 +34,7 @@ export function loadStemmer() {
 
 /**
  * A built site's search_index.json with its prebuilt postings and entries put back, as the worker
- * does (hooks/search_ru.py split_prebuilt; the offline copy keeps them inline).
+ * does (ozon/search_ru split_prebuilt; the offline copy keeps them inline).
  */
 export function readSiteIndex(indexPath) {
   const data = JSON.parse(fs.readFileSync(indexPath, "utf8"));
@@ -67,17 +67,17 @@ export function realSiteIndexPath() {
   return (builtIndex = path.join(site, "search/search_index.json"));
 }
 
-/** An engine over a search_index.json as hooks/search_ru.py writes it (postings put back). */
+/** An engine over a search_index.json as ozon/search_ru writes it (postings put back). */
 export function engineFor(data, weights = undefined) {
   return core.createEngine({ ...loadStemmer(), weights }, data.docs, data.config.search_ru);
 }
 
 // The project's Python, started once per test file and asked many times: each new process would spend
-// half a second importing hooks/search_ru.py and what it needs, a dozen times per file.
+// half a second importing ozon/search_ru and what it needs, a dozen times per file.
 const PYTHON_SERVER = `
 import json, sys, traceback
-from hooks import search_ru
-from hooks.search_synonyms import Synonyms, words
+from ozon_help.plugins.search_ru import index as search_ru
+from ozon_help.plugins.search_ru.synonyms import Synonyms, words
 
 def answer(request):
     if request["ask"] == "words":
@@ -131,14 +131,14 @@ function askPython(request) {
 }
 
 /**
- * Index made-up docs the way the build does (hooks/search_ru.py's build_index, run by the project's
+ * Index made-up docs the way the build does (ozon/search_ru's build_index, run by the project's
  * Python), so tests of the engine need no site build and the index format has one author.
  */
 export function indexOf(docs, synonyms = { groups: [], misspellings: {} }, fallback = undefined) {
   return askPython({ ask: "index", docs, synonyms, fallback });
 }
 
-/** How the build splits and folds each text into words (hooks/search_synonyms.py words). */
+/** How the build splits and folds each text into words (ozon_help/plugins/search_ru/synonyms.py words). */
 export function pythonWords(texts) {
   return askPython({ ask: "words", texts });
 }

@@ -1,6 +1,6 @@
 // Which document the answers ask for: the claim or the complaint (letter.js) or the lawsuit
 // (lawsuit.js). A module of its own because lawsuit.js builds on letter.js: letter.js must not import
-// it back (the offline copy bundles modules and refuses import cycles, hooks/offline_modules.py).
+// it back (the offline copy bundles modules and refuses import cycles, ozon/offline).
 
 import { buildLetter as claimOrComplaint, buildLetters as claimLetters } from "./letter.js";
 import { buildLawsuit } from "./lawsuit.js";

@@ -1,5 +1,5 @@
 /* Russian search, set up before Material's bundle runs (overrides/main.html). One file, not inline:
-   the Content-Security-Policy runs no inline script without a hash (hooks/csp.py); one file, not two:
+   the Content-Security-Policy runs no inline script without a hash (ozon/csp); one file, not two:
    a guide downloads as little as it can before search (dev/publishing.md).
 
    1. The search index is the largest download of a page. Material requests it (by XHR) as soon as
@@ -7,7 +7,7 @@
       toggle, or a ?q= or ?h= link from a search result, whose words the page highlights), so a guide
       costs only what it shows. On the turn it fires "search-ru:turn".
    2. Point Material's search box at our worker (EDITING.md «Search» and dev/search.md). The worker URL comes from this
-      script's data-worker attribute. Behind the loader (hooks/page_assets.py) the URL gets a random
+      script's data-worker attribute. Behind the loader (ozon/page_assets) the URL gets a random
       ?turn= id: on "search-ru:turn" the id goes out on a BroadcastChannel and the loader imports the
       worker at once, while the index downloads. Other tabs' loaders ignore the id. */
 /* 0. A query is at most MAX_QUERY_CHARS characters (the same bound as search-ru-core.js and the

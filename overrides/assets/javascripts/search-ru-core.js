@@ -2,7 +2,7 @@
  * The Russian search engine behind Material's search box, without Material and without a worker:
  * the worker (search-ru-worker.js) loads it with importScripts, Node's tests with require().
  *
- * The index is prebuilt by hooks/search_ru.py: every page's words as written (folded: lower case,
+ * The index is prebuilt by ozon/search_ru: every page's words as written (folded: lower case,
  * ё and э as е), with per-section counts of the guide's own text and of quoted text, and the
  * strongest field each word appears in (title, asked phrases, heading). The engine stems only the
  * vocabulary (a few thousand words) when it loads, and merges the postings of a stem the first time
@@ -66,7 +66,7 @@
   /* --- Spelling ---------------------------------------------------------------------------- */
 
   /* Lower case, ё and э as е: buyers write «е» for both, and «э» for «е» («тревэл»). The index
-     (hooks/search_synonyms.py `fold`) folds the same way. */
+     (ozon_help/plugins/search_ru/synonyms.py `fold`) folds the same way. */
   function fold(text) {
     return String(text).toLowerCase().replace(/[ёэ]/g, "е")
   }
@@ -258,7 +258,7 @@
   /*
    * options.stem: word → stem; options.stopWords: Set of folded stop words;
    * docs: Material's entries [{location, title, text, boost?}];
-   * index: the prebuilt part (hooks/search_ru.py): {version, lengths, words, postings, synonyms,
+   * index: the prebuilt part (ozon/search_ru): {version, lengths, words, postings, synonyms,
    *   misspellings, fallback}.
    */
   function createEngine(options, docs, index) {
@@ -269,7 +269,7 @@
     var HEADING = 1, TITLE = 3
     var K1 = W.k1
     if (!index || index.version !== 1)
-      throw new Error("search-ru: the index has no prebuilt part (is hooks/search_ru.py in mkdocs.yml?)")
+      throw new Error("search-ru: the index has no prebuilt part (is ozon/search_ru in mkdocs.yml's plugins?)")
 
     /* pages: the first entry of a URL is the page's article, the others its sections */
     var pages = [], docPage = new Int32Array(docs.length), byUrl = new Map()
@@ -306,7 +306,7 @@
     })
 
     /* vocabulary: stem → ids of the written words it stands for. The build sends each word's stem
-       (hooks/search_ru.py stems_of: how many letters of the word it keeps, or the stem itself), so the
+       (ozon/search_ru stems_of: how many letters of the word it keeps, or the stem itself), so the
        vocabulary is not stemmed here when the reader turns to search; an index without them is. */
     var wordsOfStem = new Map()
     var prebuiltStems = Array.isArray(index.stems) && index.stems.length === index.words.length ? index.stems : null
@@ -909,7 +909,7 @@
       },
       parse: parse,
       warm: warm,
-      /* the sections' texts, when the index came without them (hooks/search_ru.py split_texts) */
+      /* the sections' texts, when the index came without them (ozon/search_ru split_texts) */
       textsUrl: index.texts || null,
       addTexts: function (texts) {
         if (!Array.isArray(texts) || texts.length !== docs.length)

@@ -4,7 +4,7 @@
  *
  * Material's search box talks to a web worker through four messages (SETUP, READY, QUERY, RESULT)
  * and renders whatever the worker returns. SETUP carries search/search_index.json as
- * hooks/search_ru.py wrote it: on a web server only its config, which names the file with the
+ * ozon/search_ru wrote it: on a web server only its config, which names the file with the
  * entries and the prebuilt index (search_prebuilt.json: this worker fetches it); in the offline
  * copy all of it. The vocabulary comes stemmed, so the worker is ready as soon as it has parsed.
  */
@@ -20,7 +20,7 @@ var warming = false
 var engine = null
 var textsRequested = false
 
-/* This script's ?v= (hooks/search_ru.py hashes worker and engine), passed on to the engine's URL
+/* This script's ?v= (ozon/search_ru hashes worker and engine), passed on to the engine's URL
    so a browser never pairs a new worker with an old engine from its cache. */
 var VERSION = String((self.location && self.location.search) || "")
 
@@ -48,7 +48,7 @@ var loaded = (async function () {
   return self.lunr
 })()
 
-/* The prebuilt postings and entries come in their own file (hooks/search_ru.py split_prebuilt),
+/* The prebuilt postings and entries come in their own file (ozon/search_ru split_prebuilt),
    fetched in this worker and parsed here, off the page's thread. When the loader imported us on the
    reader's turn to search, it has asked for the file already (self.searchRuPrebuilt), while Material
    downloads its index; the request revalidates (no-cache), and setup() checks its version. */
@@ -101,7 +101,7 @@ function warm() {
     setTimeout(warm, 0)
 }
 
-/* The snippets' texts come after the index (hooks/search_ru.py split_texts): the first results may
+/* The snippets' texts come after the index (ozon/search_ru split_texts): the first results may
    show titles alone. The URL is relative to the site, two folders above this script. */
 function fetchTexts() {
   if (!engine.textsUrl)

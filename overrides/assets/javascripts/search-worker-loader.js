@@ -1,4 +1,4 @@
-/* Imports the search worker on the first message (hooks/page_assets.py says why), or earlier: when
+/* Imports the search worker on the first message (ozon/page_assets says why), or earlier: when
    the page says the reader turned to search (search-ru-config.js posts this loader's ?turn= id on
    the "search-ru" BroadcastChannel), so the worker, its engine and the stemmer load while the index
    downloads instead of after it, and the prebuilt index (the largest file) is asked for first. */
@@ -23,7 +23,7 @@ if (params.get("turn") && self.BroadcastChannel) {
       channel.close()
       /* the prebuilt index, the largest file, is asked for before importScripts loads the worker's
          scripts one by one (search-ru-worker.js reads and checks it). The offline copy has no
-         loader (hooks/page_assets.py) and keeps that index inside its own. */
+         loader (ozon/page_assets) and keeps that index inside its own. */
       self.searchRuPrebuilt = fetch("../../search/search_prebuilt.json", { cache: "no-cache" })
       load()
     }

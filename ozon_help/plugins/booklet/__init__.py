@@ -1,0 +1,1 @@
+"""ozon/booklet: the booklet page (pechat.md) and one per section, from the guides' rendered HTML."""

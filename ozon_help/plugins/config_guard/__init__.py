@@ -1,0 +1,1 @@
+"""ozon/config_guard: mkdocs.yml's strings are plain text, its extensions and plugins an allow-list."""

@@ -1,0 +1,1 @@
+"""ozon/docs_files: docs/ publishes pages and assets/ files only: no symlink, HTML file or active SVG."""

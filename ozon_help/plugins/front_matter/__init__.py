@@ -1,0 +1,1 @@
+"""ozon/front_matter: front matter with file:line errors; which pages are guides."""

@@ -1,0 +1,103 @@
+"""Render each navigation entry once per folder of pages, not once per page.
+
+Material renders the whole navigation into every page, so a build costs pages × nav entries.
+An entry that is not on the current page's path looks the same on every page whose links to it
+are the same: its HTML depends only on the entry and on the folder the relative links start from.
+The ozon/nav_cache plugin wraps Material's `render` macro in partials/nav-item.html with a cache keyed on exactly
+that, so with 1000 guides each entry is rendered a few times instead of 1000 times. Entries on the
+current page's path (the page itself, its sections) are rendered fresh, as before.
+
+Inside a section, the loop over its children asks the cache directly (`nav_cache_hit`) before it
+calls the macro: a hit then costs one Python call instead of a Jinja macro call, which with 1000
+guides is most of what the cached navigation still costs.
+
+Both changes are applied to the template Material ships; if a Material release renames the macro
+or rewrites the loop, the build stops and says so instead of silently losing the cache.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+
+NAV_ITEM_TEMPLATE = "partials/nav-item.html"
+RENDER_MACRO = "{% macro render(nav_item, path, level, parent) %}"
+CHILD_CALL = '{{ render(item, path ~ "_" ~ loop.index, level + 1, nav_item) }}'
+CACHED_CHILD_CALL = (
+    '{{ nav_cache_hit(item, path ~ "_" ~ loop.index, level + 1, nav_item, page)'
+    ' or render(item, path ~ "_" ~ loop.index, level + 1, nav_item) }}'
+)
+CACHED_RENDER = """
+{% macro render_fresh(nav_item, path, level, parent) -%}
+  {%- if parent is none -%}
+    {{ render_uncached(nav_item, path, level) }}
+  {%- else -%}
+    {{ render_uncached(nav_item, path, level, parent) }}
+  {%- endif -%}
+{%- endmacro %}
+{% macro render(nav_item, path, level, parent=none) -%}
+  {%- set key = nav_cache_key(nav_item, path, level, parent, page) -%}
+  {%- if key is none -%}
+    {{ render_fresh(nav_item, path, level, parent) }}
+  {%- else -%}
+    {{ nav_cache_get(key) or nav_cache_put(key, render_fresh(nav_item, path, level, parent)) }}
+  {%- endif -%}
+{%- endmacro %}
+"""
+
+
+class NavFragmentCache:
+    """HTML of navigation entries, keyed on the entry and the folder its links are relative to."""
+
+    def __init__(self, page_urls: list[str]) -> None:
+        # A folder URL that contains other pages: links from it into its own subtree differ from
+        # its siblings' links, so such a page gets a key of its own.
+        self._has_pages_below = {
+            url[: i + 1] for url in page_urls for i, char in enumerate(url[:-1]) if char == "/"
+        }
+        self._html: dict[tuple[Any, ...], Markup] = {}
+        self._link_bases: dict[str, tuple[str, str]] = {}
+
+    def link_base(self, page_url: str) -> tuple[str, str]:
+        """Pages with the same link base get identical relative links to any page off their path."""
+        last = page_url.rsplit("/", 1)[-1]
+        if page_url == "" or "." in last:  # the home page, or a file URL such as 404.html
+            return ("folder", posixpath.dirname(page_url))
+        if page_url in self._has_pages_below:
+            return ("page", page_url)
+        return ("sibling", posixpath.dirname(page_url.rstrip("/")))
+
+    def key(self, nav_item: Any, path: str, level: int, parent: Any, page: Any) -> tuple[Any, ...] | None:
+        if page is None or getattr(page, "url", None) is None or nav_item.active:
+            return None  # the current page and the sections above it are rendered fresh
+        base = self._link_bases.get(page.url)
+        if base is None:
+            base = self._link_bases[page.url] = self.link_base(page.url)
+        return (id(nav_item), path, level, bool(getattr(parent, "active", False)), base)
+
+    def hit(self, nav_item: Any, path: str, level: int, parent: Any, page: Any) -> Markup | None:
+        """The entry's HTML if it is cached; None sends the template to the `render` macro."""
+        key = self.key(nav_item, path, level, parent, page)
+        return None if key is None else self._html.get(key)
+
+    def get(self, key: tuple[Any, ...]) -> Markup | None:
+        return self._html.get(key)
+
+    def put(self, key: tuple[Any, ...], html: str) -> Markup:
+        self._html[key] = Markup(html)
+        return self._html[key]
+
+
+def wrap_nav_item_template(source: str) -> str:
+    for expected, name in ((RENDER_MACRO, "RENDER_MACRO"), (CHILD_CALL, "CHILD_CALL")):
+        if source.count(expected) != 1:
+            raise PluginError(
+                f"ozon_help/plugins/nav_cache/cache.py: Material's {NAV_ITEM_TEMPLATE} no longer contains "
+                f"«{expected}» once; update {name} to what the template now says or remove ozon/nav_cache from "
+                "mkdocs.yml"
+            )
+    source = source.replace(CHILD_CALL, CACHED_CHILD_CALL)
+    return source.replace(RENDER_MACRO, RENDER_MACRO.replace("render(", "render_uncached("), 1) + CACHED_RENDER

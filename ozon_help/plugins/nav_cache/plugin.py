@@ -1,0 +1,24 @@
+"""ozon/nav_cache: navigation rendered once per folder, not once per page (cache.py; build speed)."""
+
+from __future__ import annotations
+
+from jinja2 import ChoiceLoader, DictLoader, Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+
+from ozon_help.plugins.nav_cache.cache import NAV_ITEM_TEMPLATE, NavFragmentCache, wrap_nav_item_template
+from ozon_help.plugins.nav_cache.config import NavCacheConfig
+
+
+class NavCachePlugin(BasePlugin[NavCacheConfig]):
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        theme_loader = env.loader
+        assert theme_loader is not None  # MkDocs always gives the theme's environment a loader
+        source, _, _ = theme_loader.get_source(env, NAV_ITEM_TEMPLATE)
+        env.loader = ChoiceLoader([DictLoader({NAV_ITEM_TEMPLATE: wrap_nav_item_template(source)}), theme_loader])
+        cache = NavFragmentCache([file.url for file in files.documentation_pages()])
+        env.globals.update(
+            nav_cache_key=cache.key, nav_cache_get=cache.get, nav_cache_put=cache.put, nav_cache_hit=cache.hit
+        )
+        return env

@@ -1,0 +1,1 @@
+"""ozon/page_dates: each page's update date from git history (page, sitemap, JSON-LD)."""

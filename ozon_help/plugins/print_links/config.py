@@ -1,0 +1,5 @@
+from mkdocs.config.base import Config
+
+
+class PrintLinksConfig(Config):
+    """No options."""

@@ -1,0 +1,5 @@
+from mkdocs.config.base import Config
+
+
+class QuietMacrosConfig(Config):
+    """No options."""

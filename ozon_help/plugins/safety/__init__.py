@@ -1,0 +1,1 @@
+"""ozon/safety: front matter and titles are plain text (dev/safety.md)."""

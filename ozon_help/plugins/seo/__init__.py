@@ -1,0 +1,1 @@
+"""ozon/seo: JSON-LD for guides, robots.txt."""

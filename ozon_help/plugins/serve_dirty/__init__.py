@@ -1,0 +1,1 @@
+"""ozon/serve_dirty: make serve rebuilds the saved page, or everything for data/code changes."""
