@@ -25,6 +25,8 @@ from .yaml_source import YamlSourceError, read_yaml, shown
 LAW_FILE = "data/law.yml"
 MAX_FILE_BYTES = 1_000_000  # the register is text a person edits: a megabyte is a mistake, not a register
 NBSP = "\u00a0"
+# The longest act name kept on one line with its article: «КоАП РФ», «ГПК РФ», «ЗоЗПП».
+SHORT_ACT = 8
 
 
 class LawError(ProblemsError):
@@ -93,9 +95,10 @@ class LawRegister:
         if rule.article:
             parts.append(f"ст.{NBSP}{rule.article}")
         act = self.acts[rule.act].cite
-        # A short name stays with its number («ст. 23 ЗоЗПП»); a long one («Постановления Пленума ВС РФ № 17»)
-        # must be free to wrap on a narrow screen, its «№ 17» kept together.
-        parts.append(act.replace(" ", NBSP) if len(act) <= 16 else act.replace("№ ", f"№{NBSP}"))
+        # A short name stays with its number («ст. 23 ЗоЗПП», «ГК РФ»); a longer one («Закона № 161-ФЗ»,
+        # «Постановления Пленума ВС РФ № 17») must be free to wrap on a 320 px screen with 200 % text, where
+        # «Закона № 161-ФЗ» held together is wider than the line and Chrome cuts the number; «№ 17» stays whole.
+        parts.append(act.replace(" ", NBSP) if len(act) <= SHORT_ACT else act.replace("№ ", f"№{NBSP}"))
         return " ".join(parts)
 
     def builder_json(self, rule_ids: list[str]) -> dict[str, dict[str, Any]]:
