@@ -88,9 +88,7 @@ class _Scanner(html.parser.HTMLParser):
     def _start(self, tag: str, attrs: list[tuple[str, str | None]], self_closing: bool) -> None:
         start = self._offset()
         raw = self.get_starttag_text() or ""
-        attributes = tuple(_attributes(raw, start)) if attrs else ()
-        if [(a.name, a.value) for a in attributes] != attrs:  # never seen; a newer Python could differ
-            raise ValueError(f"html_source: the attributes of {raw!r} were not read as html.parser reads them")
+        attributes = _attributes(raw, start, attrs) if attrs else ()
         end = start + len(raw)
         close = end - 2 if self_closing and raw.endswith("/>") else end - 1
         self.tokens.append(StartTag(tag, start, end, close, attributes, self_closing))
@@ -110,32 +108,40 @@ class _Scanner(html.parser.HTMLParser):
         self.tokens.append(Text(data))
 
 
-def _attributes(raw: str, offset: int) -> Iterable[Attribute]:
-    """The attributes of one start tag `raw` found at `offset`, tokenized as HTMLParser.parse_starttag does."""
+def _attributes(raw: str, offset: int, parsed: list[tuple[str, str | None]]) -> tuple[Attribute, ...]:
+    """The attributes html.parser read (`parsed`) of one start tag `raw` found at `offset`, with where each
+    stands: tokenized again as HTMLParser.parse_starttag does, with its own expressions; the names and
+    values are the parser's (a name or count that differs stops the build: a newer Python could differ)."""
     match = _TAG_NAME.match(raw, 1)
-    if match is None:
-        return
-    k, end = match.end(), len(raw)
+    found_list: list[Attribute] = []
+    k, end = (match.end() if match is not None else len(raw)), len(raw)
     while k < end:
         found = _ATTRIBUTE.match(raw, k)
         if found is None:
             break
-        name, rest, value = found.group(1, 2, 3)
+        index = len(found_list)
+        if index >= len(parsed) or parsed[index][0] != found.group(1).lower():
+            break
+        name, value = parsed[index]
         start = offset + found.start(1)
         space = found.start(1)
         while space > 0 and raw[space - 1].isspace():
             space -= 1
-        if not rest:
-            yield Attribute(name.lower(), None, start, start, start, "", offset + space)
+        if not found.group(2):  # a bare attribute, whose value html.parser gives as None
+            found_list.append(Attribute(name, value, start, start, start, "", offset + space))
         else:
             value_start, value_end = found.span(3)
-            quote = ""
-            if value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
-                quote, value_start, value_end, value = value[0], value_start + 1, value_end - 1, value[1:-1]
-            decoded = html.unescape(value) if value else value
-            value_start, value_end = offset + value_start, offset + value_end
-            yield Attribute(name.lower(), decoded, start, value_start, value_end, quote, offset + space)
+            quote = raw[value_start : value_start + 1]
+            if quote in ("'", '"') and value_end - value_start >= 2 and raw[value_end - 1] == quote:
+                value_start, value_end = value_start + 1, value_end - 1
+            else:
+                quote = ""
+            found_list.append(Attribute(name, value, start, offset + value_start, offset + value_end, quote,
+                                        offset + space))
         k = found.end()
+    if len(found_list) != len(parsed):
+        raise ValueError(f"html_source: the attributes of {raw!r} were not read as html.parser reads them")
+    return tuple(found_list)
 
 
 # The page scanned last and its tokens. Two hooks read each guide's content one after the other
