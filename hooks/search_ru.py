@@ -336,7 +336,8 @@ def build_index(docs: list[dict[str, Any]], stops: frozenset[str], synonyms: Syn
     encoded = []
     table, size = _TWO_DIGITS, len(_TWO_DIGITS)
     for word in vocabulary:
-        previous, parts = 0, []
+        previous = 0
+        parts: list[str] = []
         for number, own_count, quoted_count, code in postings[word]:
             gap = number - previous
             # _base36 inlined for the common case (a million calls with 1000 guides were a third of this function)
