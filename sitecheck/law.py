@@ -153,12 +153,15 @@ def page_problems(
     problems.extend(_unknown_acts(page, plain, citations, register))
     problems.extend(figure_problems(page, plain, bound, register))
     used.update(use.rule.id for use in uses)
-    problems.extend(edition_problems(page.path, page.meta.get("reviewed"), page.meta_line("reviewed"), uses))
+    if uses:  # edition_problems has nothing to say without them; meta_line reads the front matter again
+        problems.extend(edition_problems(page.path, page.meta.get("reviewed"), page.meta_line("reviewed"), uses))
     return problems
 
 
 def _unknown_acts(page: Page, plain: str, found: list[Citation], register: LawRegister) -> list[Problem]:
     """A citation in a recognised form whose act the register lacks: it would escape every other rule here."""
+    if "ст." not in plain and "п." not in plain:
+        return []  # every match below is skipped without one of them: no need to scan the page for acts
     covered = {c.act_start for c in found}
     problems = []
     for match in CITATION.finditer(plain):
@@ -246,6 +249,8 @@ def figure_problems(
 ) -> list[Problem]:
     """A figure in a clause that cites rules must be a figure of one of them (when they have that kind)."""
     problems: list[Problem] = []
+    if not any(rules for _, rules in bound):
+        return problems  # no clause can hold a cited rule: the page need not be cut into clauses
     body_start = len(plain) - len(page.body)
     for start, end in _clauses(plain):
         here = [(c, rules) for c, rules in bound if start <= c.start < end and rules]
