@@ -50,7 +50,7 @@ _SAME_SENTENCE_CHAR = r"(?-i:(?!\.\s+[А-ЯЁA-Z«]|\n[ \t]*\n|\n[ \t]*\|)[\s\S]
 NEAR = _SAME_SENTENCE_CHAR + "{0,150}?"
 
 
-SEARCH_SECONDS = 0.5  # one pattern on one page or probe; real patterns take well under a millisecond
+SEARCH_SECONDS = 0.5  # CPU seconds of one pattern on one page or probe; real patterns take well under a millisecond
 PROBE_LENGTH = 3000  # characters of each probe: runs of one character, the examples repeated
 
 
@@ -60,11 +60,14 @@ class PatternTimeout(Exception):
 
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise PatternTimeout in the block after `seconds`.
+    """Raise PatternTimeout in the block after `seconds` of this process's CPU time.
 
     Python's `re` checks for signals while it backtracks, so a timer signal stops a runaway search
-    without a new dependency or a process per search. Signals reach the main thread only: elsewhere
-    (no check runs there today) the block runs without a limit, and the probes at load still apply.
+    without a new dependency or a process per search. The timer counts CPU time, not the clock: on a
+    crowded machine a search that needs 50 ms may wait seconds for a core, and a clock limit then stopped
+    a sound pattern (a `make test` at load 20 did); a runaway pattern burns CPU and is stopped all the same.
+    Signals reach the main thread only: elsewhere (no check runs there today) the block runs without a
+    limit, and the probes at load still apply.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -73,13 +76,13 @@ def time_limit(seconds: float) -> Iterator[None]:
     def expired(signum: int, frame: object) -> None:
         raise PatternTimeout
 
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGVTALRM, expired)
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, previous)
 
 
 GENERIC_PROBE_CHARACTERS = "аa1 .,-"  # a letter of each script, a digit, a space, punctuation
