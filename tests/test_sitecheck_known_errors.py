@@ -4,6 +4,10 @@ why and the fix; a bad entry in the file is reported at its own line.
 The per-entry tests read the entries from the real file, so a new entry is tested by adding it:
 its `examples` must be refused in a guide and its `fine` texts must pass. The mechanism itself
 (`{near}`, `unless`, line numbers, file errors) is tested with fixture files written here.
+
+The content check judges each page on its own, so most tests run it on a copy that holds only the page
+they change (`page_copy`); one test runs it through the command line on a whole copy, and
+tests/test_sitecheck_content.py runs it over the real site.
 """
 
 from __future__ import annotations
@@ -17,10 +21,16 @@ from sitecheck.__main__ import main
 from sitecheck.problems import Problem
 
 from .conftest import ROOT
-from .sitecheck_support import append_to, run_check
+from .sitecheck_support import append_to, copy_with_pages, run_check
 
 PAGE = "docs/slovar.md"
 ENTRIES, FILE_PROBLEMS = known_errors.load(ROOT)
+
+
+@pytest.fixture
+def page_copy(tmp_path: Path) -> Path:
+    """The project with only PAGE in docs/ (sitecheck_support.copy_with_pages)."""
+    return copy_with_pages(tmp_path / "project", PAGE)
 
 
 def _inject(project: Path, text: str) -> int:
@@ -49,10 +59,10 @@ FINE = [pytest.param(entry, text, id=f"{entry.id}-fine-{n}") for entry in ENTRIE
 
 @pytest.mark.parametrize(("entry", "example"), CASES)
 def test_every_known_error_is_refused_with_line_and_fix(
-    project_copy: Path, entry: known_errors.KnownError, example: str
+    page_copy: Path, entry: known_errors.KnownError, example: str
 ) -> None:
-    line = _inject(project_copy, example)
-    found = [p for p in _known(run_check(content.NAME, project_copy)) if p.path == PAGE and p.line == line]
+    line = _inject(page_copy, example)
+    found = [p for p in _known(run_check(content.NAME, page_copy)) if p.path == PAGE and p.line == line]
     assert len(found) == 1, f"{example!r} was not refused once at {PAGE}:{line}: {found}"
     shown = str(found[0])
     assert shown.startswith(f"{PAGE}:{line}: known error «")
@@ -64,9 +74,9 @@ def test_every_known_error_is_refused_with_line_and_fix(
 
 
 @pytest.mark.parametrize(("entry", "text"), FINE)
-def test_fine_texts_pass(project_copy: Path, entry: known_errors.KnownError, text: str) -> None:
-    _inject(project_copy, text)
-    assert not [p for p in _known(run_check(content.NAME, project_copy)) if p.path == PAGE]
+def test_fine_texts_pass(page_copy: Path, entry: known_errors.KnownError, text: str) -> None:
+    _inject(page_copy, text)
+    assert not [p for p in _known(run_check(content.NAME, page_copy)) if p.path == PAGE]
 
 
 FIXTURE = """\
@@ -92,13 +102,13 @@ errors:
         ("| Зелёный слон | стоит |\n| летает | птица |", False),  # not across a table row
     ],
 )
-def test_near_and_unless(project_copy: Path, text: str, flagged_on_first_line: bool) -> None:
-    _write_known_errors(project_copy, FIXTURE)
-    page = project_copy / PAGE
+def test_near_and_unless(page_copy: Path, text: str, flagged_on_first_line: bool) -> None:
+    _write_known_errors(page_copy, FIXTURE)
+    page = page_copy / PAGE
     append_to(page, "\n")
     first_line = page.read_text(encoding="utf-8").count("\n") + 1
     append_to(page, text + "\n")
-    found = _known(run_check(content.NAME, project_copy))
+    found = _known(run_check(content.NAME, page_copy))
     if flagged_on_first_line:
         assert [(p.path, p.line) for p in found] == [(PAGE, first_line)], found
         assert found[0].fix == "write that the elephant walks"
@@ -118,10 +128,10 @@ def test_cli_names_file_line_text_and_fix(project_copy: Path, capsys: pytest.Cap
     assert f"{PAGE}:{line}: {expected}" in out
 
 
-def test_macros_are_not_read_as_text(project_copy: Path) -> None:
-    _write_known_errors(project_copy, FIXTURE)
-    _inject(project_copy, '{{ link("ozon-chat", "зелёный слон летает") }}')
-    assert _known(run_check(content.NAME, project_copy)) == []
+def test_macros_are_not_read_as_text(page_copy: Path) -> None:
+    _write_known_errors(page_copy, FIXTURE)
+    _inject(page_copy, '{{ link("ozon-chat", "зелёный слон летает") }}')
+    assert _known(run_check(content.NAME, page_copy)) == []
 
 
 BROKEN = {
@@ -177,10 +187,10 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("broken", list(BROKEN))
-def test_bad_entry_is_reported_at_its_line(project_copy: Path, broken: str) -> None:
+def test_bad_entry_is_reported_at_its_line(page_copy: Path, broken: str) -> None:
     yaml_text, line, needles = BROKEN[broken]
-    _write_known_errors(project_copy, yaml_text)
-    problems = [p for p in run_check(content.NAME, project_copy) if p.path == known_errors.KNOWN_ERRORS_FILE]
+    _write_known_errors(page_copy, yaml_text)
+    problems = [p for p in run_check(content.NAME, page_copy) if p.path == known_errors.KNOWN_ERRORS_FILE]
     assert problems, f"{broken}: no problem reported"
     assert all(p.severity == "error" for p in problems)
     assert any(p.line == line and all(n in str(p) for n in needles) for p in problems), "\n".join(map(str, problems))
