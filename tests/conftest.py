@@ -16,6 +16,7 @@ from sitebuild import ROOT, BuildResult, BuildServer, copy_project
 from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
 
 from .accepted_copy import AcceptedCopy, make_accepted_copy
+from .wrong_calls_copy import WrongCalls, make_wrong_calls
 
 if TYPE_CHECKING:
     from deploy.preview import Preview
@@ -50,8 +51,8 @@ _UNGROUPED = pytest.StashKey[set[str]]()
 
 
 # Fixtures that build a copy of the project: a test that asks for one costs seconds, not milliseconds.
-_BUILDING = {"project_copy", "accepted_copy", "broken_links", "every_contact_changed", "configured", "offline_site",
-             "nested_project", "build_server", "print_site_url"}
+_BUILDING = {"project_copy", "accepted_copy", "wrong_calls", "broken_links", "every_contact_changed", "configured",
+             "offline_site", "nested_project", "build_server", "print_site_url"}
 
 
 def _start_order(item: pytest.Item) -> int:
@@ -141,6 +142,12 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 def accepted_copy(tmp_path_factory: pytest.TempPathFactory) -> AcceptedCopy:
     """tests/accepted_copy.py: odd input the strict build must accept, built once; users carry its xdist_group."""
     return make_accepted_copy(tmp_path_factory.mktemp("accepted") / "project", build)
+
+
+@pytest.fixture(scope="session")
+def wrong_calls(tmp_path_factory: pytest.TempPathFactory) -> WrongCalls:
+    """tests/wrong_calls_copy.py: pages that call macros wrongly, built once; users carry its xdist_group."""
+    return make_wrong_calls(tmp_path_factory.mktemp("wrong-calls") / "project", build)
 
 
 @pytest.fixture

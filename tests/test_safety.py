@@ -23,9 +23,13 @@ from .accepted_copy import GROUP, HOSTILE_IMAGE, HOSTILE_LINK, AcceptedCopy
 from .conftest import ROOT, BuildResult, build
 from .page_picks import first_guide, first_other_page
 from .sitecheck_support import replace_in, run_check
+from .wrong_calls_copy import GROUP as WRONG_CALLS_GROUP
+from .wrong_calls_copy import HOME, MISSPELT_CONTACT, MISSPELT_ON_OTHER_PAGE, VARIABLE_ON_HOME, WrongCalls
 
 # The guide MkDocs renders first: a build that refuses it stops after one page (tests/page_picks.py).
 GUIDE = first_guide()
+# Wrong macro calls do not stop the build at once: their tests share one build (tests/wrong_calls_copy.py).
+WRONG_CALLS = pytest.mark.xdist_group(WRONG_CALLS_GROUP)
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -169,31 +173,25 @@ def test_the_references_check_reports_the_page_language_at_the_page_line(project
     assert problems[0].fix
 
 
-def test_the_build_refuses_before_evaluating_and_names_the_editors_line(project_copy: Path) -> None:
-    page = project_copy / GUIDE
-    marker = project_copy / "evaluated"
-    call = f"{{{{ self._TemplateReference__context.cycler.__init__.__globals__.os.system('touch {marker}') }}}}"
-    replace_in(page, "{{ short_answer() }}", "{{ short_answer() }}\n\n" + call)
-    result = build(project_copy)
-    assert not result.ok and not marker.exists()
-    assert f"{GUIDE}:{line_of(page, call)}: " in result.output and "Traceback" not in result.output
+@WRONG_CALLS
+def test_the_build_refuses_before_evaluating_and_names_the_editors_line(wrong_calls: WrongCalls) -> None:
+    result = wrong_calls.result
+    assert not result.ok and not wrong_calls.evaluate_marker.exists()
+    where = f"{HOME}:{wrong_calls.line_of(HOME, wrong_calls.evaluate_call)}: "
+    assert where in result.output and "Traceback" not in result.output, result.output
 
 
-def test_a_macro_error_names_the_line_with_front_matter_counted(project_copy: Path) -> None:
-    page = project_copy / GUIDE
-    replace_in(page, "{{ short_answer() }}", '{{ short_answer() }}\n\nПозвоните {{ phone("rpn-ekc-phon") }}.')
-    other = project_copy / first_other_page(project_copy)
-    replace_in(other, "\n\n", "\n\n{{ hours('rpn-petiton') }}\n\n")  # more mistakes, on other pages, same run
-    home = project_copy / "docs" / "index.md"
-    replace_in(home, "\n\n", "\n\n{{ city }}\n\n")
-    result = build(project_copy)
+@WRONG_CALLS
+def test_a_macro_error_names_the_line_with_front_matter_counted(wrong_calls: WrongCalls) -> None:
+    result, guide, other = wrong_calls.result, wrong_calls.guide, wrong_calls.other
     assert not result.ok
-    expected = f'{GUIDE}:{line_of(page, "rpn-ekc-phon")}: {{{{ phone("rpn-ekc-phon") }}}}: no contact'
+    expected = f"{guide}:{wrong_calls.line_of(guide, MISSPELT_CONTACT)}: {MISSPELT_CONTACT}: no contact"
     assert expected in result.output and "Traceback" not in result.output, result.output
     # every wrong call of every page in one run, each at its line, quoted as written
-    where = f"{first_other_page(project_copy)}:{line_of(other, 'rpn-petiton')}: "
-    assert f"{where}{{{{ hours('rpn-petiton') }}}}: no contact" in result.output, result.output
-    assert f"docs/index.md:{line_of(home, '{{ city }}')}: {{{{ … }}}} reads the variable «city»" in result.output
+    where = f"{other}:{wrong_calls.line_of(other, MISSPELT_ON_OTHER_PAGE)}: "
+    assert f"{where}{MISSPELT_ON_OTHER_PAGE}: no contact" in result.output, result.output
+    home_line = wrong_calls.line_of(HOME, VARIABLE_ON_HOME)
+    assert f"{HOME}:{home_line}: {{{{ … }}}} reads the variable «city»" in result.output, result.output
 
 
 # --- 5: raw HTML in pages -----------------------------------------------------------------------
