@@ -16,6 +16,7 @@ from sitebuild import ROOT, BuildResult, BuildServer, copy_project
 from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
 
 from .accepted_copy import AcceptedCopy, make_accepted_copy
+from .editors_copy import EditorsCopy, make_editors_copy
 from .wrong_calls_copy import WrongCalls, make_wrong_calls
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ _UNGROUPED = pytest.StashKey[set[str]]()
 
 
 # Fixtures that build a copy of the project: a test that asks for one costs seconds, not milliseconds.
-_BUILDING = {"project_copy", "accepted_copy", "wrong_calls", "broken_links", "every_contact_changed", "configured",
+_BUILDING = {"project_copy", "accepted_copy", "wrong_calls", "broken_links", "editors_copy", "configured",
              "offline_site", "nested_project", "build_server", "print_site_url"}
 
 
@@ -142,6 +143,13 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 def accepted_copy(tmp_path_factory: pytest.TempPathFactory) -> AcceptedCopy:
     """tests/accepted_copy.py: odd input the strict build must accept, built once; users carry its xdist_group."""
     return make_accepted_copy(tmp_path_factory.mktemp("accepted") / "project", build)
+
+
+@pytest.fixture(scope="session")
+def editors_copy(tmp_path_factory: pytest.TempPathFactory) -> EditorsCopy:
+    """tests/editors_copy.py: a changed contact, a retired one and a new guide, built and checked once;
+    users carry its xdist_group."""
+    return make_editors_copy(tmp_path_factory.mktemp("editors") / "project", build)
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from hooks import csp
 from sitecheck import raw_html
 from sitecheck.project import Page
 
-from .accepted_copy import GROUP, HOSTILE_IMAGE, HOSTILE_LINK, AcceptedCopy
+from .accepted_copy import ESCAPE_TRICK, GROUP, HOSTILE_IMAGE, HOSTILE_LINK, PARSER_TRICKS, AcceptedCopy
 from .conftest import ROOT, BuildResult, build
 from .page_picks import first_guide, first_other_page
 from .sitecheck_support import replace_in, run_check
@@ -235,32 +235,20 @@ def test_raw_html_outside_the_allow_list_is_refused_with_the_source_line(
     assert [(p.path, p.line) for p in problems] == [(GUIDE, line_of(page, snippet))], problems
 
 
-# Each hides a script from a tokenizer that is not HTML5's; Chromium runs it (issue 25, class 1).
-PARSER_TRICKS = [
-    "<!--><script>alert(1)</script>-->",
-    "<!---><script>alert(2)</script>-->",
-    "<p>x<!-- a --!><script>alert(3)</script>--></p>",
-    "<p><![CDATA[x]]><script>alert(4)</script></p>",
-]
-# Closes the article as Chromium reads it (html.parser sees a comment): what follows escapes every allow-list.
-ESCAPE_TRICK = '<!--></article></div><img src="x.png" alt="" data-x="1">-->'
-
-
-
-def test_the_final_page_is_read_as_a_browser_reads_it(project_copy: Path) -> None:
-    page = project_copy / GUIDE
-    tricks = "\n\n".join([*PARSER_TRICKS, ESCAPE_TRICK])
-    replace_in(page, "{{ short_answer() }}", "{{ short_answer() }}\n\nТекст.\n\n" + tricks + "\n")
-    result = build(project_copy)
+@pytest.mark.xdist_group(GROUP)
+def test_the_final_page_is_read_as_a_browser_reads_it(accepted_copy: AcceptedCopy) -> None:
+    """The tricks (tests/accepted_copy.py) pass the build; the raw-HTML check of the built page finds each."""
+    result, source = accepted_copy.result, accepted_copy.tricks_page
     assert result.ok, result.output
-    found = run_check(raw_html.NAME, project_copy, result.site)
+    page = accepted_copy.project / source
+    found = run_check(raw_html.NAME, accepted_copy.project, result.site)
     problems = [p for p in found if "no template of the theme" in p.message]
-    expected = [(GUIDE, line_of(page, trick)) for trick in PARSER_TRICKS]
+    expected = [(source, line_of(page, trick)) for trick in PARSER_TRICKS]
     assert sorted((p.path, p.line) for p in problems) == expected, "\n".join(map(str, problems))
     escapes = [p for p in found if "closes an element it did not open" in p.message]
-    assert [(p.path, p.line) for p in escapes] == [(GUIDE, line_of(page, ESCAPE_TRICK))], "\n".join(map(str, found))
+    assert [(p.path, p.line) for p in escapes] == [(source, line_of(page, ESCAPE_TRICK))], "\n".join(map(str, found))
     # And whatever a check misses, the policy does not trust: no such script is hashed.
-    html = (result.site / Path(GUIDE).stem / "index.html").read_text(encoding="utf-8")
+    html = (result.site / Path(source).stem / "index.html").read_text(encoding="utf-8")
     policy = html[html.index('<meta http-equiv="Content-Security-Policy"') :].split(">", 1)[0]
     for number in range(1, 5):
         assert csp.script_hash(f"alert({number})") not in policy
