@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -117,8 +118,21 @@ def test_unsafe_front_matter_stops_the_build(project_copy: Path) -> None:
     assert "Fix: " in result.output and "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("title", ["Заголовок &lt;img src=x onerror=alert(1)&gt;", "Заголовок\u200b с невидимым"])
-def test_title_from_a_heading_is_checked_too(project_copy: Path, title: str) -> None:
+HEADING_TITLES = ["Заголовок &lt;img src=x onerror=alert(1)&gt;", "Заголовок\u200b с невидимым"]
+
+
+@pytest.mark.parametrize("title", HEADING_TITLES)
+def test_a_title_from_a_heading_is_refused_as_markup_or_invisible(title: str) -> None:
+    """What hooks/safety.py asks of a title MkDocs took from the page's heading (MkDocs unescapes it)."""
+    from macros import front_matter_guard
+
+    unescaped = unescape(title)  # as MkDocs reads the heading
+    assert front_matter_guard.unsafe_part(unescaped) or front_matter_guard.invisible_part(unescaped)
+
+
+def test_title_from_a_heading_is_checked_too(project_copy: Path) -> None:
+    """The hook stops the build at the heading's line (each kind of title: the test above)."""
+    title = HEADING_TITLES[0]
     source = first_other_page()  # a guide must have «title:»; other pages may take it from their heading
     page = project_copy / source
     text = page.read_text(encoding="utf-8")
