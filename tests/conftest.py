@@ -16,6 +16,7 @@ from sitebuild import ROOT, BuildResult, BuildServer, copy_project
 from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
 
 from .accepted_copy import AcceptedCopy, make_accepted_copy
+from .broken_links_copy import BrokenLinks, make_broken_links
 from .editors_copy import EditorsCopy, make_editors_copy
 from .wrong_calls_copy import WrongCalls, make_wrong_calls
 
@@ -143,6 +144,13 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 def accepted_copy(tmp_path_factory: pytest.TempPathFactory) -> AcceptedCopy:
     """tests/accepted_copy.py: odd input the strict build must accept, built once; users carry its xdist_group."""
     return make_accepted_copy(tmp_path_factory.mktemp("accepted") / "project", build)
+
+
+@pytest.fixture(scope="session")
+def broken_links(tmp_path_factory: pytest.TempPathFactory) -> BrokenLinks:
+    """tests/broken_links_copy.py: broken links and a page missing from the nav, built once; users carry its
+    xdist_group."""
+    return make_broken_links(tmp_path_factory.mktemp("broken-links") / "project", build)
 
 
 @pytest.fixture(scope="session")
