@@ -5,13 +5,16 @@ The per-entry tests read the entries from the real file, so a new entry is teste
 its `examples` must be refused in a guide and its `fine` texts must pass. The mechanism itself
 (`{near}`, `unless`, line numbers, file errors) is tested with fixture files written here.
 
-The content check judges each page on its own, so most tests run it on a copy that holds only the page
-they change (`page_copy`); one test runs it through the command line on a whole copy, and
-tests/test_sitecheck_content.py runs it over the real site.
+Each entry's examples and fine texts go to the function the content check runs on each page
+(`content.check_known_errors`), on the real glossary with the text appended; the mechanism tests run the
+check on a copy that holds only that page (`page_copy`: the check judges each page on its own); one test
+runs it through the command line on a whole copy, and tests/test_sitecheck_content.py over the real site.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from pathlib import Path
 
 import pytest
@@ -19,12 +22,25 @@ import pytest
 from sitecheck import content, known_errors
 from sitecheck.__main__ import main
 from sitecheck.problems import Problem
+from sitecheck.project import Page, Project
 
 from .conftest import ROOT
 from .sitecheck_support import append_to, copy_with_pages, run_check
 
 PAGE = "docs/slovar.md"
 ENTRIES, FILE_PROBLEMS = known_errors.load(ROOT)
+
+
+@functools.cache
+def _real_page() -> Page:
+    return next(page for page in Project(ROOT).pages.values() if page.path == PAGE)
+
+
+def _page_with(text: str) -> tuple[Page, int]:
+    """The real PAGE as the checks read it, with `text` appended on a line of its own; and that line."""
+    page = _real_page()
+    changed = dataclasses.replace(page, text=f"{page.text}\n{text}\n")
+    return changed, changed.text.count("\n")
 
 
 @pytest.fixture
@@ -58,11 +74,9 @@ FINE = [pytest.param(entry, text, id=f"{entry.id}-fine-{n}") for entry in ENTRIE
 
 
 @pytest.mark.parametrize(("entry", "example"), CASES)
-def test_every_known_error_is_refused_with_line_and_fix(
-    page_copy: Path, entry: known_errors.KnownError, example: str
-) -> None:
-    line = _inject(page_copy, example)
-    found = [p for p in _known(run_check(content.NAME, page_copy)) if p.path == PAGE and p.line == line]
+def test_every_known_error_is_refused_with_line_and_fix(entry: known_errors.KnownError, example: str) -> None:
+    page, line = _page_with(example)
+    found = [p for p in _known(content.check_known_errors(page, ENTRIES)) if p.path == PAGE and p.line == line]
     assert len(found) == 1, f"{example!r} was not refused once at {PAGE}:{line}: {found}"
     shown = str(found[0])
     assert shown.startswith(f"{PAGE}:{line}: known error «")
@@ -74,9 +88,9 @@ def test_every_known_error_is_refused_with_line_and_fix(
 
 
 @pytest.mark.parametrize(("entry", "text"), FINE)
-def test_fine_texts_pass(page_copy: Path, entry: known_errors.KnownError, text: str) -> None:
-    _inject(page_copy, text)
-    assert not [p for p in _known(run_check(content.NAME, page_copy)) if p.path == PAGE]
+def test_fine_texts_pass(entry: known_errors.KnownError, text: str) -> None:
+    page, _ = _page_with(text)
+    assert not [p for p in _known(content.check_known_errors(page, ENTRIES)) if p.path == PAGE]
 
 
 FIXTURE = """\
