@@ -1,9 +1,11 @@
-"""One copy of the project with broken links and a page missing from the nav, built once.
+"""One copy of the project with broken links, a page missing from the nav and wrong macro calls, built once.
 
-MkDocs reports these only at the end of a build, after every page, so they all fit in one copy and one
-strict build (two to three seconds): the tests of the project's messages (tests/test_broken_links.py) and of
-MkDocs' own warnings with file and line (tests/test_serve_errors.py) read it. They carry
-`pytest.mark.xdist_group(GROUP)`, so one worker builds it (dev/testing.md).
+The build reads every page and then reports all of these together, so they fit in one copy and one strict
+build (two to three seconds): the tests of the project's link messages (tests/test_broken_links.py), of
+MkDocs' own warnings with file and line (tests/test_serve_errors.py) and of wrong macro calls
+(tests/wrong_calls_copy.py says which) read it. That the build names each of them in one run is what an
+editor needs too (issue 28, «every mistake, at once»). They carry `pytest.mark.xdist_group(GROUP)`, so one
+worker builds it (dev/testing.md).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from pathlib import Path
 from typing import Callable
 
 from sitebuild import BuildResult, copy_project
+
+from .wrong_calls_copy import WrongCalls, add_wrong_calls
 
 GROUP = "broken-links"
 MISSING_PAGE_LINK = "[нет такой страницы](net-takoy-stranicy.md)"
@@ -30,6 +34,7 @@ class BrokenLinks:
     missing_page_line: int  # docs/slovar.md: MISSING_PAGE_LINK
     # and docs/index.md (not a guide) links to a heading docs/zakaz-poteryalsya.md does not have,
     # and NOT_IN_NAV is a page that mkdocs.yml's nav does not list
+    wrong_calls: WrongCalls  # the macro calls of tests/wrong_calls_copy.py, in the same build
 
 
 def make_broken_links(dest: Path, build: Callable[[Path], BuildResult]) -> BrokenLinks:
@@ -40,7 +45,11 @@ def make_broken_links(dest: Path, build: Callable[[Path], BuildResult]) -> Broke
     _append(project, "index.md", "[x](zakaz-poteryalsya.md#net-takoy-glavy)")
     missing_page_line = _append(project, "slovar.md", MISSING_PAGE_LINK)
     (project / NOT_IN_NAV).write_text("---\ntitle: Лишняя\n---\n\nТекст.\n", encoding="utf-8")
-    return BrokenLinks(project, build(project), other_guide_line, same_page_line, missing_page_line)
+    calls = add_wrong_calls(project)
+    result = build(project)
+    return BrokenLinks(
+        project, result, other_guide_line, same_page_line, missing_page_line, calls.built(project, result)
+    )
 
 
 def _inject(project: Path, guide: str, after: str, line: str) -> int:

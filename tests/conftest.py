@@ -18,7 +18,7 @@ from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
 from .accepted_copy import AcceptedCopy, make_accepted_copy
 from .broken_links_copy import BrokenLinks, make_broken_links
 from .editors_copy import EditorsCopy, make_editors_copy
-from .wrong_calls_copy import WrongCalls, make_wrong_calls
+from .wrong_calls_copy import WrongCalls
 
 if TYPE_CHECKING:
     from deploy.preview import Preview
@@ -148,8 +148,8 @@ def accepted_copy(tmp_path_factory: pytest.TempPathFactory) -> AcceptedCopy:
 
 @pytest.fixture(scope="session")
 def broken_links(tmp_path_factory: pytest.TempPathFactory) -> BrokenLinks:
-    """tests/broken_links_copy.py: broken links and a page missing from the nav, built once; users carry its
-    xdist_group."""
+    """tests/broken_links_copy.py: broken links, a page missing from the nav and wrong macro calls, built once;
+    users carry its xdist_group."""
     return make_broken_links(tmp_path_factory.mktemp("broken-links") / "project", build)
 
 
@@ -161,9 +161,10 @@ def editors_copy(tmp_path_factory: pytest.TempPathFactory) -> EditorsCopy:
 
 
 @pytest.fixture(scope="session")
-def wrong_calls(tmp_path_factory: pytest.TempPathFactory) -> WrongCalls:
-    """tests/wrong_calls_copy.py: pages that call macros wrongly, built once; users carry its xdist_group."""
-    return make_wrong_calls(tmp_path_factory.mktemp("wrong-calls") / "project", build)
+def wrong_calls(broken_links: BrokenLinks) -> WrongCalls:
+    """tests/wrong_calls_copy.py: pages that call macros wrongly, in the broken-links copy's build; users carry
+    its xdist_group."""
+    return broken_links.wrong_calls
 
 
 @pytest.fixture
