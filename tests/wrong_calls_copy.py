@@ -10,8 +10,10 @@ building a copy of its own (a whole build costs two to three seconds):
 - the home page reads a variable, calls an unknown macro and tries to run a command through Jinja's
   internals (tests/test_site_build.py, tests/test_safety.py).
 
-A retired contact cannot join them: calls of obsolete contacts stop the build before pages are rendered, so
-the calls of unknown contacts would go unreported (tests/test_sitecheck_references.py builds its own copy).
+The page language refuses a page before any of its calls runs, so a page with such a call reports none of
+its other calls: the two kinds sit on different pages. A retired contact cannot join them: calls of obsolete
+contacts stop the build before pages are rendered, so the calls of unknown contacts would go unreported
+(tests/test_sitecheck_references.py builds its own copy).
 The tests carry `pytest.mark.xdist_group(GROUP)`, the broken-links copy's, so one worker builds it.
 """
 
@@ -50,6 +52,8 @@ class WrongCalls:
 
 @dataclass(frozen=True)
 class WrongCallEdits:
+    """What add_wrong_calls changed, until the copy is built."""
+
     guide: str
     other: str
     evaluate_marker: Path
