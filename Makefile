@@ -46,11 +46,15 @@ build: $(STAMP) ## strict build into site/ (any broken link, anchor, macro or co
 
 # node's tests (tests/js) run beside the rest, their TAP to the summary, their own report shown only when
 # one of them fails. Those that read the real site's search index (they call realSiteIndexPath) start
-# once the build is there; the others start at once, beside lint and mypy, which use one core of the two.
+# once the build is there; the others start at once. Each group runs in one node process (tests/js/run.mjs):
+# `node --test` would start one per file, and node's start-up was six sevenths of their CPU time.
 JS_SITE_TESTS = $(shell grep -l realSiteIndexPath tests/js/*.test.mjs)
 JS_OWN_TESTS = $(filter-out $(JS_SITE_TESTS),$(sort $(wildcard tests/js/*.test.mjs)))
-node_run = node --test --test-reporter=dot --test-reporter-destination=$(RESULTS)/node-$(1).txt \
-  --test-reporter=tap --test-reporter-destination=$(RESULTS)/node-$(1).tap $(2)
+# docs/assets/*.js are ES modules in a package.json without "type" (the site ships them as they are); node
+# says so once per file, which only `node --test`'s per-file processes used to hide.
+node_run = node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON --test-reporter=dot \
+  --test-reporter-destination=$(RESULTS)/node-$(1).txt --test-reporter=tap \
+  --test-reporter-destination=$(RESULTS)/node-$(1).tap tests/js/run.mjs $(2)
 NODE_START = mkdir -p $(RESULTS); rm -f $(RESULTS)/*.tap $(RESULTS)/node-*.txt; \
   $(call node_run,own,$(JS_OWN_TESTS)) & own=$$!
 NODE_SITE = $(call node_run,site,$(JS_SITE_TESTS)) & site=$$!
@@ -65,9 +69,10 @@ TEST_TMPDIR := $(shell [ -d /dev/shm ] && [ -w /dev/shm ] \
   && echo /dev/shm/ozon-help-tests)
 # Shell words that put the tests' scratch folder there, for every recipe that runs tests.
 TEST_SCRATCH = $(if $(TEST_TMPDIR),mkdir -p $(TEST_TMPDIR); export TMPDIR=$(TEST_TMPDIR);)
-# First the make targets $(1) (lint and types: their errors show in seconds; a failure there is counted at the
-# end, and the rest still runs, so one run shows every problem). Then, side by side: `make
-# sitecheck` (the strict build into site/, then the checker), pytest with the options $(2), and node's tests.
+# Side by side: the make targets $(1) (lint and types; their output is kept and shown at the end, a failure
+# there fails the run), `make sitecheck` (the strict build into site/, then the checker), pytest with the
+# options $(2), and node's tests; one run shows every problem. lint and mypy used to run first, alone: with
+# mypy's cache they take under a second, without it (a fresh clone, a changed module) ten, while a core idled.
 # A test that needs the built site waits until SITE_READY holds sitecheck's exit status (tests/conftest.py);
 # node's tests of the real site start then, and so does search quality (bench/search_quality.py), whose
 # report always shows: the figures and every query whose place moved since the accepted run. A failed build
@@ -79,21 +84,24 @@ QUALITY_START = $(PY) -m bench.search_quality --site $(SITECHECK_SITE) > $(QUALI
 QUALITY_WAIT = wait $$quality || status=1; cat $(QUALITY_LOG)
 SITE_READY := $(RESULTS)/sitecheck.status
 SITE_LOG := $(RESULTS)/sitecheck.txt
+CODE_LOG := $(RESULTS)/lint-and-types.txt
+CODE_WAIT = code_status=0; if [ -n "$$code" ]; then wait $$code || code_status=1; \
+  if [ -s $(CODE_LOG) ]; then echo; cat $(CODE_LOG); fi; fi
 define run_tests
-@$(TEST_SCRATCH) $(NODE_START); \
-  code_status=0; $(if $(1),$(MAKE) --no-print-directory -k $(1) || code_status=1;) \
+@$(TEST_SCRATCH) $(NODE_START); $(if $(1),$(MAKE) --no-print-directory -k $(1) > $(CODE_LOG) 2>&1 & code=$$!,code=); \
   rm -f $(SITE_READY); { $(MAKE) --no-print-directory sitecheck > $(SITE_LOG) 2>&1; echo $$? > $(SITE_READY).new; \
   mv $(SITE_READY).new $(SITE_READY); } & built=$$!; \
   SITE_READY=$(abspath $(SITE_READY)) setsid $(PY) -m pytest $(2) --junitxml=$(PYTEST_XML) -q tests & tests=$$!; \
   trap 'kill -- -$$tests 2>/dev/null; exit 130' INT TERM; wait $$built; \
-  if [ "$$(cat $(SITE_READY))" != 0 ]; then kill -- -$$tests 2>/dev/null; kill $$own 2>/dev/null; wait; \
-  echo; cat $(SITE_LOG); exit 1; fi; \
+  if [ "$$(cat $(SITE_READY))" != 0 ]; then kill -- -$$tests 2>/dev/null; kill $$own 2>/dev/null; $(CODE_WAIT); \
+  wait; echo; cat $(SITE_LOG); exit 1; fi; \
   $(NODE_SITE); $(QUALITY_START); wait $$tests; status=$$?; cat $(SITE_LOG); $(NODE_WAIT); $(QUALITY_WAIT); \
-  $(SUMMARY); [ $$code_status = 0 ] || { echo "lint or typecheck failed (their messages are at the top)"; status=1; }; \
+  $(CODE_WAIT); $(SUMMARY); \
+  [ $$code_status = 0 ] || { echo "lint or typecheck failed (their messages are above the summary)"; status=1; }; \
   exit $$status
 endef
 
-# lint and typecheck (mk/editors.mk) first: their errors show in seconds, before the builds and tests.
+# lint and typecheck (mk/editors.mk) run beside the build and the tests (run_tests).
 # `machinery` tests (pytest.ini) test the build's own code (caches, build server, git dates, dist, the
 # offline copy): no content edit can break them, so `make check` leaves them to `make test` and CI.
 check: $(STAMP) ## the fast checks, no browser: lint, types, strict build, sitecheck, pytest, node tests, search quality

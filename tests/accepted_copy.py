@@ -5,9 +5,11 @@ A full build costs two to three seconds, so the tests that each need a build tha
 - every free-text field of every contact holds Markdown and HTML that would run script, and the pages
   must show it as text (tests/test_safety.py);
 - a macro writes a link to a page that does not exist: the strict build cannot see links in a macro's
-  HTML, sitecheck must (tests/test_sitecheck_html_links.py).
+  HTML, sitecheck must (tests/test_sitecheck_html_links.py);
+- the first guide holds raw HTML that hides a script from any tokenizer but HTML5's: the build passes it,
+  the raw-HTML check of the built page must not (tests/test_safety.py).
 
-The two edits touch different files and neither makes the build fail. The tests carry
+No edit makes the build fail, and each test reads only what its own edit put there. The tests carry
 `pytest.mark.xdist_group(GROUP)`, so one worker builds the copy (dev/testing.md).
 """
 
@@ -25,6 +27,15 @@ from .page_picks import first_guide
 GROUP = "accepted-copy"
 HOSTILE_LINK = "[подробнее](javascript:alert(1))"
 HOSTILE_IMAGE = "![](https://evil.example/x.png)"
+# Each hides a script from a tokenizer that is not HTML5's; Chromium runs it (issue 25, class 1).
+PARSER_TRICKS = [
+    "<!--><script>alert(1)</script>-->",
+    "<!---><script>alert(2)</script>-->",
+    "<p>x<!-- a --!><script>alert(3)</script>--></p>",
+    "<p><![CDATA[x]]><script>alert(4)</script></p>",
+]
+# Closes the article as Chromium reads it (html.parser sees a comment): what follows escapes every allow-list.
+ESCAPE_TRICK = '<!--></article></div><img src="x.png" alt="" data-x="1">-->'
 
 
 @dataclass(frozen=True)
@@ -32,15 +43,17 @@ class AcceptedCopy:
     project: Path
     result: BuildResult
     macro_page: str  # docs/<name>.md that calls the macro writing the broken link
+    tricks_page: str  # docs/<name>.md that holds PARSER_TRICKS and ESCAPE_TRICK
 
 
 def make_accepted_copy(dest: Path, build: Callable[[Path], BuildResult]) -> AcceptedCopy:
-    """Copy the project to `dest`, make both edits, build it with `build` (tests/conftest.py's)."""
+    """Copy the project to `dest`, make every edit, build it with `build` (tests/conftest.py's)."""
     project = copy_project(dest)
     _hostile_contact_values(project / "data" / "contacts.yml")
-    macro_page = first_guide(project)
+    macro_page = tricks_page = first_guide(project)
     _macro_with_a_broken_link(project, macro_page)
-    return AcceptedCopy(project, build(project), macro_page)
+    _parser_tricks(project / tricks_page)
+    return AcceptedCopy(project, build(project), macro_page, tricks_page)
 
 
 def _hostile_contact_values(contacts: Path) -> None:
@@ -53,6 +66,15 @@ def _hostile_contact_values(contacts: Path) -> None:
     text = re.sub(r"(?m)^(    name: ).*$", rf'\1"{HOSTILE_LINK}"', text)
     text = re.sub(r"(?m)^(    about: ).*$", rf'\1"{HOSTILE_IMAGE} <script>alert(1)</script>"', text)
     contacts.write_text(text, encoding="utf-8")
+
+
+def _parser_tricks(page: Path) -> None:
+    """After the short answer, in the article: where a reader's browser would meet them."""
+    text = page.read_text(encoding="utf-8")
+    anchor = "{{ short_answer() }}"
+    assert anchor in text, f"{page}: no {anchor}"
+    tricks = "\n\n".join([*PARSER_TRICKS, ESCAPE_TRICK])
+    page.write_text(text.replace(anchor, f"{anchor}\n\nТекст.\n\n{tricks}\n", 1), encoding="utf-8")
 
 
 def _macro_with_a_broken_link(project: Path, page: str) -> None:

@@ -16,6 +16,9 @@ from sitebuild import ROOT, BuildResult, BuildServer, copy_project
 from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
 
 from .accepted_copy import AcceptedCopy, make_accepted_copy
+from .broken_links_copy import BrokenLinks, make_broken_links
+from .editors_copy import EditorsCopy, make_editors_copy
+from .wrong_calls_copy import WrongCalls
 
 if TYPE_CHECKING:
     from deploy.preview import Preview
@@ -50,8 +53,8 @@ _UNGROUPED = pytest.StashKey[set[str]]()
 
 
 # Fixtures that build a copy of the project: a test that asks for one costs seconds, not milliseconds.
-_BUILDING = {"project_copy", "accepted_copy", "broken_links", "every_contact_changed", "configured", "offline_site",
-             "nested_project", "build_server", "print_site_url"}
+_BUILDING = {"project_copy", "accepted_copy", "wrong_calls", "broken_links", "editors_copy", "configured",
+             "offline_site", "nested_project", "build_server", "print_site_url"}
 
 
 def _start_order(item: pytest.Item) -> int:
@@ -141,6 +144,27 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 def accepted_copy(tmp_path_factory: pytest.TempPathFactory) -> AcceptedCopy:
     """tests/accepted_copy.py: odd input the strict build must accept, built once; users carry its xdist_group."""
     return make_accepted_copy(tmp_path_factory.mktemp("accepted") / "project", build)
+
+
+@pytest.fixture(scope="session")
+def broken_links(tmp_path_factory: pytest.TempPathFactory) -> BrokenLinks:
+    """tests/broken_links_copy.py: broken links, a page missing from the nav and wrong macro calls, built once;
+    users carry its xdist_group."""
+    return make_broken_links(tmp_path_factory.mktemp("broken-links") / "project", build)
+
+
+@pytest.fixture(scope="session")
+def editors_copy(tmp_path_factory: pytest.TempPathFactory) -> EditorsCopy:
+    """tests/editors_copy.py: a changed contact, a retired one and a new guide, built and checked once;
+    users carry its xdist_group."""
+    return make_editors_copy(tmp_path_factory.mktemp("editors") / "project", build)
+
+
+@pytest.fixture(scope="session")
+def wrong_calls(broken_links: BrokenLinks) -> WrongCalls:
+    """tests/wrong_calls_copy.py: pages that call macros wrongly, in the broken-links copy's build; users carry
+    its xdist_group."""
+    return broken_links.wrong_calls
 
 
 @pytest.fixture

@@ -36,25 +36,29 @@ def _ran(output: str, label: str) -> None:
     assert any(line.strip().startswith(label) and "checked:" in line for line in output.splitlines()), output[-4000:]
 
 
+@pytest.fixture(scope="module")
+def bench_build_output(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One small run of bench.build, every way (Zensical's when it is installed): both tests below read it."""
+    zensical = ZENSICAL_BIN if ZENSICAL_BIN.exists() else tmp_path_factory.mktemp("bench") / "no-zensical"
+    return _bench("bench.build", "--sizes", "3", "--runs", "1", "--zensical", str(zensical))
+
+
 @pytest.mark.machinery
-def test_bench_build_runs_every_way(tmp_path: Path) -> None:
-    installed = ZENSICAL_BIN.exists()
-    zensical = str(ZENSICAL_BIN) if installed else str(tmp_path / "no-zensical")
-    output = _bench("bench.build", "--sizes", "3", "--runs", "1", "--zensical", zensical)
+@pytest.mark.xdist_group("bench-build")
+def test_bench_build_runs_every_way(bench_build_output: str) -> None:
+    output = bench_build_output
     for label in ("project", STOCK, PRERENDERED):
         _ran(output, label)
     summary = output.split("\nsummary", 1)[1]
     assert not [line for line in summary.splitlines() if any(word in line for word in BROKEN)], summary
-    if installed:
-        _ran(output, ZENSICAL)
 
 
 @pytest.mark.machinery
-def test_bench_build_zensical_way_runs() -> None:
+@pytest.mark.xdist_group("bench-build")
+def test_bench_build_zensical_way_runs(request: pytest.FixtureRequest) -> None:
     if not ZENSICAL_BIN.exists():
         pytest.skip(f"{ZENSICAL_BIN.relative_to(ROOT)} is not installed: make .venv-bench/.installed (or bench-build)")
-    output = _bench("bench.build", "--sizes", "3", "--runs", "1", "--zensical", str(ZENSICAL_BIN))
-    _ran(output, ZENSICAL)
+    _ran(request.getfixturevalue("bench_build_output"), ZENSICAL)
 
 
 @pytest.mark.machinery

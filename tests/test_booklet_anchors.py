@@ -1,4 +1,4 @@
-"""hooks/booklet.py's Anchors: the fast path for a chapter heading notes what a parse of it would note."""
+"""ozon/booklet's Anchors (ozon_help/plugins/booklet/chapters.py): the fast path for a chapter heading notes what a parse of it would note."""
 
 from __future__ import annotations
 

@@ -9,27 +9,24 @@ non-browser test suite inside such a copy: a test that hard-codes today's data f
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from macros.contacts_data import ContactBook
 from macros.contacts_schema import AddressChannel, EmailChannel, PhoneChannel
-from sitebuild.contact_edits import pages_using, rewrite_every_contact, switch_pages
-from sitecheck.__main__ import main as sitecheck_main
+from sitebuild.contact_edits import pages_using, rewrite_every_contact
 from sitecheck.project import Project
 
-from .conftest import BuildResult, build, copy_project
 from .contact_picks import live_book
+from .editors_copy import CHECKED, EditorsCopy
+from .editors_copy import GROUP as EDITORS_GROUP
 
-# The tests of the built copy share one build: one worker runs them (pytest-xdist --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("contact-edits")
+# The tests of the built copy share one build with tests/test_search_quality.py's new guide
+# (tests/editors_copy.py): one worker runs them (pytest-xdist --dist loadgroup).
+pytestmark = pytest.mark.xdist_group(EDITORS_GROUP)
 
 COMMON_FIELDS = ("label", "source", "hours", "seen", "note")
 VALUE_FIELDS: tuple[str, ...] = COMMON_FIELDS + ("number", "email", "address", "postal_code", "recipient", "url")
-CHECKED = dt.date(2026, 11, 1)  # any past day
 
 
 def test_every_value_changes_and_one_contact_is_retired(project_copy: Path) -> None:
@@ -52,34 +49,11 @@ def test_every_value_changes_and_one_contact_is_retired(project_copy: Path) -> N
     assert len(retirement.pages) > 1
 
 
-@dataclass
-class EveryContactChanged:
-    """The copy after EDITING.md's «change a contact» for every contact and «retire a contact» for one, built."""
-
-    project: Path
-    before: ContactBook
-    after: ContactBook
-    result: BuildResult
-
-
-@pytest.fixture(scope="module")
-def every_contact_changed(tmp_path_factory: pytest.TempPathFactory) -> EveryContactChanged:
-    project = copy_project(tmp_path_factory.mktemp("contact-edits") / "project")
-    before = live_book(project)
-    retirement = rewrite_every_contact(project, CHECKED)
-    # That the build stops on the retired contact's pages first is test_sitecheck_references' job.
-    switch_pages(project / "docs", retirement.retired, retirement.replacement)
-    return EveryContactChanged(project, before, live_book(project), build(project))
-
-
-def test_site_with_every_contact_changed_builds_and_passes_every_check(
-    every_contact_changed: EveryContactChanged, capsys: pytest.CaptureFixture[str]
-) -> None:
-    changed = every_contact_changed
-    project, before, after, result = changed.project, changed.before, changed.after, changed.result
+def test_site_with_every_contact_changed_builds_and_passes_every_check(editors_copy: EditorsCopy) -> None:
+    before, after, result = editors_copy.before, editors_copy.after, editors_copy.result
     assert result.ok, result.output
     assert "Found local Python module" not in result.output, "ozon/quiet_macros keeps the build output short"
-    assert sitecheck_main(["--root", str(project), "--site", str(result.site)]) == 0, capsys.readouterr().out
+    assert editors_copy.sitecheck.returncode == 0, editors_copy.sitecheck.output
     directory = (result.site / "kontakty" / "index.html").read_text(encoding="utf-8")
     for channel in after.live():
         old = before.channels[channel.id]
@@ -92,12 +66,11 @@ def test_site_with_every_contact_changed_builds_and_passes_every_check(
         assert CHECKED.strftime("%d.%m.%Y") in directory
 
 
-def test_a_new_number_reaches_every_page_that_shows_it(every_contact_changed: EveryContactChanged) -> None:
+def test_a_new_number_reaches_every_page_that_shows_it(editors_copy: EditorsCopy) -> None:
     """README, «change a contact»: one edit in data/contacts.yml changes every page; the old number is gone."""
-    changed = every_contact_changed
-    before, after, result = changed.before, changed.after, changed.result
+    before, after, result = editors_copy.before, editors_copy.after, editors_copy.result
     assert result.ok, result.output
-    project = Project(changed.project)
+    project = Project(editors_copy.project)
     pages = {path: path.read_text(encoding="utf-8") for path in result.site.rglob("*.html")}
     checked = 0
     for channel in after.live():
@@ -113,19 +86,9 @@ def test_a_new_number_reaches_every_page_that_shows_it(every_contact_changed: Ev
     assert checked > 5, "too few pages call a phone macro: is this the real site?"
 
 
-
-def test_site_with_every_contact_changed_keeps_its_search_quality(every_contact_changed: EveryContactChanged) -> None:
+def test_site_with_every_contact_changed_keeps_its_search_quality(editors_copy: EditorsCopy) -> None:
     """Retiring the most used contact and switching its pages passes make check's search quality the first
     time: the guides' asked phrases still find them, and no clear drop against the accepted run."""
-    import subprocess
-    import sys
-
-    changed = every_contact_changed
-    assert changed.result.ok, changed.result.output
-    copy_project(changed.project, ("bench", "tests/js"))  # the check and its engine loader (sitecheck is there)
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.search_quality", "--site", str(changed.result.site)],
-        cwd=changed.project, capture_output=True, text=True, timeout=300, check=False,
-    )
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
-    assert "held-out" in done.stdout
+    assert editors_copy.result.ok, editors_copy.result.output
+    assert editors_copy.quality.returncode == 0, editors_copy.quality.output[-6000:]
+    assert "held-out" in editors_copy.quality.output

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -19,13 +20,17 @@ from ozon_help.plugins.csp import policy as csp
 from sitecheck import raw_html
 from sitecheck.project import Page
 
-from .accepted_copy import GROUP, HOSTILE_IMAGE, HOSTILE_LINK, AcceptedCopy
+from .accepted_copy import ESCAPE_TRICK, GROUP, HOSTILE_IMAGE, HOSTILE_LINK, PARSER_TRICKS, AcceptedCopy
 from .conftest import ROOT, BuildResult, build
 from .page_picks import first_guide, first_other_page
 from .sitecheck_support import replace_in, run_check
+from .wrong_calls_copy import GROUP as WRONG_CALLS_GROUP
+from .wrong_calls_copy import HOME, MISSPELT_CONTACT, MISSPELT_ON_OTHER_PAGE, VARIABLE_ON_HOME, WrongCalls
 
 # The guide MkDocs renders first: a build that refuses it stops after one page (tests/page_picks.py).
 GUIDE = first_guide()
+# Wrong macro calls do not stop the build at once: their tests share one build (tests/wrong_calls_copy.py).
+WRONG_CALLS = pytest.mark.xdist_group(WRONG_CALLS_GROUP)
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -113,8 +118,21 @@ def test_unsafe_front_matter_stops_the_build(project_copy: Path) -> None:
     assert "Fix: " in result.output and "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("title", ["Заголовок &lt;img src=x onerror=alert(1)&gt;", "Заголовок\u200b с невидимым"])
-def test_title_from_a_heading_is_checked_too(project_copy: Path, title: str) -> None:
+HEADING_TITLES = ["Заголовок &lt;img src=x onerror=alert(1)&gt;", "Заголовок\u200b с невидимым"]
+
+
+@pytest.mark.parametrize("title", HEADING_TITLES)
+def test_a_title_from_a_heading_is_refused_as_markup_or_invisible(title: str) -> None:
+    """What ozon/safety asks of a title MkDocs took from the page's heading (MkDocs unescapes it)."""
+    from macros import front_matter_guard
+
+    unescaped = unescape(title)  # as MkDocs reads the heading
+    assert front_matter_guard.unsafe_part(unescaped) or front_matter_guard.invisible_part(unescaped)
+
+
+def test_title_from_a_heading_is_checked_too(project_copy: Path) -> None:
+    """The hook stops the build at the heading's line (each kind of title: the test above)."""
+    title = HEADING_TITLES[0]
     source = first_other_page()  # a guide must have «title:»; other pages may take it from their heading
     page = project_copy / source
     text = page.read_text(encoding="utf-8")
@@ -169,31 +187,25 @@ def test_the_references_check_reports_the_page_language_at_the_page_line(project
     assert problems[0].fix
 
 
-def test_the_build_refuses_before_evaluating_and_names_the_editors_line(project_copy: Path) -> None:
-    page = project_copy / GUIDE
-    marker = project_copy / "evaluated"
-    call = f"{{{{ self._TemplateReference__context.cycler.__init__.__globals__.os.system('touch {marker}') }}}}"
-    replace_in(page, "{{ short_answer() }}", "{{ short_answer() }}\n\n" + call)
-    result = build(project_copy)
-    assert not result.ok and not marker.exists()
-    assert f"{GUIDE}:{line_of(page, call)}: " in result.output and "Traceback" not in result.output
+@WRONG_CALLS
+def test_the_build_refuses_before_evaluating_and_names_the_editors_line(wrong_calls: WrongCalls) -> None:
+    result = wrong_calls.result
+    assert not result.ok and not wrong_calls.evaluate_marker.exists()
+    where = f"{HOME}:{wrong_calls.line_of(HOME, wrong_calls.evaluate_call)}: "
+    assert where in result.output and "Traceback" not in result.output, result.output
 
 
-def test_a_macro_error_names_the_line_with_front_matter_counted(project_copy: Path) -> None:
-    page = project_copy / GUIDE
-    replace_in(page, "{{ short_answer() }}", '{{ short_answer() }}\n\nПозвоните {{ phone("rpn-ekc-phon") }}.')
-    other = project_copy / first_other_page(project_copy)
-    replace_in(other, "\n\n", "\n\n{{ hours('rpn-petiton') }}\n\n")  # more mistakes, on other pages, same run
-    home = project_copy / "docs" / "index.md"
-    replace_in(home, "\n\n", "\n\n{{ city }}\n\n")
-    result = build(project_copy)
+@WRONG_CALLS
+def test_a_macro_error_names_the_line_with_front_matter_counted(wrong_calls: WrongCalls) -> None:
+    result, guide, other = wrong_calls.result, wrong_calls.guide, wrong_calls.other
     assert not result.ok
-    expected = f'{GUIDE}:{line_of(page, "rpn-ekc-phon")}: {{{{ phone("rpn-ekc-phon") }}}}: no contact'
+    expected = f"{guide}:{wrong_calls.line_of(guide, MISSPELT_CONTACT)}: {MISSPELT_CONTACT}: no contact"
     assert expected in result.output and "Traceback" not in result.output, result.output
     # every wrong call of every page in one run, each at its line, quoted as written
-    where = f"{first_other_page(project_copy)}:{line_of(other, 'rpn-petiton')}: "
-    assert f"{where}{{{{ hours('rpn-petiton') }}}}: no contact" in result.output, result.output
-    assert f"docs/index.md:{line_of(home, '{{ city }}')}: {{{{ … }}}} reads the variable «city»" in result.output
+    where = f"{other}:{wrong_calls.line_of(other, MISSPELT_ON_OTHER_PAGE)}: "
+    assert f"{where}{MISSPELT_ON_OTHER_PAGE}: no contact" in result.output, result.output
+    home_line = wrong_calls.line_of(HOME, VARIABLE_ON_HOME)
+    assert f"{HOME}:{home_line}: {{{{ … }}}} reads the variable «city»" in result.output, result.output
 
 
 # --- 5: raw HTML in pages -----------------------------------------------------------------------
@@ -237,32 +249,20 @@ def test_raw_html_outside_the_allow_list_is_refused_with_the_source_line(
     assert [(p.path, p.line) for p in problems] == [(GUIDE, line_of(page, snippet))], problems
 
 
-# Each hides a script from a tokenizer that is not HTML5's; Chromium runs it (issue 25, class 1).
-PARSER_TRICKS = [
-    "<!--><script>alert(1)</script>-->",
-    "<!---><script>alert(2)</script>-->",
-    "<p>x<!-- a --!><script>alert(3)</script>--></p>",
-    "<p><![CDATA[x]]><script>alert(4)</script></p>",
-]
-# Closes the article as Chromium reads it (html.parser sees a comment): what follows escapes every allow-list.
-ESCAPE_TRICK = '<!--></article></div><img src="x.png" alt="" data-x="1">-->'
-
-
-
-def test_the_final_page_is_read_as_a_browser_reads_it(project_copy: Path) -> None:
-    page = project_copy / GUIDE
-    tricks = "\n\n".join([*PARSER_TRICKS, ESCAPE_TRICK])
-    replace_in(page, "{{ short_answer() }}", "{{ short_answer() }}\n\nТекст.\n\n" + tricks + "\n")
-    result = build(project_copy)
+@pytest.mark.xdist_group(GROUP)
+def test_the_final_page_is_read_as_a_browser_reads_it(accepted_copy: AcceptedCopy) -> None:
+    """The tricks (tests/accepted_copy.py) pass the build; the raw-HTML check of the built page finds each."""
+    result, source = accepted_copy.result, accepted_copy.tricks_page
     assert result.ok, result.output
-    found = run_check(raw_html.NAME, project_copy, result.site)
+    page = accepted_copy.project / source
+    found = run_check(raw_html.NAME, accepted_copy.project, result.site)
     problems = [p for p in found if "no template of the theme" in p.message]
-    expected = [(GUIDE, line_of(page, trick)) for trick in PARSER_TRICKS]
+    expected = [(source, line_of(page, trick)) for trick in PARSER_TRICKS]
     assert sorted((p.path, p.line) for p in problems) == expected, "\n".join(map(str, problems))
     escapes = [p for p in found if "closes an element it did not open" in p.message]
-    assert [(p.path, p.line) for p in escapes] == [(GUIDE, line_of(page, ESCAPE_TRICK))], "\n".join(map(str, found))
+    assert [(p.path, p.line) for p in escapes] == [(source, line_of(page, ESCAPE_TRICK))], "\n".join(map(str, found))
     # And whatever a check misses, the policy does not trust: no such script is hashed.
-    html = (result.site / Path(GUIDE).stem / "index.html").read_text(encoding="utf-8")
+    html = (result.site / Path(source).stem / "index.html").read_text(encoding="utf-8")
     policy = html[html.index('<meta http-equiv="Content-Security-Policy"') :].split(">", 1)[0]
     for number in range(1, 5):
         assert csp.script_hash(f"alert({number})") not in policy

@@ -1,26 +1,25 @@
 """Search quality (bench/search_quality.py): a guide's own `asked:` phrases find it first, and the hit rate
 over every buyer's query is compared with the accepted run, failing only on a clear drop.
 
-The rules are checked on made-up runs (pure functions); one project copy proves that a correct new guide
-whose words overlap other guides' passes the build, sitecheck and search quality the first time.
+The rules are checked on made-up runs (pure functions); one project copy (tests/editors_copy.py) proves that
+a correct new guide whose words overlap other guides' passes the build, sitecheck and search quality the
+first time.
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bench import search_quality as quality
 from bench.search import HELD_OUT, QUERIES, load_queries
-from sitebuild import SITE_PARTS, copy_project
+from sitebuild import copy_project
 
-from .conftest import ROOT, build
-
-NEW_GUIDE = ROOT / "tests" / "fixtures" / "new-guide" / "povrezhdennaya-posylka.md"
+from .conftest import ROOT
+from .editors_copy import GROUP as EDITORS_GROUP
+from .editors_copy import NEW_GUIDE, NEW_QUERY, EditorsCopy
 EDITING_GUIDE = ROOT / "EDITING.md"  # the editors' manual: «Add a guide» and «Search» (README links it)
 
 
@@ -172,26 +171,16 @@ def test_editing_guide_example_guide_is_one_the_site_does_not_have() -> None:
 # --- a correct guide passes the first time -----------------------------------------------------------
 
 
-def test_a_correct_guide_whose_words_overlap_others_passes_make_check(tmp_path: Path) -> None:
-    """What an editor does by EDITING.md «Add a guide»: the file, nav, queries; then what make check runs on it."""
-    project = copy_project(tmp_path / "project", SITE_PARTS + ("bench", "sitebuild"))
-    copy_project(project, ("tests/js",))  # the engine's loader, which bench/search_rank.mjs imports
-    slug = NEW_GUIDE.stem
-    (project / "docs" / NEW_GUIDE.name).write_text(NEW_GUIDE.read_text(encoding="utf-8"), encoding="utf-8")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    anchor = next(line for line in text.splitlines() if line.strip() == "- brak.md")
-    config.write_text(text.replace(anchor, f"{anchor}\n{anchor.replace('brak', slug)}", 1), encoding="utf-8")
-    with (project / "bench" / "search_queries.yml").open("a", encoding="utf-8") as queries:
-        queries.write(f"- {{q: привезли мятую коробку с вмятинами, slug: {slug}}}\n")
-    result = build(project, project / "site")
+@pytest.mark.xdist_group(EDITORS_GROUP)
+def test_a_correct_guide_whose_words_overlap_others_passes_make_check(editors_copy: EditorsCopy) -> None:
+    """What an editor does by EDITING.md «Add a guide» (the file, nav, queries; tests/editors_copy.py, which also
+    changes every contact that day), then what make check runs on it: the build, sitecheck, search quality."""
+    assert NEW_GUIDE.name == Path(editors_copy.new_guide).name
+    result = editors_copy.result
     assert result.ok, result.output[-3000:]
-    for module in ("sitecheck", "bench.search_quality"):
-        run = subprocess.run(
-            [sys.executable, "-m", module, "--site", "site"], cwd=project, capture_output=True, text=True, timeout=300
-        )
-        assert run.returncode == 0, f"python -m {module}:\n{run.stdout[-4000:]}{run.stderr[-2000:]}"
-    assert "новый запрос: «привезли мятую коробку с вмятинами»" in run.stdout
-    accepted = json.loads((project / "bench" / quality.ACCEPTED.name).read_text(encoding="utf-8"))
+    assert (result.site / NEW_GUIDE.stem / "index.html").is_file()
+    for name, run in (("sitecheck", editors_copy.sitecheck), ("bench.search_quality", editors_copy.quality)):
+        assert run.returncode == 0, f"python -m {name}:\n{run.output[-6000:]}"
+    assert f"новый запрос: «{NEW_QUERY}»" in editors_copy.quality.output
+    accepted = json.loads((editors_copy.project / "bench" / quality.ACCEPTED.name).read_text(encoding="utf-8"))
     assert accepted == json.loads(quality.ACCEPTED.read_text(encoding="utf-8"))  # nothing was re-accepted
-

@@ -18,7 +18,8 @@ from ozon_help.plugins.mkdocs_messages import messages as mkdocs_messages
 from ozon_help.plugins.serve_errors import error_page as serve_errors
 from ozon_help.plugins.serve_errors.plugin import ServeErrorsPlugin
 
-from .conftest import build, copy_project
+from .broken_links_copy import GROUP as BROKEN_LINKS_GROUP
+from .broken_links_copy import MISSING_PAGE_LINK, NOT_IN_NAV, BrokenLinks
 
 
 class Browser:
@@ -171,15 +172,13 @@ def test_pages_missing_from_nav_are_one_line_each() -> None:
     assert _explain("Something else MkDocs says.") is None
 
 
-def test_a_strict_build_names_file_and_line_of_mkdocs_own_warnings(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "slovar.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[нет такой](net-takoy.md)\n", encoding="utf-8")
-    line = page.read_text(encoding="utf-8").count("\n")
-    (project / "docs" / "lishnyaya.md").write_text("---\ntitle: Лишняя\n---\n\nТекст.\n", encoding="utf-8")
-    result = build(project)
+@pytest.mark.xdist_group(BROKEN_LINKS_GROUP)
+def test_a_strict_build_names_file_and_line_of_mkdocs_own_warnings(broken_links: BrokenLinks) -> None:
+    """The copy of tests/broken_links_copy.py: a link to a missing page, a page missing from the nav."""
+    result, project, line = broken_links.result, broken_links.project, broken_links.missing_page_line
+    target = MISSING_PAGE_LINK.split("](", 1)[1].rstrip(")")
     assert not result.ok
-    assert f"docs/slovar.md:{line}: Doc file 'slovar.md' contains a link 'net-takoy.md'" in result.output
-    assert "docs/lishnyaya.md:1: this page is not in «nav:»" in result.output
+    assert f"docs/slovar.md:{line}: Doc file 'slovar.md' contains a link '{target}'" in result.output, result.output
+    assert f"{NOT_IN_NAV}:1: this page is not in «nav:»" in result.output, result.output
     problems = [text for text in result.output.splitlines() if text.startswith(("WARNING", "ERROR"))]
     assert problems and not [text for text in problems if str(project) in text], "paths are the project's"

@@ -12,9 +12,10 @@ from macros.contacts_data import load_contacts
 from macros.guide_index import read_front_matter
 from sitebuild.contact_edits import set_channel_fields
 
-from .conftest import ROOT, BuildResult, build, copy_project
+from .conftest import ROOT, BuildResult, build
 from .contact_picks import live_book, pick
-from .page_picks import first_guide, first_other_page
+from .wrong_calls_copy import GROUP as WRONG_CALLS_GROUP
+from .wrong_calls_copy import HOME, WrongCalls
 
 BOOK = load_contacts(ROOT / "data" / "contacts.yml")
 
@@ -76,33 +77,26 @@ def test_no_google_fonts(built_site: BuildResult) -> None:
 
 
 # A wrong macro call does not stop the build at once (every page's wrong calls are reported in one run), so
-# both kinds share one copy and one build: one worker runs the two tests (pytest-xdist --dist loadgroup).
-WRONG_CALLS = pytest.mark.xdist_group("site-build-wrong-calls")
-
-
-@pytest.fixture(scope="session")
-def wrong_calls(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, BuildResult]:
-    """A copy whose first guide calls an unknown contact and whose other page calls an unknown macro, built."""
-    project = copy_project(tmp_path_factory.mktemp("wrong-calls") / "project")
-    guide, other = first_guide(project), first_other_page(project)
-    for page, call in ((guide, '{{ phone("no-such-contact") }}'), (other, "{{ telephone('any-id') }}")):
-        path = project / page
-        path.write_text(path.read_text(encoding="utf-8") + f"\n{call}\n", encoding="utf-8")
-    return guide, other, build(project)
+# these tests read the one build of tests/wrong_calls_copy.py (one worker builds it: its xdist_group).
+WRONG_CALLS = pytest.mark.xdist_group(WRONG_CALLS_GROUP)
 
 
 @WRONG_CALLS
-def test_unknown_contact_id_stops_build(wrong_calls: tuple[str, str, BuildResult]) -> None:
-    guide, _, result = wrong_calls
+def test_unknown_contact_id_stops_build(wrong_calls: WrongCalls) -> None:
+    result = wrong_calls.result
     assert not result.ok
-    assert any(guide in line and "no-such-contact" in line for line in result.output.splitlines()), result.output
+    assert any(wrong_calls.guide in line and "no-such-contact" in line for line in result.output.splitlines()), (
+        result.output
+    )
 
 
 @WRONG_CALLS
-def test_undefined_macro_stops_build(wrong_calls: tuple[str, str, BuildResult]) -> None:
-    _, other, result = wrong_calls
+def test_undefined_macro_stops_build(wrong_calls: WrongCalls) -> None:
+    result = wrong_calls.result
     assert not result.ok
-    assert any(other in line and "telephone" in line for line in result.output.splitlines()), result.output
+    assert any(HOME in line and "telephone" in line for line in result.output.splitlines()), (
+        result.output
+    )
 
 
 def test_broken_contacts_file_stops_build_with_line(project_copy: Path) -> None:

@@ -1,4 +1,8 @@
-"""Content rules: short variants are short and plain; laws are cited in the recognised forms."""
+"""Content rules: short variants are short and plain; laws are cited in the recognised forms.
+
+The content check judges each page on its own: the real site's run checks every page, and the tests of one
+rule run it on a copy that holds only the page they change (sitecheck_support.copy_with_pages).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,17 @@ import pytest
 from sitecheck import content
 
 from .conftest import ROOT
-from .sitecheck_support import append_to, errors_about, only_one, replace_in, run_check
+from .sitecheck_support import append_to, copy_with_pages, errors_about, only_one, replace_in, run_check
 
 NAME = content.NAME
 GUIDE = "docs/zakaz-poteryalsya.md"
+GLOSSARY = "docs/slovar.md"
+
+
+@pytest.fixture
+def page_copy(tmp_path: Path) -> Path:
+    """The project with only GUIDE and GLOSSARY in docs/, the two pages these tests change."""
+    return copy_with_pages(tmp_path / "project", GUIDE, GLOSSARY)
 
 
 def test_real_docs_pass() -> None:
@@ -20,9 +31,9 @@ def test_real_docs_pass() -> None:
     assert problems == [], "\n".join(map(str, problems))
 
 
-def test_short_over_sixty_words(project_copy: Path) -> None:
-    replace_in(project_copy / GUIDE, "short: >-\n", "short: >-\n  " + "Слово " * 30 + "\n", 1)
-    problem = only_one(run_check(NAME, project_copy), GUIDE, "words, more than 60")
+def test_short_over_sixty_words(page_copy: Path) -> None:
+    replace_in(page_copy / GUIDE, "short: >-\n", "short: >-\n  " + "Слово " * 30 + "\n", 1)
+    problem = only_one(run_check(NAME, page_copy), GUIDE, "words, more than 60")
     assert problem.line == 3
 
 
@@ -31,9 +42,9 @@ def test_word_count_counts_numbers_as_words_and_skips_punctuation() -> None:
     assert content.word_count("[Чат](kontakty.md) **сразу**") == 2
 
 
-def test_short_with_a_macro(project_copy: Path) -> None:
-    replace_in(project_copy / GUIDE, "short: >-\n", '''short: >-\n  Звоните {{ phone("rpn-ekc-phone") }}.\n''', 1)
-    assert only_one(run_check(NAME, project_copy), GUIDE, "contains a macro")
+def test_short_with_a_macro(page_copy: Path) -> None:
+    replace_in(page_copy / GUIDE, "short: >-\n", '''short: >-\n  Звоните {{ phone("rpn-ekc-phone") }}.\n''', 1)
+    assert only_one(run_check(NAME, page_copy), GUIDE, "contains a macro")
 
 
 RECOGNISED = [
@@ -64,9 +75,9 @@ RECOGNISED = [
 
 
 @pytest.mark.parametrize("citation", RECOGNISED)
-def test_recognised_citation(project_copy: Path, citation: str) -> None:
-    append_to(project_copy / "docs" / "slovar.md", f"\nСм. {citation}.\n")
-    problems = run_check(NAME, project_copy)
+def test_recognised_citation(page_copy: Path, citation: str) -> None:
+    append_to(page_copy / GLOSSARY, f"\nСм. {citation}.\n")
+    problems = run_check(NAME, page_copy)
     assert problems == [], "\n".join(map(str, problems))
 
 
@@ -88,11 +99,11 @@ def test_recognised_citation(project_copy: Path, citation: str) -> None:
         ("ПП № 924", "form not recognised"),
     ],
 )
-def test_unrecognised_citation(project_copy: Path, citation: str, expected: str) -> None:
-    page = project_copy / "docs" / "slovar.md"
+def test_unrecognised_citation(page_copy: Path, citation: str, expected: str) -> None:
+    page = page_copy / GLOSSARY
     append_to(page, f"\nСм. {citation}.\n")
     line = page.read_text(encoding="utf-8").count("\n")
-    found = errors_about(run_check(NAME, project_copy), "docs/slovar.md", expected)
+    found = errors_about(run_check(NAME, page_copy), "docs/slovar.md", expected)
     assert found, f"{citation!r} was not flagged"
     assert all(p.line == line and "legal citation" in p.message for p in found), found
 
@@ -106,8 +117,8 @@ def test_unrecognised_citation(project_copy: Path, citation: str, expected: str)
         ("ст.18, 20–23", "«ст.18, 20–23»"),
     ],
 )
-def test_message_quotes_the_whole_citation(project_copy: Path, citation: str, quoted: str) -> None:
+def test_message_quotes_the_whole_citation(page_copy: Path, citation: str, quoted: str) -> None:
     """The editor searches the page for the quoted text: «статья 2» would not find «статья 23.1»."""
-    append_to(project_copy / "docs" / "slovar.md", f"\nСм. {citation}.\n")
-    found = errors_about(run_check(NAME, project_copy), "docs/slovar.md", "legal citation")
+    append_to(page_copy / GLOSSARY, f"\nСм. {citation}.\n")
+    found = errors_about(run_check(NAME, page_copy), "docs/slovar.md", "legal citation")
     assert any(quoted in p.message for p in found), "\n".join(map(str, found))

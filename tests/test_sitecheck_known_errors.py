@@ -4,10 +4,17 @@ why and the fix; a bad entry in the file is reported at its own line.
 The per-entry tests read the entries from the real file, so a new entry is tested by adding it:
 its `examples` must be refused in a guide and its `fine` texts must pass. The mechanism itself
 (`{near}`, `unless`, line numbers, file errors) is tested with fixture files written here.
+
+Each entry's examples and fine texts go to the function the content check runs on each page
+(`content.check_known_errors`), on the real glossary with the text appended; the mechanism tests run the
+check on a copy that holds only that page (`page_copy`: the check judges each page on its own); one test
+runs it through the command line on a whole copy, and tests/test_sitecheck_content.py over the real site.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from pathlib import Path
 
 import pytest
@@ -15,12 +22,31 @@ import pytest
 from sitecheck import content, known_errors
 from sitecheck.__main__ import main
 from sitecheck.problems import Problem
+from sitecheck.project import Page, Project
 
 from .conftest import ROOT
-from .sitecheck_support import append_to, run_check
+from .sitecheck_support import append_to, copy_with_pages, run_check
 
 PAGE = "docs/slovar.md"
 ENTRIES, FILE_PROBLEMS = known_errors.load(ROOT)
+
+
+@functools.cache
+def _real_page() -> Page:
+    return next(page for page in Project(ROOT).pages.values() if page.path == PAGE)
+
+
+def _page_with(text: str) -> tuple[Page, int]:
+    """The real PAGE as the checks read it, with `text` appended on a line of its own; and that line."""
+    page = _real_page()
+    changed = dataclasses.replace(page, text=f"{page.text}\n{text}\n")
+    return changed, changed.text.count("\n")
+
+
+@pytest.fixture
+def page_copy(tmp_path: Path) -> Path:
+    """The project with only PAGE in docs/ (sitecheck_support.copy_with_pages)."""
+    return copy_with_pages(tmp_path / "project", PAGE)
 
 
 def _inject(project: Path, text: str) -> int:
@@ -48,11 +74,9 @@ FINE = [pytest.param(entry, text, id=f"{entry.id}-fine-{n}") for entry in ENTRIE
 
 
 @pytest.mark.parametrize(("entry", "example"), CASES)
-def test_every_known_error_is_refused_with_line_and_fix(
-    project_copy: Path, entry: known_errors.KnownError, example: str
-) -> None:
-    line = _inject(project_copy, example)
-    found = [p for p in _known(run_check(content.NAME, project_copy)) if p.path == PAGE and p.line == line]
+def test_every_known_error_is_refused_with_line_and_fix(entry: known_errors.KnownError, example: str) -> None:
+    page, line = _page_with(example)
+    found = [p for p in _known(content.check_known_errors(page, ENTRIES)) if p.path == PAGE and p.line == line]
     assert len(found) == 1, f"{example!r} was not refused once at {PAGE}:{line}: {found}"
     shown = str(found[0])
     assert shown.startswith(f"{PAGE}:{line}: known error «")
@@ -64,9 +88,9 @@ def test_every_known_error_is_refused_with_line_and_fix(
 
 
 @pytest.mark.parametrize(("entry", "text"), FINE)
-def test_fine_texts_pass(project_copy: Path, entry: known_errors.KnownError, text: str) -> None:
-    _inject(project_copy, text)
-    assert not [p for p in _known(run_check(content.NAME, project_copy)) if p.path == PAGE]
+def test_fine_texts_pass(entry: known_errors.KnownError, text: str) -> None:
+    page, _ = _page_with(text)
+    assert not [p for p in _known(content.check_known_errors(page, ENTRIES)) if p.path == PAGE]
 
 
 FIXTURE = """\
@@ -92,13 +116,13 @@ errors:
         ("| Зелёный слон | стоит |\n| летает | птица |", False),  # not across a table row
     ],
 )
-def test_near_and_unless(project_copy: Path, text: str, flagged_on_first_line: bool) -> None:
-    _write_known_errors(project_copy, FIXTURE)
-    page = project_copy / PAGE
+def test_near_and_unless(page_copy: Path, text: str, flagged_on_first_line: bool) -> None:
+    _write_known_errors(page_copy, FIXTURE)
+    page = page_copy / PAGE
     append_to(page, "\n")
     first_line = page.read_text(encoding="utf-8").count("\n") + 1
     append_to(page, text + "\n")
-    found = _known(run_check(content.NAME, project_copy))
+    found = _known(run_check(content.NAME, page_copy))
     if flagged_on_first_line:
         assert [(p.path, p.line) for p in found] == [(PAGE, first_line)], found
         assert found[0].fix == "write that the elephant walks"
@@ -118,10 +142,10 @@ def test_cli_names_file_line_text_and_fix(project_copy: Path, capsys: pytest.Cap
     assert f"{PAGE}:{line}: {expected}" in out
 
 
-def test_macros_are_not_read_as_text(project_copy: Path) -> None:
-    _write_known_errors(project_copy, FIXTURE)
-    _inject(project_copy, '{{ link("ozon-chat", "зелёный слон летает") }}')
-    assert _known(run_check(content.NAME, project_copy)) == []
+def test_macros_are_not_read_as_text(page_copy: Path) -> None:
+    _write_known_errors(page_copy, FIXTURE)
+    _inject(page_copy, '{{ link("ozon-chat", "зелёный слон летает") }}')
+    assert _known(run_check(content.NAME, page_copy)) == []
 
 
 BROKEN = {
@@ -177,10 +201,10 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("broken", list(BROKEN))
-def test_bad_entry_is_reported_at_its_line(project_copy: Path, broken: str) -> None:
+def test_bad_entry_is_reported_at_its_line(page_copy: Path, broken: str) -> None:
     yaml_text, line, needles = BROKEN[broken]
-    _write_known_errors(project_copy, yaml_text)
-    problems = [p for p in run_check(content.NAME, project_copy) if p.path == known_errors.KNOWN_ERRORS_FILE]
+    _write_known_errors(page_copy, yaml_text)
+    problems = [p for p in run_check(content.NAME, page_copy) if p.path == known_errors.KNOWN_ERRORS_FILE]
     assert problems, f"{broken}: no problem reported"
     assert all(p.severity == "error" for p in problems)
     assert any(p.line == line and all(n in str(p) for n in needles) for p in problems), "\n".join(map(str, problems))
