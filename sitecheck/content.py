@@ -118,8 +118,9 @@ def check_known_errors(page: Page, entries: list[known_errors.KnownError]) -> li
     """
     problems = []
     seen: set[tuple[str, int]] = set()
+    texts = (blank_jinja(page.text), readable_text(page.text))  # once per page, not once per entry
     for entry in entries:
-        for text in (blank_jinja(page.text), readable_text(page.text)):
+        for text in texts:
             try:
                 hits = known_errors.find(entry, text)
             except known_errors.PatternTimeout:

@@ -1,4 +1,4 @@
-"""ozon/booklet's Anchors (ozon_help/plugins/booklet/chapters.py): the fast path for a chapter heading notes what a parse of it would note."""
+"""ozon/booklet's Anchors (booklet/chapters.py): a chapter heading's fast path notes what a parse of it would."""
 
 from __future__ import annotations
 
