@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 from mkdocs.livereload import LiveReloadServer
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 
 from macros.problems import Problem, ProblemsError
 from ozon_help.plugins.mkdocs_messages import messages as mkdocs_messages
+from ozon_help.plugins.problems import BuildProblems
 from ozon_help.plugins.serve_errors import error_page as serve_errors
 from ozon_help.plugins.serve_errors.plugin import ServeErrorsPlugin
 
@@ -46,9 +47,10 @@ def served(tmp_path: Path) -> Iterator[tuple[LiveReloadServer, dict[str, Any]]]:
     state: dict[str, Any] = {"error": None}
 
     def builder() -> None:
-        if state["error"]:
-            logging.getLogger("mkdocs.plugins").error(state["error"])
-            raise RuntimeError("Aborted with a BuildError!")
+        if state["error"]:  # as a plugin stops the build (ozon_help/plugins/problems.py), and MkDocs reports it
+            error = BuildProblems(state["error"])
+            logging.getLogger("mkdocs.commands.build").error(str(error))
+            raise Abort("Aborted with a BuildError!") from error
 
     server = LiveReloadServer(builder=builder, host="127.0.0.1", port=0, root=str(site))
     server.watch(str(tmp_path))  # as make serve does: pages get the live-reload script
@@ -59,20 +61,22 @@ def served(tmp_path: Path) -> Iterator[tuple[LiveReloadServer, dict[str, Any]]]:
 
 def test_a_failed_build_is_a_page_with_file_line_problem_and_fix(served: tuple[LiveReloadServer, dict]) -> None:
     server, state = served
-    state["error"] = '\ndocs/brak.md:12: «booklet» <b>bad</b>. Fix: write booklet: true\nsecond line without place'
+    state["error"] = [Problem("docs/brak.md", 12, "«booklet» <b>bad</b>", "write booklet: true"),
+                      Problem("docs/brak.md", 0, "second problem without a line")]
     server.builder()  # what the server's build loop calls after a save; it must return so the epoch moves on
     status, page = Browser(server).get("/brak/")
     assert status.startswith("500")
     assert "<code class=where>docs/brak.md:12</code>" in page
     assert "«booklet» &lt;b&gt;bad&lt;/b&gt;" in page and "<b>bad</b>" not in page  # escaped
-    assert "<b>Fix:</b> write booklet: true" in page and "second line without place" in page
+    assert "<b>Fix:</b> write booklet: true" in page and "second problem without a line" in page
+    assert page.count("<li>") == 2, "MkDocs' own copy of the error's text is not listed again"
     assert "livereload(" in page  # the page polls for the next build and reloads by itself
     assert Browser(server).get("/assets/x.css")[0].startswith("404")  # files other than pages pass through
 
 
 def test_the_page_comes_back_after_a_good_build(served: tuple[LiveReloadServer, dict]) -> None:
     server, state = served
-    state["error"] = "docs/brak.md:3: broken. Fix: mend it"
+    state["error"] = [Problem("docs/brak.md", 3, "broken", "mend it")]
     server.builder()
     state["error"] = None
     server.builder()
@@ -80,15 +84,19 @@ def test_the_page_comes_back_after_a_good_build(served: tuple[LiveReloadServer, 
     assert status.startswith("200") and "Брак" in page
 
 
-def test_problems_are_read_from_every_message() -> None:
-    found = serve_errors.problems_of(
-        ["Error reading page 'brak.md':", "\ndocs/a.md:1: one. Fix: x\ndocs/b.md:2: two", "Aborted with 2 warnings"]
-    )
+def test_messages_no_project_code_made_are_shown_as_text_without_a_place() -> None:
+    """MkDocs' own messages and a third-party plugin's are text: shown as they are, never parsed for a place
+    (the text fallback); a problem logged as data keeps its place."""
+    own = Problem("docs/a.md", 1, "one", "x")
+    logged = ["Error reading page 'brak.md':", (own,), "docs/b.md:2: two. Fix: y", "Aborted with 2 warnings"]
+    found = serve_errors.build_problems(logged, PluginError("a third-party plugin's own error"))
     assert found == [
         Problem("", 0, "Error reading page 'brak.md':"),
-        Problem("docs/a.md", 1, "one", "x"),
-        Problem("docs/b.md", 2, "two"),
+        own,
+        Problem("", 0, "docs/b.md:2: two. Fix: y"),
+        Problem("", 0, "a third-party plugin's own error"),
     ]
+    assert serve_errors.build_problems([], RuntimeError("")) == [Problem("", 0, "RuntimeError")]
 
 
 # A place and a message no «file:line: … Fix: …» pattern reads back: a space in the path, « Fix: » in the text.
