@@ -88,7 +88,9 @@ def test_messages_no_project_code_made_are_shown_as_text_without_a_place() -> No
     """MkDocs' own messages and a third-party plugin's are text: shown as they are, never parsed for a place
     (the text fallback); a problem logged as data keeps its place."""
     own = Problem("docs/a.md", 1, "one", "x")
-    logged = ["Error reading page 'brak.md':", (own,), "docs/b.md:2: two. Fix: y", "Aborted with 2 warnings"]
+    logged: list[tuple[Problem, ...] | str] = [
+        "Error reading page 'brak.md':", (own,), "docs/b.md:2: two. Fix: y", "Aborted with 2 warnings"
+    ]
     found = serve_errors.build_problems(logged, PluginError("a third-party plugin's own error"))
     assert found == [
         Problem("", 0, "Error reading page 'brak.md':"),
