@@ -390,8 +390,8 @@ def on_post_build(env: Any) -> None:
         parts.append(f"{len(uses)} call(s) still show an obsolete contact; change each of them:\n{listed}")
     if wrong:
         parts.append(f"{len(wrong)} wrong macro call(s) or {{{{ … }}}} in pages, each listed above with its fix")
-    if parts:  # raised from the uses, so `make serve` shows each as data (ozon/serve_errors)
-        raise MacroUsageError("\n".join(parts)) from ProblemsError(uses)
+    if parts:  # raised from every problem, so `make serve` shows each as data, and this summary not as one
+        raise MacroUsageError("\n".join(parts)) from ProblemsError([*uses, *wrong])
 
 
 def on_post_page_macros(env: Any) -> None:

@@ -193,3 +193,85 @@ def test_a_strict_build_names_file_and_line_of_mkdocs_own_warnings(tmp_path: Pat
     assert "docs/lishnyaya.md:1: this page is not in «nav:»" in result.output
     problems = [text for text in result.output.splitlines() if text.startswith(("WARNING", "ERROR"))]
     assert problems and not [text for text in problems if str(project) in text], "paths are the project's"
+
+
+# --- a real failed build during serve ----------------------------------------------------------------------
+
+# Run inside a project copy (its folder first on the import path, as `make serve` runs MkDocs): each edit
+# is saved, the server's wrapped builder rebuilds as after a save, and the problems the error page lists
+# are printed as JSON; then the edit is undone.
+SERVE_DRIVER = '''
+import dataclasses, json, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from ozon_help.plugins.serve_errors.error_page import ServeErrors
+
+class Server:  # what ServeErrors takes of MkDocs' LiveReloadServer: the builder it wraps, and the app
+    def __init__(self):
+        self.builder = lambda: build(load_config("mkdocs.yml", strict=True, site_dir=sys.argv[1]), serve_url="/")
+    def get_app(self):
+        return None
+
+errors = ServeErrors(Server())
+shown = []
+for path, text in json.loads(sys.stdin.read()):
+    file = Path(path)
+    before = file.read_text(encoding="utf-8") if file.exists() else None
+    file.write_text(text, encoding="utf-8")
+    errors.builder()
+    shown.append([dataclasses.asdict(problem) for problem in errors.problems or []])
+    file.write_text(before, encoding="utf-8") if before is not None else file.unlink()
+print(json.dumps(shown))
+'''
+
+
+def _served_problems(project: Path, edits: list[tuple[str, str]]) -> list[list[Problem]]:
+    import json
+    import subprocess
+    import sys
+
+    (project / "serve_driver.py").write_text(SERVE_DRIVER, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "serve_driver.py", str(project / "site")], input=json.dumps(edits), cwd=project,
+        capture_output=True, text=True, timeout=600,
+    )
+    assert run.returncode == 0, run.stderr
+    return [[Problem(**fields) for fields in build] for build in json.loads(run.stdout.splitlines()[-1])]
+
+
+def _line_count(text: str) -> int:
+    return text.count("\n") + (not text.endswith("\n"))
+
+
+def test_each_kind_of_failed_build_shows_its_problems_on_the_page(tmp_path: Path) -> None:
+    """Raised by a plugin (config_guard, docs_files), raised by a data file's reader (contacts), logged page by
+    page (a wrong macro call; MkDocs' own link warning, explained): each reaches the page as data, at its
+    file and line, with the fix, and the page never lists MkDocs' copy of an error's text."""
+    project = copy_project(tmp_path / "project")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    contacts = (project / "data" / "contacts.yml").read_text(encoding="utf-8")
+    page = (project / "docs" / "slovar.md").read_text(encoding="utf-8")
+    wrong_page = page.rstrip("\n") + '\n\n{{ phone("net-takogo-kontakta") }}\n\n[нет такой](net-takoy.md)\n'
+    edits = [
+        ("mkdocs.yml", config.replace("copyright: ", "copyright: <b>", 1)),
+        ("docs/zametki.txt", "черновик"),
+        ("data/contacts.yml", contacts.rstrip("\n") + "\nbogus: 1\n"),
+        ("docs/slovar.md", wrong_page),
+    ]
+    shown = _served_problems(project, edits)
+    expected = [
+        ("mkdocs.yml", config[: config.index("copyright: ")].count("\n") + 1, "«copyright» holds «<»"),
+        ("docs/zametki.txt", 1, "only pages (.md) may sit outside docs/assets/"),
+        ("data/contacts.yml", _line_count(contacts.rstrip("\n")) + 1, "«bogus»"),
+        ("docs/slovar.md", wrong_page.count("\n") - 2, '{{ phone("net-takogo-kontakta") }}'),
+    ]
+    for problems, (path, line, words) in zip(shown, expected, strict=True):
+        mine = [p for p in problems if p.path == path and p.line == line and words in p.message]
+        assert mine and (mine[0].fix or "{{" in words), (path, line, problems)  # a macro's message holds its fix
+        assert all(p.path for p in problems), problems
+        assert not [p for p in problems if not p.path and str(mine[0]) in p.message], "listed once, as data"
+        page_html = serve_errors.error_page(problems).decode()
+        assert f"<code class=where>{path}:{line}</code>" in page_html
+    link = [p for p in shown[3] if "net-takoy.md" in p.message]
+    assert [(p.path, p.line) for p in link] == [("docs/slovar.md", wrong_page.count("\n"))] and link[0].fix
