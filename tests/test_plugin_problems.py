@@ -182,3 +182,56 @@ def test_the_macros_host_raises_a_pages_problems_as_a_plugin_error(monkeypatch: 
     with pytest.raises(macros.MacroUsageError) as caught:
         macros.on_pre_page_macros(env)
     assert isinstance(caught.value, PluginError) and problems_in(caught.value) == (problem,)
+
+
+# --- the class closed: no plugin or macro stops the build or warns with text alone ------------------------
+
+# Where a PluginError may be made: the one that carries problems, and the macros host, which raises the
+# domain's errors as PluginError *from* their problems.
+PLUGIN_ERROR_HOMES = {"ozon_help/plugins/problems.py", "macros/__init__.py"}
+# serve_errors' own note after a failed build («the browser shows the problems») is about the page, logged
+# after the build's problems were collected: it is not a problem of the project.
+TEXT_LOG_HOMES = {"ozon_help/plugins/serve_errors/error_page.py"}
+_LOG_LEVELS = {"warning", "error", "critical", "exception"}
+
+
+def _text_only_reports(path: Path) -> list[str]:
+    """`file:line: …` for each PluginError made without problems, and each warning or error logged without
+    `extra=` (the record then carries no problem for make serve's page)."""
+    import ast
+
+    name = path.relative_to(ROOT).as_posix()
+    found = []
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and name not in PLUGIN_ERROR_HOMES:
+            if any(ast.unparse(base).endswith("PluginError") for base in node.bases):
+                found.append(f"{name}:{node.lineno}: {node.name} is a PluginError of its own; raise BuildProblems")
+        if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+            made = ast.unparse(node.exc.func)
+            without_cause = node.cause is None or ast.unparse(node.cause) == "None"
+            if made.endswith("PluginError") and (name not in PLUGIN_ERROR_HOMES or without_cause):
+                found.append(f"{name}:{node.lineno}: raises {made} with text only; raise BuildProblems(problems)")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _LOG_LEVELS:
+            owner = ast.unparse(node.func.value)
+            if "log" in owner.lower() and name not in TEXT_LOG_HOMES and not any(k.arg == "extra" for k in node.keywords):
+                found.append(f"{name}:{node.lineno}: {owner}.{node.func.attr}(…) logs text only; use log_problems")
+    return found
+
+
+def test_no_plugin_or_macro_reports_a_problem_as_text_alone() -> None:
+    modules = [*sorted((ROOT / "ozon_help").rglob("*.py")), *sorted((ROOT / "macros").rglob("*.py"))]
+    assert [line for path in modules for line in _text_only_reports(path)] == []
+
+
+def test_the_text_only_check_finds_each_shape(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    module = ROOT / "ozon_help" / "plugins" / "x_probe.py"  # named as a plugin's module; never written to ROOT
+    source = (
+        "class Oops(PluginError): ...\n"
+        "raise PluginError(f'docs/a.md:1: bad')\n"
+        "log.warning(f'docs/a.md:1: bad')\n"
+        "log.warning('ok', extra={'problems': ()})\n"
+    )
+    monkeypatch.setattr(Path, "read_text", lambda self, encoding=None: source if self == module else "")
+    found = _text_only_reports(module)
+    assert [line.split(": ", 1)[0] for line in found] == [f"ozon_help/plugins/x_probe.py:{n}" for n in (1, 2, 3)]
