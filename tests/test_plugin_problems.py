@@ -214,7 +214,8 @@ def _text_only_reports(path: Path) -> list[str]:
                 found.append(f"{name}:{node.lineno}: raises {made} with text only; raise BuildProblems(problems)")
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _LOG_LEVELS:
             owner = ast.unparse(node.func.value)
-            if "log" in owner.lower() and name not in TEXT_LOG_HOMES and not any(k.arg == "extra" for k in node.keywords):
+            attached = any(keyword.arg == "extra" for keyword in node.keywords)
+            if "log" in owner.lower() and name not in TEXT_LOG_HOMES and not attached:
                 found.append(f"{name}:{node.lineno}: {owner}.{node.func.attr}(…) logs text only; use log_problems")
     return found
 
