@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hooks.booklet import Anchors, _heading
+from ozon_help.plugins.booklet.chapters import Anchors, _heading
 
 
 @pytest.mark.parametrize(
