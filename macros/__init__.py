@@ -65,7 +65,8 @@ from .front_matter import is_guide
 from .guide_index import guides, plain_text
 from .problems import Problem, ProblemsError
 from .host import HostKind, MacrosHost
-from .page_language import MacroUsageError, current_call_line, current_call_text, render_page
+from .page_language import MacroUsageError as PageMacroError
+from .page_language import current_call_line, current_call_text, render_page
 from .print_macros import set_print_meta
 from .registry import ANY_TYPE, MacroRegistry
 from .safe_html import final_html, markdown_text
@@ -77,6 +78,11 @@ CONTACTS_FILE = "data/contacts.yml"
 GROUP_START = '<div class="guides-group" markdown>\n'
 GROUP_END = "</div>\n"
 OBSOLETE_USES = "_obsolete_contact_uses"  # env.variables key: pages that still call an obsolete contact
+class MacroUsageError(PluginError, PageMacroError):
+    """A page called a macro wrongly (page_language's error), as MkDocs' PluginError: a build prints it as a
+    message, not a traceback. The macros raise it; page_language catches its domain side."""
+
+
 PAGE_PROBLEMS = "_page_language_problems"  # env.variables key: wrong macro calls and {{ }} of every page
 
 
@@ -105,8 +111,9 @@ def define_env(env: Any) -> None:
         env.variables[TARGET_VARIABLE] = feedback_target(env.conf.get("extra"), book)
     except FeedbackConfigError as error:
         # The editor changes mkdocs.yml, so the message names its line (not a page that shows the link).
-        where = f"mkdocs.yml:{feedback_line(env.conf.get('config_file_path'))}: extra.feedback"
-        raise PluginError(f"\n{str(error).replace(CONFIG_PLACE, where, 1)}") from None
+        problem = Problem("mkdocs.yml", feedback_line(env.conf.get("config_file_path")),
+                          str(error).replace(CONFIG_PLACE, "extra.feedback", 1), check="feedback")
+        raise PluginError(f"\n{problem}") from ProblemsError([problem])  # as data for `make serve`'s page
 
     def fail(call: str, problem: str) -> NoReturn:
         # the call as the page writes it, quotes and all, when a page is rendering (macros/page_language.py)
@@ -366,7 +373,10 @@ def on_pre_page_macros(env: Any) -> None:
     # never evaluates it as a template (macros/page_language.py). Zensical 0.0.73 never calls this
     # hook (macros/host.py): it renders pages itself, in the benchmarks only.
     if host.kind is HostKind.MKDOCS_MACROS:
-        render_page(env, getattr(env, "macro_registry", None), env.variables.setdefault(PAGE_PROBLEMS, []))
+        try:
+            render_page(env, getattr(env, "macro_registry", None), env.variables.setdefault(PAGE_PROBLEMS, []))
+        except PageMacroError as error:  # raised from its problems: `make serve` still reads them as data
+            raise MacroUsageError(str(error)) from error
 
 
 def on_post_build(env: Any) -> None:
@@ -380,8 +390,8 @@ def on_post_build(env: Any) -> None:
         parts.append(f"{len(uses)} call(s) still show an obsolete contact; change each of them:\n{listed}")
     if wrong:
         parts.append(f"{len(wrong)} wrong macro call(s) or {{{{ … }}}} in pages, each listed above with its fix")
-    if parts:  # raised from the uses, so `make serve` shows each as data (ozon/serve_errors)
-        raise MacroUsageError("\n".join(parts)) from ProblemsError(uses)
+    if parts:  # raised from every problem, so `make serve` shows each as data, and this summary not as one
+        raise MacroUsageError("\n".join(parts)) from ProblemsError([*uses, *wrong])
 
 
 def on_post_page_macros(env: Any) -> None:

@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
-from mkdocs.exceptions import PluginError
 
 from .problems import Problem, ProblemsError
 from .registry import MacroRegistry, MacroSpec
@@ -62,8 +61,9 @@ def current_call_text() -> str | None:
     return call.inner if call else None
 
 
-class MacroUsageError(PluginError):
-    """A page called a macro wrongly; the message names the page and says how to fix it."""
+class MacroUsageError(ValueError):
+    """A page called a macro wrongly; the message names the page and says how to fix it. The domain's own
+    error: the macros host (macros/__init__.py) stops a build with it as MkDocs' PluginError."""
 
 
 def _language_problem(line: int, message: str, fix: str) -> Problem:

@@ -109,9 +109,9 @@ def test_every_entry_point_runs_in_mkdocs_yml() -> None:
         assert (ROOT / module.replace(".", "/")).with_name("config.py").is_file(), f"{name}: no config.py"
 
 
-# mkdocs-macros' side of macros/: the module it loads, and the renderer it calls for each page. Their errors
-# are MkDocs' PluginError, which a build prints as a message (any other exception prints a traceback).
-MACROS_HOST_SIDE = ("macros/__init__.py", "macros/page_language.py")
+# mkdocs-macros' side of macros/: the module it loads. It turns the domain's errors into MkDocs' PluginError,
+# which a build prints as a message (any other exception prints a traceback).
+MACROS_HOST_SIDE = ("macros/__init__.py",)
 
 
 def domain_modules() -> list[Path]:

@@ -51,7 +51,7 @@ def _set_top(key: str, value: str) -> tuple[str, int]:
 )
 def test_hostile_strings_are_refused_at_their_line(key: str, value: str, expected: str) -> None:
     text, line = _set_top(key, value)
-    problems = [p for p in config_problems(text) if expected in p.what]
+    problems = [p for p in config_problems(text) if expected in p.message]
     assert [p.line for p in problems] == [line], config_problems(text)
     assert problems[0].fix
 
@@ -94,7 +94,7 @@ def _line_of(text: str, needle: str) -> int:
 def test_nav_extra_extensions_plugins_and_tags(old: str, new: str, needle: str, expected: str) -> None:
     assert old in CONFIG
     text = CONFIG.replace(old, new, 1)
-    problems = [p for p in config_problems(text) if expected in p.what]
+    problems = [p for p in config_problems(text) if expected in p.message]
     assert [p.line for p in problems] == [_line_of(text, needle)], config_problems(text)
 
 

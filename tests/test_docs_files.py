@@ -53,8 +53,8 @@ def _docs(tmp_path: Path, files: dict[str, bytes]) -> Path:
 def test_only_an_allow_list_of_types_and_places(tmp_path: Path, name: str, expected: str) -> None:
     docs = _docs(tmp_path, {"index.md": b"# x\n", name: b"<script>alert(1)</script>"})
     problems = docs_problems(docs)
-    assert [(p.path, p.line) for p in problems] == [(name, 1)], problems
-    assert expected in problems[0].what and problems[0].fix
+    assert [(p.path, p.line) for p in problems] == [(f"docs/{name}", 1)], problems
+    assert expected in problems[0].message and problems[0].fix
 
 
 def test_symlinks_are_refused_and_never_followed(tmp_path: Path) -> None:
@@ -64,8 +64,8 @@ def test_symlinks_are_refused_and_never_followed(tmp_path: Path) -> None:
     (docs / "git").symlink_to(ROOT / ".git" if (ROOT / ".git").is_dir() else ROOT)
     (docs / "root").symlink_to("/")  # walking it would take minutes
     problems = docs_problems(docs)
-    assert sorted(p.path for p in problems) == ["assets/passwd.css", "git", "root"], problems
-    assert all("symlink" in p.what for p in problems)
+    assert sorted(p.path for p in problems) == ["docs/assets/passwd.css", "docs/git", "docs/root"], problems
+    assert all("symlink" in p.message for p in problems)
 
 
 @pytest.mark.parametrize(
@@ -99,9 +99,9 @@ def test_size_and_line_bounds(tmp_path: Path) -> None:
         "brackets.md": b"# x\n\n" + b"[" * (MAX_LINE_CHARS + 1) + b"\n",
         "assets/ok.svg": PLAIN_SVG,
     })
-    problems = {p.path: (p.line, p.what) for p in docs_problems(docs)}
-    assert problems["big.md"][1].startswith("the page is") and problems["brackets.md"][0] == 3
-    assert "assets/ok.svg" not in problems
+    problems = {p.path: (p.line, p.message) for p in docs_problems(docs)}
+    assert problems["docs/big.md"][1].startswith("the page is") and problems["docs/brackets.md"][0] == 3
+    assert "docs/assets/ok.svg" not in problems
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,7 @@ def test_size_and_line_bounds(tmp_path: Path) -> None:
 )
 def test_brackets_are_bounded_per_paragraph_and_page(tmp_path: Path, text: str, line: int, expected: str) -> None:
     problems = docs_problems(_docs(tmp_path, {"x.md": text.encode("utf-8")}))
-    assert [(p.path, p.line) for p in problems] == [("x.md", line)] and expected in problems[0].what, problems
+    assert [(p.path, p.line) for p in problems] == [("docs/x.md", line)] and expected in problems[0].message, problems
 
 
 def test_a_data_file_over_the_bound_is_refused_before_it_is_parsed(tmp_path: Path) -> None:

@@ -77,6 +77,8 @@ def test_a_shape_the_bundler_would_change_stops_the_build_with_file_and_line(
     with pytest.raises(ModuleError) as error:
         bundle(tmp_path, "app/main.js")
     assert message in str(error.value)
+    [problem] = error.value.problems  # as data, for make serve's error page: the file as the editor names it
+    assert str(error.value) == str(problem) and problem.path.startswith("docs/") and problem.check == "offline"
 
 
 def test_raw_paths_are_read_as_written_for_directory_urls() -> None:

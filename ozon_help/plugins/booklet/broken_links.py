@@ -14,7 +14,9 @@ from pathlib import Path
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
+from macros.problems import Problem
 from ozon_help.plugins.booklet.chapters import chapter_anchor
+from ozon_help.plugins.problems import log_problems
 
 log = logging.getLogger("mkdocs.plugins.ozon.booklet")  # under «mkdocs»: a strict build counts its warnings
 
@@ -63,9 +65,10 @@ def report_broken_links(guides: list[Page], slug_by_src: dict[str, str], reporte
                 continue
             reported.add(key)
             target = "this page" if to_file is page.file else f"docs/{to_file.src_uri}"
-            log.warning(
-                f"docs/{page.file.src_uri}:{source_line(page, original)}: the link «{original}» leads to "
-                f"«#{anchor}», a heading that {target} does not have. Fix: link to one of its headings' ids, "
-                "or give the heading that id: `## Заголовок { #" + anchor + " }`."
-            )
+            log_problems(log, logging.WARNING, [Problem(
+                f"docs/{page.file.src_uri}", source_line(page, original),
+                f"the link «{original}» leads to «#{anchor}», a heading that {target} does not have",
+                "link to one of its headings' ids, or give the heading that id: `## Заголовок { #" + anchor + " }`.",
+                check="booklet",
+            )])
     return in_booklet

@@ -41,13 +41,14 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Iterable, Iterator
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ozon_help.booklet_paper import CHAPTER_ATTR, TOC_PAGE_ATTR, TOC_PAGE_CLASS
 from ozon_help.html_source import (
     Attribute, Edit, EndTag, LastPage, StartTag, Token, remove, scan, set_value, splice,
 )
+from macros.problems import Problem
+from ozon_help.plugins.problems import BuildProblems
 from ozon_help.plugins.urls import get_relative_url, is_elsewhere, site_path
 
 SEPARATOR = "--"
@@ -305,7 +306,8 @@ def build(
     slugs = [c.slug for c in chapters]
     if len(slugs) != len(set(slugs)):
         twice = sorted({s for s in slugs if slugs.count(s) > 1})
-        raise PluginError(f"docs/{src_path}: two guides give the booklet the same chapter id {twice}; rename one file")
+        raise BuildProblems([Problem(f"docs/{src_path}", 0, f"two guides give the booklet the same chapter id {twice}",
+                                     "rename one file", check="booklet")])
     slug_by_url = {c.url: c.slug for c in chapters}
     number_by_slug = {c.slug: c.number for c in chapters if c.number}
     parts = [own_html, contents_html(chapters)]
@@ -316,10 +318,10 @@ def build(
     html = "\n".join(parts)
     dangling = sorted(set(anchors.dangling()) - set(known_broken))
     if dangling:
-        raise PluginError(
-            f"docs/{src_path}: the booklet has links to anchors that are not on it: "
-            + ", ".join("#" + a for a in dangling[:10])
-            + ". The guides' own links to these headings are valid, so rewriting them for the booklet went"
-            " wrong: report it with the guide that links to them (ozon/booklet)."
-        )
+        raise BuildProblems([Problem(
+            f"docs/{src_path}", 0,
+            "the booklet has links to anchors that are not on it: " + ", ".join("#" + a for a in dangling[:10])
+            + ". The guides' own links to these headings are valid, so rewriting them for the booklet went wrong",
+            "report it with the guide that links to them (ozon/booklet)", check="booklet",
+        )])
     return html

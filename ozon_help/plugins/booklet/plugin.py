@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -18,12 +17,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from macros.guide_index import nav_sections, read_front_matter
+from macros.problems import Problem
 from macros.printing import CHECKED_META, CHECKED_RANGE_META, CheckedRange
 from ozon_help.booklet_paper import pdf_path, running_titles_css, running_titles_path
 from ozon_help.html_source import LastPage
 from ozon_help.plugins.booklet.broken_links import report_broken_links
 from ozon_help.plugins.booklet.chapters import Chapter, TagCache, booklet_toc, build, slug_of, tags_of
 from ozon_help.plugins.booklet.config import BookletConfig
+from ozon_help.plugins.problems import BuildProblems
 from ozon_help.plugins.booklet.sections import (
     BOOKLET_META,
     IS_BOOKLET_META,
@@ -123,7 +124,8 @@ class BookletPlugin(ServeAware, BasePlugin[BookletConfig]):
         keep = partial_build(config.site_dir, self.dirty_serve)
         for booklet in self.state.sections:
             if files.get_file_from_path(booklet.src_uri) is not None:
-                raise PluginError(f"docs/{booklet.src_uri}: this name is kept for the section booklet; rename the file")
+                raise BuildProblems([Problem(f"docs/{booklet.src_uri}", 0, "this name is kept for the section booklet",
+                                             "rename the file", check="booklet")])
             generated = File.generated(
                 config, booklet.src_uri, content=booklet.markdown(whole), inclusion=InclusionLevel.NOT_IN_NAV
             )

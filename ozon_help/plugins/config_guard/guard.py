@@ -26,7 +26,6 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 
 from macros.front_matter_guard import FIX_INVISIBLE, invisible_part
+from macros.problems import Problem
 
 MAX_BYTES = 64 * 1024  # today's file is 6 KB
 _MARKUP = re.compile(r"[<>\"`\\]|\{\{|\{%|\{#")
@@ -153,14 +153,13 @@ _INSIDE = re.compile(r"^[\w][\w./-]*$")  # relative, no leading «/», «~» or 
 _ALLOWED_PYTHON_TAGS = {"tag:yaml.org,2002:python/object/apply:pymdownx.slugs.slugify"}
 
 
-@dataclass(frozen=True)
-class ConfigProblem:
-    line: int
-    what: str
-    fix: str
+CONFIG_FILE = "mkdocs.yml"  # as problems name it; main() and the plugin name the file they read
+CHECK = "config_guard"
 
-    def __str__(self) -> str:
-        return f"mkdocs.yml:{self.line}: {self.what}. Fix: {self.fix}"
+
+def config_problem(line: int, message: str, fix: str) -> Problem:
+    """A problem of mkdocs.yml at `line`, as the one problem type of the project (macros/problems.py)."""
+    return Problem(CONFIG_FILE, line, message, fix, check=CHECK)
 
 
 def _nodes(node: yaml.Node, where: str) -> Iterator[tuple[str, yaml.Node]]:
@@ -201,13 +200,13 @@ def text_problems(value: str, where: str) -> list[tuple[str, str]]:
     return problems
 
 
-def _structure_problems(root: yaml.MappingNode) -> list[ConfigProblem]:
-    found: list[ConfigProblem] = []
+def _structure_problems(root: yaml.MappingNode) -> list[Problem]:
+    found: list[Problem] = []
     top = {k.value: (k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode)}
     if "site_url" in top:
         key, value = top["site_url"]
         if not (isinstance(value, yaml.ScalarNode) and _is_https_url(value.value)):
-            found.append(ConfigProblem(_line(value), f"site_url «{getattr(value, 'value', '')}» is not an https:// "
+            found.append(config_problem(_line(value), f"site_url «{getattr(value, 'value', '')}» is not an https:// "
                                        "address (it goes into canonical links, the sitemap and JSON-LD)",
                                        "write the site's address with https://"))
     # Folders MkDocs reads from or writes to: inside the project (docs_dir: / would publish the machine).
@@ -218,7 +217,7 @@ def _structure_problems(root: yaml.MappingNode) -> list[ConfigProblem]:
     for name, node in folders:
         value = getattr(node, "value", None)
         if not isinstance(value, str) or not _INSIDE.match(value) or ".." in value.split("/"):
-            found.append(ConfigProblem(_line(node), f"«{name}» «{value}» is not a folder inside the project",
+            found.append(config_problem(_line(node), f"«{name}» «{value}» is not a folder inside the project",
                                        "name a folder of the project, e.g. docs"))
     for name, (_, value) in top.items():
         items = value.value if isinstance(value, yaml.SequenceNode) else []
@@ -231,7 +230,7 @@ def _structure_problems(root: yaml.MappingNode) -> list[ConfigProblem]:
             for item in items:
                 if not (isinstance(item, yaml.ScalarNode) and pattern.match(item.value) and ".." not in item.value):
                     entry = getattr(item, "value", "?")
-                    found.append(ConfigProblem(_line(item), f"«{name}» entry «{entry}» is not a file of the project "
+                    found.append(config_problem(_line(item), f"«{name}» entry «{entry}» is not a file of the project "
                                                f"({pattern.pattern})", "name a file of the project"))
         elif name == "nav":
             found += _nav_problems(value)
@@ -254,7 +253,7 @@ def _options(node: yaml.Node) -> Any:
         return {"(a Python tag)": None}  # reported as a tag that runs code; options unread
 
 
-def _plugin_problems(items: list[yaml.Node]) -> list[ConfigProblem]:
+def _plugin_problems(items: list[yaml.Node]) -> list[Problem]:
     found = []
     for item in items:
         key, options, options_node = item, None, None
@@ -267,15 +266,15 @@ def _plugin_problems(items: list[yaml.Node]) -> list[ConfigProblem]:
             allowed = ", ".join(sorted(ALLOWED_PLUGINS))
             own = (" A plugin of ozon_help/ needs its entry point in pyproject.toml and `make build`, which installs"
                    " the package again") if name.startswith("ozon/") else ""
-            found.append(ConfigProblem(_line(key), f"the plugin «{name}» is not on the allow-list",
+            found.append(config_problem(_line(key), f"the plugin «{name}» is not on the allow-list",
                                        f"use only {allowed} (ozon_help/plugins/config_guard/guard.py).{own}"))
         elif problem := rule(options):
-            found.append(ConfigProblem(_option_line(options_node, problem, key), f"plugin «{name}»: {problem}",
+            found.append(config_problem(_option_line(options_node, problem, key), f"plugin «{name}»: {problem}",
                                        "use only the options ozon_help/plugins/config_guard/guard.py allows for it"))
     return found
 
 
-def _extension_problems(items: list[yaml.Node]) -> list[ConfigProblem]:
+def _extension_problems(items: list[yaml.Node]) -> list[Problem]:
     found = []
     for item in items:
         if isinstance(item, yaml.MappingNode) and len(item.value) == 1:
@@ -286,30 +285,30 @@ def _extension_problems(items: list[yaml.Node]) -> list[ConfigProblem]:
         name = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
         rule = ALLOWED_EXTENSIONS.get(name)
         if rule is None:
-            found.append(ConfigProblem(_line(key_node), f"the Markdown extension «{name}» is not on the allow-list "
+            found.append(config_problem(_line(key_node), f"the Markdown extension «{name}» is not on the allow-list "
                                        "(some read files of the build machine or run code)",
                                        f"use only: {', '.join(ALLOWED_EXTENSIONS)} "
                                        "(ozon_help/plugins/config_guard/guard.py)"))
             continue
         problem = rule(options)
         if problem:
-            found.append(ConfigProblem(_option_line(options_node, problem, key_node), f"«{name}»: {problem}",
+            found.append(config_problem(_option_line(options_node, problem, key_node), f"«{name}»: {problem}",
                                        "use only the options ozon_help/plugins/config_guard/guard.py allows for it"))
     return found
 
 
-def _nav_problems(nav: yaml.Node) -> list[ConfigProblem]:
+def _nav_problems(nav: yaml.Node) -> list[Problem]:
     found = []
     for _, node in _nodes(nav, "nav"):
         if isinstance(node, yaml.MappingNode):
             for _, value in node.value:
                 if isinstance(value, yaml.ScalarNode) and not _NAV_PAGE.match(value.value):
-                    found.append(ConfigProblem(_line(value), f"the nav entry «{value.value}» is not a page of docs/",
+                    found.append(config_problem(_line(value), f"the nav entry «{value.value}» is not a page of docs/",
                                                "name a page of docs/, e.g. vozvrat-tovara.md; links go into pages"))
         elif isinstance(node, yaml.SequenceNode):
             for value in node.value:
                 if isinstance(value, yaml.ScalarNode) and not _NAV_PAGE.match(value.value):
-                    found.append(ConfigProblem(_line(value), f"the nav entry «{value.value}» is not a page of docs/",
+                    found.append(config_problem(_line(value), f"the nav entry «{value.value}» is not a page of docs/",
                                                "name a page of docs/, e.g. vozvrat-tovara.md; links go into pages"))
     return found
 
@@ -328,28 +327,34 @@ _OptionsLoader.add_multi_constructor("tag:yaml.org,2002:python/object/apply:pymd
 _OptionsLoader.add_constructor("!ENV", lambda loader, node: None)
 
 
-def config_problems(text: str) -> list[ConfigProblem]:
-    """Every problem of a mkdocs.yml text, in file order; [] when the file is fine."""
+def config_problems(text: str, path: str = CONFIG_FILE) -> list[Problem]:
+    """Every problem of a mkdocs.yml text, in file order, named as `path` (relative to the project); [] when
+    the file is fine."""
+    found = _text_problems(text)
+    return found if path == CONFIG_FILE else [problem.moved(path=path) for problem in found]
+
+
+def _text_problems(text: str) -> list[Problem]:
     if len(text.encode("utf-8")) > MAX_BYTES:
-        return [ConfigProblem(1, f"the file is over {MAX_BYTES // 1024} KB", "keep mkdocs.yml to settings")]
-    found: list[ConfigProblem] = []
+        return [config_problem(1, f"the file is over {MAX_BYTES // 1024} KB", "keep mkdocs.yml to settings")]
+    found: list[Problem] = []
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if (isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None)) and event.start_mark:
-                found.append(ConfigProblem(event.start_mark.line + 1, "YAML anchors and aliases are not allowed",
+                found.append(config_problem(event.start_mark.line + 1, "YAML anchors and aliases are not allowed",
                                            "write the value out where it is used"))
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        return [ConfigProblem(mark.line + 1 if mark else 1, f"YAML cannot read it: {error}", "fix the syntax")]
+        return [config_problem(mark.line + 1 if mark else 1, f"YAML cannot read it: {error}", "fix the syntax")]
     if found or not isinstance(root, yaml.MappingNode):
-        return found or [ConfigProblem(1, "the file is not a mapping of settings", "write key: value settings")]
+        return found or [config_problem(1, "the file is not a mapping of settings", "write key: value settings")]
     for where, node in _nodes(root, ""):
         if node.tag.startswith("tag:yaml.org,2002:python/") and node.tag not in _ALLOWED_PYTHON_TAGS:
-            found.append(ConfigProblem(_line(node), f"the Python tag «{node.tag.split(':', 2)[-1]}» runs code",
+            found.append(config_problem(_line(node), f"the Python tag «{node.tag.split(':', 2)[-1]}» runs code",
                                        "delete it; only toc's slugify: !!python/object/apply:pymdownx.slugs.slugify"))
         if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
-            found += [ConfigProblem(_line(node), what, fix) for what, fix in text_problems(node.value, where or "?")]
+            found += [config_problem(_line(node), what, fix) for what, fix in text_problems(node.value, where or "?")]
     found += _structure_problems(root)
     return sorted(found, key=lambda p: p.line)
 
@@ -365,9 +370,9 @@ def main(argv: list[str]) -> int:
     for flag in ("-f", "--config-file"):
         if flag in command[:-1]:
             path = Path(command[command.index(flag) + 1])
-    problems = config_problems(path.read_text(encoding="utf-8-sig"))
+    problems = config_problems(path.read_text(encoding="utf-8-sig"), path.as_posix())
     for problem in problems:
-        print(str(problem).replace("mkdocs.yml", str(path), 1), file=sys.stderr)
+        print(problem, file=sys.stderr)
     if problems or not command:
         return 1 if problems else 0
     os.execv(command[0], command)  # noqa: S606 - the Makefile's own mkdocs, with its own arguments

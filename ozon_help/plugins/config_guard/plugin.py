@@ -5,17 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from ozon_help.plugins.config_guard.config import ConfigGuardConfig
 from ozon_help.plugins.config_guard.guard import config_problems
+from ozon_help.plugins.problems import BuildProblems
 
 
 class ConfigGuardPlugin(BasePlugin[ConfigGuardConfig]):
     @event_priority(100)  # before every plugin reads a setting
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        problems = config_problems(Path(config.config_file_path).read_text(encoding="utf-8-sig"))
+        path = Path(config.config_file_path)
+        # The project is the folder of the configuration file: the problems name the file by its own name.
+        problems = config_problems(path.read_text(encoding="utf-8-sig"), path.name)
         if problems:
-            raise PluginError("\n" + "\n".join(map(str, problems)))
+            raise BuildProblems(problems)
         return config

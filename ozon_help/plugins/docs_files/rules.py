@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
+
+from macros.problems import Problem
 
 MAX_PAGE_BYTES = 256 * 1024  # the longest guide today is 19 KB
 MAX_LINE_CHARS = 2000  # the longest line of a page today is about 400 characters
@@ -57,15 +58,14 @@ _LOCAL_REFERENCE = re.compile(r"^#[\w-]+$")
 _URL_IN_VALUE = re.compile(r"url\(\s*(?!['\"]?#)", re.I)
 
 
-@dataclass(frozen=True)
-class FileProblem:
-    path: str  # relative to docs/
-    line: int
-    what: str
-    fix: str
+DOCS_FOLDER = "docs"  # as problems name the folder, relative to the project (docs_problems' `shown_as`)
+CHECK = "docs_files"
 
-    def __str__(self) -> str:
-        return f"docs/{self.path}:{self.line}: {self.what}. Fix: {self.fix}"
+
+def file_problem(path: str, line: int, message: str, fix: str) -> Problem:
+    """A problem of the file `path` (relative to docs/), as the one problem type of the project
+    (macros/problems.py); docs_problems names it relative to the project."""
+    return Problem(path, line, message, fix, check=CHECK)
 
 
 def _local_name(name: str) -> str:
@@ -116,9 +116,14 @@ def _where_allowed(relative: PurePosixPath) -> str | None:
     return "only pages (.md) may sit outside docs/assets/"
 
 
-def docs_problems(docs: Path) -> list[FileProblem]:
-    """Every file of docs/ that may not be published, without following any link."""
-    problems: list[FileProblem] = []
+def docs_problems(docs: Path, shown_as: str = DOCS_FOLDER) -> list[Problem]:
+    """Every file of docs/ that may not be published, without following any link; each named as the editor
+    names it, `shown_as`/PATH (the folder relative to the project)."""
+    return [problem.moved(path=f"{shown_as}/{problem.path}") for problem in _folder_problems(docs)]
+
+
+def _folder_problems(docs: Path) -> list[Problem]:
+    problems: list[Problem] = []
     for folder, dirs, names in os.walk(docs, followlinks=False):
         base = Path(folder)
         for name in sorted(dirs):
@@ -131,43 +136,43 @@ def docs_problems(docs: Path) -> list[FileProblem]:
     return problems
 
 
-def file_problems(path: Path, relative: PurePosixPath) -> list[FileProblem]:
+def file_problems(path: Path, relative: PurePosixPath) -> list[Problem]:
     shown = relative.as_posix()
     if path.is_symlink():
-        return [FileProblem(shown, 1, f"a symlink (to {os.readlink(path)}) would publish what it points to",
+        return [file_problem(shown, 1, f"a symlink (to {os.readlink(path)}) would publish what it points to",
                             "copy the file you mean into docs/ and delete the link")]
     refused = _where_allowed(relative)
     if refused:
-        return [FileProblem(shown, 1, refused, "keep editors' notes outside docs/ (e.g. in dev/); pages are .md, "
+        return [file_problem(shown, 1, refused, "keep editors' notes outside docs/ (e.g. in dev/); pages are .md, "
                             "styles, scripts and pictures go into docs/assets/")]
     size = path.stat().st_size
     if relative.suffix.lower() in PAGE_SUFFIXES:
         return page_problems(shown, path.read_bytes())
     if size > MAX_ASSET_BYTES:
-        return [FileProblem(shown, 1, f"the file is {size // 1024} KB; the limit is {MAX_ASSET_BYTES // 1024} KB",
+        return [file_problem(shown, 1, f"the file is {size // 1024} KB; the limit is {MAX_ASSET_BYTES // 1024} KB",
                             "make it smaller (compress the picture, split the script)")]
     if relative.suffix.lower() == ".svg":
-        return [FileProblem(shown, line, what, "save the picture as plain SVG shapes (or PNG) without scripts, "
+        return [file_problem(shown, line, what, "save the picture as plain SVG shapes (or PNG) without scripts, "
                             "styles or links") for line, what in svg_problems(path.read_bytes())]
     return []
 
 
-def page_problems(shown: str, data: bytes) -> list[FileProblem]:
+def page_problems(shown: str, data: bytes) -> list[Problem]:
     if len(data) > MAX_PAGE_BYTES:
-        return [FileProblem(shown, 1, f"the page is {len(data) // 1024} KB; the limit is {MAX_PAGE_BYTES // 1024} KB",
+        return [file_problem(shown, 1, f"the page is {len(data) // 1024} KB; the limit is {MAX_PAGE_BYTES // 1024} KB",
                             "split it into several guides")]
     text = data.decode("utf-8", errors="replace")
     for number, line in enumerate(text.splitlines(), start=1):
         if len(line) > MAX_LINE_CHARS:
-            return [FileProblem(shown, number, f"the line has {len(line)} characters; the limit is {MAX_LINE_CHARS}",
+            return [file_problem(shown, number, f"the line has {len(line)} characters; the limit is {MAX_LINE_CHARS}",
                                 "break it into paragraphs or list items")]
     if text.count("[") > MAX_BRACKETS_PER_PAGE:
-        return [FileProblem(shown, 1, f"the page has {text.count('[')} «[»; the limit is {MAX_BRACKETS_PER_PAGE} "
+        return [file_problem(shown, 1, f"the page has {text.count('[')} «[»; the limit is {MAX_BRACKETS_PER_PAGE} "
                             "(each costs the build time)", "write fewer links or square brackets, or split the page")]
     at = 0
     for paragraph in re.split(r"(\n[ \t]*\n)", text):
         if paragraph.count("[") > MAX_BRACKETS_PER_PARAGRAPH:
-            return [FileProblem(shown, text.count("\n", 0, at) + 1, f"the paragraph has {paragraph.count('[')} «[»; "
+            return [file_problem(shown, text.count("\n", 0, at) + 1, f"the paragraph has {paragraph.count('[')} «[»; "
                                 f"the limit is {MAX_BRACKETS_PER_PARAGRAPH} (the build slows down with their square)",
                                 "split the paragraph, or write the brackets as «&#91;»")]
         at += len(paragraph)

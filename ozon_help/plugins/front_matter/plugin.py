@@ -14,13 +14,13 @@ import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from macros.front_matter import GUIDE_META, FrontMatterError, is_guide, read
-from macros.problems import Problem, ProblemsError
+from macros.problems import Problem
 from ozon_help.plugins.front_matter.config import FrontMatterConfig
+from ozon_help.plugins.problems import BuildProblems
 from ozon_help.plugins.serve_mode import ServeAware
 
 DETAILED_HEADING = re.compile(r"\{\s*#podrobno\s*\}|id=[\"']podrobno[\"']")
@@ -41,16 +41,16 @@ class FrontMatterPlugin(ServeAware, BasePlugin[FrontMatterConfig]):
                 read(file.content_string, f"docs/{file.src_uri}")
             except FrontMatterError as error:
                 problems.extend(error.problems)
-        if problems:  # raised from the problems, so `make serve` shows them as data (ozon/serve_errors)
-            raise PluginError("\n" + "\n".join(map(str, problems))) from ProblemsError(problems)
+        if problems:  # as data, so `make serve` lists them (ozon/serve_errors)
+            raise BuildProblems(problems)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         page.meta[GUIDE_META] = is_guide(page.meta)
         if page.meta[GUIDE_META] and not DETAILED_HEADING.search(markdown):
-            raise PluginError(
-                f"docs/{page.file.src_uri}: this guide (it has «short:») has no detailed variant. "
-                "Fix: add the heading «## Подробно { #podrobno }» with the steps below it; the home page and "
-                "the booklet link to it"
-            )
+            raise BuildProblems([Problem(
+                f"docs/{page.file.src_uri}", 0, "this guide (it has «short:») has no detailed variant",
+                "add the heading «## Подробно { #podrobno }» with the steps below it; the home page and the booklet "
+                "link to it", check="front_matter",
+            )])
         return markdown

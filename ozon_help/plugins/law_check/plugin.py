@@ -13,10 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from ozon_help.plugins.law_check.config import LawCheckConfig
+from ozon_help.plugins.problems import BuildProblems
 from sitecheck import law
 from sitecheck.context import Context
 from sitecheck.problems import errors
@@ -28,6 +28,5 @@ class LawCheckPlugin(BasePlugin[LawCheckConfig]):
         root = Path(config["config_file_path"]).resolve().parent
         found = errors(law.check(Context(Project(root))))
         if found:
-            lines = "\n".join(str(problem) for problem in sorted(found))
             heading = f"{len(found)} problem(s) with the legal rule register (EDITING.md «Legal rules»)"
-            raise PluginError(f"\n{heading}:\n{lines}")
+            raise BuildProblems(sorted(found), heading)

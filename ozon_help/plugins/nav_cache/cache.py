@@ -21,7 +21,9 @@ import posixpath
 from typing import Any
 
 from markupsafe import Markup
-from mkdocs.exceptions import PluginError
+
+from macros.problems import Problem
+from ozon_help.plugins.problems import BuildProblems
 
 NAV_ITEM_TEMPLATE = "partials/nav-item.html"
 RENDER_MACRO = "{% macro render(nav_item, path, level, parent) %}"
@@ -94,10 +96,10 @@ class NavFragmentCache:
 def wrap_nav_item_template(source: str) -> str:
     for expected, name in ((RENDER_MACRO, "RENDER_MACRO"), (CHILD_CALL, "CHILD_CALL")):
         if source.count(expected) != 1:
-            raise PluginError(
-                f"ozon_help/plugins/nav_cache/cache.py: Material's {NAV_ITEM_TEMPLATE} no longer contains "
-                f"«{expected}» once; update {name} to what the template now says or remove ozon/nav_cache from "
-                "mkdocs.yml"
-            )
+            raise BuildProblems([Problem(
+                "ozon_help/plugins/nav_cache/cache.py", 0, f"Material's {NAV_ITEM_TEMPLATE} no longer contains "
+                f"«{expected}» once", f"update {name} to what the template now says or remove ozon/nav_cache from "
+                "mkdocs.yml", check="nav_cache",
+            )])
     source = source.replace(CHILD_CALL, CACHED_CHILD_CALL)
     return source.replace(RENDER_MACRO, RENDER_MACRO.replace("render(", "render_uncached("), 1) + CACHED_RENDER

@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
+from macros.problems import Problem
 from ozon_help.html_source import Edit, StartTag, remove, scan, set_value, splice
+from ozon_help.plugins.problems import BuildProblems
 
 IMPORT = re.compile(r'^import\s*\{(?P<names>[^}]*)\}\s*from\s*"(?P<spec>\.{1,2}/[^"]+\.js)";?\s*$')
 EXPORT = re.compile(r"^export\s+(?:async\s+function\*?|function\*?|class|const|let)\s+(?P<name>[A-Za-z_$][\w$]*)")
@@ -32,8 +32,11 @@ MAX_MODULE_BYTES = 500_000  # a module larger than this is not one a person wrot
 BUNDLE_SUFFIX = ".offline.js"
 
 
-class ModuleError(PluginError):
-    """A module this plugin cannot bundle faithfully; the message names the file, the line and the fix."""
+class ModuleError(BuildProblems):
+    """A module this plugin cannot bundle faithfully: one problem at the file (relative to docs/) and line."""
+
+    def __init__(self, path: str, line: int, message: str, fix: str = "") -> None:
+        super().__init__([Problem(f"docs/{path}", line, message, fix, check="offline")])
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ def read_module(docs: Path, path: str) -> Module:
     """One module's imports, exports and body (imports blanked, `export ` dropped); refuses other shapes."""
     file = docs / path
     if file.is_symlink() or not file.is_file() or file.stat().st_size > MAX_MODULE_BYTES:
-        raise ModuleError(f"docs/{path}: not a module file this build can bundle (missing, a link, or over 500 KB)")
+        raise ModuleError(path, 0, "not a module file this build can bundle (missing, a link, or over 500 KB)")
     imports: list[tuple[str, tuple[tuple[str, str], ...]]] = []
     exports: list[str] = []
     lines = file.read_text(encoding="utf-8").split("\n")
@@ -56,7 +59,6 @@ def read_module(docs: Path, path: str) -> Module:
     while number < len(lines):
         number += 1
         line = lines[number - 1]
-        where = f"docs/{path}:{number}"
         first = number
         if re.match(r"^import\s*\{[^}]*$", line):  # an import list over several lines, up to its «}»
             while number < len(lines) and "}" not in lines[number - 1]:
@@ -66,12 +68,12 @@ def read_module(docs: Path, path: str) -> Module:
         if found:
             target = posixpath.normpath(posixpath.join(posixpath.dirname(path), found["spec"]))
             if target.startswith("../") or not (docs / target).is_file():
-                raise ModuleError(f"{where}: imports «{found['spec']}», which is not a file in docs/")
+                raise ModuleError(path, first, f"imports «{found['spec']}», which is not a file in docs/")
             names = []
             for item in filter(None, (part.strip() for part in found["names"].split(","))):
                 name = NAME.match(item)
                 if not name:
-                    raise ModuleError(f"{where}: cannot read the imported name «{item}»; write `a` or `a as b`")
+                    raise ModuleError(path, first, f"cannot read the imported name «{item}»", "write `a` or `a as b`")
                 names.append((name["imported"], name["local"] or name["imported"]))
             imports.append((target, tuple(names)))
             lines[first - 1 : number] = [""] * (number - first + 1)  # blanked, so later lines keep their numbers
@@ -83,8 +85,8 @@ def read_module(docs: Path, path: str) -> Module:
             continue
         if UNSUPPORTED.search(line):
             raise ModuleError(
-                f"{where}: «{line.strip()[:80]}»: the offline copy bundles only `import {{ … }} from \"./x.js\";` "
-                "and `export function|class|const|let NAME`; write the import or export that way"
+                path, first, f"«{line.strip()[:80]}»: the offline copy bundles only `import {{ … }} from \"./x.js\";` "
+                "and `export function|class|const|let NAME`", "write the import or export that way"
             )
     return Module(path, tuple(imports), tuple(exports), "\n".join(lines))
 
@@ -98,7 +100,7 @@ def module_order(docs: Path, entry: str) -> list[Module]:
         if path in done:
             return
         if path in visiting:
-            raise ModuleError(f"docs/{path}: imports form a cycle ({' → '.join([*visiting, path])})")
+            raise ModuleError(path, 0, f"imports form a cycle ({' → '.join([*visiting, path])})")
         visiting.append(path)
         module = read_module(docs, path)
         for target, _ in module.imports:
@@ -111,7 +113,7 @@ def module_order(docs: Path, entry: str) -> list[Module]:
         for target, names in module.imports:
             for imported, _ in names:
                 if imported not in done[target].exports:
-                    raise ModuleError(f"docs/{module.path}: imports «{imported}», which docs/{target} does not export")
+                    raise ModuleError(module.path, 0, f"imports «{imported}», which docs/{target} does not export")
     return list(done.values())
 
 
@@ -161,7 +163,7 @@ def bundled_page(output: str, src_uri: str, dest_uri: str, docs: Path, site: Pat
             continue
         entry = posixpath.normpath(posixpath.join(directory_url_dir(src_uri), src.value))
         if "://" in src.value or src.value.startswith("/") or entry.startswith("../"):
-            raise ModuleError(f"docs/{src_uri}: the module «{src.value}» is not a file in docs/")
+            raise ModuleError(src_uri, 0, f"the module «{src.value}» is not a file in docs/")
         if entry not in built:
             target = site / (entry + BUNDLE_SUFFIX)
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -30,9 +30,11 @@ from pathlib import Path
 from collections.abc import Mapping
 from typing import Any
 
-from mkdocs.exceptions import PluginError
+from macros.problems import Problem
+from ozon_help.plugins.problems import BuildProblems
 
 PAGE_CSS_KEY = "extra_css"
+CHECK = "page_assets"
 LOADER_URL = "assets/javascripts/search-worker-loader.js"
 WORKER_DIR = "assets/javascripts/"
 _SAFE_PATH = re.compile(r"^[a-z0-9_-]+(?:/[a-z0-9_.-]+)*\.css$")
@@ -47,25 +49,31 @@ def _line_of(source: Path, needle: str) -> int:
 
 
 def page_stylesheets(meta: Mapping[str, Any], source: Path, docs_dir: Path, where: str) -> list[str]:
-    """The validated `extra_css` entries of one page's front matter (paths inside docs/)."""
+    """The validated `extra_css` entries of one page's front matter (paths inside docs/); every wrong entry
+    of the page stops the build at once, each at its line."""
     value = meta.get(PAGE_CSS_KEY)
     if value is None:
         return []
     entries = [value] if isinstance(value, str) else value
     if not isinstance(entries, list):
-        raise PluginError(f"{where}:{_line_of(source, PAGE_CSS_KEY)}: {PAGE_CSS_KEY} must be a list of paths "
-                          "inside docs/. Fix: write `extra_css:` and on the next lines `  - assets/name.css`")
-    found = []
+        raise BuildProblems([Problem(
+            where, _line_of(source, PAGE_CSS_KEY), f"{PAGE_CSS_KEY} must be a list of paths inside docs/",
+            "write `extra_css:` and on the next lines `  - assets/name.css`", check=CHECK,
+        )])
+    found, problems = [], []
     for entry in entries:
         text = str(entry)
         line = _line_of(source, text)
         if not _SAFE_PATH.match(text) or ".." in text.split("/"):
-            raise PluginError(f"{where}:{line}: {PAGE_CSS_KEY} entry «{text}» is not a stylesheet inside docs/. "
-                              "Fix: a path like assets/claim/claim.css (no address, no ..)")
-        if not (docs_dir / text).is_file():
-            raise PluginError(f"{where}:{line}: {PAGE_CSS_KEY} entry «{text}»: docs/{text} does not exist. "
-                              "Fix: create it or correct the path")
-        found.append(text)
+            problems.append(Problem(where, line, f"{PAGE_CSS_KEY} entry «{text}» is not a stylesheet inside docs/",
+                                    "a path like assets/claim/claim.css (no address, no ..)", check=CHECK))
+        elif not (docs_dir / text).is_file():
+            problems.append(Problem(where, line, f"{PAGE_CSS_KEY} entry «{text}»: docs/{text} does not exist",
+                                    "create it or correct the path", check=CHECK))
+        else:
+            found.append(text)
+    if problems:
+        raise BuildProblems(problems)
     return found
 
 

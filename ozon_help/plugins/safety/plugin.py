@@ -12,15 +12,17 @@ import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from macros import front_matter_guard as plain_text
+from macros.problems import Problem
+from ozon_help.plugins.problems import BuildProblems
 from ozon_help.plugins.safety.config import SafetyConfig
 
 _H1 = re.compile(r"^#(?!#)\s*(.+)$|^(.+)\n=+\s*$", re.M)
+CHECK = "safety"
 
 
 def _source(page: Page) -> str:
@@ -36,7 +38,7 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
         problems = plain_text.front_matter_problems(dict(page.meta), _source(page))
         if problems:
             path = f"docs/{page.file.src_path}"
-            raise PluginError("\n" + "\n".join(f"{path}:{line}: {what}. Fix: {fix}" for line, what, fix in problems))
+            raise BuildProblems(Problem(path, line, what, fix, check=CHECK) for line, what, fix in problems)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -46,8 +48,9 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
             source = _source(page)
             match = _H1.search(source)
             line = source.count("\n", 0, match.start()) + 1 if match else 1
-            raise PluginError(
-                f"docs/{page.file.src_path}:{line}: the page title «{page.title}» contains «{found}», which could "
-                f"act as HTML in the navigation and the head. Fix: {plain_text.FIX}"
-            )
+            raise BuildProblems([Problem(
+                f"docs/{page.file.src_path}", line,
+                f"the page title «{page.title}» contains «{found}», which could act as HTML in the navigation and "
+                "the head", plain_text.FIX, check=CHECK,
+            )])
         return html

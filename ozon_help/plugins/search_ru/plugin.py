@@ -16,6 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ozon_help.plugins.offline.mode import offline_build
+from ozon_help.plugins.problems import BuildProblems
 from ozon_help.plugins.search_ru.config import SearchRuConfig
 from ozon_help.plugins.search_ru.index import BuildState, finish_index
 from ozon_help.plugins.search_ru.index_files import (
@@ -27,7 +28,7 @@ from ozon_help.plugins.search_ru.index_files import (
     worker_version,
 )
 from ozon_help.plugins.search_ru.page_text import linked_pages, mark_boilerplate, page_info, take_quotes
-from ozon_help.plugins.search_ru.synonyms import SYNONYMS_FILE, load_synonyms
+from ozon_help.plugins.search_ru.synonyms import SYNONYMS_FILE, SynonymsError, load_synonyms
 from ozon_help.plugins.serve_dirty.dirty import partial_build
 from ozon_help.plugins.serve_mode import ServeAware
 
@@ -42,8 +43,10 @@ class SearchRuPlugin(ServeAware, BasePlugin[SearchRuConfig]):
         self.state = BuildState()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # `make check` explains the synonyms file's errors (sitecheck)
-        synonyms, _ = load_synonyms(Path(config.config_file_path).parent / SYNONYMS_FILE)
+        try:  # `make check` explains the synonyms file's errors too (sitecheck)
+            synonyms, _ = load_synonyms(Path(config.config_file_path).parent / SYNONYMS_FILE)
+        except SynonymsError as error:  # a message with its problems, not a traceback
+            raise BuildProblems(error.problems) from error
         self.state = BuildState(synonyms=synonyms)
         config.extra["search_ru_worker"] = f"{WORKER_URL}?v={worker_version()}"
         return config

@@ -7,9 +7,11 @@ lists each problem of that build (file and line, what is wrong, the fix), collec
 warnings and errors, with MkDocs' live-reload script in it; and the server is told the build is over, so
 the page shows at once. The next save that builds cleanly reloads the browser onto the real page.
 
-Problems travel as data (macros/problems.py): a reader's error carries them (a PluginError raised from a
-ContactsError), and so does a log record MkDocs' messages were explained on (ozon/mkdocs_messages). Only
-text from code that makes no Problem yet is read for its «file:line: … Fix: …» shape.
+Problems travel as data (macros/problems.py): a plugin's error carries them (ozon_help/plugins/problems.py,
+or a PluginError raised from a reader's ProblemsError), and so does a log record that a plugin logged a
+problem on or that ozon/mkdocs_messages explained MkDocs' own message on. Nothing is parsed back from
+text. Only a message no code of this project made (MkDocs' or a third-party plugin's own, or an exception
+that is not a build error) is shown as its text, without a place: `unplaced`.
 
 Everything shown is escaped: a message quotes page text, which is untrusted.
 """
@@ -18,53 +20,72 @@ from __future__ import annotations
 
 import html
 import logging
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from macros.problems import Problem, problems_in
 
 log = logging.getLogger("mkdocs.plugins.ozon.serve_errors")
-_LOCATED = re.compile(r"^(?P<where>[\w./-]+:\d+): (?P<problem>.*?)(?:\.? Fix: (?P<fix>.*))?$", re.S)
 MAX_PROBLEMS = 200  # a page of problems an editor can read; the terminal has the rest
 MAX_MESSAGE = 2000  # characters of one message
+MAX_CAUSES = 20  # links of an exception's chain looked at (a chain may loop)
+
+
+def unplaced(text: str) -> Problem | None:
+    """A message no code of this project made (MkDocs' own, a third-party plugin's, an exception's) as a
+    problem without a place (path "", line 0), its text as the terminal shows it; None for MkDocs' closing
+    «Aborted with …», which the page's heading says already."""
+    text = text.strip()[:MAX_MESSAGE]
+    return None if not text or text.startswith("Aborted with") else Problem("", 0, text)
+
+
+def carried(record: logging.LogRecord) -> tuple[Problem, ...]:
+    """The problems a log record carries (`extra={"problems": …}`); () when it carries none."""
+    found = getattr(record, "problems", None)
+    if isinstance(found, tuple) and all(isinstance(item, Problem) for item in found):
+        return found
+    return ()
 
 
 class CollectProblems(logging.Handler):
-    """Every warning and error a build logs: the problems a record carries, else its text as the terminal
-    shows it (after ozon/mkdocs_messages)."""
+    """Every warning and error a build logs, in order: the problems a record carries, else its text as the
+    terminal shows it (after ozon/mkdocs_messages)."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.problems: list[Problem] = []
+        self.logged: list[tuple[Problem, ...] | str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        if len(self.problems) < MAX_PROBLEMS:
-            carried = getattr(record, "problems", None)
-            if isinstance(carried, tuple) and all(isinstance(item, Problem) for item in carried):
-                self.problems.extend(carried)
-            else:
-                self.problems.extend(problems_of([record.getMessage()[:MAX_MESSAGE]]))
+        if len(self.logged) < MAX_PROBLEMS:
+            self.logged.append(carried(record) or record.getMessage()[:MAX_MESSAGE])
 
 
-def problems_of(messages: Iterable[str]) -> list[Problem]:
-    """The problems in messages of code that makes no Problem yet; a message may hold several lines. A
-    line without «file:line:» is a problem without a place (path "", line 0)."""
+def causes(error: BaseException) -> Iterator[BaseException]:
+    """The error and what it was raised from or during, as problems_in walks them."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen and len(seen) < MAX_CAUSES:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def build_problems(logged: Iterable[tuple[Problem, ...] | str], error: BaseException) -> list[Problem]:
+    """A failed build's problems: what it logged, then what it raised. MkDocs logs the text of a build error
+    it then raises: when the error carries its problems as data, that text is not shown a second time."""
+    raised = problems_in(error)
+    raised_texts = {str(cause).strip() for cause in causes(error)} if raised else set()
     found: list[Problem] = []
-    for message in messages:
-        for line in message.strip().splitlines():
-            line = line.strip()
-            if not line or line.startswith("Aborted with"):
-                continue
-            located = _LOCATED.match(line)
-            if located:
-                path, number = located["where"].rsplit(":", 1)
-                found.append(Problem(path, int(number), located["problem"], located["fix"] or ""))
-            elif found and not found[-1].path and not found[-1].fix:
-                found[-1] = Problem("", 0, f"{found[-1].message} {line}")  # a message that goes on on the next line
-            else:
-                found.append(Problem("", 0, line))
-    return found[:MAX_PROBLEMS]
+    for entry in logged:
+        if isinstance(entry, tuple):
+            found.extend(entry)
+        elif entry.strip() not in raised_texts and (problem := unplaced(entry)):
+            found.append(problem)
+    if raised:
+        found.extend(raised)
+    elif problem := unplaced(str(error) or type(error).__name__):
+        found.append(problem)
+    return each_once(found)
 
 
 def each_once(problems: Iterable[Problem]) -> list[Problem]:
@@ -87,7 +108,7 @@ def error_page(problems: list[Problem]) -> bytes:
         "<meta name=viewport content='width=device-width,initial-scale=1'><style>"
         "body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#222}"
         "h1{color:#a00}li{margin:0 0 1.2rem}.where{font-weight:bold;background:#fee;padding:0 .3rem}"
-        ".problem,.fix{margin:.2rem 0}</style></head><body>"
+        ".problem,.fix{margin:.2rem 0}.problem{white-space:pre-line}</style></head><body>"
         f"<h1>The build stopped: {len(problems)} problem(s)</h1>"
         "<p>Fix them in your editor and save: this page reloads by itself when the site builds again.</p>"
         f"<ol>{body}</ol></body></html>"
@@ -115,8 +136,7 @@ class ServeErrors:
         try:
             self.build(*args, **kwargs)
         except Exception as error:  # noqa: BLE001 - any failed build becomes the page; the terminal has it too
-            raised = problems_in(error) or problems_of([str(error)])
-            self.problems = each_once([*collect.problems, *raised])
+            self.problems = build_problems(collect.logged, error)
             log.error(f"{error} The browser shows the problems; it reloads when a save builds again.")
         else:
             self.problems = None
