@@ -21,6 +21,7 @@ from ozon_help.plugins.serve_errors.plugin import ServeErrorsPlugin
 
 from .broken_links_copy import GROUP as BROKEN_LINKS_GROUP
 from .broken_links_copy import MISSING_PAGE_LINK, NOT_IN_NAV, BrokenLinks
+from .conftest import copy_project
 
 
 class Browser:
