@@ -36,6 +36,7 @@ chapters and which section booklets there are; broken_links.py reports a guide's
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from html import escape
 from typing import Iterable, Iterator
