@@ -1,10 +1,10 @@
-"""hooks/booklet.py's Anchors: the fast path for a chapter heading notes what a parse of it would note."""
+"""ozon/booklet's Anchors (chapters.py): the fast path for a chapter heading notes what a parse of it would note."""
 
 from __future__ import annotations
 
 import pytest
 
-from hooks.booklet import Anchors, _heading
+from ozon_help.plugins.booklet.chapters import Anchors, _heading
 
 
 @pytest.mark.parametrize(
