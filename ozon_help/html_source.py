@@ -58,6 +58,9 @@ class Text(NamedTuple):
 
 
 Token = StartTag | EndTag | Text
+# Tokens are made with tuple.__new__, which skips a named tuple's __new__ written in Python (a page has thousands
+# of tags); every field is given, in order, as the class lists them.
+_new_tuple = tuple.__new__
 _END_TAG_OPEN = re.compile(r"</\s*")  # html.parser allows spaces here (its `endtagfind`)
 # html.parser's own tokenizer for a start tag; module-level names that typeshed does not list.
 _TAG_NAME: re.Pattern[str] = html.parser.tagfind_tolerant  # type: ignore[attr-defined]
@@ -82,16 +85,13 @@ class _Scanner(html.parser.HTMLParser):
         self._consumed = len(self.source) - len(self.rawdata)
         super().close()
 
-    def _offset(self) -> int:
-        return self._at
-
     def _start(self, tag: str, attrs: list[tuple[str, str | None]], self_closing: bool) -> None:
-        start = self._offset()
+        start = self._at
         raw = self.get_starttag_text() or ""
         attributes = _attributes(raw, start, attrs) if attrs else ()
         end = start + len(raw)
         close = end - 2 if self_closing and raw.endswith("/>") else end - 1
-        self.tokens.append(StartTag(tag, start, end, close, attributes, self_closing))
+        self.tokens.append(_new_tuple(StartTag, (tag, start, end, close, attributes, self_closing)))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, attrs, self_closing=False)
@@ -100,12 +100,15 @@ class _Scanner(html.parser.HTMLParser):
         self._start(tag, attrs, self_closing=True)
 
     def handle_endtag(self, tag: str) -> None:
-        start = self._offset()
-        opened = _END_TAG_OPEN.match(self.source, start)
-        self.tokens.append(EndTag(tag, start, opened.end() if opened else start + 2))
+        start = self._at
+        name_start = start + 2
+        if self.source[name_start : name_start + 1].isspace():  # `</ p>`, which html.parser allows; rare
+            opened = _END_TAG_OPEN.match(self.source, start)
+            name_start = opened.end() if opened else name_start
+        self.tokens.append(_new_tuple(EndTag, (tag, start, name_start)))
 
     def handle_data(self, data: str) -> None:
-        self.tokens.append(Text(data))
+        self.tokens.append(_new_tuple(Text, (data,)))
 
 
 def _attributes(raw: str, offset: int, parsed: list[tuple[str, str | None]]) -> tuple[Attribute, ...]:
@@ -128,7 +131,7 @@ def _attributes(raw: str, offset: int, parsed: list[tuple[str, str | None]]) -> 
         while space > 0 and raw[space - 1].isspace():
             space -= 1
         if not found.group(2):  # a bare attribute, whose value html.parser gives as None
-            found_list.append(Attribute(name, value, start, start, start, "", offset + space))
+            found_list.append(_new_tuple(Attribute, (name, value, start, start, start, "", offset + space)))
         else:
             value_start, value_end = found.span(3)
             quote = raw[value_start : value_start + 1]
@@ -136,8 +139,8 @@ def _attributes(raw: str, offset: int, parsed: list[tuple[str, str | None]]) -> 
                 value_start, value_end = value_start + 1, value_end - 1
             else:
                 quote = ""
-            found_list.append(Attribute(name, value, start, offset + value_start, offset + value_end, quote,
-                                        offset + space))
+            found_list.append(_new_tuple(Attribute, (name, value, start, offset + value_start, offset + value_end,
+                                                     quote, offset + space)))
         k = found.end()
     if len(found_list) != len(parsed):
         raise ValueError(f"html_source: the attributes of {raw!r} were not read as html.parser reads them")

@@ -53,16 +53,19 @@ class BuildState:
     chapter_html: dict[str, str] = field(default_factory=dict)  # src_uri → the chapter's HTML (on_page_content)
     tags: TagCache = field(default_factory=dict)  # a chapter's HTML → its tags (chapters.tags_of)
     running_titles: dict[str, str] = field(default_factory=dict)  # site path → a booklet's chapter titles (CSS)
+    # The navigation's chapters, found at the first booklet (every page's front matter is read by then): each of
+    # the 40 section booklets of 1000 guides would otherwise test every page of the navigation again.
+    nav_chapters: list[Page] | None = None
 
 
 def _section_title(page: Page) -> str:
     return page.parent.title if page.parent is not None else ""
 
 
-def _chapters(nav: Navigation, booklet: Page) -> list[Page]:
+def _chapters(nav_chapters: list[Page], booklet: Page) -> list[Page]:
     """The booklet's pages in navigation order: all chapters, or one section's (`booklet_section:`)."""
     wanted = booklet.meta.get(SECTION_META)
-    pages = [p for p in nav.pages if p is not booklet and is_chapter(p.meta)]
+    pages = [p for p in nav_chapters if p is not booklet]
     if isinstance(wanted, str):
         pages = [p for p in pages if _section_title(p) == wanted]
     return pages
@@ -155,7 +158,9 @@ class BookletPlugin(ServeAware, BasePlugin[BookletConfig]):
         page.meta[IS_BOOKLET_META] = is_booklet(page.meta)  # always written: front matter cannot set it
         if not page.meta[IS_BOOKLET_META]:
             return context
-        pages = _chapters(nav, page)
+        if self.state.nav_chapters is None:
+            self.state.nav_chapters = [p for p in nav.pages if is_chapter(p.meta)]
+        pages = _chapters(self.state.nav_chapters, page)
         chapters = [
             Chapter(
                 slug_of(p.file.src_path),

@@ -1,63 +1,54 @@
-"""ozon/purge_css: the site's own stylesheets without comments and extra white space (their rules stay as
-written), and its own small scripts that most pages load, with rjsmin."""
+"""ozon/purge_css: the site's own stylesheets without comments and extra white space, with rcssmin (their
+rules stay as written), and its own small scripts that most pages load, with rjsmin."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+import rcssmin
 import tinycss2
 
 from ozon_help.plugins.purge_css.names import DirtyCache, sha256_of
 
+log = logging.getLogger("mkdocs.plugins.ozon.purge_css")
+
 
 def minify(css: str) -> str:
-    """The same rules without comments and without white space that means nothing."""
-    def tokens_text(tokens: list[Any]) -> str:
-        kept = [tok for tok in tokens if tok.type != "comment"]
-        parts: list[str] = []
-        for i, tok in enumerate(kept):
-            if tok.type == "whitespace":
-                # One space, or none beside a comma or a child combinator; strings and functions stay as written.
-                near = [kept[j] for j in (i - 1, i + 1) if 0 <= j < len(kept)]
-                if i == 0 or i == len(kept) - 1 or any(n.type == "literal" and n.value in ",>" for n in near):
-                    continue
-                if parts and parts[-1] == " ":
-                    continue
-                parts.append(" ")
-            else:
-                parts.append(tinycss2.serialize([tok]))
-        return "".join(parts)
+    """The same rules without comments and without white space that means nothing (rcssmin).
 
-    def rules_text(rules: Iterable[Any]) -> str:
-        out = []
-        for rule in rules:
-            if rule.type == "qualified-rule":
-                out.append(f"{tokens_text(rule.prelude)}{{{_declarations_min(rule.content)}}}")
-            elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in (
-                    "media", "supports", "container", "layer"):
-                inner = rules_text(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
-                out.append(f"@{rule.at_keyword} {tokens_text(rule.prelude)}{{{inner}}}")
-            elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword == "page":
-                out.append(f"@page {tokens_text(rule.prelude)}{{{_page_body(rule.content)}}}")
-            elif rule.type == "at-rule":
-                out.append(tinycss2.serialize([rule]))
-        return "".join(out)
+    rcssmin also takes the white space out of a quoted `url("a b.png")` (its documented rule for url()),
+    which names another file. So its output is kept only when it reads as the same tokens as the input
+    (tinycss2, comments and white space aside); otherwise the stylesheet ships as written, larger but right.
+    """
+    short = rcssmin.cssmin(css)
+    if _meaningful_tokens(tinycss2.parse_component_value_list(short)) == _meaningful_tokens(
+            tinycss2.parse_component_value_list(css)):
+        return short
+    log.info("purge_css: rcssmin would change a string or url() of a stylesheet; it is kept unminified")
+    return css
 
-    def _declarations_min(content: list[Any]) -> str:
-        parts = []
-        for item in tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True):
-            if item.type == "declaration":
-                parts.append(f"{item.name}:{tokens_text(item.value)}{'!important' if item.important else ''}")
-            elif item.type == "at-rule":
-                parts.append(tinycss2.serialize([item]).strip())
-        return ";".join(parts)
 
-    def _page_body(content: list[Any]) -> str:
-        # @page holds declarations and margin boxes (@bottom-center { … }); keep it as written, minus comments.
-        return "".join(tinycss2.serialize([tok]) for tok in content if tok.type != "comment").strip()
-
-    return rules_text(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+def _meaningful_tokens(tokens: Iterable[Any]) -> list[str]:
+    """Every token but comments and white space, serialized, blocks and functions opened and closed in turn,
+    and no `;` that ends nothing (the last of a block, or one after another): two stylesheets with the same
+    list differ only in white space between tokens and in semicolons that mean nothing."""
+    out: list[str] = []
+    for token in tokens:
+        if token.type in ("whitespace", "comment"):
+            continue
+        if token.type == "function":
+            out += [f"{token.lower_name}(", *_meaningful_tokens(token.arguments), ")"]
+        elif token.type in ("() block", "[] block", "{} block"):
+            out += [token.type, *_meaningful_tokens(token.content), "end"]
+        elif token.type == "literal" and token.value == ";" and (not out or out[-1] in (";", "{} block")):
+            continue
+        else:
+            out.append(tinycss2.serialize([token]))
+    while out and out[-1] == ";":
+        out.pop()
+    return out
 
 
 # The site's own small scripts that most pages load (their comments are for editors, not readers).

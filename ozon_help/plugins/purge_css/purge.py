@@ -13,8 +13,8 @@ Material's `main.*.min.css` and `palette.*.min.css`:
 - every selector that needs `dir="rtl"`, or a colour palette this site does not configure;
 - custom properties (`--md-…`) that nothing reads any more.
 
-The site's own stylesheets (docs/assets/*.css) lose their comments and extra white space; their
-rules stay as written. So do the site's own small scripts that most pages load (OWN_SCRIPTS), with
+The site's own stylesheets (docs/assets/*.css) lose their comments and extra white space, with rcssmin;
+their rules stay as written. So do the site's own small scripts that most pages load (OWN_SCRIPTS), with
 rjsmin.
 
 A rule stays if one of its selectors still can match. Selectors inside `:not()`, `:is()`, `:has()`…
