@@ -20,7 +20,7 @@ from typing import Any
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
-from .problems import Problem, ProblemsError
+from .problems import Problem, ProblemsError, log_problems
 from .registry import MacroRegistry, MacroSpec
 
 _log = logging.getLogger("mkdocs.plugins.page_language")
@@ -258,7 +258,7 @@ def _report(problems: list[Problem], problem: Problem) -> None:
     """Say it now (a later error elsewhere may stop the build before it ends) and keep it for the end; the
     record carries the problem as data for `make serve`'s error page (ozon/serve_errors)."""
     problems.append(problem)
-    _log.error(str(problem), extra={"problems": (problem,)})
+    log_problems(_log, logging.ERROR, [problem])
 
 
 def render_page(plugin: Any, registry: MacroRegistry | None, problems: list[Problem] | None = None) -> None:

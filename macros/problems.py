@@ -15,6 +15,7 @@ This module imports nothing from MkDocs: the checker and the tests use it withou
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -248,3 +249,11 @@ MAX_SHOWN = 60  # characters of a wrong value quoted in a message
 def shown_value(value: Any) -> str:
     text = value if isinstance(value, str) else repr(value)
     return f"«{text[:MAX_SHOWN]}…»" if len(text) > MAX_SHOWN else f"«{text}»"
+
+
+def log_problems(logger: logging.Logger, level: int, problems: Iterable[Problem]) -> None:
+    """Each problem as one record, carrying the problem for ozon/serve_errors. The level is the logger's
+    choice, not the problem's severity: under `--strict` a warning stops the build, and a warning's
+    Problem would print «warning:» a second time after MkDocs' «WARNING -»."""
+    for problem in problems:
+        logger.log(level, str(problem), extra={"problems": (problem,)})
