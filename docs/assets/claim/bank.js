@@ -142,18 +142,17 @@ export function buildCbrAppeal(a, data) {
     attachments: attachmentList({ ...a, attachments: [] }, afterBankClaim(a)),
     date: formatRu(a.docDate),
     signer: signatureName(a.fullName),
-    summary: {
-      answerBy: null,
-      termDays: null,
-      penalty: null,
-      terms: {},
-      notes: [
-        `Подайте обращение онлайн: ${cbr.label}, ${cbr.url}.${unconfirmedContact(cbr)} Скопируйте в форму текст выше, начиная с описания операции, и приложите файлы.`,
-        "Сохраните номер обращения и письмо с подтверждением регистрации: это доказательство подачи.",
-        "Банк России проверяет банк, но деньги вам не взыщет. Вернуть деньги можно через финансового уполномоченного или суд.",
-      ],
-    },
+    summary: notesOnly([
+      `Подайте обращение онлайн: ${cbr.label}, ${cbr.url}.${unconfirmedContact(cbr)} Скопируйте в форму текст выше, начиная с описания операции, и приложите файлы.`,
+      "Сохраните номер обращения и письмо с подтверждением регистрации: это доказательство подачи.",
+      "Банк России проверяет банк, но деньги вам не взыщет. Вернуть деньги можно через финансового уполномоченного или суд.",
+    ]),
   };
+}
+
+/** The summary of a letter that runs no term and claims no penalty: only what to do with it. */
+function notesOnly(notes) {
+  return { answerBy: null, termDays: null, penalty: null, terms: {}, notes };
 }
 
 /** What both the Bank of Russia and the ombudsman are sent after the claim to the bank: that claim, its answer, the operation. */
@@ -193,17 +192,11 @@ export function buildOmbudsmanApplication(a, data) {
     attachments: attachmentList({ ...a, attachments: [] }, [...afterBankClaim(a), "Копия паспорта"]),
     date: formatRu(a.docDate),
     signer: signatureName(a.fullName),
-    summary: {
-      answerBy: null,
-      termDays: null,
-      penalty: null,
-      terms: {},
-      notes: [
-        `Подайте обращение в личном кабинете на сайте: ${ombudsman.label}, ${ombudsman.url}, через Госуслуги или почтой.${unconfirmedContact(ombudsman)} Сохраните номер обращения. Почтой — заказным письмом с описью вложения; сохраните квитанцию и опись.`,
-        `Поля обращения взяты из формы, как её описывают сайт финансового уполномоченного и обзоры. Официальный текст формы и ст. 15–16 Закона № 123-ФЗ мы не сверили: не подтверждено. Сравните обращение с формой на сайте перед подачей.`,
-        `Для спора с банком на сумму до ${figureText("ombudsmanLimit", "limit")} обращение к финансовому уполномоченному обязательно перед судом (${cite("ombudsmanLimit")}).`,
-      ],
-    },
+    summary: notesOnly([
+      `Подайте обращение в личном кабинете на сайте: ${ombudsman.label}, ${ombudsman.url}, через Госуслуги или почтой.${unconfirmedContact(ombudsman)} Сохраните номер обращения. Почтой — заказным письмом с описью вложения; сохраните квитанцию и опись.`,
+      `Поля обращения взяты из формы, как её описывают сайт финансового уполномоченного и обзоры. Официальный текст формы и ст. 15–16 Закона № 123-ФЗ мы не сверили: не подтверждено. Сравните обращение с формой на сайте перед подачей.`,
+      `Для спора с банком на сумму до ${figureText("ombudsmanLimit", "limit")} обращение к финансовому уполномоченному обязательно перед судом (${cite("ombudsmanLimit")}).`,
+    ]),
   };
 }
 
