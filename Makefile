@@ -107,8 +107,9 @@ endef
 check: $(STAMP) ## the fast checks, no browser: lint, types, strict build, sitecheck, pytest, node tests, search quality
 	$(call run_tests,lint typecheck,-m "not browser and not machinery")
 
-test: $(STAMP) ## everything, browser tests included (what CI runs via .ci/run)
-	$(call run_tests,,)
+# lint and typecheck run here too: CI runs this target, so code that ruff, mypy, eslint or tsc refuses never lands.
+test: $(STAMP) ## everything: lint, types, browser tests included (what CI runs via .ci/run)
+	$(call run_tests,lint typecheck,)
 
 # Like `make check`: reuse the strict build sitecheck just made, and spread the tests over every core.
 # Two workers a core: a browser test spends most of its time waiting for pages, which another worker
