@@ -63,9 +63,10 @@ from .feedback import (
 )
 from .front_matter import is_guide
 from .guide_index import guides, plain_text
-from .problems import Problem, ProblemsError
+from .problems import Problem, ProblemsError, id_fix
 from .host import HostKind, MacrosHost
 from .page_language import MacroUsageError as PageMacroError
+from .page_language import usage_text
 from .page_language import current_call_line, current_call_text, render_page
 from .print_macros import set_print_meta
 from .registry import ANY_TYPE, MacroRegistry
@@ -81,6 +82,11 @@ OBSOLETE_USES = "_obsolete_contact_uses"  # env.variables key: pages that still 
 class MacroUsageError(PluginError, PageMacroError):
     """A page called a macro wrongly (page_language's error), as MkDocs' PluginError: a build prints it as a
     message, not a traceback. The macros raise it; page_language catches its domain side."""
+
+    def __init__(self, detail: str, fix: str = "") -> None:
+        super().__init__(usage_text(detail, fix))  # click's __init__ takes the whole message alone
+        self.detail = detail
+        self.fix = fix
 
 
 PAGE_PROBLEMS = "_page_language_problems"  # env.variables key: wrong macro calls and {{ }} of every page
@@ -115,9 +121,9 @@ def define_env(env: Any) -> None:
                           str(error).replace(CONFIG_PLACE, "extra.feedback", 1), check="feedback")
         raise PluginError(f"\n{problem}") from ProblemsError([problem])  # as data for `make serve`'s page
 
-    def fail(call: str, problem: str) -> NoReturn:
+    def fail(call: str, problem: str, fix: str) -> NoReturn:
         # the call as the page writes it, quotes and all, when a page is rendering (macros/page_language.py)
-        raise MacroUsageError(f"{_page_path(host)}: {{{{ {current_call_text() or call} }}}}: {problem}")
+        raise MacroUsageError(f"{_page_path(host)}: {{{{ {current_call_text() or call} }}}}: {problem}", fix)
 
     # Every page that still shows an obsolete contact, reported together when the build ends
     # (on_post_build), so retiring a contact used on nine pages takes one build, not nine.
@@ -132,27 +138,28 @@ def define_env(env: Any) -> None:
         spec = registry.specs[macro]
         call = current_call_text() or f'{macro}("{channel_id}")'
         if not isinstance(channel_id, str) or channel_id not in book.channels:
-            fail(call, f"no contact with this id in {CONTACTS_FILE}.{book.suggest(str(channel_id))}")
+            suggestion = book.suggest(str(channel_id))
+            fail(call, f"no contact with this id in {CONTACTS_FILE}", id_fix(CONTACTS_FILE, suggestion))
         found = book.channels[channel_id]
         if found.status == "obsolete":
-            problem = (
-                f"this contact is obsolete ({CONTACTS_FILE}, line {book.lines[channel_id]}): {found.note} "
+            problem = f"this contact is obsolete ({CONTACTS_FILE}, line {book.lines[channel_id]}): {found.note}"
+            advice = (
                 f"{registry.replacement_advice(macro, book.replacement(found))} "
                 "Obsolete contacts appear only on the page of outdated contacts."
             )
             if host.kind is not HostKind.MKDOCS_MACROS:
-                fail(call, problem)
+                fail(call, problem, advice)
             line = current_call_line() or 0  # None outside a page's rendering: the page alone is named
-            use = Problem(_page_path(host), line, f"{{{{ {call} }}}}: {problem}")
+            use = Problem(_page_path(host), line, f"{{{{ {call} }}}}: {problem}", advice)
             if use not in obsolete_uses:
                 obsolete_uses.append(use)
         # (claim_data checks its keyword channels itself, with its own message)
         types = spec.channel_types
         if types is not None and not spec.accepts(found.type, types):
-            fail(call, f"«{channel_id}» is a {found.type}, not what {macro}() shows; "
+            fail(call, f"«{channel_id}» is a {found.type}, not what {macro}() shows",
                  f"use {registry.show_instead(found.type, channel_id)}")
         if spec.needs_hours and not found.hours:
-            fail(call, f"no «hours:» for this channel in {CONTACTS_FILE}; add them or drop the call")
+            fail(call, f"no «hours:» for this channel in {CONTACTS_FILE}", "add them there, or drop the call")
         page = host.page
         used = page.meta.setdefault("contacts_used", []) if page else []
         if channel_id not in used:
@@ -166,7 +173,8 @@ def define_env(env: Any) -> None:
             known = [o.id for o in book.organizations]
             fail(
                 f"{macro}({org_id!r})",
-                f"no organization with this id in {CONTACTS_FILE}.{book.suggest(org_id, known)}",
+                f"no organization with this id in {CONTACTS_FILE}",
+                id_fix(CONTACTS_FILE, book.suggest(org_id, known)),
             )
 
     macro = registry.macro
@@ -270,12 +278,13 @@ def define_env(env: Any) -> None:
             scripts = [host.docs_dir / "assets" / folder for folder in ("claim", "case")]
             data = claim_data_module.claim_data(book, recipients, law=register, scripts=scripts)
         except claim_data_module.ClaimDataError as error:
-            fail("claim_data(...)", str(error))
+            fail("claim_data(...)", error.detail, error.fix)
         return "\n\n" + final_html(claim_data_module.script_block(data)) + "\n\n"
 
     def rule(macro_name: str, rule_id: str) -> Any:
         if not isinstance(rule_id, str) or rule_id not in register.rules:
-            fail(f"{macro_name}({rule_id!r})", f"no rule with this id in {LAW_FILE}.{register.suggest(str(rule_id))}")
+            fail(f"{macro_name}({rule_id!r})", f"no rule with this id in {LAW_FILE}",
+                 id_fix(LAW_FILE, register.suggest(str(rule_id))))
         page = host.page
         used = page.meta.setdefault("rules_used", []) if page else []
         if rule_id not in used:
@@ -295,7 +304,8 @@ def define_env(env: Any) -> None:
             known = ", ".join(repr(n) for n in found.figures) or "none"
             fail(
                 f"law_figure({rule_id!r}, {name!r})",
-                f"the rule has no figure «{name}» in {LAW_FILE}; its figures: {known}",
+                f"the rule has no figure «{name}» in {LAW_FILE}",
+                f"name one of its figures: {known}" if found.figures else "cite the rule with law() instead",
             )
         return final_html(law_html.figure(found, name))
 
@@ -304,14 +314,16 @@ def define_env(env: Any) -> None:
         """The rule's newest edition: «в ред. Федерального закона от … № …, действует с …»."""
         found = rule("law_edition", rule_id)
         if found.last_change is None:
-            fail(f"law_edition({rule_id!r})", f"the register records no edition of this rule in {LAW_FILE}")
+            fail(f"law_edition({rule_id!r})", f"the register records no edition of this rule in {LAW_FILE}",
+                 "record the edition in the rule's «editions:», or cite the rule with law() instead")
         return final_html(escape(law_html.edition_text(found)))
 
     @macro(env)
     def law_changes(year: str) -> str:
         """Every change of the law the register records as in force in a year, e.g. {{ law_changes("2026") }}."""
         if not isinstance(year, str) or not year.isdigit() or not 1990 <= int(year) <= 2100:
-            fail(f"law_changes({year!r})", 'write the year in quotes, e.g. law_changes("2026")')
+            fail(f"law_changes({year!r})", "the year is not a year between 1990 and 2100 in quotes",
+                 'write it in quotes, e.g. law_changes("2026")')
         return "\n\n" + final_html(law_html.changes(register, int(year))) + "\n\n"
 
     @macro(env)
@@ -329,7 +341,8 @@ def define_env(env: Any) -> None:
         meta = page.meta if page else {}
         short = meta.get("short")
         if not short:
-            fail("short_answer()", "the page has no «short:» in its front matter; add two or three sentences there")
+            fail("short_answer()", "the page has no «short:» in its front matter",
+                 "add two or three sentences there")
         # `asked:` phrases are for search only (ozon/search_ru reads them from front matter):
         # lower case, no punctuation, they read as noise on the page and on paper.
         short_html = final_html(f"<p>{escape(' '.join(str(short).split()))}</p>")

@@ -17,6 +17,7 @@ from .claim_calendar import calendar_data
 from .contacts_data import ContactBook
 from .contacts_schema import AddressChannel, ChatChannel, WebChannel
 from .law_data import LawRegister, rule_ids_in
+from .problems import id_fix
 from .script_json import script_safe_json
 
 MAX_SCRIPT_BYTES = 500_000  # a builder script larger than this is not one a person wrote
@@ -25,7 +26,12 @@ ELEMENT_ID = "claim-data"
 
 
 class ClaimDataError(ValueError):
-    """A recipient the builder asks for cannot be used; the message names the id and the fix."""
+    """A recipient the builder asks for cannot be used: `detail` names the id, `fix` says what to do."""
+
+    def __init__(self, detail: str, fix: str = "") -> None:
+        self.detail = detail
+        self.fix = fix
+        super().__init__(f"{detail.rstrip('.')}. Fix: {fix}" if fix else detail)
 
 
 def recipient(book: ContactBook, channel_id: str) -> dict[str, str | None]:
@@ -33,16 +39,17 @@ def recipient(book: ContactBook, channel_id: str) -> dict[str, str | None]:
     or the web form or chat a document is sent through (the Bank of Russia's reception, a bank's chat)."""
     found = book.channels.get(channel_id)
     if found is None:
-        raise ClaimDataError(f"no contact «{channel_id}» in {book.path}.{book.suggest(channel_id)}")
+        raise ClaimDataError(f"no contact «{channel_id}» in {book.path}",
+                             id_fix(str(book.path), book.suggest(channel_id)))
     if not isinstance(found, (AddressChannel, WebChannel, ChatChannel)):
         raise ClaimDataError(
-            f"«{channel_id}» is a {found.type}; the claim builder needs an address, a web form or a chat "
-            "(type: address, web or chat)"
+            f"«{channel_id}» is a {found.type}; the claim builder needs an address, a web form or a chat",
+            "name a contact of type address, web or chat",
         )
     if found.status == "obsolete":
-        instead = f" Use «{found.replaced_by}» instead." if found.replaced_by else ""
         raise ClaimDataError(
-            f"«{channel_id}» is obsolete ({book.path}, line {book.lines.get(channel_id, '?')}).{instead}"
+            f"«{channel_id}» is obsolete ({book.path}, line {book.lines.get(channel_id, '?')})",
+            f"use «{found.replaced_by}» instead" if found.replaced_by else "name a current contact",
         )
     org = book.owner[channel_id]
     if not isinstance(found, AddressChannel):

@@ -63,7 +63,20 @@ def current_call_text() -> str | None:
 
 class MacroUsageError(ValueError):
     """A page called a macro wrongly; the message names the page and says how to fix it. The domain's own
-    error: the macros host (macros/__init__.py) stops a build with it as MkDocs' PluginError."""
+    error: the macros host (macros/__init__.py) stops a build with it as MkDocs' PluginError.
+
+    `detail` is what is wrong and `fix` what to do, kept apart so the page's Problem carries them apart
+    (the terminal and `make serve`'s error page show «Fix:» on its own); str() is the whole message."""
+
+    def __init__(self, detail: str, fix: str = "") -> None:
+        super().__init__(usage_text(detail, fix))
+        self.detail = detail
+        self.fix = fix
+
+
+def usage_text(detail: str, fix: str) -> str:
+    """A wrong call's whole message, «Fix:» as a Problem writes it."""
+    return f"{detail.rstrip('.')}. Fix: {fix}" if fix else detail
 
 
 def _language_problem(line: int, message: str, fix: str) -> Problem:
@@ -237,7 +250,7 @@ def render(parsed: ParsedPage, registry: MacroRegistry, path: str, problems: lis
             out.append(str(function(*part.args, **dict(part.kwargs))))
         except MacroUsageError as error:
             # The macro names the page (it has to under Zensical too); the line is known only here.
-            problem = Problem(path, part.line, str(error).removeprefix(f"{path}: "))
+            problem = Problem(path, part.line, error.detail.removeprefix(f"{path}: "), error.fix)
             if problems is None:
                 raise MacroUsageError(str(problem)) from ProblemsError([problem])
             _report(problems, problem)

@@ -52,6 +52,12 @@ class Problem:
         )
 
 
+def id_fix(data_file: str, suggestion: str) -> str:
+    """The fix for an id a data file lacks, with the close ids it has («Did you mean …?») when there are any."""
+    close = suggestion.strip()
+    return f"write an id that {data_file} has. {close}" if close else f"write an id that {data_file} has"
+
+
 class ProblemsError(ValueError):
     """A file the build cannot use: every problem of it at once, as data (`problems`); str() is the report."""
 

@@ -190,3 +190,26 @@ def test_description_comes_from_short() -> None:
     page_env.page.meta["short"] = "Напишите в [чат](x.md) **сразу**."
     macros.on_pre_page_macros(page_env)
     assert page_env.page.meta["description"] == "Напишите в чат сразу."
+
+
+@pytest.mark.parametrize(
+    ("macro", "args"),
+    [
+        ("phone", ("rpn-ekc-phon",)),  # an unknown id
+        ("phone", ("ozon-chat",)),  # a channel the macro cannot show
+        ("hours", ("rpn-petition",)),  # a channel with no hours
+        ("contacts_table", ("ozn",)),  # an unknown organization
+        ("law", ("no-such-rule",)),
+        ("law_changes", ("двадцать",)),
+        ("short_answer", ()),  # a page without «short:»
+    ],
+)
+def test_a_wrong_call_says_what_is_wrong_and_the_fix_apart(env: FakeEnv, macro: str, args: tuple[str, ...]) -> None:
+    """The page's Problem gets the fix as its own field (the terminal and `make serve`'s page show «Fix:»),
+    and the message does not say it a second time."""
+    with pytest.raises(MacroUsageError) as caught:
+        env.macros[macro](*args)
+    error = caught.value
+    assert error.fix and "Fix:" not in error.detail
+    assert str(error) == f"{error.detail.rstrip('.')}. Fix: {error.fix}"
+    assert error.fix not in error.detail
