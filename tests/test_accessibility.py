@@ -224,7 +224,7 @@ def test_the_toggled_palette_equals_a_page_opened_in_it(browser, site_url: str, 
         assert opened["body"] == toggled["body"], f"/{path}: <body> {toggled['body']}, opened dark {opened['body']}"
         assert opened["metas"] == toggled["metas"], f"/{path}: meta tags {toggled['metas']}, opened {opened['metas']}"
         assert len(opened["styles"]) == len(toggled["styles"]), f"/{path}: the toggle changed the page's elements"
-        differ = [i for i, (a, b) in enumerate(zip(opened["styles"], toggled["styles"])) if a != b]
+        differ = [i for i, (a, b) in enumerate(zip(opened["styles"], toggled["styles"], strict=True)) if a != b]
         assert not differ, (f"/{path}: {len(differ)} elements look different switched to {SECOND} than opened in it, "
                             f"e.g. {opened['styles'][differ[0]]} ≠ {toggled['styles'][differ[0]]}")
         assert opened["styles"] != looks(FIRST, path)["styles"], f"/{path}: the palettes look the same"
