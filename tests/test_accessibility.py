@@ -205,29 +205,35 @@ LOOKS_PAGES = ("brak/", "", "konstruktor-pretenzii/", "pechat/spravka/", "404.ht
 
 
 def test_the_toggled_palette_equals_a_page_opened_in_it(browser, site_url: str, built_site: BuildResult) -> None:
-    def looks(scheme: str, path: str, toggle_to: str | None = None) -> dict[str, list[str]]:
+    """As the audit does it: each page opened light, switched dark with its toggle, the choice forgotten
+    before the next; against the same pages opened dark, each as on a first visit (Material stores the
+    palette on every page it shows; a booklet opened with a stored palette sets no colour meta tags)."""
+    pages = [path for path in LOOKS_PAGES if _file(built_site.site, path).exists()]
+    assert len(pages) >= 4, f"the pages this test compares are gone: {LOOKS_PAGES}"
+    looks: dict[str, dict[str, dict[str, list[str]]]] = {"light": {}, "toggled": {}, "dark": {}}
+    for scheme in (FIRST, SECOND):
         context = browser.new_context(locale="ru-RU", color_scheme=scheme, reduced_motion="reduce")
         try:
             page = context.new_page()
-            open_page(page, site_url + path)
-            if toggle_to:
-                switch_palette(page, SCHEMES[toggle_to])
-            return page.evaluate(LOOKS_JS)
+            for path in pages:
+                open_page(page, site_url + path)
+                looks[scheme][path] = page.evaluate(LOOKS_JS)
+                if scheme == FIRST:
+                    switch_palette(page, SCHEMES[SECOND])
+                    looks["toggled"][path] = page.evaluate(LOOKS_JS)
+                forget_palette(page)
         finally:
             context.close()
-
-    pages = [path for path in LOOKS_PAGES if _file(built_site.site, path).exists()]
-    assert len(pages) >= 4, f"the pages this test compares are gone: {LOOKS_PAGES}"
     for path in pages:
-        opened = looks(SECOND, path)
-        toggled = looks(FIRST, path, toggle_to=SECOND)
+        opened, toggled = looks[SECOND][path], looks["toggled"][path]
         assert opened["body"] == toggled["body"], f"/{path}: <body> {toggled['body']}, opened dark {opened['body']}"
         assert opened["metas"] == toggled["metas"], f"/{path}: meta tags {toggled['metas']}, opened {opened['metas']}"
         assert len(opened["styles"]) == len(toggled["styles"]), f"/{path}: the toggle changed the page's elements"
         differ = [i for i, (a, b) in enumerate(zip(opened["styles"], toggled["styles"], strict=True)) if a != b]
         assert not differ, (f"/{path}: {len(differ)} elements look different switched to {SECOND} than opened in it, "
                             f"e.g. {opened['styles'][differ[0]]} ≠ {toggled['styles'][differ[0]]}")
-        assert opened["styles"] != looks(FIRST, path)["styles"], f"/{path}: the palettes look the same"
+        assert opened["styles"] != looks[FIRST][path]["styles"], f"/{path}: the palettes look the same"
+        assert looks[FIRST][path]["body"] != opened["body"], f"/{path}: the forgotten choice still applied"
 
 
 def _nav_pages(nav) -> list[str]:
