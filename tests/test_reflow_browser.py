@@ -75,6 +75,17 @@ BOXES_JS = """() => {
   });
   return {width: document.scrollingElement.scrollWidth, boxes};
 }"""
+
+
+def boxes(page: Any) -> Boxes:
+    """BOXES_JS once Material's transitions have ended (the header's title slides back after a scroll up,
+    from the next frame on)."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
+    found: Boxes = page.evaluate(BOXES_JS)
+    return found
+
+
 # The home page, a guide, the stacked contact tables, a section booklet (chapters laid out near the screen).
 RESIZED_PAGES = ("", "brak/", "kontakty/", "pechat/svyazatsya-s-ozon/")
 Boxes = dict[str, Any]
@@ -90,7 +101,7 @@ def test_a_resized_page_is_laid_out_as_a_page_opened_at_that_size(
     walked: dict[tuple[str, str], Boxes] = {}
 
     def look(page: Any, path: str, stage: str) -> None:
-        walked[(path, stage)] = page.evaluate(BOXES_JS)
+        walked[(path, stage)] = boxes(page)
 
     walk_on_a_phone(browser, site_url, pages, look=look)
 
@@ -108,7 +119,7 @@ def test_a_resized_page_is_laid_out_as_a_page_opened_at_that_size(
                 page.evaluate(SCROLL_TO_TABLES_JS)
                 if stage == "320":
                     page.evaluate(LAY_OUT_CHAPTERS_JS)
-                opened[(path, stage)] = page.evaluate(BOXES_JS)
+                opened[(path, stage)] = boxes(page)
         finally:
             context.close()
 
