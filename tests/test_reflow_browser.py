@@ -86,8 +86,9 @@ def boxes(page: Any) -> Boxes:
     return found
 
 
-# The home page, a guide, the stacked contact tables, a section booklet (chapters laid out near the screen).
-RESIZED_PAGES = ("", "brak/", "kontakty/", "pechat/svyazatsya-s-ozon/")
+# The home page (the chooser), a page of text with the stacked contact tables, a section booklet (chapters
+# laid out near the screen, wide tables).
+RESIZED_PAGES = ("", "kontakty/", "pechat/svyazatsya-s-ozon/")
 Boxes = dict[str, Any]
 
 
