@@ -34,6 +34,40 @@ def open_page(page: Any, url: str) -> Any:
     return response
 
 
+# The reader's palette toggle: Material's header form (partials/palette.html; on the booklets the same form,
+# switched by assets/booklet-palette.js). Each palette has a radio input; the one label shown checks the
+# other palette's input, and its change handler sets data-md-color-* on <body>, the colour meta tags and
+# the stored choice, without a reload. Clicked as a tap would (no mouse left hovering over the header).
+SWITCH_PALETTE_JS = """scheme => {
+  const input = [...document.querySelectorAll('input[name=__palette]')]
+    .find(input => input.getAttribute('data-md-color-scheme') === scheme);
+  const label = input && [...document.querySelectorAll('label[for]')]
+    .find(label => label.htmlFor === input.id && !label.hidden);
+  if (!label) return false;
+  label.click();
+  return true;
+}"""
+PALETTE_SETTLED_JS = """scheme => document.body.getAttribute('data-md-color-scheme') === scheme
+  && !document.body.hasAttribute('data-md-color-switching')"""
+# The choice the toggle stored (Material's __md_set: the site's path, then the key): removed, the next page
+# opens in the palette prefers-color-scheme picks, as on a reader's first visit.
+FORGET_PALETTE_JS = "() => localStorage.removeItem(__md_scope.pathname + '.__palette')"
+
+
+def switch_palette(page: Any, scheme: str) -> None:
+    """Switch the loaded page to `scheme` (a value of SCHEMES) with its palette toggle, as a reader does, and
+    wait until Material has applied it. tests/test_accessibility.py shows the result equals a page opened in
+    that palette."""
+    assert page.evaluate(SWITCH_PALETTE_JS, scheme), f"{page.url}: the palette toggle offers no {scheme!r}"
+    page.wait_for_function(PALETTE_SETTLED_JS, arg=scheme)
+    page.evaluate("() => { if (document.activeElement && document.activeElement.name === '__palette')"
+                  " document.activeElement.blur(); }")
+
+
+def forget_palette(page: Any) -> None:
+    page.evaluate(FORGET_PALETTE_JS)
+
+
 def axe_violations(page: Any, exclude: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """Run axe-core (shipped inside axe-playwright-python, no CDN) on the loaded page, every rule of
     WCAG_TAGS; `exclude`: CSS selectors of parts audited elsewhere (page-level rules still run)."""

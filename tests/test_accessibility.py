@@ -12,7 +12,7 @@ from lxml import etree as lxml_etree
 from lxml import html as lxml_html
 
 from .conftest import ROOT, BuildResult
-from .site_pages import SCHEMES, axe_violations, describe, open_page, page_paths
+from .site_pages import SCHEMES, axe_violations, describe, forget_palette, open_page, page_paths, switch_palette
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 # The pages are checked in SHARDS parts, so test workers share them; together the parts hold every page,
 # in each palette. Each part gets about as many bytes of HTML (axe's time grows with the page; the
 # booklet is as large as all guides together).
-SHARDS = 4
+SHARDS = 6
 
 
 def shard_of_pages(site: Path, paths: list[str], shard: int) -> list[str]:
@@ -112,13 +112,17 @@ def audit_plan(site: Path, paths: list[str]) -> dict[str, tuple[str, ...]]:
     return plan
 
 
-@pytest.fixture(params=sorted(SCHEMES))
-def scheme_page(request, browser):
-    """A page in one colour scheme; Material picks its palette from prefers-color-scheme."""
-    context = browser.new_context(locale="ru-RU", color_scheme=request.param, reduced_motion="reduce")
-    page = context.new_page()
-    page.scheme = SCHEMES[request.param]
-    yield page
+# Each page opens in the light palette (prefers-color-scheme) and is audited, then switched to the dark one
+# with its palette toggle, as a reader does, and audited again: one load for both palettes.
+# test_the_toggled_palette_equals_a_page_opened_in_it shows the switched page is the page opened dark.
+FIRST, SECOND = "light", "dark"
+
+
+@pytest.fixture
+def palette_page(browser):
+    """A page that opens pages in the light palette (Material picks it from prefers-color-scheme)."""
+    context = browser.new_context(locale="ru-RU", color_scheme=FIRST, reduced_motion="reduce")
+    yield context.new_page()
     context.close()
 
 
@@ -160,21 +164,76 @@ def test_a_kind_of_chrome_element_depends_on_its_place() -> None:
 @pytest.mark.long
 @pytest.mark.parametrize("shard", range(SHARDS), ids=[f"pages-{n + 1}-of-{SHARDS}" for n in range(SHARDS)])
 def test_every_page_passes_axe_in_both_palettes(
-    scheme_page, site_url: str, built_site: BuildResult, shard: int
+    palette_page, site_url: str, built_site: BuildResult, shard: int
 ) -> None:
     paths = page_paths(built_site.site)
     assert len(paths) > 5, f"too few pages found in {built_site.site}"
     plan = audit_plan(built_site.site, paths)
     failures = []
     for path in shard_of_pages(built_site.site, paths, shard):
-        open_page(scheme_page, site_url + path)
-        scheme = scheme_page.locator("body").get_attribute("data-md-color-scheme")
-        assert scheme == scheme_page.scheme, f"/{path}: palette {scheme!r}, expected {scheme_page.scheme!r}"
-        assert scheme_page.locator("html").get_attribute("lang") == "ru", f"/{path}: <html> has no lang=ru"
-        violations = axe_violations(scheme_page, exclude=plan[path])
-        if violations:
-            failures.append(f"/{path} ({scheme}):\n{describe(violations)}")
+        open_page(palette_page, site_url + path)
+        assert palette_page.locator("html").get_attribute("lang") == "ru", f"/{path}: <html> has no lang=ru"
+        for scheme in (FIRST, SECOND):
+            if scheme == SECOND:
+                switch_palette(palette_page, SCHEMES[scheme])
+            shown = palette_page.locator("body").get_attribute("data-md-color-scheme")
+            assert shown == SCHEMES[scheme], f"/{path}: palette {shown!r}, expected {SCHEMES[scheme]!r}"
+            violations = axe_violations(palette_page, exclude=plan[path])
+            if violations:
+                failures.append(f"/{path} ({shown}):\n{describe(violations)}")
+        forget_palette(palette_page)
     assert not failures, "axe-core (WCAG 2.1 A/AA) violations:\n" + "\n".join(failures)
+
+
+# What a page's looks are made of: every element's computed colours (and what hides or dims it), <body>'s
+# palette attributes and the colour meta tags the toggle rewrites.
+LOOKS_JS = """() => {
+  const properties = ['color', 'background-color', 'background-image', 'border-top-color', 'border-right-color',
+    'border-bottom-color', 'border-left-color', 'outline-color', 'text-decoration-color', 'fill', 'stroke',
+    'opacity', 'box-shadow', 'text-shadow', 'color-scheme', 'caret-color', 'accent-color', 'visibility', 'display'];
+  const elements = [...document.querySelectorAll('body, body *')];
+  const styles = elements.map(el => { const style = getComputedStyle(el);
+    return properties.map(name => style.getPropertyValue(name)).join('|'); });
+  const body = [...document.body.attributes].filter(a => a.name.startsWith('data-md-color-'))
+    .map(a => `${a.name}=${a.value}`).sort();
+  const metas = [...document.querySelectorAll('meta[name=color-scheme], meta[name=theme-color]')]
+    .map(meta => `${meta.name}=${meta.content}`).sort();
+  return {styles, body, metas};
+}"""
+# A guide, the home page, the claim builder's form, a section booklet (its own palette script), the 404 page.
+LOOKS_PAGES = ("brak/", "", "konstruktor-pretenzii/", "pechat/spravka/", "404.html")
+
+
+def test_the_toggled_palette_equals_a_page_opened_in_it(browser, site_url: str, built_site: BuildResult) -> None:
+    """As the audit does it: each page opened light, switched dark with its toggle, the choice forgotten
+    before the next; against the same pages opened dark, each as on a first visit (Material stores the
+    palette on every page it shows; a booklet opened with a stored palette sets no colour meta tags)."""
+    pages = [path for path in LOOKS_PAGES if _file(built_site.site, path).exists()]
+    assert len(pages) >= 4, f"the pages this test compares are gone: {LOOKS_PAGES}"
+    looks: dict[str, dict[str, dict[str, list[str]]]] = {"light": {}, "toggled": {}, "dark": {}}
+    for scheme in (FIRST, SECOND):
+        context = browser.new_context(locale="ru-RU", color_scheme=scheme, reduced_motion="reduce")
+        try:
+            page = context.new_page()
+            for path in pages:
+                open_page(page, site_url + path)
+                looks[scheme][path] = page.evaluate(LOOKS_JS)
+                if scheme == FIRST:
+                    switch_palette(page, SCHEMES[SECOND])
+                    looks["toggled"][path] = page.evaluate(LOOKS_JS)
+                forget_palette(page)
+        finally:
+            context.close()
+    for path in pages:
+        opened, toggled = looks[SECOND][path], looks["toggled"][path]
+        assert opened["body"] == toggled["body"], f"/{path}: <body> {toggled['body']}, opened dark {opened['body']}"
+        assert opened["metas"] == toggled["metas"], f"/{path}: meta tags {toggled['metas']}, opened {opened['metas']}"
+        assert len(opened["styles"]) == len(toggled["styles"]), f"/{path}: the toggle changed the page's elements"
+        differ = [i for i, (a, b) in enumerate(zip(opened["styles"], toggled["styles"], strict=True)) if a != b]
+        assert not differ, (f"/{path}: {len(differ)} elements look different switched to {SECOND} than opened in it, "
+                            f"e.g. {opened['styles'][differ[0]]} ≠ {toggled['styles'][differ[0]]}")
+        assert opened["styles"] != looks[FIRST][path]["styles"], f"/{path}: the palettes look the same"
+        assert looks[FIRST][path]["body"] != opened["body"], f"/{path}: the forgotten choice still applied"
 
 
 def _nav_pages(nav) -> list[str]:

@@ -11,7 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import ROOT, BuildResult
-from .site_pages import axe_violations, describe, open_page, page_paths
+from .phone_walk import NARROW_360, PHONE_WALK_GROUP, phone_walk
+from .site_pages import axe_violations, describe
 from .situations import chooser_situations
 
 pytestmark = pytest.mark.browser
@@ -84,47 +85,20 @@ def test_steps_links_name_their_guide(page, site_url: str) -> None:
     assert "Подробно: что делать по шагам" not in page.locator(".md-content").inner_text()
 
 
-# Tables that still scroll inside their frame, and whether the hint above says so.
-WIDE_TABLES_JS = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')]
-  .filter(wrap => wrap.scrollWidth > wrap.clientWidth + 1)
-  .map(wrap => {
-    const hint = wrap.previousElementSibling;
-    const shown = !!hint && hint.classList.contains('wide-table-hint') && hint.offsetHeight > 0;
-    return {width: wrap.scrollWidth, hint: shown, focusable: wrap.tabIndex === 0};
-  })"""
-
-SCROLL_TO_TABLES_JS = """async () => {
-  const frames = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-  for (const wrap of document.querySelectorAll('.booklet-part .md-typeset__scrollwrap')) {
-    wrap.scrollIntoView();
-    await frames();
-  }
-  await new Promise(done => setTimeout(done, 100));
-  window.scrollTo(0, 0);
-}"""
-
 # Each contact table cell's width against its table's: a stacked row gives every cell the full width.
 CONTACT_CELLS_JS = """() => [...document.querySelectorAll('table.contacts-table td')].map(cell => ({
   text: cell.innerText.slice(0, 40), ratio: cell.clientWidth / cell.closest('table').clientWidth}))"""
 
 
+# The walk at 360 px is shared with the reflow test at 320 px (tests/phone_walk.py): each page loads once.
 @pytest.mark.long
-@pytest.mark.parametrize("sized_page", [NARROW], indirect=True, ids=["360px"])
-def test_no_page_scrolls_sideways_at_360px(sized_page, site_url: str, built_site: BuildResult) -> None:
-    wide, unexplained = [], []
-    for path in page_paths(built_site.site):
-        open_page(sized_page, site_url + path)
-        # The booklets lay out a chapter only near the screen (content-visibility), and wide-tables.js
-        # marks its tables then: scroll to each table as a reader would.
-        sized_page.evaluate(SCROLL_TO_TABLES_JS)
-        width = sized_page.evaluate("document.scrollingElement.scrollWidth")
-        if width > NARROW["width"]:
-            wide.append(f"/{path}: {width} px")
-        for table in sized_page.evaluate(WIDE_TABLES_JS):
-            if not (table["hint"] and table["focusable"]):
-                unexplained.append(f"/{path}: a {table['width']} px table scrolls with no hint or no keyboard access")
-    assert not wide, "pages wider than a 360 px screen:\n" + "\n".join(wide)
-    assert not unexplained, "\n".join(unexplained)
+@pytest.mark.xdist_group(PHONE_WALK_GROUP)
+@pytest.mark.parametrize("width", [NARROW["width"]], ids=["360px"])
+def test_no_page_scrolls_sideways_at_360px(browser, site_url: str, built_site: BuildResult, width: int) -> None:
+    walk = phone_walk(browser, site_url, built_site.site)
+    assert NARROW == NARROW_360 and {page for page, at, _ in walk.measured if at == width} == set(walk.pages)
+    assert not walk.wide_at_360, "pages wider than a 360 px screen:\n" + "\n".join(walk.wide_at_360)
+    assert not walk.unexplained_tables, "\n".join(walk.unexplained_tables)
 
 
 @pytest.mark.parametrize("sized_page", [NARROW], indirect=True, ids=["360px"])

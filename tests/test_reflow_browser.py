@@ -7,25 +7,33 @@ Russian), every link is on the screen or in a table frame that scrolls, in the l
 palette. Then the parts the issue names: the header keeps the site's name, the menu drawer fits, the
 chooser is one column, «К началу» stays off the text.
 
-One browser, one page, the pages in sequence: each page is loaded once and checked in both palettes.
+Each page is loaded once for this test and the one at 360 px (tests/phone_walk.py), and checked in both
+palettes; a test below shows that the page resized to 320 px and 200 % is laid out as one opened so.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import expect
 
 from .conftest import BuildResult
-from .site_pages import open_page, page_paths
+from .phone_walk import (
+    LAY_OUT_CHAPTERS_JS,
+    NARROW_320,
+    NARROW_360,
+    PHONE_WALK_GROUP,
+    SCROLL_TO_TABLES_JS,
+    TEXT_200,
+    TextSize,
+    phone_walk,
+    walk_on_a_phone,
+)
+from .site_pages import open_page
 
 pytestmark = pytest.mark.browser
 
-NARROW = {"width": 320, "height": 640}
-# Chromium's defaults are 16 px (text) and 13 px (monospace); a reader who sets 200 % doubles them.
-TEXT_200 = {"standard": 32, "fixed": 26}
-REFLOW_JS = (Path(__file__).parent / "reflow.js").read_text(encoding="utf-8")
+NARROW = NARROW_320
 SITE_NAME_JS = """() => {
   const title = document.querySelector('.md-header__title');
   const name = title && title.querySelector('.md-header__topic .md-ellipsis');
@@ -42,41 +50,88 @@ def large_text(browser):
     """A 320 px page with the browser's text at 200 %, light palette to start with."""
     context = browser.new_context(locale="ru-RU", viewport=NARROW, color_scheme="light", reduced_motion="reduce")
     page = context.new_page()
-    session = context.new_cdp_session(page)
-    session.send("Page.enable")
-    session.send("Page.setFontSizes", {"fontSizes": TEXT_200})
+    TextSize(page).set(TEXT_200)
     yield page
     context.close()
 
 
-def _switch_to_dark(page) -> None:
-    """Material picks the palette from prefers-color-scheme at load and does not follow a later change of
-    it; switch the loaded page the way its palette toggle does (a reload would double the test's cost)."""
-    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-
-
 @pytest.mark.long
-def test_every_page_reflows_at_320px_with_200_percent_text(large_text, site_url: str, built_site: BuildResult) -> None:
-    page = large_text
-    failures = []
-    paths = page_paths(built_site.site)
-    assert len(paths) > 10, "the built site has almost no pages; the test would prove nothing"
-    for path in paths:
-        open_page(page, site_url + path)
-        # A booklet lays out a chapter only near the screen (content-visibility): lay them all out, so its
-        # chapters are checked too (set through CSSOM: the CSP forbids style attributes).
-        page.evaluate(
-            "document.querySelectorAll('.booklet-part').forEach(el => { el.style.contentVisibility = 'visible'; })"
-        )
-        for scheme in ("light", "dark"):
-            if scheme == "dark":
-                _switch_to_dark(page)
-            found = page.evaluate(REFLOW_JS)
-            if found["width"] > NARROW["width"]:
-                failures.append(f"/{path} ({scheme}): the page is {found['width']} px wide, it scrolls sideways")
-            failures.extend(f"/{path} ({scheme}): {problem}" for problem in found["problems"])
+@pytest.mark.xdist_group(PHONE_WALK_GROUP)
+def test_every_page_reflows_at_320px_with_200_percent_text(browser, site_url: str, built_site: BuildResult) -> None:
+    walk = phone_walk(browser, site_url, built_site.site)
+    assert len(walk.pages) > 10, "the built site has almost no pages; the test would prove nothing"
+    checked = {(page, scheme) for page, width, scheme in walk.measured if width == NARROW["width"]}
+    assert checked == {(page, scheme) for page in walk.pages for scheme in ("light", "dark")}
+    failures = walk.reflow_problems
     assert not failures, f"{len(failures)} problems at 320 px with 200 % text:\n" + "\n".join(failures)
+
+
+# Every element's box (in the page's coordinates) and the page's width: what the phone checks measure.
+BOXES_JS = """() => {
+  const boxes = [...document.querySelectorAll('body, body *')].map(el => {
+    const box = el.getBoundingClientRect();
+    return [el.tagName, Math.round(box.left * 10) / 10, Math.round((box.top + scrollY) * 10) / 10,
+            Math.round(box.width * 10) / 10, Math.round(box.height * 10) / 10].join(' ');
+  });
+  return {width: document.scrollingElement.scrollWidth, boxes};
+}"""
+
+
+def boxes(page: Any) -> Boxes:
+    """BOXES_JS once Material's transitions have ended (the header's title slides back after a scroll up,
+    from the next frame on)."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
+    found: Boxes = page.evaluate(BOXES_JS)
+    return found
+
+
+# The home page (the chooser), a page of text with the stacked contact tables, a section booklet (chapters
+# laid out near the screen, wide tables).
+RESIZED_PAGES = ("", "kontakty/", "pechat/svyazatsya-s-ozon/")
+Boxes = dict[str, Any]
+
+
+def test_a_resized_page_is_laid_out_as_a_page_opened_at_that_size(
+    browser, site_url: str, built_site: BuildResult
+) -> None:
+    """The phone walk's shortcut holds: a page opened at 360 px, then resized to 320 px with 200 % text (and
+    a page opened after one so resized) has every element where a page opened at that size has it."""
+    pages = [path for path in RESIZED_PAGES if (built_site.site / path / "index.html").exists()]
+    assert len(pages) >= 3, f"the pages this test compares are gone: {RESIZED_PAGES}"
+    walked: dict[tuple[str, str], Boxes] = {}
+
+    def look(page: Any, path: str, stage: str) -> None:
+        walked[(path, stage)] = boxes(page)
+
+    walk_on_a_phone(browser, site_url, pages, look=look)
+
+    # Pages opened at each size, one after another in one page.
+    opened: dict[tuple[str, str], Boxes] = {}
+    for stage, viewport in (("360", NARROW_360), ("320", NARROW_320)):
+        context = browser.new_context(locale="ru-RU", viewport=viewport, color_scheme="light", reduced_motion="reduce")
+        try:
+            page = context.new_page()
+            if stage == "320":
+                TextSize(page).set(TEXT_200)
+            for path in pages:
+                open_page(page, site_url + path)
+                # scrolled through as a reader would (a booklet's wide tables get their hint near the screen)
+                page.evaluate(SCROLL_TO_TABLES_JS)
+                if stage == "320":
+                    page.evaluate(LAY_OUT_CHAPTERS_JS)
+                opened[(path, stage)] = boxes(page)
+        finally:
+            context.close()
+
+    assert sorted(walked) == sorted(opened)
+    for (path, stage), seen in walked.items():
+        fresh = opened[(path, stage)]
+        assert seen["width"] == fresh["width"], (
+            f"/{path} at {stage} px: {seen['width']} px wide, opened so {fresh['width']}")
+        assert len(seen["boxes"]) == len(fresh["boxes"]), f"/{path} at {stage} px: other elements than opened so"
+        moved = [(a, b) for a, b in zip(seen["boxes"], fresh["boxes"], strict=True) if a != b]
+        assert not moved, f"/{path} at {stage} px: {len(moved)} boxes differ from a page opened so, e.g. {moved[:3]}"
 
 
 def test_header_keeps_the_site_name(large_text, site_url: str, built_site: BuildResult) -> None:
