@@ -56,12 +56,21 @@
     inputs[index].checked = true;
     showToggleOf(index);
     if (remember) __md_set("__palette", { index: index, color: color });
-    if (changed || remember) {
+    // Material's head script has already painted a stored palette on <body>, so nothing "changed" here; the
+    // browser's colours must still follow it (the meta tags are written only when the page is not light).
+    var unlit = !remember && !changed && !document.head.querySelector('meta[name="color-scheme"]') &&
+      index !== lightIndex;
+    if (changed || remember || unlit) {
       var style = getComputedStyle(document.querySelector("[data-md-component=header]") || body);
       updateMeta("color-scheme", style.colorScheme);
       updateMeta("theme-color", style.backgroundColor);
     }
   }
+
+  // The palette a page with no colour meta tags looks like to the browser: the light one.
+  var lightIndex = Math.max(0, inputs.findIndex(function (input) {
+    return input.getAttribute("data-md-color-scheme") === "default";
+  }));
 
   // The reader's choice, as Material reads it; without one, the palette whose media query matches.
   var stored = __md_get("__palette");
