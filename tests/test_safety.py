@@ -23,6 +23,8 @@ from sitecheck.project import Page
 from .accepted_copy import ESCAPE_TRICK, GROUP, HOSTILE_IMAGE, HOSTILE_LINK, PARSER_TRICKS, AcceptedCopy
 from .conftest import ROOT, BuildResult, build
 from .page_picks import first_guide, first_other_page
+from .refused_front_matter_copy import ALIAS_BOMB, RefusedFrontMatter
+from .refused_front_matter_copy import GROUP as REFUSED_GROUP
 from .sitecheck_support import replace_in, run_check
 from .wrong_calls_copy import GROUP as WRONG_CALLS_GROUP
 from .wrong_calls_copy import HOME, MISSPELT_CONTACT, MISSPELT_ON_OTHER_PAGE, VARIABLE_ON_HOME, WrongCalls
@@ -287,10 +289,6 @@ def test_the_built_article_is_checked_and_traced_to_its_source(project_copy: Pat
 
 # --- 6: YAML --------------------------------------------------------------------------------------
 
-ALIAS_BOMB = "".join(
-    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9) if prev else ', '.join(['lol'] * 9)}]\n"
-    for prev, name in zip([None, *"abcdefgh"], "abcdefghi", strict=True)
-)
 
 
 def test_alias_bomb_fails_fast_with_the_line(tmp_path: Path) -> None:
@@ -321,12 +319,14 @@ def test_alias_bomb_in_contacts_stops_the_build_with_file_and_line(project_copy:
     assert f"data/contacts.yml:{line_of(contacts, 'a: &a')}: «&a»" in result.output and "Traceback" not in result.output
 
 
-def test_alias_bomb_in_front_matter_stops_the_build_before_mkdocs_reads_it(project_copy: Path) -> None:
-    page = project_copy / GUIDE
-    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\n" + ALIAS_BOMB, 1), encoding="utf-8")
-    result = build(project_copy)
+@pytest.mark.xdist_group(REFUSED_GROUP)
+def test_alias_bomb_in_front_matter_stops_the_build_before_mkdocs_reads_it(
+    refused_front_matter: RefusedFrontMatter,
+) -> None:
+    result, page = refused_front_matter.result, refused_front_matter.bomb
     assert not result.ok
-    assert f"{GUIDE}:{line_of(page, 'a: &a')}: «&a»" in result.output and "Traceback" not in result.output
+    line = line_of(refused_front_matter.project / page, "a: &a")
+    assert f"{page}:{line}: «&a»" in result.output and "Traceback" not in result.output
 
 
 def test_impossible_date_gives_line_and_fix(project_copy: Path) -> None:
