@@ -26,6 +26,14 @@ def guides_in_render_order(root: Path = ROOT) -> list[str]:
     return [f"{project.docs_prefix}/{src}" for src in sorted(project.guides, key=_render_order)]
 
 
+def booklet_page(root: Path = ROOT) -> str:
+    """`docs/<name>.md` of the whole booklet: the page whose front matter says `booklet: true` (its section
+    booklets are built in the folder of its name)."""
+    project = Project(root)
+    booklets = {src for src, page in project.pages.items() if page.meta.get("booklet") is True}
+    return _first_rendered(project, booklets, "page with «booklet: true»")
+
+
 def first_other_page(root: Path = ROOT) -> str:
     """`docs/<name>.md` of the page MkDocs renders first among those that are neither a guide nor the home
     page (the glossary, the contacts…): the home page's title is the site's name."""
