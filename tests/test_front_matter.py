@@ -77,6 +77,7 @@ def test_bad_front_matter_names_line_and_fix(front: str, line: int, expected: st
     assert fix in message.split(" Fix: ", 1)[1]
 
 
+@pytest.mark.machinery  # synthetic bad input: no content edit changes how the build refuses it
 @pytest.mark.xdist_group(REFUSED_GROUP)
 def test_impossible_date_stops_the_build_with_the_line(refused_front_matter: RefusedFrontMatter) -> None:
     result, page = refused_front_matter.result, refused_front_matter.impossible_date
@@ -196,6 +197,7 @@ def test_each_page_text_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     assert parsed == [text, bad]
 
 
+@pytest.mark.machinery  # synthetic bad input: no content edit changes how the build refuses it
 @pytest.mark.xdist_group(REFUSED_GROUP)
 def test_alias_bomb_closed_with_dots_stops_the_build_with_the_line(refused_front_matter: RefusedFrontMatter) -> None:
     result, page = refused_front_matter.result, refused_front_matter.bomb_closed_with_dots

@@ -106,6 +106,7 @@ def test_unsafe_front_matter_is_refused_with_its_line(key: str, line: str) -> No
     assert [(at, what.startswith(f"«{key}")) for at, what, _fix in problems] == [(4, True)], problems
 
 
+@pytest.mark.machinery  # synthetic bad input: no content edit changes how the build refuses it
 def test_unsafe_front_matter_stops_the_build(project_copy: Path) -> None:
     """The build stops at the page with its line and the fix (the other values: the test above)."""
     key, line = UNSAFE_FRONT_MATTER[0]
@@ -132,6 +133,7 @@ def test_a_title_from_a_heading_is_refused_as_markup_or_invisible(title: str) ->
     assert front_matter_guard.unsafe_part(unescaped) or front_matter_guard.invisible_part(unescaped)
 
 
+@pytest.mark.machinery  # synthetic bad input: no content edit changes how the build refuses it
 def test_title_from_a_heading_is_checked_too(project_copy: Path) -> None:
     """The hook stops the build at the heading's line (each kind of title: the test above)."""
     title = HEADING_TITLES[0]
@@ -311,6 +313,7 @@ def test_anchors_aliases_and_merge_keys_are_refused(tmp_path: Path, extra: str, 
         read_yaml(path)
 
 
+@pytest.mark.machinery  # synthetic bad input: no content edit changes how the build refuses it
 def test_alias_bomb_in_contacts_stops_the_build_with_file_and_line(project_copy: Path) -> None:
     contacts = project_copy / "data" / "contacts.yml"
     contacts.write_text(contacts.read_text(encoding="utf-8") + "\n" + ALIAS_BOMB, encoding="utf-8")
@@ -319,6 +322,7 @@ def test_alias_bomb_in_contacts_stops_the_build_with_file_and_line(project_copy:
     assert f"data/contacts.yml:{line_of(contacts, 'a: &a')}: «&a»" in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.machinery  # synthetic bad input: no content edit changes how the build refuses it
 @pytest.mark.xdist_group(REFUSED_GROUP)
 def test_alias_bomb_in_front_matter_stops_the_build_before_mkdocs_reads_it(
     refused_front_matter: RefusedFrontMatter,
@@ -329,6 +333,7 @@ def test_alias_bomb_in_front_matter_stops_the_build_before_mkdocs_reads_it(
     assert f"{page}:{line}: «&a»" in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.machinery  # synthetic bad input: no content edit changes how the build refuses it
 def test_impossible_date_gives_line_and_fix(project_copy: Path) -> None:
     contacts = project_copy / "data" / "contacts.yml"
     text = contacts.read_text(encoding="utf-8")
