@@ -103,7 +103,8 @@ endef
 
 # lint and typecheck (mk/editors.mk) run beside the build and the tests (run_tests).
 # `machinery` tests (pytest.ini) test the build's own code (caches, build server, git dates, dist, the
-# offline copy): no content edit can break them, so `make check` leaves them to `make test` and CI.
+# offline copy, builds refusing synthetic bad input): no content edit can break them, so `make check` leaves
+# them to `make test` and CI.
 check: $(STAMP) ## the fast checks, no browser: lint, types, strict build, sitecheck, pytest, node tests, search quality
 	$(call run_tests,lint typecheck,-m "not browser and not machinery")
 

@@ -58,7 +58,8 @@ def _exit_code(code: object) -> int:
 
 
 def _child(request: dict[str, Any]) -> None:
-    """Become `python -m mkdocs ARGS` run in request["cwd"]; never returns."""
+    """Become `python -m mkdocs ARGS` (or `python SCRIPT ARGS` when the request names a script) run in
+    request["cwd"]; never returns."""
     code = 1
     try:
         os.chdir(request["cwd"])
@@ -70,12 +71,18 @@ def _child(request: dict[str, Any]) -> None:
             target = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             os.dup2(target, fd)
             os.close(target)
-        sys.path.insert(0, os.getcwd())  # what `python -m` puts first: the copy's macros, not anyone else's
+        script = request.get("script")
+        # what `python -m` (or `python SCRIPT`) puts first: the copy's macros, not anyone else's
+        sys.path.insert(0, str(Path(script).resolve().parent) if script else os.getcwd())
         sys.dont_write_bytecode = True  # the copy is thrown away with its __pycache__
-        sys.modules.pop("mkdocs.__main__", None)  # run afresh as __main__, as `python -m mkdocs` runs it
-        sys.argv = ["mkdocs", *request["args"]]
         try:
-            runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
+            if script:  # `python SCRIPT ARGS` (BuildServer.run_script)
+                sys.argv = [script, *request["args"]]
+                runpy.run_path(script, run_name="__main__")
+            else:
+                sys.modules.pop("mkdocs.__main__", None)  # run afresh as __main__, as `python -m mkdocs` runs it
+                sys.argv = ["mkdocs", *request["args"]]
+                runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
             code = 0
         except SystemExit as stop:
             code = _exit_code(stop.code)

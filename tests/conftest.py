@@ -18,6 +18,7 @@ from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
 from .accepted_copy import AcceptedCopy, make_accepted_copy
 from .broken_links_copy import BrokenLinks, make_broken_links
 from .editors_copy import EditorsCopy, make_editors_copy
+from .refused_front_matter_copy import RefusedFrontMatter, make_refused_front_matter
 from .wrong_calls_copy import WrongCalls
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ _UNGROUPED = pytest.StashKey[set[str]]()
 
 # Fixtures that build a copy of the project: a test that asks for one costs seconds, not milliseconds.
 _BUILDING = {"project_copy", "accepted_copy", "wrong_calls", "broken_links", "editors_copy", "configured",
-             "offline_site", "nested_project", "build_server", "print_site_url"}
+             "offline_site", "nested_project", "build_server", "print_site_url", "refused_front_matter"}
 
 
 def _start_order(item: pytest.Item) -> int:
@@ -158,6 +159,13 @@ def editors_copy(tmp_path_factory: pytest.TempPathFactory) -> EditorsCopy:
     """tests/editors_copy.py: a changed contact, a retired one and a new guide, built and checked once;
     users carry its xdist_group."""
     return make_editors_copy(tmp_path_factory.mktemp("editors") / "project", build)
+
+
+@pytest.fixture(scope="session")
+def refused_front_matter(tmp_path_factory: pytest.TempPathFactory) -> RefusedFrontMatter:
+    """tests/refused_front_matter_copy.py: guides whose front matter the build refuses before MkDocs reads it,
+    built once; users carry its xdist_group."""
+    return make_refused_front_matter(tmp_path_factory.mktemp("refused-front-matter") / "project", build)
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,20 @@ def first_guide(root: Path = ROOT) -> str:
     return _first_rendered(project, set(project.guides), "guide")
 
 
+def guides_in_render_order(root: Path = ROOT) -> list[str]:
+    """`docs/<name>.md` of every guide, in the order MkDocs renders them."""
+    project = Project(root)
+    return [f"{project.docs_prefix}/{src}" for src in sorted(project.guides, key=_render_order)]
+
+
+def booklet_page(root: Path = ROOT) -> str:
+    """`docs/<name>.md` of the whole booklet: the page whose front matter says `booklet: true` (its section
+    booklets are built in the folder of its name)."""
+    project = Project(root)
+    booklets = {src for src, page in project.pages.items() if page.meta.get("booklet") is True}
+    return _first_rendered(project, booklets, "page with «booklet: true»")
+
+
 def first_other_page(root: Path = ROOT) -> str:
     """`docs/<name>.md` of the page MkDocs renders first among those that are neither a guide nor the home
     page (the glossary, the contacts…): the home page's title is the site's name."""
@@ -31,4 +45,8 @@ def first_other_page(root: Path = ROOT) -> str:
 def _first_rendered(project: Project, sources: set[str], kind: str) -> str:
     if not sources:
         raise LookupError(f"{project.root}: no {kind} in docs/")
-    return f"{project.docs_prefix}/{min(sources, key=lambda src: (src.split('/')[:-1], src))}"
+    return f"{project.docs_prefix}/{min(sources, key=_render_order)}"
+
+
+def _render_order(src: str) -> tuple[list[str], str]:
+    return src.split("/")[:-1], src

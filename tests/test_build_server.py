@@ -73,3 +73,23 @@ def test_each_copy_runs_its_own_code_with_the_callers_environment(
     assert not first.ok and "macros of the first copy, from the caller" in first.output
     assert not second.ok and "macros of the second copy, from the caller" in second.output
     assert "first copy" not in second.output
+
+
+SCRIPT = """\
+import os, sys
+print(sys.argv[1:], os.getcwd() == sys.path[0], os.environ.get("SCRIPT_TEST_VALUE"))
+print("on stderr", file=sys.stderr)
+sys.exit(3)
+"""
+
+
+def test_a_script_runs_as_python_script_args_in_the_folder(
+    server: BuildServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """run_script (the serve-errors tests' driver): argv, the script's folder first on sys.path, the caller's
+    environment, stdout and stderr apart, and the exit code, as `python SCRIPT ARGS` in that folder gives."""
+    script = tmp_path / "driver.py"
+    script.write_text(SCRIPT, encoding="utf-8")
+    monkeypatch.setenv("SCRIPT_TEST_VALUE", "passed on")
+    run = server.run_script(tmp_path, script, ["a", "b c"])
+    assert (run.returncode, run.stdout, run.stderr) == (3, "['a', 'b c'] True passed on\n", "on stderr\n")

@@ -124,6 +124,7 @@ def test_a_data_file_over_the_bound_is_refused_before_it_is_parsed(tmp_path: Pat
         read_yaml(path)
 
 
+@pytest.mark.machinery  # synthetic bad input: no content edit changes how the build refuses it
 def test_the_build_stops_before_mkdocs_walks_docs(project_copy: Path) -> None:
     docs = project_copy / "docs"
     (docs / "root").symlink_to("/")

@@ -22,6 +22,8 @@ from sitecheck.project import Project
 
 from .conftest import ROOT, build
 from .page_picks import first_guide
+from .refused_front_matter_copy import ALIAS_BOMB, IMPOSSIBLE_DATE, RefusedFrontMatter
+from .refused_front_matter_copy import GROUP as REFUSED_GROUP
 from .sitecheck_support import errors_about, only_one, replace_in, run_check
 
 GUIDE = first_guide(ROOT)  # the guide the build renders first: a build that stops there stops early
@@ -75,11 +77,13 @@ def test_bad_front_matter_names_line_and_fix(front: str, line: int, expected: st
     assert fix in message.split(" Fix: ", 1)[1]
 
 
-def test_impossible_date_stops_the_build_with_the_line(project_copy: Path) -> None:
-    replace_in(project_copy / GUIDE, "title: ", "updated: 2026-02-30\ntitle: ", 1)
-    result = build(project_copy)
+@pytest.mark.machinery  # synthetic bad input: no content edit changes how the build refuses it
+@pytest.mark.xdist_group(REFUSED_GROUP)
+def test_impossible_date_stops_the_build_with_the_line(refused_front_matter: RefusedFrontMatter) -> None:
+    result, page = refused_front_matter.result, refused_front_matter.impossible_date
     assert not result.ok
-    assert f"{GUIDE}:2: «2026-02-30» is not a real date" in result.output
+    line = _line_of(refused_front_matter.project / page, IMPOSSIBLE_DATE)  # 2: the guide's title is its first key
+    assert f"{page}:{line}: «2026-02-30» is not a real date" in result.output
     assert "Traceback" not in result.output
 
 
@@ -105,6 +109,11 @@ def test_guide_without_detailed_variant_is_reported_against_the_guide_only(built
     replace_in(built, 'id="podrobno"', 'id="drugoe"')
     assert only_one(run_check(structure.NAME, ROOT, built_copy), GUIDE, "no detailed variant")
     assert errors_about(run_check(html_links.NAME, ROOT, built_copy), "podrobno") == []
+
+
+def _line_of(path: Path, needle: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    return text.count("\n", 0, text.index(needle)) + 1
 
 
 # --- one reader, on MkDocs' own delimiters ------------------------------------------------------------
@@ -188,14 +197,10 @@ def test_each_page_text_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     assert parsed == [text, bad]
 
 
-def test_alias_bomb_closed_with_dots_stops_the_build_with_the_line(project_copy: Path) -> None:
-    from .test_safety import ALIAS_BOMB
-
-    page = project_copy / GUIDE
-    text = page.read_text(encoding="utf-8")
-    found = front_matter_block(text)
-    assert found is not None
-    page.write_text(f"---\n{ALIAS_BOMB}{found[0]}...\n{text[found[1]:]}", encoding="utf-8")
-    result = build(project_copy)
+@pytest.mark.machinery  # synthetic bad input: no content edit changes how the build refuses it
+@pytest.mark.xdist_group(REFUSED_GROUP)
+def test_alias_bomb_closed_with_dots_stops_the_build_with_the_line(refused_front_matter: RefusedFrontMatter) -> None:
+    result, page = refused_front_matter.result, refused_front_matter.bomb_closed_with_dots
+    assert (refused_front_matter.project / page).read_text(encoding="utf-8").startswith("---\n" + ALIAS_BOMB)
     assert not result.ok
-    assert f"{GUIDE}:2: «&a» marks an entry to repeat" in result.output and "Traceback" not in result.output
+    assert f"{page}:2: «&a» marks an entry to repeat" in result.output and "Traceback" not in result.output

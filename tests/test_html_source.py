@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import pytest
 
 from ozon_help.html_source import (
-    EndTag, LastPage, StartTag, Text, add_attributes, parse, remove, scan, set_value, splice,
+    EndTag, LastPage, StartTag, Text, Token, add_attributes, parse, remove, scan, set_value, splice,
 )
 
 from .conftest import BuildResult
+
+# html.parser is pure Python: reading every built page costs some 0.6 CPU-s. The two tests of every built page
+# read one parse of each (`built_pages`), so they run on one worker (dev/testing.md).
+BUILT_PAGES_GROUP = "html-source-built-pages"
 
 
 def _at(source: str, offset: int, name: str) -> bool:
@@ -22,11 +27,24 @@ def _tags(source: str) -> list[StartTag]:
     return [token for token in scan(source) if isinstance(token, StartTag)]
 
 
-def test_offsets_point_at_what_the_parser_read_on_every_built_page(built_site: BuildResult) -> None:
-    tags = 0
+@pytest.fixture(scope="session")
+def built_pages(built_site: BuildResult) -> list[tuple[Path, str, tuple[Token, ...]]]:
+    """Every built page, its text and scan() of it (which itself refuses attributes that differ from
+    html.parser's), read once for the tests below. The tokens are tuples: no test can change them."""
+    pages = []
     for path in sorted(built_site.site.rglob("*.html")):
         source = path.read_text(encoding="utf-8")
-        for token in scan(source):  # scan() itself refuses attributes that differ from html.parser's
+        pages.append((path, source, scan(source)))
+    return pages
+
+
+@pytest.mark.xdist_group(BUILT_PAGES_GROUP)
+def test_offsets_point_at_what_the_parser_read_on_every_built_page(
+    built_pages: list[tuple[Path, str, tuple[Token, ...]]],
+) -> None:
+    tags = 0
+    for path, source, tokens in built_pages:
+        for token in tokens:
             if isinstance(token, EndTag):
                 assert source[token.start : token.name_start].replace(" ", "") == "</", (path, token)
                 assert _at(source, token.name_start, token.name), (path, token)
@@ -44,9 +62,12 @@ def test_offsets_point_at_what_the_parser_read_on_every_built_page(built_site: B
     assert tags > 1000
 
 
-def _with_attribute_on_every_tag(source: str, name: str = "data-print-href") -> None:
-    """add_attributes' tokens are the ones html.parser reads from its result, whatever the tags look like."""
-    tokens = parse(source)
+def _with_attribute_on_every_tag(
+    source: str, name: str = "data-print-href", tokens: tuple[Token, ...] | None = None
+) -> None:
+    """add_attributes' tokens are the ones html.parser reads from its result, whatever the tags look like.
+    `tokens`: parse(source), when the caller has it."""
+    tokens = parse(source) if tokens is None else tokens
     starts = [index for index, token in enumerate(tokens) if isinstance(token, StartTag)]
     added = {index: (name, f'v{index} "<&>\'') for index in starts[::2]}  # every other tag, odd characters
     last_page = LastPage()
@@ -55,10 +76,13 @@ def _with_attribute_on_every_tag(source: str, name: str = "data-print-href") -> 
     assert last_page.scan(result) is last_page.scanned(result)  # remembered: the next plugin does not parse it again
 
 
-def test_added_attributes_give_the_tokens_the_parser_reads_on_every_built_page(built_site: BuildResult) -> None:
-    for path in sorted(built_site.site.rglob("*.html")):
+@pytest.mark.xdist_group(BUILT_PAGES_GROUP)
+def test_added_attributes_give_the_tokens_the_parser_reads_on_every_built_page(
+    built_pages: list[tuple[Path, str, tuple[Token, ...]]],
+) -> None:
+    for path, source, tokens in built_pages:
         if path.stat().st_size < 2_000_000:  # the whole booklet is the same tags as the guides, 9 MB of them
-            _with_attribute_on_every_tag(path.read_text(encoding="utf-8"))
+            _with_attribute_on_every_tag(source, tokens=tokens)
 
 
 @pytest.mark.parametrize(

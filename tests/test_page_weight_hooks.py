@@ -206,6 +206,7 @@ def test_bad_page_stylesheet_is_refused_with_file_line_and_fix(tmp_path: Path, e
     assert "Fix: " in str(caught.value)
 
 
+@pytest.mark.machinery  # synthetic bad input: no content edit changes how the build refuses it
 def test_bad_page_stylesheet_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
     """The build stops at the page with its line (the other entries: the test above)."""
     entry, message = BAD_STYLESHEETS[0]

@@ -23,6 +23,8 @@ from sitecheck.project import Page
 from .accepted_copy import ESCAPE_TRICK, GROUP, HOSTILE_IMAGE, HOSTILE_LINK, PARSER_TRICKS, AcceptedCopy
 from .conftest import ROOT, BuildResult, build
 from .page_picks import first_guide, first_other_page
+from .refused_front_matter_copy import ALIAS_BOMB, RefusedFrontMatter
+from .refused_front_matter_copy import GROUP as REFUSED_GROUP
 from .sitecheck_support import replace_in, run_check
 from .wrong_calls_copy import GROUP as WRONG_CALLS_GROUP
 from .wrong_calls_copy import HOME, MISSPELT_CONTACT, MISSPELT_ON_OTHER_PAGE, VARIABLE_ON_HOME, WrongCalls
@@ -104,6 +106,7 @@ def test_unsafe_front_matter_is_refused_with_its_line(key: str, line: str) -> No
     assert [(at, what.startswith(f"«{key}")) for at, what, _fix in problems] == [(4, True)], problems
 
 
+@pytest.mark.machinery  # synthetic bad input: no content edit changes how the build refuses it
 def test_unsafe_front_matter_stops_the_build(project_copy: Path) -> None:
     """The build stops at the page with its line and the fix (the other values: the test above)."""
     key, line = UNSAFE_FRONT_MATTER[0]
@@ -130,6 +133,7 @@ def test_a_title_from_a_heading_is_refused_as_markup_or_invisible(title: str) ->
     assert front_matter_guard.unsafe_part(unescaped) or front_matter_guard.invisible_part(unescaped)
 
 
+@pytest.mark.machinery  # synthetic bad input: no content edit changes how the build refuses it
 def test_title_from_a_heading_is_checked_too(project_copy: Path) -> None:
     """The hook stops the build at the heading's line (each kind of title: the test above)."""
     title = HEADING_TITLES[0]
@@ -287,10 +291,6 @@ def test_the_built_article_is_checked_and_traced_to_its_source(project_copy: Pat
 
 # --- 6: YAML --------------------------------------------------------------------------------------
 
-ALIAS_BOMB = "".join(
-    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9) if prev else ', '.join(['lol'] * 9)}]\n"
-    for prev, name in zip([None, *"abcdefgh"], "abcdefghi", strict=True)
-)
 
 
 def test_alias_bomb_fails_fast_with_the_line(tmp_path: Path) -> None:
@@ -313,6 +313,7 @@ def test_anchors_aliases_and_merge_keys_are_refused(tmp_path: Path, extra: str, 
         read_yaml(path)
 
 
+@pytest.mark.machinery  # synthetic bad input: no content edit changes how the build refuses it
 def test_alias_bomb_in_contacts_stops_the_build_with_file_and_line(project_copy: Path) -> None:
     contacts = project_copy / "data" / "contacts.yml"
     contacts.write_text(contacts.read_text(encoding="utf-8") + "\n" + ALIAS_BOMB, encoding="utf-8")
@@ -321,14 +322,18 @@ def test_alias_bomb_in_contacts_stops_the_build_with_file_and_line(project_copy:
     assert f"data/contacts.yml:{line_of(contacts, 'a: &a')}: «&a»" in result.output and "Traceback" not in result.output
 
 
-def test_alias_bomb_in_front_matter_stops_the_build_before_mkdocs_reads_it(project_copy: Path) -> None:
-    page = project_copy / GUIDE
-    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\n" + ALIAS_BOMB, 1), encoding="utf-8")
-    result = build(project_copy)
+@pytest.mark.machinery  # synthetic bad input: no content edit changes how the build refuses it
+@pytest.mark.xdist_group(REFUSED_GROUP)
+def test_alias_bomb_in_front_matter_stops_the_build_before_mkdocs_reads_it(
+    refused_front_matter: RefusedFrontMatter,
+) -> None:
+    result, page = refused_front_matter.result, refused_front_matter.bomb
     assert not result.ok
-    assert f"{GUIDE}:{line_of(page, 'a: &a')}: «&a»" in result.output and "Traceback" not in result.output
+    line = line_of(refused_front_matter.project / page, "a: &a")
+    assert f"{page}:{line}: «&a»" in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.machinery  # synthetic bad input: no content edit changes how the build refuses it
 def test_impossible_date_gives_line_and_fix(project_copy: Path) -> None:
     contacts = project_copy / "data" / "contacts.yml"
     text = contacts.read_text(encoding="utf-8")

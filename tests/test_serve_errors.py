@@ -21,7 +21,7 @@ from ozon_help.plugins.serve_errors.plugin import ServeErrorsPlugin
 
 from .broken_links_copy import GROUP as BROKEN_LINKS_GROUP
 from .broken_links_copy import MISSING_PAGE_LINK, NOT_IN_NAV, BrokenLinks
-from .conftest import copy_project
+from .conftest import BuildServer, copy_project
 
 
 class Browser:
@@ -197,9 +197,9 @@ def test_a_strict_build_names_file_and_line_of_mkdocs_own_warnings(broken_links:
 
 # --- a real failed build during serve ----------------------------------------------------------------------
 
-# Run inside a project copy (its folder first on the import path, as `make serve` runs MkDocs): each edit
-# is saved, the server's wrapped builder rebuilds as after a save, and the problems the error page lists
-# are printed as JSON; then the edit is undone.
+# Run inside a project copy (its folder first on the import path, as `make serve` runs MkDocs), forked from
+# the tests' build server: each edit (the JSON file argv[2]) is saved, the server's wrapped builder rebuilds
+# as after a save, and the problems the error page lists are printed as JSON; then the edit is undone.
 SERVE_DRIVER = '''
 import dataclasses, json, sys
 from pathlib import Path
@@ -215,7 +215,7 @@ class Server:  # what ServeErrors takes of MkDocs' LiveReloadServer: the builder
 
 errors = ServeErrors(Server())
 shown = []
-for path, text in json.loads(sys.stdin.read()):
+for path, text in json.loads(Path(sys.argv[2]).read_text(encoding="utf-8")):
     file = Path(path)
     before = file.read_text(encoding="utf-8") if file.exists() else None
     file.write_text(text, encoding="utf-8")
@@ -226,16 +226,13 @@ print(json.dumps(shown))
 '''
 
 
-def _served_problems(project: Path, edits: list[tuple[str, str]]) -> list[list[Problem]]:
+def _served_problems(server: BuildServer, project: Path, edits: list[tuple[str, str]]) -> list[list[Problem]]:
     import json
-    import subprocess
-    import sys
 
-    (project / "serve_driver.py").write_text(SERVE_DRIVER, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "serve_driver.py", str(project / "site")], input=json.dumps(edits), cwd=project,
-        capture_output=True, text=True, timeout=600,
-    )
+    driver, edits_file = project / "serve_driver.py", project / "serve_edits.json"
+    driver.write_text(SERVE_DRIVER, encoding="utf-8")
+    edits_file.write_text(json.dumps(edits), encoding="utf-8")
+    run = server.run_script(project, driver, [str(project / "site"), str(edits_file)])
     assert run.returncode == 0, run.stderr
     return [[Problem(**fields) for fields in build] for build in json.loads(run.stdout.splitlines()[-1])]
 
@@ -244,7 +241,7 @@ def _line_count(text: str) -> int:
     return text.count("\n") + (not text.endswith("\n"))
 
 
-def test_each_kind_of_failed_build_shows_its_problems_on_the_page(tmp_path: Path) -> None:
+def test_each_kind_of_failed_build_shows_its_problems_on_the_page(tmp_path: Path, build_server: BuildServer) -> None:
     """Raised by a plugin (config_guard, docs_files), raised by a data file's reader (contacts), logged page by
     page (a wrong macro call; MkDocs' own link warning, explained): each reaches the page as data, at its
     file and line, with the fix, and the page never lists MkDocs' copy of an error's text."""
@@ -259,7 +256,7 @@ def test_each_kind_of_failed_build_shows_its_problems_on_the_page(tmp_path: Path
         ("data/contacts.yml", contacts.rstrip("\n") + "\nbogus: 1\n"),
         ("docs/slovar.md", wrong_page),
     ]
-    shown = _served_problems(project, edits)
+    shown = _served_problems(build_server, project, edits)
     expected = [
         ("mkdocs.yml", config[: config.index("copyright: ")].count("\n") + 1, "«copyright» holds «<»"),
         ("docs/zametki.txt", 1, "only pages (.md) may sit outside docs/assets/"),
