@@ -8,6 +8,7 @@ the build stop after one page instead of after thirty: about a second less for e
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from sitebuild import ROOT
@@ -32,6 +33,30 @@ def booklet_page(root: Path = ROOT) -> str:
     project = Project(root)
     booklets = {src for src, page in project.pages.items() if page.meta.get("booklet") is True}
     return _first_rendered(project, booklets, "page with «booklet: true»")
+
+
+def page_calling(macro: str, root: Path = ROOT) -> str:
+    """`docs/<name>.md` of the first page (render order) whose text calls `macro`: «claim_data» finds the
+    claim builder's page, «contacts_table» a page with contact tables."""
+    project = Project(root)
+    callers = {src for src, page in project.pages.items() if re.search(rf"\{{\{{-?\s*{re.escape(macro)}\(", page.text)}
+    return _first_rendered(project, callers, f"page that calls {macro}()")
+
+
+def url_of(source: str) -> str:
+    """The site-relative URL MkDocs gives `docs/<name>.md` (directory URLs): «brak/», «» for the home page."""
+    name = source.removeprefix("docs/").removesuffix(".md")
+    if name == "index" or name.endswith("/index"):
+        name = name.removesuffix("index")
+        return name
+    return f"{name}/"
+
+
+def section_booklets(site: Path, root: Path = ROOT) -> list[str]:
+    """URLs of the built section booklets: the folders in the whole booklet's folder (ozon/booklet)."""
+    folder = site / url_of(booklet_page(root))
+    return sorted(f"{url_of(booklet_page(root))}{child.name}/" for child in folder.iterdir()
+                  if (child / "index.html").is_file())
 
 
 def first_other_page(root: Path = ROOT) -> str:
