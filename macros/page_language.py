@@ -105,6 +105,87 @@ class ParsedPage:
 
 def parse_page(body: str, registry: MacroRegistry, jinja: Environment, offset: int = 0) -> ParsedPage:
     """Parse a page body (the text after the front matter, which has `offset` lines) and check it."""
+    plain = plain_calls(body, registry, jinja, offset)
+    return plain if plain is not None else parse_page_with_jinja(body, registry, jinja, offset)
+
+
+# The page language's usual case, read without Jinja's lexer and parser (half a millisecond a page, the
+# macros host's largest cost): text and `{{ name("quoted", key="quoted") }}` calls of registered macros,
+# each on one line, and nothing else that Jinja would read as syntax. Anything outside that subset, even
+# one `{%`, `{#`, a `{{` this pattern does not read or an unknown name, sends the page to Jinja, so every
+# mistake is still read and reported by Jinja's own parser. tests/test_page_language_plain.py checks that
+# both readers give the same ParsedPage on every page of the site, synthetic guides and the edge cases.
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_STRING = r""""[^"\\\n]*"|'[^'\\\n]*'"""  # no backslash (Jinja would unescape it), no line break
+_ARGUMENT = rf"(?:{_NAME}[ \t]*=[ \t]*)?(?:{_STRING})"
+_ARGUMENTS = rf"{_ARGUMENT}(?:[ \t]*,[ \t]*{_ARGUMENT})*"
+_PLAIN_CALL = re.compile(rf"\{{\{{[ \t]*(?P<name>{_NAME})[ \t]*\([ \t]*(?P<args>{_ARGUMENTS})?[ \t]*\)[ \t]*\}}\}}")
+_ONE_ARGUMENT = re.compile(rf"(?:(?P<key>{_NAME})[ \t]*=[ \t]*)?(?P<quoted>{_STRING})")
+# The environment settings under which the subset above means what Jinja's defaults make it mean.
+_JINJA_DEFAULTS = {
+    "block_start_string": "{%",
+    "variable_start_string": "{{",
+    "variable_end_string": "}}",
+    "comment_start_string": "{#",
+    "line_statement_prefix": None,
+    "line_comment_prefix": None,
+    "newline_sequence": "\n",
+}
+
+
+def plain_calls(body: str, registry: MacroRegistry, jinja: Environment, offset: int = 0) -> ParsedPage | None:
+    """The ParsedPage Jinja's parser would give for `body`, when the body is text and plain macro calls
+    only; None when it holds anything else (then parse_page_with_jinja reads it)."""
+    if "{%" in body or "{#" in body or "\r" in body or jinja.extensions:
+        return None
+    if any(getattr(jinja, setting) != value for setting, value in _JINJA_DEFAULTS.items()):
+        return None
+    if not jinja.keep_trailing_newline and body.endswith("\n"):
+        body = body[:-1]  # Jinja's lexer drops one trailing line break
+    parts: list[str | MacroCall] = []
+    problems: list[Problem] = []
+    lines: list[str] | None = None
+    taken: dict[tuple[int, str], int] = {}
+    done = 0
+    while (start := body.find("{{", done)) >= 0:
+        found = _PLAIN_CALL.match(body, start)
+        if found is None or found["name"] not in registry.specs:
+            return None
+        node = _call_node(found, body.count("\n", 0, start) + 1)
+        if node is None:
+            return None
+        if start > done:
+            parts.append(body[done:start])
+        call, trouble = _call(node, registry, offset)
+        if trouble:
+            problems.append(trouble)
+        elif call:
+            lines = body.split("\n") if lines is None else lines
+            parts.append(_with_written(call, lines, offset, taken))
+        done = found.end()
+    if done < len(body):
+        parts.append(body[done:])
+    return ParsedPage(tuple(parts), tuple(problems))
+
+
+def _call_node(found: re.Match[str], line: int) -> nodes.Call | None:
+    """The node Jinja's parser makes of a plain call; None for a positional argument after a keyword,
+    which Jinja refuses as a syntax error."""
+    args: list[nodes.Expr] = []
+    kwargs: list[nodes.Keyword] = []
+    for argument in _ONE_ARGUMENT.finditer(found["args"] or ""):
+        value = nodes.Const(argument["quoted"][1:-1], lineno=line)
+        if argument["key"] is not None:
+            kwargs.append(nodes.Keyword(argument["key"], value, lineno=line))
+        elif kwargs:
+            return None
+        else:
+            args.append(value)
+    return nodes.Call(nodes.Name(found["name"], "load", lineno=line), args, kwargs, None, None, lineno=line)
+
+
+def parse_page_with_jinja(body: str, registry: MacroRegistry, jinja: Environment, offset: int = 0) -> ParsedPage:
+    """parse_page with Jinja's own parser: every page that is not text and plain calls only."""
     try:
         tree = jinja.parse(body)
     except TemplateSyntaxError as error:
@@ -157,7 +238,6 @@ def _statement_problem(node: nodes.Node, offset: int) -> Problem:
 
 def _call(node: nodes.Node, registry: MacroRegistry, offset: int) -> tuple[MacroCall | None, Problem | None]:
     line = node.lineno + offset
-    known = ", ".join(registry.names())
 
     def problem(message: str, fix: str) -> tuple[None, Problem]:
         return None, _language_problem(line, message, fix)
@@ -165,10 +245,12 @@ def _call(node: nodes.Node, registry: MacroRegistry, offset: int) -> tuple[Macro
     if not isinstance(node, nodes.Call) or not isinstance(node.node, nodes.Name):
         what = _what(node)
         return problem(
-            f"{{{{ … }}}} {what}: pages may only call the site's macros", f"call one of: {known}; " + _FIX_TEXT
+            f"{{{{ … }}}} {what}: pages may only call the site's macros",
+            f"call one of: {', '.join(registry.names())}; " + _FIX_TEXT,
         )
     spec = registry.specs.get(node.node.name)
     if spec is None:
+        known = ", ".join(registry.names())
         return problem(f"{{{{ {node.node.name}(…) }}}} is not one of the site's macros", f"call one of: {known}")
     if node.dyn_args is not None or node.dyn_kwargs is not None:
         return problem(f"{{{{ {spec.name}(…) }}}} passes *args or **kwargs", f"write each argument out: {spec.example}")
