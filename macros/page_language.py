@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
@@ -151,12 +151,14 @@ def plain_calls(body: str, registry: MacroRegistry, jinja: Environment, offset: 
         found = _PLAIN_CALL.match(body, start)
         if found is None or found["name"] not in registry.specs:
             return None
-        node = _call_node(found, body.count("\n", 0, start) + 1)
-        if node is None:
+        arguments = _plain_arguments(found["args"] or "")
+        if arguments is None:
             return None
         if start > done:
             parts.append(body[done:start])
-        call, trouble = _call(node, registry, offset)
+        args, kwargs = arguments
+        line = body.count("\n", 0, start) + 1 + offset
+        call, trouble = _checked_call(registry.specs[found["name"]], args, kwargs, line)
         if trouble:
             problems.append(trouble)
         elif call:
@@ -168,20 +170,20 @@ def plain_calls(body: str, registry: MacroRegistry, jinja: Environment, offset: 
     return ParsedPage(tuple(parts), tuple(problems))
 
 
-def _call_node(found: re.Match[str], line: int) -> nodes.Call | None:
-    """The node Jinja's parser makes of a plain call; None for a positional argument after a keyword,
-    which Jinja refuses as a syntax error."""
-    args: list[nodes.Expr] = []
-    kwargs: list[nodes.Keyword] = []
-    for argument in _ONE_ARGUMENT.finditer(found["args"] or ""):
-        value = nodes.Const(argument["quoted"][1:-1], lineno=line)
-        if argument["key"] is not None:
-            kwargs.append(nodes.Keyword(argument["key"], value, lineno=line))
+def _plain_arguments(written: str) -> tuple[list[str], list[tuple[str, str]]] | None:
+    """The quoted arguments of a plain call, as Jinja's parser reads them (a quoted text without a backslash
+    is its own value); None for a positional argument after a keyword, which Jinja refuses as a syntax error."""
+    args: list[str] = []
+    kwargs: list[tuple[str, str]] = []
+    for argument in _ONE_ARGUMENT.finditer(written):
+        key, value = argument["key"], argument["quoted"][1:-1]
+        if key is not None:
+            kwargs.append((key, value))
         elif kwargs:
             return None
         else:
             args.append(value)
-    return nodes.Call(nodes.Name(found["name"], "load", lineno=line), args, kwargs, None, None, lineno=line)
+    return args, kwargs
 
 
 def parse_page_with_jinja(body: str, registry: MacroRegistry, jinja: Environment, offset: int = 0) -> ParsedPage:
@@ -224,7 +226,9 @@ def _with_written(call: MacroCall, lines: list[str], offset: int, taken: dict[tu
     seen = taken.get((index, call.name), 0)
     found = [m.group("call") for m in _WRITTEN.finditer(lines[index]) if m.group("name") == call.name]
     taken[(index, call.name)] = seen + 1
-    return replace(call, written=found[seen]) if seen < len(found) else call
+    if seen >= len(found):
+        return call
+    return MacroCall(call.name, call.args, call.kwargs, call.line, found[seen])
 
 
 def _statement_problem(node: nodes.Node, offset: int) -> Problem:
@@ -268,10 +272,17 @@ def _call(node: nodes.Node, registry: MacroRegistry, offset: int) -> tuple[Macro
                 f"{{{{ {spec.name}(…) }}}}: «{keyword.key}=» is not quoted text", f"write it in quotes: {spec.example}"
             )
         kwargs.append((keyword.key, keyword.value.value))
+    return _checked_call(spec, args, kwargs, line)
+
+
+def _checked_call(
+    spec: MacroSpec, args: list[str], kwargs: list[tuple[str, str]], line: int
+) -> tuple[MacroCall | None, Problem | None]:
+    """A call of a registered macro with quoted arguments, as a MacroCall, or its problem with the arguments."""
     arity = _arity_problem(spec, args, kwargs)
     if arity:
-        return problem(
-            f"{{{{ {spec.name}(…) }}}} {arity}", f"write {spec.example} (see the macros table in EDITING.md)"
+        return None, _language_problem(
+            line, f"{{{{ {spec.name}(…) }}}} {arity}", f"write {spec.example} (see the macros table in EDITING.md)"
         )
     return MacroCall(spec.name, tuple(args), tuple(kwargs), line), None
 
