@@ -10,6 +10,7 @@ current page's path (the page itself, its sections) are rendered fresh, as befor
 Inside a section, the loop over its children asks the cache directly (`nav_cache_hit`) before it
 calls the macro: a hit then costs one Python call instead of a Jinja macro call, which with 1000
 guides is most of what the cached navigation still costs.
+The top-level loop in partials/nav.html asks it the same way (wrap_nav_template).
 
 Both changes are applied to the template Material ships; if a Material release renames the macro
 or rewrites the loop, the build stops and says so instead of silently losing the cache.
