@@ -121,6 +121,10 @@ _ARGUMENT = rf"(?:{_NAME}[ \t]*=[ \t]*)?(?:{_STRING})"
 _ARGUMENTS = rf"{_ARGUMENT}(?:[ \t]*,[ \t]*{_ARGUMENT})*"
 _PLAIN_CALL = re.compile(rf"\{{\{{[ \t]*(?P<name>{_NAME})[ \t]*\([ \t]*(?P<args>{_ARGUMENTS})?[ \t]*\)[ \t]*\}}\}}")
 _ONE_ARGUMENT = re.compile(rf"(?:(?P<key>{_NAME})[ \t]*=[ \t]*)?(?P<quoted>{_STRING})")
+# Words Jinja's expression parser reads as operators or constants, not names: a macro called so is Jinja's.
+_JINJA_WORDS = frozenset(
+    {"and", "or", "not", "in", "is", "if", "else", "true", "false", "none", "True", "False", "None"}
+)
 # The environment settings under which the subset above means what Jinja's defaults make it mean.
 _JINJA_DEFAULTS = {
     "block_start_string": "{%",
@@ -149,7 +153,7 @@ def plain_calls(body: str, registry: MacroRegistry, jinja: Environment, offset: 
     done = 0
     while (start := body.find("{{", done)) >= 0:
         found = _PLAIN_CALL.match(body, start)
-        if found is None or found["name"] not in registry.specs:
+        if found is None or found["name"] not in registry.specs or found["name"] in _JINJA_WORDS:
             return None
         arguments = _plain_arguments(found["args"] or "")
         if arguments is None:

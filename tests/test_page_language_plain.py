@@ -162,3 +162,13 @@ def test_an_environment_not_at_jinjas_defaults_reads_the_same(
     assert plain is None or plain == parse_page_with_jinja(body, macros, jinja)
     if "keep_trailing_newline" not in settings:
         assert plain is None
+
+
+def test_a_macro_named_like_a_jinja_word_is_left_to_jinja(macros: MacroRegistry) -> None:
+    """`not`, `none`, `true`… are operators and constants to Jinja's parser, not names."""
+    spec = next(iter(macros.specs.values()))
+    for word in ("not", "none", "true", "in"):
+        registry = MacroRegistry(dict(macros.specs, **{word: spec}))
+        body = f'Текст {{{{ {word}("x") }}}}\n'
+        assert plain_calls(body, registry, _JINJA) is None
+        assert parse_page(body, registry, _JINJA) == parse_page_with_jinja(body, registry, _JINJA)
