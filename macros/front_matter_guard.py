@@ -9,7 +9,7 @@ with file:line and what to write instead, rather than escaped once and unescaped
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 # Markup, entities, attribute breakers and template syntax.
@@ -57,19 +57,32 @@ def key_line(source: str, key: str) -> int:
     return source.count("\n", 0, match.start()) + 1 if match else 1
 
 
-def front_matter_problems(meta: dict[str, Any], source: str) -> list[tuple[int, str, str]]:
-    """(line, what is wrong, fix) for every unsafe key or value of a page's front matter."""
+def front_matter_problems(meta: dict[str, Any], source: str | Callable[[], str]) -> list[tuple[int, str, str]]:
+    """(line, what is wrong, fix) for every unsafe key or value of a page's front matter. `source` is the
+    page file's text, or what reads it: it is read only when there is a problem to place (build speed)."""
     problems: list[tuple[int, str, str]] = []
+    text_of_page: list[str] = []
+
+    def line_of(key: str) -> int:
+        if not text_of_page:
+            text_of_page.append(source if isinstance(source, str) else source())
+        return key_line(text_of_page[0], key)
+
     for key, value in meta.items():
-        line = key_line(source, str(key))
         if key in REFUSED_KEYS:
-            problems.append((line, f"«{key}:» is not allowed in front matter: {REFUSED_KEYS[key]}", "delete it"))
+            problems.append(
+                (line_of(str(key)), f"«{key}:» is not allowed in front matter: {REFUSED_KEYS[key]}", "delete it")
+            )
             continue
         for where, text in _strings(value, str(key)):
             found = unsafe_part(text)
             if found:
-                problems.append((line, f"«{where}:» contains «{found}», which could act as HTML or code", FIX))
+                problems.append(
+                    (line_of(str(key)), f"«{where}:» contains «{found}», which could act as HTML or code", FIX)
+                )
             hidden = invisible_part(text)
             if hidden:
-                problems.append((line, f"«{where}:» contains the invisible character {hidden}", FIX_INVISIBLE))
+                problems.append(
+                    (line_of(str(key)), f"«{where}:» contains the invisible character {hidden}", FIX_INVISIBLE)
+                )
     return problems

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
@@ -118,6 +118,93 @@ class ParsedPage:
 
 def parse_page(body: str, registry: MacroRegistry, jinja: Environment, offset: int = 0) -> ParsedPage:
     """Parse a page body (the text after the front matter, which has `offset` lines) and check it."""
+    plain = plain_calls(body, registry, jinja, offset)
+    return plain if plain is not None else parse_page_with_jinja(body, registry, jinja, offset)
+
+
+# The page language's usual case, read without Jinja's lexer and parser (half a millisecond a page, the
+# macros host's largest cost): text and `{{ name("quoted", key="quoted") }}` calls of registered macros,
+# each on one line, and nothing else that Jinja would read as syntax. Anything outside that subset, even
+# one `{%`, `{#`, a `{{` this pattern does not read or an unknown name, sends the page to Jinja, so every
+# mistake is still read and reported by Jinja's own parser. tests/test_page_language_plain.py checks that
+# both readers give the same ParsedPage on every page of the site, synthetic guides and the edge cases.
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_STRING = r""""[^"\\\n]*"|'[^'\\\n]*'"""  # no backslash (Jinja would unescape it), no line break
+_ARGUMENT = rf"(?:{_NAME}[ \t]*=[ \t]*)?(?:{_STRING})"
+_ARGUMENTS = rf"{_ARGUMENT}(?:[ \t]*,[ \t]*{_ARGUMENT})*"
+_PLAIN_CALL = re.compile(rf"\{{\{{[ \t]*(?P<name>{_NAME})[ \t]*\([ \t]*(?P<args>{_ARGUMENTS})?[ \t]*\)[ \t]*\}}\}}")
+_ONE_ARGUMENT = re.compile(rf"(?:(?P<key>{_NAME})[ \t]*=[ \t]*)?(?P<quoted>{_STRING})")
+# Words Jinja's expression parser reads as operators or constants, not names: a macro called so is Jinja's.
+_JINJA_WORDS = frozenset(
+    {"and", "or", "not", "in", "is", "if", "else", "true", "false", "none", "True", "False", "None"}
+)
+# The environment settings under which the subset above means what Jinja's defaults make it mean.
+_JINJA_DEFAULTS = {
+    "block_start_string": "{%",
+    "variable_start_string": "{{",
+    "variable_end_string": "}}",
+    "comment_start_string": "{#",
+    "line_statement_prefix": None,
+    "line_comment_prefix": None,
+    "newline_sequence": "\n",
+}
+
+
+def plain_calls(body: str, registry: MacroRegistry, jinja: Environment, offset: int = 0) -> ParsedPage | None:
+    """The ParsedPage Jinja's parser would give for `body`, when the body is text and plain macro calls
+    only; None when it holds anything else (then parse_page_with_jinja reads it)."""
+    if "{%" in body or "{#" in body or "\r" in body or jinja.extensions:
+        return None
+    if any(getattr(jinja, setting) != value for setting, value in _JINJA_DEFAULTS.items()):
+        return None
+    if not jinja.keep_trailing_newline and body.endswith("\n"):
+        body = body[:-1]  # Jinja's lexer drops one trailing line break
+    parts: list[str | MacroCall] = []
+    problems: list[Problem] = []
+    lines: list[str] | None = None
+    taken: dict[tuple[int, str], int] = {}
+    done = 0
+    while (start := body.find("{{", done)) >= 0:
+        found = _PLAIN_CALL.match(body, start)
+        if found is None or found["name"] not in registry.specs or found["name"] in _JINJA_WORDS:
+            return None
+        arguments = _plain_arguments(found["args"] or "")
+        if arguments is None:
+            return None
+        if start > done:
+            parts.append(body[done:start])
+        args, kwargs = arguments
+        line = body.count("\n", 0, start) + 1 + offset
+        call, trouble = _checked_call(registry.specs[found["name"]], args, kwargs, line)
+        if trouble:
+            problems.append(trouble)
+        elif call:
+            lines = body.split("\n") if lines is None else lines
+            parts.append(_with_written(call, lines, offset, taken))
+        done = found.end()
+    if done < len(body):
+        parts.append(body[done:])
+    return ParsedPage(tuple(parts), tuple(problems))
+
+
+def _plain_arguments(written: str) -> tuple[list[str], list[tuple[str, str]]] | None:
+    """The quoted arguments of a plain call, as Jinja's parser reads them (a quoted text without a backslash
+    is its own value); None for a positional argument after a keyword, which Jinja refuses as a syntax error."""
+    args: list[str] = []
+    kwargs: list[tuple[str, str]] = []
+    for argument in _ONE_ARGUMENT.finditer(written):
+        key, value = argument["key"], argument["quoted"][1:-1]
+        if key is not None:
+            kwargs.append((key, value))
+        elif kwargs:
+            return None
+        else:
+            args.append(value)
+    return args, kwargs
+
+
+def parse_page_with_jinja(body: str, registry: MacroRegistry, jinja: Environment, offset: int = 0) -> ParsedPage:
+    """parse_page with Jinja's own parser: every page that is not text and plain calls only."""
     try:
         tree = jinja.parse(body)
     except TemplateSyntaxError as error:
@@ -156,7 +243,9 @@ def _with_written(call: MacroCall, lines: list[str], offset: int, taken: dict[tu
     seen = taken.get((index, call.name), 0)
     found = [m.group("call") for m in _WRITTEN.finditer(lines[index]) if m.group("name") == call.name]
     taken[(index, call.name)] = seen + 1
-    return replace(call, written=found[seen]) if seen < len(found) else call
+    if seen >= len(found):
+        return call
+    return MacroCall(call.name, call.args, call.kwargs, call.line, found[seen])
 
 
 def _statement_problem(node: nodes.Node, offset: int) -> Problem:
@@ -170,7 +259,6 @@ def _statement_problem(node: nodes.Node, offset: int) -> Problem:
 
 def _call(node: nodes.Node, registry: MacroRegistry, offset: int) -> tuple[MacroCall | None, Problem | None]:
     line = node.lineno + offset
-    known = ", ".join(registry.names())
 
     def problem(message: str, fix: str) -> tuple[None, Problem]:
         return None, _language_problem(line, message, fix)
@@ -178,10 +266,12 @@ def _call(node: nodes.Node, registry: MacroRegistry, offset: int) -> tuple[Macro
     if not isinstance(node, nodes.Call) or not isinstance(node.node, nodes.Name):
         what = _what(node)
         return problem(
-            f"{{{{ … }}}} {what}: pages may only call the site's macros", f"call one of: {known}; " + _FIX_TEXT
+            f"{{{{ … }}}} {what}: pages may only call the site's macros",
+            f"call one of: {', '.join(registry.names())}; " + _FIX_TEXT,
         )
     spec = registry.specs.get(node.node.name)
     if spec is None:
+        known = ", ".join(registry.names())
         return problem(f"{{{{ {node.node.name}(…) }}}} is not one of the site's macros", f"call one of: {known}")
     if node.dyn_args is not None or node.dyn_kwargs is not None:
         return problem(f"{{{{ {spec.name}(…) }}}} passes *args or **kwargs", f"write each argument out: {spec.example}")
@@ -199,10 +289,17 @@ def _call(node: nodes.Node, registry: MacroRegistry, offset: int) -> tuple[Macro
                 f"{{{{ {spec.name}(…) }}}}: «{keyword.key}=» is not quoted text", f"write it in quotes: {spec.example}"
             )
         kwargs.append((keyword.key, keyword.value.value))
+    return _checked_call(spec, args, kwargs, line)
+
+
+def _checked_call(
+    spec: MacroSpec, args: list[str], kwargs: list[tuple[str, str]], line: int
+) -> tuple[MacroCall | None, Problem | None]:
+    """A call of a registered macro with quoted arguments, as a MacroCall, or its problem with the arguments."""
     arity = _arity_problem(spec, args, kwargs)
     if arity:
-        return problem(
-            f"{{{{ {spec.name}(…) }}}} {arity}", f"write {spec.example} (see the macros table in EDITING.md)"
+        return None, _language_problem(
+            line, f"{{{{ {spec.name}(…) }}}} {arity}", f"write {spec.example} (see the macros table in EDITING.md)"
         )
     return MacroCall(spec.name, tuple(args), tuple(kwargs), line), None
 

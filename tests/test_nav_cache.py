@@ -58,3 +58,19 @@ def test_every_page_is_byte_identical_with_and_without_the_cache(nested_project:
     assert len(pages) > 40  # the real site's pages, booklets and 404 too
     differ = [str(p) for p in pages if (cached.site / p).read_bytes() != (fresh.site / p).read_bytes()]
     assert not differ, f"{len(differ)} pages differ with the cache, e.g. {differ[:3]}"
+
+
+def test_the_top_level_entries_ask_the_cache_and_a_changed_template_is_named() -> None:
+    """Material's own partials/nav.html gets the cached call; one that no longer has the call stops the build
+    naming the file to update (pure functions, no build)."""
+    from material import templates
+
+    from ozon_help.plugins.nav_cache.cache import CACHED_TOP_CALL, NAV_TEMPLATE, TOP_CALL, wrap_nav_template
+    from ozon_help.plugins.problems import BuildProblems
+
+    source = (Path(templates.__file__).parent / NAV_TEMPLATE).read_text(encoding="utf-8")
+    wrapped = wrap_nav_template(source)
+    assert TOP_CALL not in wrapped and wrapped.count(CACHED_TOP_CALL) == 1
+    with pytest.raises(BuildProblems) as raised:
+        wrap_nav_template(source.replace(TOP_CALL, "{{ item.render(nav_item, path, 2) }}"))
+    assert raised.value.problems[0].path == "ozon_help/plugins/nav_cache/cache.py"

@@ -10,6 +10,7 @@ current page's path (the page itself, its sections) are rendered fresh, as befor
 Inside a section, the loop over its children asks the cache directly (`nav_cache_hit`) before it
 calls the macro: a hit then costs one Python call instead of a Jinja macro call, which with 1000
 guides is most of what the cached navigation still costs.
+The top-level loop in partials/nav.html asks it the same way (wrap_nav_template).
 
 Both changes are applied to the template Material ships; if a Material release renames the macro
 or rewrites the loop, the build stops and says so instead of silently losing the cache.
@@ -26,6 +27,10 @@ from macros.problems import Problem
 from ozon_help.plugins.problems import BuildProblems
 
 NAV_ITEM_TEMPLATE = "partials/nav-item.html"
+NAV_TEMPLATE = "partials/nav.html"
+TOP_CALL = "{{ item.render(nav_item, path, 1) }}"
+# The top-level entries ask the cache before calling the macro too (most of them are cached on every page).
+CACHED_TOP_CALL = "{{ nav_cache_hit(nav_item, path, 1, none, page) or item.render(nav_item, path, 1) }}"
 RENDER_MACRO = "{% macro render(nav_item, path, level, parent) %}"
 CHILD_CALL = '{{ render(item, path ~ "_" ~ loop.index, level + 1, nav_item) }}'
 CACHED_CHILD_CALL = (
@@ -103,3 +108,14 @@ def wrap_nav_item_template(source: str) -> str:
             )])
     source = source.replace(CHILD_CALL, CACHED_CHILD_CALL)
     return source.replace(RENDER_MACRO, RENDER_MACRO.replace("render(", "render_uncached("), 1) + CACHED_RENDER
+
+
+def wrap_nav_template(source: str) -> str:
+    """Material's partials/nav.html with its top-level entries asking the cache first."""
+    if source.count(TOP_CALL) != 1:
+        raise BuildProblems([Problem(
+            "ozon_help/plugins/nav_cache/cache.py", 0, f"Material's {NAV_TEMPLATE} no longer contains «{TOP_CALL}» "
+            "once", "update TOP_CALL to what the template now says or remove ozon/nav_cache from mkdocs.yml",
+            check="nav_cache",
+        )])
+    return source.replace(TOP_CALL, CACHED_TOP_CALL)

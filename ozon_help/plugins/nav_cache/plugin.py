@@ -7,7 +7,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
-from ozon_help.plugins.nav_cache.cache import NAV_ITEM_TEMPLATE, NavFragmentCache, wrap_nav_item_template
+from ozon_help.plugins.nav_cache.cache import (
+    NAV_ITEM_TEMPLATE,
+    NAV_TEMPLATE,
+    NavFragmentCache,
+    wrap_nav_item_template,
+    wrap_nav_template,
+)
 from ozon_help.plugins.nav_cache.config import NavCacheConfig
 
 
@@ -15,8 +21,10 @@ class NavCachePlugin(BasePlugin[NavCacheConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         theme_loader = env.loader
         assert theme_loader is not None  # MkDocs always gives the theme's environment a loader
-        source, _, _ = theme_loader.get_source(env, NAV_ITEM_TEMPLATE)
-        env.loader = ChoiceLoader([DictLoader({NAV_ITEM_TEMPLATE: wrap_nav_item_template(source)}), theme_loader])
+        item_source, _, _ = theme_loader.get_source(env, NAV_ITEM_TEMPLATE)
+        nav_source, _, _ = theme_loader.get_source(env, NAV_TEMPLATE)
+        wrapped = {NAV_ITEM_TEMPLATE: wrap_nav_item_template(item_source), NAV_TEMPLATE: wrap_nav_template(nav_source)}
+        env.loader = ChoiceLoader([DictLoader(wrapped), theme_loader])
         cache = NavFragmentCache([file.url for file in files.documentation_pages()])
         env.globals.update(
             nav_cache_key=cache.key, nav_cache_get=cache.get, nav_cache_put=cache.put, nav_cache_hit=cache.hit

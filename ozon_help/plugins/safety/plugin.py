@@ -35,7 +35,7 @@ def _source(page: Page) -> str:
 class SafetyPlugin(BasePlugin[SafetyConfig]):
     @event_priority(100)  # before mkdocs-macros' on_page_markdown
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        problems = plain_text.front_matter_problems(dict(page.meta), _source(page))
+        problems = plain_text.front_matter_problems(dict(page.meta), lambda: _source(page))
         if problems:
             path = f"docs/{page.file.src_path}"
             raise BuildProblems(Problem(path, line, what, fix, check=CHECK) for line, what, fix in problems)
