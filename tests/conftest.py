@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import http.server
 import os
 import shutil
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import pytest
 
@@ -19,6 +20,7 @@ from .accepted_copy import AcceptedCopy, make_accepted_copy
 from .broken_links_copy import BrokenLinks, make_broken_links
 from .editors_copy import EditorsCopy, make_editors_copy
 from .refused_front_matter_copy import RefusedFrontMatter, make_refused_front_matter
+from .shared_context import SharedContext
 from .wrong_calls_copy import WrongCalls
 
 if TYPE_CHECKING:
@@ -258,12 +260,47 @@ def browser():
         launched.close()
 
 
+@pytest.fixture(scope="session")
+def shared_context(browser) -> Iterator[SharedContext]:
+    """One context per test process for the `page` fixture (tests/shared_context.py says why it is safe)."""
+    shared = SharedContext(browser)
+    yield shared
+    shared.close()
+
+
+@pytest.fixture(scope="session")
+def clocked_contexts(browser) -> Iterator[dict[dt.datetime, SharedContext]]:
+    """Shared contexts whose clock is fixed, one per time (`clocked_page`)."""
+    contexts: dict[dt.datetime, SharedContext] = {}
+    yield contexts
+    for shared in contexts.values():
+        shared.close()
+
+
+def _tab(shared: SharedContext) -> Iterator[Any]:
+    new_page = shared.new_page()
+    try:
+        yield new_page
+        shared.check_left_alone(new_page)
+    finally:
+        if not new_page.is_closed():
+            new_page.close()
+        shared.reset()
+
+
 @pytest.fixture
-def page(browser):
-    """A fresh page; `page.requests` lists every URL it asked for, to prove no third party is called."""
-    context = browser.new_context(locale="ru-RU")
-    new_page = context.new_page()
-    new_page.requests = []
-    new_page.on("request", lambda request: new_page.requests.append(request.url))
-    yield new_page
-    context.close()
+def page(shared_context: SharedContext) -> Iterator[Any]:
+    """A fresh tab with nothing stored; `page.requests` lists every URL it asked for, to prove no third party
+    is called. The context is shared and reset after each test (tests/shared_context.py); a test that needs
+    its own context settings opens one with `browser.new_context`."""
+    yield from _tab(shared_context)
+
+
+@pytest.fixture
+def clocked_page(request: pytest.FixtureRequest, clocked_contexts: dict[dt.datetime, SharedContext]) -> Iterator[Any]:
+    """Like `page`, in a context whose clock is fixed at the test module's TODAY (so dates are exact)."""
+    today = request.module.TODAY
+    shared = clocked_contexts.get(today)
+    if shared is None:
+        shared = clocked_contexts[today] = SharedContext(request.getfixturevalue("browser"), fixed_time=today)
+    yield from _tab(shared)

@@ -175,8 +175,8 @@ def test_a_case_from_the_first_letter_to_the_lawsuit(browser, site_url: str, tmp
     assert not errors, f"JavaScript errors: {errors}"
 
 
-def test_a_step_out_of_order_or_in_the_future_is_refused_with_the_reason(page, site_url: str) -> None:
-    page.clock.set_fixed_time(TODAY)
+def test_a_step_out_of_order_or_in_the_future_is_refused_with_the_reason(clocked_page, site_url: str) -> None:
+    page = clocked_page  # the shared context whose clock is fixed at TODAY
     open_cases(page, site_url)
     page.fill("#case-new-title", "Сломанный пылесос")
     page.select_option("#case-new-kind", "defective")

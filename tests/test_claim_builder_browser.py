@@ -103,6 +103,12 @@ def fill(page, answers: Any) -> None:
             page.fill(f"#claim-{name}", value)
 
 
+@pytest.fixture
+def page(clocked_page):
+    """Every tab here reads the clock at TODAY (open_builder fixes it too): a shared context with that clock."""
+    return clocked_page
+
+
 def open_builder(page, site_url: str) -> int:
     page.clock.set_fixed_time(TODAY)
     # Every request of the builder's page is made before its load event (goto waits for it); networkidle

@@ -1,0 +1,114 @@
+"""One browser context per test process, a fresh tab in it per test, and the reset that makes it safe.
+
+Why: a new context with its first page load costs Chromium about 1.0–1.1 CPU-s, a new tab in a kept
+context about 0.5 (dev/testing.md, «the context cost»). A shared context would carry a test's state into
+the next one, so after every test `SharedContext.reset` removes what a test can leave there (cookies,
+permissions, context routes, every origin's storage, service workers and the HTTP cache), and
+`SharedContext.check_left_alone` refuses what cannot be removed: Playwright's clock (it stays installed
+in the context) at another time than the context's own. tests/test_shared_context.py proves the reset.
+A test that changes the context itself (locale, viewport, init scripts, permissions it grants at start,
+JavaScript off) makes its own with `browser.new_context`, as before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+# The renderer of a context lives as long as one of its pages: this tab stays open on a blank page so the
+# next test's tab does not start a renderer again (a tab that is the context's only one costs twice as much).
+KEEPER_URL = "about:blank"
+
+# Whether Playwright's clock is installed in the page, and the time the page reads.
+CLOCK_STATE = "() => ({installed: '__pwClock' in window, now: Date.now()})"
+
+
+class ContextChanged(Exception):
+    """The test changed the shared context in a way the reset cannot undo."""
+
+
+def origin_of(url: str) -> str | None:
+    """scheme://host[:port] of an http(s) URL, the key Chromium keeps an origin's storage under."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@dataclass
+class SharedContext:
+    """A browser context kept for the whole test process, optionally with its clock fixed at `fixed_time`."""
+
+    browser: Any
+    fixed_time: dt.datetime | None = None
+    context: Any = None
+    keeper: Any = None
+    session: Any = None
+    origins: set[str] = field(default_factory=set)
+
+    def open(self) -> None:
+        self.context = self.browser.new_context(locale="ru-RU")
+        if self.fixed_time is not None:
+            self.context.clock.set_fixed_time(self.fixed_time)
+        self.keeper = self.context.new_page()
+        self.keeper.goto(KEEPER_URL)
+        self.session = self.context.new_cdp_session(self.keeper)
+        self.origins = set()
+
+    def close(self) -> None:
+        if self.context is not None:
+            self.context.close()
+        self.context = self.keeper = self.session = None
+
+    def new_page(self) -> Any:
+        """A new tab; `page.requests` lists every URL it asks for (the origins are remembered for the reset)."""
+        if self.context is None:
+            self.open()
+        page = self.context.new_page()
+        page.requests = []
+
+        def asked(request: Any) -> None:
+            page.requests.append(request.url)
+            origin = origin_of(request.url)
+            if origin:
+                self.origins.add(origin)
+
+        page.on("request", asked)
+        return page
+
+    def check_left_alone(self, page: Any) -> None:
+        """Refuse a clock the test installed or moved: it would stay in the context for every later test."""
+        try:
+            state = page.evaluate(CLOCK_STATE) if not page.is_closed() else None
+        except Exception:  # a page the test left mid-navigation or crashed: start the next test afresh
+            self.close()
+            return
+        if state is None:
+            return
+        if self.fixed_time is None and state["installed"]:
+            self.close()
+            raise ContextChanged(
+                "this test installed Playwright's clock on the shared context; ask for `clocked_page` "
+                "(tests/conftest.py) or open your own context with browser.new_context"
+            )
+        if self.fixed_time is not None and state["now"] != int(self.fixed_time.timestamp() * 1000):
+            self.close()
+            raise ContextChanged(
+                f"this test moved the shared context's clock from {self.fixed_time:%d.%m.%Y %H:%M}; "
+                "open your own context with browser.new_context for another time"
+            )
+
+    def reset(self) -> None:
+        """Remove what a test can leave in the context: cookies, permissions, routes, storage, cache."""
+        if self.context is None:
+            return
+        self.context.clear_cookies()
+        self.context.clear_permissions()
+        self.context.unroute_all(behavior="ignoreErrors")
+        for origin in sorted(self.origins):
+            # localStorage, IndexedDB, Cache Storage, service workers, cookies of that origin
+            self.session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        self.origins.clear()
+        self.session.send("Network.clearBrowserCache")
