@@ -34,11 +34,15 @@ CHOOSER_LINKS_JS = """() => [...document.querySelectorAll('.situations a, .home-
 
 
 @pytest.fixture
-def sized_page(browser, request):
-    """A page with the viewport given by the test's `viewport` parameter."""
-    context = browser.new_context(locale="ru-RU", viewport=request.param, reduced_motion="reduce")
-    yield context.new_page()
-    context.close()
+def sized_page(page, request):
+    """A tab with the viewport given by the test's `viewport` parameter, sized before it loads anything.
+
+    A tab of the shared context (conftest `page`) instead of a context of that size: a tab sized this way is
+    laid out as one opened at the size (tests/test_reflow_browser.py proves it even for a resized page).
+    """
+    page.set_viewport_size(request.param)
+    page.emulate_media(reduced_motion="reduce")
+    return page
 
 
 def _page_of(href: str) -> str:

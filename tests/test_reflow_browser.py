@@ -48,13 +48,17 @@ SITE_NAME_JS = """() => {
 
 
 @pytest.fixture
-def large_text(browser):
-    """A 320 px page with the browser's text at 200 %, light palette to start with."""
-    context = browser.new_context(locale="ru-RU", viewport=NARROW, color_scheme="light", reduced_motion="reduce")
-    page = context.new_page()
+def large_text(page):
+    """A 320 px tab with the browser's text at 200 %, light palette to start with.
+
+    A tab of the shared context (conftest `page`), sized before it loads anything: laid out as a context
+    opened at that size (test_a_resized_page_is_laid_out_as_a_page_opened_at_that_size proves it even
+    after a resize); the text size is the tab's own setting.
+    """
+    page.set_viewport_size(NARROW)
+    page.emulate_media(color_scheme="light", reduced_motion="reduce")
     TextSize(page).set(TEXT_200)
-    yield page
-    context.close()
+    return page
 
 
 @pytest.mark.long

@@ -9,11 +9,13 @@ from typing import Any
 
 import pytest
 
+from .phone_walk import NARROW_320 as NARROW, TEXT_200, TextSize
 from .shared_context import ContextChanged, SharedContext
 
 pytestmark = pytest.mark.browser
 
-# What a test can leave in a context and a page can read: every storage, cookies, a permission, the clock.
+# What a test can leave in a context or its tab and a page can read: every storage, cookies, a permission, the
+# clock, and what the tab fixtures set on their tab (size, the browser's text size, emulated media).
 SNAPSHOT = """async () => ({
   local: Object.entries(localStorage).sort(),
   session: Object.entries(sessionStorage).sort(),
@@ -23,6 +25,10 @@ SNAPSHOT = """async () => ({
   workers: (await navigator.serviceWorker.getRegistrations()).length,
   clipboard: (await navigator.permissions.query({name: 'clipboard-read'})).state,
   clock: '__pwClock' in window,
+  width: innerWidth,
+  fontSize: getComputedStyle(document.documentElement).fontSize,
+  reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+  dark: matchMedia('(prefers-color-scheme: dark)').matches,
 })"""
 
 # Everything above, written as a test might, on the site's own origin.
@@ -70,6 +76,9 @@ def test_a_tab_after_the_reset_sees_what_a_new_context_sees(browser: Any, site_u
         dirty.goto(site_url)
         dirty.evaluate(DIRTY)
         shared.context.grant_permissions(["clipboard-read"], origin=site_url.rstrip("/"))
+        dirty.set_viewport_size(NARROW)
+        dirty.emulate_media(color_scheme="dark", reduced_motion="reduce")
+        TextSize(dirty).set(TEXT_200)
         assert load(dirty, site_url) != expected, "the test's writes did not show: the comparison proves nothing"
         shared.check_left_alone(dirty)
         dirty.close()
