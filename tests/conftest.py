@@ -20,7 +20,7 @@ from .accepted_copy import AcceptedCopy, make_accepted_copy
 from .broken_links_copy import BrokenLinks, make_broken_links
 from .editors_copy import EditorsCopy, make_editors_copy
 from .refused_front_matter_copy import RefusedFrontMatter, make_refused_front_matter
-from .shared_context import SharedContext
+from .shared_context import SharedContext, fresh_tab
 from .wrong_calls_copy import WrongCalls
 
 if TYPE_CHECKING:
@@ -277,23 +277,12 @@ def clocked_contexts(browser) -> Iterator[dict[dt.datetime, SharedContext]]:
         shared.close()
 
 
-def _tab(shared: SharedContext) -> Iterator[Any]:
-    new_page = shared.new_page()
-    try:
-        yield new_page
-        shared.check_left_alone(new_page)
-    finally:
-        if not new_page.is_closed():
-            new_page.close()
-        shared.reset()
-
-
 @pytest.fixture
 def page(shared_context: SharedContext) -> Iterator[Any]:
     """A fresh tab with nothing stored; `page.requests` lists every URL it asked for, to prove no third party
     is called. The context is shared and reset after each test (tests/shared_context.py); a test that needs
     its own context settings opens one with `browser.new_context`."""
-    yield from _tab(shared_context)
+    yield from fresh_tab(shared_context)
 
 
 @pytest.fixture
@@ -303,4 +292,4 @@ def clocked_page(request: pytest.FixtureRequest, clocked_contexts: dict[dt.datet
     shared = clocked_contexts.get(today)
     if shared is None:
         shared = clocked_contexts[today] = SharedContext(request.getfixturevalue("browser"), fixed_time=today)
-    yield from _tab(shared)
+    yield from fresh_tab(shared)

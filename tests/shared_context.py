@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 # The renderer of a context lives as long as one of its pages: this tab stays open on a blank page so the
@@ -43,13 +43,14 @@ class SharedContext:
 
     browser: Any
     fixed_time: dt.datetime | None = None
+    options: dict[str, Any] = field(default_factory=dict)  # browser.new_context's, beside the locale
     context: Any = None
     keeper: Any = None
     session: Any = None
     origins: set[str] = field(default_factory=set)
 
     def open(self) -> None:
-        self.context = self.browser.new_context(locale="ru-RU")
+        self.context = self.browser.new_context(locale="ru-RU", **self.options)
         if self.fixed_time is not None:
             self.context.clock.set_fixed_time(self.fixed_time)
         self.keeper = self.context.new_page()
@@ -112,3 +113,15 @@ class SharedContext:
             self.session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
         self.origins.clear()
         self.session.send("Network.clearBrowserCache")
+
+
+def fresh_tab(shared: SharedContext) -> Iterator[Any]:
+    """A fixture's body: a new tab of `shared`, checked, closed and the context reset after the test."""
+    tab = shared.new_page()
+    try:
+        yield tab
+        shared.check_left_alone(tab)
+    finally:
+        if not tab.is_closed():
+            tab.close()
+        shared.reset()

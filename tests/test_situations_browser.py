@@ -7,10 +7,12 @@ The situations are read from the chooser's markup (tests/situations.py), not lis
 from __future__ import annotations
 
 import math
+from typing import Any, Iterator
 
 import pytest
 
 from .conftest import ROOT
+from .shared_context import SharedContext, fresh_tab
 from .situations import Situation, chooser_situations
 
 pytestmark = pytest.mark.browser
@@ -39,13 +41,19 @@ SHORT_ANSWER_JS = """() => {
 }"""
 
 
+@pytest.fixture(scope="session")
+def phone_context(browser) -> Iterator[SharedContext]:
+    """One phone context (touch, a mobile viewport) per test process, reset after each test."""
+    shared = SharedContext(browser, options={"viewport": PHONE, "has_touch": True, "is_mobile": True,
+                                             "reduced_motion": "reduce"})
+    yield shared
+    shared.close()
+
+
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(
-        locale="ru-RU", viewport=PHONE, has_touch=True, is_mobile=True, reduced_motion="reduce"
-    )
-    yield context.new_page()
-    context.close()
+def phone(phone_context: SharedContext) -> Iterator[Any]:
+    """A fresh tab of the phone context (tests/shared_context.py: what the reset removes, and its proof)."""
+    yield from fresh_tab(phone_context)
 
 
 def test_the_chooser_offers_situations() -> None:
