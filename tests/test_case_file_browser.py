@@ -227,10 +227,9 @@ def test_a_broken_stored_entry_is_not_shown_and_the_page_says_so(page, site_url:
     expect(page.locator("article.case-card")).to_have_count(0)
 
 
-def test_cases_fit_a_360px_phone_with_text_at_200_percent(browser, site_url: str) -> None:
-    context = browser.new_context(locale="ru-RU", viewport={"width": 360, "height": 800})
-    page = context.new_page()
-    page.clock.set_fixed_time(TODAY)
+def test_cases_fit_a_360px_phone_with_text_at_200_percent(clocked_page, site_url: str) -> None:
+    page = clocked_page  # a tab of the shared context at TODAY, reset after the test (tests/shared_context.py)
+    page.set_viewport_size({"width": 360, "height": 800})
     open_cases(page, site_url)
     for title in ["Первое дело с очень длинным названием, которое не помещается в одну строку", "Второе"]:
         page.fill("#case-new-title", title)
@@ -241,7 +240,6 @@ def test_cases_fit_a_360px_phone_with_text_at_200_percent(browser, site_url: str
     page.evaluate("(root => { root.style.fontSize = parseFloat(getComputedStyle(root).fontSize) * 2 + 'px'; })"
                   "(document.documentElement)")
     wide = page.evaluate("document.scrollingElement.scrollWidth")
-    context.close()
     assert wide <= 360, f"the page is {wide} px wide at 360 px with text at 200 %"
 
 

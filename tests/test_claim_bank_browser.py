@@ -72,49 +72,46 @@ def fill_bank(page, answers: dict[str, str | bool]) -> None:
 
 @pytest.mark.parametrize("kind", KINDS, ids=list(KINDS))
 def test_bank_document_on_a_phone_prints_alone_and_passes_axe(
-    browser, site_url: str, tmp_path: Path, kind: str
+    clocked_page, site_url: str, tmp_path: Path, kind: str
 ) -> None:
     answers, in_letter, in_notes = KINDS[kind]
-    context = browser.new_context(locale="ru-RU", viewport={"width": 360, "height": 740})
-    page = context.new_page()
+    page = clocked_page  # a tab of the shared context at TODAY, reset after the test (tests/shared_context.py)
+    page.set_viewport_size({"width": 360, "height": 740})
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url))
-    try:
-        page.clock.set_fixed_time(TODAY)
-        page.goto(site_url + "konstruktor-pretenzii/")
-        page.wait_for_selector("#claim-print")
-        loaded = len(asked)
-        assert {urlparse(url).hostname for url in asked if not url.startswith("data:")} == {"127.0.0.1"}
-        fill_bank(page, {**OPERATION, **answers})
-        assert page.locator("#claim-builder").get_attribute("data-valid") == "true", page.inner_text("#claim-status")
-        # The seller's questions are not asked for a card operation.
-        assert page.locator('[data-section="order"]').is_hidden()
-        assert page.locator('[data-section="to"]').is_hidden()
-        on_screen = flat(page.inner_text("#claim-letter"))
-        notes = flat(page.inner_text("#claim-summary"))
-        for text in in_letter:
-            assert flat(text) in on_screen, f"{kind} on screen lacks «{text}»:\n{on_screen}"
-        for text in in_notes:
-            assert flat(text) in notes, f"{kind}'s notes lack «{text}»:\n{notes}"
-        for junk in ("null", "undefined", "NaN", "[object"):
-            assert junk not in on_screen and junk not in notes, f"«{junk}» in the {kind}"
-        wide = page.evaluate("document.scrollingElement.scrollWidth")
-        assert wide <= 360, f"the page with the {kind} is {wide} px wide on a 360 px phone"
+    page.clock.set_fixed_time(TODAY)
+    page.goto(site_url + "konstruktor-pretenzii/")
+    page.wait_for_selector("#claim-print")
+    loaded = len(asked)
+    assert {urlparse(url).hostname for url in asked if not url.startswith("data:")} == {"127.0.0.1"}
+    fill_bank(page, {**OPERATION, **answers})
+    assert page.locator("#claim-builder").get_attribute("data-valid") == "true", page.inner_text("#claim-status")
+    # The seller's questions are not asked for a card operation.
+    assert page.locator('[data-section="order"]').is_hidden()
+    assert page.locator('[data-section="to"]').is_hidden()
+    on_screen = flat(page.inner_text("#claim-letter"))
+    notes = flat(page.inner_text("#claim-summary"))
+    for text in in_letter:
+        assert flat(text) in on_screen, f"{kind} on screen lacks «{text}»:\n{on_screen}"
+    for text in in_notes:
+        assert flat(text) in notes, f"{kind}'s notes lack «{text}»:\n{notes}"
+    for junk in ("null", "undefined", "NaN", "[object"):
+        assert junk not in on_screen and junk not in notes, f"«{junk}» in the {kind}"
+    wide = page.evaluate("document.scrollingElement.scrollWidth")
+    assert wide <= 360, f"the page with the {kind} is {wide} px wide on a 360 px phone"
 
-        pdf = tmp_path / f"{kind}.pdf"
-        page.pdf(path=str(pdf), format="A4")
-        text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-        sheets = [flat(sheet) for sheet in text.split("\f") if sheet.strip()]
-        printed = " ".join(sheets)
-        for line in in_letter:
-            assert squash(line) in squash(printed), f"printed {kind} lacks «{line}»:\n{printed}"
-        for line in CHROME:
-            assert line not in printed, f"«{line}» (form or site chrome) got into the printed {kind}"
-        signed = next(sheet for sheet in sheets if "Подпись:" in sheet)
-        assert "прошу направить" in signed, f"the signature's sheet has no text of the {kind}: {signed!r}"
+    pdf = tmp_path / f"{kind}.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    sheets = [flat(sheet) for sheet in text.split("\f") if sheet.strip()]
+    printed = " ".join(sheets)
+    for line in in_letter:
+        assert squash(line) in squash(printed), f"printed {kind} lacks «{line}»:\n{printed}"
+    for line in CHROME:
+        assert line not in printed, f"«{line}» (form or site chrome) got into the printed {kind}"
+    signed = next(sheet for sheet in sheets if "Подпись:" in sheet)
+    assert "прошу направить" in signed, f"the signature's sheet has no text of the {kind}: {signed!r}"
 
-        violations = axe_violations(page)
-        assert not violations, f"axe on the {kind}:\n" + describe(violations)
-        assert asked[loaded:] == [], f"requests after the page loaded: {asked[loaded:]}"
-    finally:
-        context.close()
+    violations = axe_violations(page)
+    assert not violations, f"axe on the {kind}:\n" + describe(violations)
+    assert asked[loaded:] == [], f"requests after the page loaded: {asked[loaded:]}"
