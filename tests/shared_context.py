@@ -102,9 +102,12 @@ class SharedContext:
             )
 
     def reset(self) -> None:
-        """Remove what a test can leave in the context: cookies, permissions, routes, storage, cache."""
+        """Remove what a test can leave in the context: open tabs, cookies, permissions, routes, storage, cache."""
         if self.context is None:
             return
+        for left_open in self.context.pages:  # tabs the test's page opened (window.open, target=_blank)
+            if left_open != self.keeper:
+                left_open.close()
         self.context.clear_cookies()
         self.context.clear_permissions()
         self.context.unroute_all(behavior="ignoreErrors")

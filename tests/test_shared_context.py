@@ -75,6 +75,8 @@ def test_a_tab_after_the_reset_sees_what_a_new_context_sees(browser: Any, site_u
         dirty = shared.new_page()
         dirty.goto(site_url)
         dirty.evaluate(DIRTY)
+        with dirty.expect_popup():
+            dirty.evaluate("url => { window.open(url); }", site_url)
         shared.context.grant_permissions(["clipboard-read"], origin=site_url.rstrip("/"))
         dirty.set_viewport_size(NARROW)
         dirty.emulate_media(color_scheme="dark", reduced_motion="reduce")
@@ -84,6 +86,7 @@ def test_a_tab_after_the_reset_sees_what_a_new_context_sees(browser: Any, site_u
         dirty.close()
         shared.reset()
 
+        assert shared.context.pages == [shared.keeper], "a tab the test opened is still open"
         tab = shared.new_page()
         assert load(tab, site_url) == expected
         # Nothing came from a cache a new context would not have: the same requests, so a test counting
