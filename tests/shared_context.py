@@ -53,6 +53,8 @@ class SharedContext:
         self.context = self.browser.new_context(locale="ru-RU", **self.options)
         if self.fixed_time is not None:
             self.context.clock.set_fixed_time(self.fixed_time)
+        # Every origin any tab of the context asks for (popups too): the reset clears their storage.
+        self.context.on("request", self._remember_origin)
         self.keeper = self.context.new_page()
         self.keeper.goto(KEEPER_URL)
         self.session = self.context.new_cdp_session(self.keeper)
@@ -64,20 +66,19 @@ class SharedContext:
         self.context = self.keeper = self.session = None
 
     def new_page(self) -> Any:
-        """A new tab; `page.requests` lists every URL it asks for (the origins are remembered for the reset)."""
+        """A new tab; `page.requests` lists every URL it asks for."""
         if self.context is None:
             self.open()
         page = self.context.new_page()
         page.requests = []
 
-        def asked(request: Any) -> None:
-            page.requests.append(request.url)
-            origin = origin_of(request.url)
-            if origin:
-                self.origins.add(origin)
-
-        page.on("request", asked)
+        page.on("request", lambda request: page.requests.append(request.url))
         return page
+
+    def _remember_origin(self, request: Any) -> None:
+        origin = origin_of(request.url)
+        if origin:
+            self.origins.add(origin)
 
     def check_left_alone(self, page: Any) -> None:
         """Refuse a clock the test installed or moved: it would stay in the context for every later test."""
