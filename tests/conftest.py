@@ -15,14 +15,18 @@ import pytest
 from sitebuild import ROOT, BuildResult, BuildServer, copy_project
 from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
 
-from .accepted_copy import AcceptedCopy, make_accepted_copy
-from .broken_links_copy import BrokenLinks, make_broken_links
-from .editors_copy import EditorsCopy, make_editors_copy
-from .refused_front_matter_copy import RefusedFrontMatter, make_refused_front_matter
-from .wrong_calls_copy import WrongCalls
-
 if TYPE_CHECKING:
     from deploy.preview import Preview
+
+    from .accepted_copy import AcceptedCopy
+    from .broken_links_copy import BrokenLinks
+    from .editors_copy import EditorsCopy
+    from .refused_front_matter_copy import RefusedFrontMatter
+    from .wrong_calls_copy import WrongCalls
+
+# The shared copies' modules are imported by the fixtures that make them, not here: every process that
+# loads this file (pytest-xdist's controller, which runs no test, and each worker) would otherwise import
+# the contacts' models, the checker and phonenumbers' place names (about 0.8 CPU-s each) at start-up.
 
 # The project copy and the strict build live in sitebuild/, shared with bench/ (neither imports the other).
 __all__ = ["ROOT", "BuildResult", "BuildServer", "build", "copy_project", "CHROMIUM", "CHROMIUM_ARGS"]
@@ -144,6 +148,8 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 @pytest.fixture(scope="session")
 def accepted_copy(tmp_path_factory: pytest.TempPathFactory) -> AcceptedCopy:
     """tests/accepted_copy.py: odd input the strict build must accept, built once; users carry its xdist_group."""
+    from .accepted_copy import make_accepted_copy
+
     return make_accepted_copy(tmp_path_factory.mktemp("accepted") / "project", build)
 
 
@@ -151,6 +157,8 @@ def accepted_copy(tmp_path_factory: pytest.TempPathFactory) -> AcceptedCopy:
 def broken_links(tmp_path_factory: pytest.TempPathFactory) -> BrokenLinks:
     """tests/broken_links_copy.py: broken links, a page missing from the nav and wrong macro calls, built once;
     users carry its xdist_group."""
+    from .broken_links_copy import make_broken_links
+
     return make_broken_links(tmp_path_factory.mktemp("broken-links") / "project", build)
 
 
@@ -158,6 +166,8 @@ def broken_links(tmp_path_factory: pytest.TempPathFactory) -> BrokenLinks:
 def editors_copy(tmp_path_factory: pytest.TempPathFactory) -> EditorsCopy:
     """tests/editors_copy.py: a changed contact, a retired one and a new guide, built and checked once;
     users carry its xdist_group."""
+    from .editors_copy import make_editors_copy
+
     return make_editors_copy(tmp_path_factory.mktemp("editors") / "project", build)
 
 
@@ -165,6 +175,8 @@ def editors_copy(tmp_path_factory: pytest.TempPathFactory) -> EditorsCopy:
 def refused_front_matter(tmp_path_factory: pytest.TempPathFactory) -> RefusedFrontMatter:
     """tests/refused_front_matter_copy.py: guides whose front matter the build refuses before MkDocs reads it,
     built once; users carry its xdist_group."""
+    from .refused_front_matter_copy import make_refused_front_matter
+
     return make_refused_front_matter(tmp_path_factory.mktemp("refused-front-matter") / "project", build)
 
 
