@@ -15,6 +15,8 @@ import pytest
 from sitebuild import ROOT, BuildResult, BuildServer, copy_project
 from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
 
+from .collect_by_mark import module_left_out
+
 if TYPE_CHECKING:
     from deploy.preview import Preview
 
@@ -46,6 +48,19 @@ def build(project: Path, site: Path | None = None, config: str = "mkdocs.yml") -
 def build_server() -> BuildServer:
     """The server `build` forks from (tests/test_build_server.py shows it builds as a new process does)."""
     return _BUILD_SERVER
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Skip a test module that `-m` would leave out whole (tests/collect_by_mark.py): `make check` then never
+    imports the browser modules and Playwright in its workers. None: pytest's own rules decide."""
+    markexpr = config.option.markexpr
+    if not markexpr or collection_path.suffix != ".py" or not collection_path.name.startswith("test_"):
+        return None
+    try:
+        source = collection_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return True if module_left_out(source, markexpr) else None
 
 
 def pytest_sessionfinish() -> None:
