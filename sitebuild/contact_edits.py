@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import phonenumbers
-from phonenumbers import PhoneNumberType, geocoder
+from phonenumbers import PhoneNumberType
 
 from macros.contacts_data import ContactBook, load_contacts
 from macros.contacts_schema import AddressChannel, Channel, EmailChannel, PhoneChannel
@@ -95,6 +95,8 @@ def field_line(path: Path, channel_id: str, key: str) -> int:
 
 def another_number(channel: PhoneChannel, taken: set[str]) -> str:
     """A different valid number that is free or not like the old one and rings in the same place."""
+    from phonenumbers import geocoder  # here, not at the top: its place names cost about 0.3 CPU-s to load
+
     old = channel.parsed
     national = str(old.national_number)
     place = geocoder.description_for_number(old, "ru")

@@ -12,7 +12,7 @@ import hashlib
 from pathlib import Path
 
 import phonenumbers
-from phonenumbers import PhoneNumberType, geocoder
+from phonenumbers import PhoneNumberType
 
 from macros import CONTACTS_FILE
 from macros.contacts_data import ContactBook, ContactsError, load_contacts
@@ -98,6 +98,10 @@ NATIONWIDE = "вся Россия"
 
 
 def _phones_match_region(ctx: Context, book: ContactBook) -> list[Problem]:
+    # Imported here: phonenumbers loads the place names of every country with it (about 0.3 CPU-s), which
+    # every process importing the checker (each test worker) would otherwise pay whether it checks places or not.
+    from phonenumbers import geocoder
+
     doc = yaml_document(ctx)
     problems = []
     for cid, channel in book.channels.items():

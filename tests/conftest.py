@@ -16,15 +16,21 @@ import pytest
 from sitebuild import ROOT, BuildResult, BuildServer, copy_project
 from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
 
-from .accepted_copy import AcceptedCopy, make_accepted_copy
-from .broken_links_copy import BrokenLinks, make_broken_links
-from .editors_copy import EditorsCopy, make_editors_copy
-from .refused_front_matter_copy import RefusedFrontMatter, make_refused_front_matter
+from .collect_by_mark import module_left_out
 from .shared_context import SharedContext, fresh_tab
-from .wrong_calls_copy import WrongCalls
 
 if TYPE_CHECKING:
     from deploy.preview import Preview
+
+    from .accepted_copy import AcceptedCopy
+    from .broken_links_copy import BrokenLinks
+    from .editors_copy import EditorsCopy
+    from .refused_front_matter_copy import RefusedFrontMatter
+    from .wrong_calls_copy import WrongCalls
+
+# The shared copies' modules are imported by the fixtures that make them, not here: every process that
+# loads this file (pytest-xdist's controller, which runs no test, and each worker) would otherwise import
+# the contacts' models, the checker and phonenumbers' place names (about 0.8 CPU-s each) at start-up.
 
 # The project copy and the strict build live in sitebuild/, shared with bench/ (neither imports the other).
 __all__ = ["ROOT", "BuildResult", "BuildServer", "build", "copy_project", "CHROMIUM", "CHROMIUM_ARGS"]
@@ -44,6 +50,19 @@ def build(project: Path, site: Path | None = None, config: str = "mkdocs.yml") -
 def build_server() -> BuildServer:
     """The server `build` forks from (tests/test_build_server.py shows it builds as a new process does)."""
     return _BUILD_SERVER
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Skip a test module that `-m` would leave out whole (tests/collect_by_mark.py): `make check` then never
+    imports the browser modules and Playwright in its workers. None: pytest's own rules decide."""
+    markexpr = config.option.markexpr
+    if not markexpr or collection_path.suffix != ".py" or not collection_path.name.startswith("test_"):
+        return None
+    try:
+        source = collection_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return True if module_left_out(source, markexpr) else None
 
 
 def pytest_sessionfinish() -> None:
@@ -146,6 +165,8 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 @pytest.fixture(scope="session")
 def accepted_copy(tmp_path_factory: pytest.TempPathFactory) -> AcceptedCopy:
     """tests/accepted_copy.py: odd input the strict build must accept, built once; users carry its xdist_group."""
+    from .accepted_copy import make_accepted_copy
+
     return make_accepted_copy(tmp_path_factory.mktemp("accepted") / "project", build)
 
 
@@ -153,6 +174,8 @@ def accepted_copy(tmp_path_factory: pytest.TempPathFactory) -> AcceptedCopy:
 def broken_links(tmp_path_factory: pytest.TempPathFactory) -> BrokenLinks:
     """tests/broken_links_copy.py: broken links, a page missing from the nav and wrong macro calls, built once;
     users carry its xdist_group."""
+    from .broken_links_copy import make_broken_links
+
     return make_broken_links(tmp_path_factory.mktemp("broken-links") / "project", build)
 
 
@@ -160,6 +183,8 @@ def broken_links(tmp_path_factory: pytest.TempPathFactory) -> BrokenLinks:
 def editors_copy(tmp_path_factory: pytest.TempPathFactory) -> EditorsCopy:
     """tests/editors_copy.py: a changed contact, a retired one and a new guide, built and checked once;
     users carry its xdist_group."""
+    from .editors_copy import make_editors_copy
+
     return make_editors_copy(tmp_path_factory.mktemp("editors") / "project", build)
 
 
@@ -167,6 +192,8 @@ def editors_copy(tmp_path_factory: pytest.TempPathFactory) -> EditorsCopy:
 def refused_front_matter(tmp_path_factory: pytest.TempPathFactory) -> RefusedFrontMatter:
     """tests/refused_front_matter_copy.py: guides whose front matter the build refuses before MkDocs reads it,
     built once; users carry its xdist_group."""
+    from .refused_front_matter_copy import make_refused_front_matter
+
     return make_refused_front_matter(tmp_path_factory.mktemp("refused-front-matter") / "project", build)
 
 
