@@ -115,7 +115,7 @@ class NavFragmentCache:
     ) -> Markup:
         """What CHILD_LOOP writes for nav_item's children: cached entries as they are, the others from `render`."""
         parts: list[str] = []
-        base = None if page is None or nav_item.active else self._link_base_of(page)
+        base = None if page is None else self._link_base_of(page)
         parent_active = bool(nav_item.active)
         for number, item in enumerate(nav_item.children, start=1):
             parts.append(BEFORE_TEST)
