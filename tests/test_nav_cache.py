@@ -124,9 +124,13 @@ def test_the_python_loop_writes_what_materials_jinja_loop_writes(nav_item: _Entr
             if key is not None:
                 cache.put(key, render(item, f"__nav_2_3_{number}", 3, nav_item))
     calls.clear()
-    assert str(cache.children(render=render, page=page, **args)) == expected
+    assert str(cache.children(render_fresh=render, page=page, **args)) == expected
     fresh = [n for n, item in enumerate(nav_item.children, 1) if item is not index and (item.active or not cached)]
     assert calls == [f"__nav_2_3_{n}" for n in fresh]  # a cached entry never calls the macro
+    calls.clear()  # the first loop cached what it rendered: a second one renders only the entries on the path
+    assert str(cache.children(render_fresh=render, page=page, **args)) == expected
+    on_path = [n for n, item in enumerate(nav_item.children, 1) if item is not index and item.active]
+    assert calls == [f"__nav_2_3_{n}" for n in on_path]
 
 
 def test_the_children_loop_is_materials_and_a_changed_one_is_named() -> None:

@@ -45,7 +45,8 @@ CHILD_LOOP = (
     "              {% endif %}\n"
     "            {% endfor %}"
 )
-CACHED_CHILD_LOOP = "{{ nav_cache_children(nav_item, path, level, index, page, render) }}"
+# render_uncached is Material's macro itself (wrap_nav_item_template renames it): the loop does the caching.
+CACHED_CHILD_LOOP = "{{ nav_cache_children(nav_item, path, level, index, page, render_uncached) }}"
 # The text between CHILD_LOOP's tags: what Jinja writes before, around and after each entry.
 _, BEFORE_TEST, BEFORE_ENTRY, AFTER_ENTRY, AFTER_STEP, _ = re.split(r"\{[{%].*?[}%]\}", CHILD_LOOP)
 CACHED_RENDER = """
@@ -111,9 +112,10 @@ class NavFragmentCache:
         return None if key is None else self._html.get(key)
 
     def children(
-        self, nav_item: Any, path: str, level: int, index: Any, page: Any, render: Callable[..., str]
+        self, nav_item: Any, path: str, level: int, index: Any, page: Any, render_fresh: Callable[..., str]
     ) -> Markup:
-        """What CHILD_LOOP writes for nav_item's children: cached entries as they are, the others from `render`."""
+        """What CHILD_LOOP writes for nav_item's children: each entry from the cache, or rendered by Material's
+        macro (`render_fresh`) and cached, or rendered fresh when it is on the page's path, as `render` does."""
         parts: list[str] = []
         base = None if page is None else self._link_base_of(page)
         parent_active = bool(nav_item.active)
@@ -121,10 +123,12 @@ class NavFragmentCache:
             parts.append(BEFORE_TEST)
             if not index or item != index:
                 item_path = f"{path}_{number}"
-                html = None
-                if base is not None and not item.active:  # what `key` asks, with the page's base found once
-                    html = self._html.get((id(item), item_path, level + 1, parent_active, base))
-                parts += (BEFORE_ENTRY, html or render(item, item_path, level + 1, nav_item), AFTER_ENTRY)
+                if base is None or item.active:  # what `key` asks, with the page's base found once
+                    html = render_fresh(item, item_path, level + 1, nav_item)
+                else:
+                    key = (id(item), item_path, level + 1, parent_active, base)
+                    html = self._html.get(key) or self.put(key, render_fresh(item, item_path, level + 1, nav_item))
+                parts += (BEFORE_ENTRY, html, AFTER_ENTRY)
             parts.append(AFTER_STEP)
         return Markup("".join(parts))
 
