@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,4 +74,95 @@ def test_the_top_level_entries_ask_the_cache_and_a_changed_template_is_named() -
     assert TOP_CALL not in wrapped and wrapped.count(CACHED_TOP_CALL) == 1
     with pytest.raises(BuildProblems) as raised:
         wrap_nav_template(source.replace(TOP_CALL, "{{ item.render(nav_item, path, 2) }}"))
+    assert raised.value.problems[0].path == "ozon_help/plugins/nav_cache/cache.py"
+
+
+class _Entry:
+    """A navigation entry as the loop sees it: equal only to itself, like MkDocs' pages of different files."""
+
+    def __init__(self, title: str, active: bool = False, children: list[_Entry] | None = None) -> None:
+        self.title, self.active, self.children = title, active, children or []
+
+
+def _child_loop_cases() -> list[tuple[str, _Entry, _Entry | None]]:
+    leaves = [_Entry(f"p{n}") for n in range(1, 5)]
+    active = [_Entry("a1"), _Entry("a2", active=True), _Entry("a3")]
+    return [
+        ("no index", _Entry("s", children=leaves), None),
+        ("index first", _Entry("s", children=leaves), leaves[0]),
+        ("index last", _Entry("s", children=leaves), leaves[-1]),
+        ("active section", _Entry("s", active=True, children=active), None),
+        ("one child that is the index", _Entry("s", children=[leaves[1]]), leaves[1]),
+        ("empty", _Entry("s"), None),
+    ]
+
+
+@pytest.mark.parametrize(("nav_item", "index"), [case[1:] for case in _child_loop_cases()],
+                         ids=[case[0] for case in _child_loop_cases()])
+@pytest.mark.parametrize("cached", [False, True], ids=["cold", "warm"])
+def test_the_python_loop_writes_what_materials_jinja_loop_writes(nav_item: _Entry, index: _Entry | None,
+                                                                  cached: bool) -> None:
+    """NavFragmentCache.children against Material's own loop text rendered by Jinja with MkDocs' settings,
+    cold (every entry from the macro) and warm (every entry off the page's path from the cache)."""
+    from jinja2 import Environment
+
+    from ozon_help.plugins.nav_cache.cache import CHILD_LOOP, NavFragmentCache
+
+    calls: list[str] = []
+
+    def render(item: _Entry, path: str, level: int, parent: _Entry) -> str:
+        calls.append(path)
+        return f'<li data-level="{level}" data-parent="{parent.title}">{item.title} {path}</li>'
+
+    page = type("Page", (), {"url": "synthetic/sluchaj-0001/"})()
+    args: dict[str, Any] = {"nav_item": nav_item, "path": "__nav_2_3", "level": 2, "index": index}
+    expected = Environment(auto_reload=False).from_string(CHILD_LOOP).render(render=render, **args)
+    cache = NavFragmentCache(["synthetic/sluchaj-0001/"])
+    if cached:
+        for number, item in enumerate(nav_item.children, start=1):
+            key = cache.key(item, f"__nav_2_3_{number}", 3, nav_item, page)
+            if key is not None:
+                cache.put(key, render(item, f"__nav_2_3_{number}", 3, nav_item))
+    calls.clear()
+    assert str(cache.children(render_fresh=render, page=page, **args)) == expected
+    fresh = [n for n, item in enumerate(nav_item.children, 1) if item is not index and (item.active or not cached)]
+    assert calls == [f"__nav_2_3_{n}" for n in fresh]  # a cached entry never calls the macro
+    calls.clear()  # the first loop cached what it rendered: a second one renders only the entries on the path
+    assert str(cache.children(render_fresh=render, page=page, **args)) == expected
+    on_path = [n for n, item in enumerate(nav_item.children, 1) if item is not index and item.active]
+    assert calls == [f"__nav_2_3_{n}" for n in on_path]
+
+
+def test_the_children_loop_is_materials_and_a_changed_one_is_named() -> None:
+    from material import templates
+
+    from ozon_help.plugins.nav_cache.cache import (
+        CACHED_CHILD_LOOP,
+        CHILD_LOOP,
+        NAV_ITEM_TEMPLATE,
+        wrap_nav_item_template,
+    )
+    from ozon_help.plugins.problems import BuildProblems
+
+    source = (Path(templates.__file__).parent / NAV_ITEM_TEMPLATE).read_text(encoding="utf-8")
+    wrapped = wrap_nav_item_template(source)
+    assert CHILD_LOOP not in wrapped and wrapped.count(CACHED_CHILD_LOOP) == 1
+    # One space more in the loop's indentation is a change: the Python loop would write the old text.
+    with pytest.raises(BuildProblems) as raised:
+        changed = CHILD_LOOP.replace("\n              {% if", "\n               {% if")
+        wrap_nav_item_template(source.replace(CHILD_LOOP, changed))
+    assert raised.value.problems[0].path == "ozon_help/plugins/nav_cache/cache.py"
+    assert "CHILD_LOOP" in raised.value.problems[0].fix
+
+
+@pytest.mark.parametrize("setting", [{"trim_blocks": True}, {"lstrip_blocks": True}, {"block_start_string": "<%"}])
+def test_an_environment_that_trims_whitespace_stops_the_build(setting: dict[str, object]) -> None:
+    from jinja2 import Environment
+
+    from ozon_help.plugins.nav_cache.cache import check_whitespace_settings
+    from ozon_help.plugins.problems import BuildProblems
+
+    check_whitespace_settings(Environment())
+    with pytest.raises(BuildProblems) as raised:
+        check_whitespace_settings(Environment(**setting))  # type: ignore[arg-type]
     assert raised.value.problems[0].path == "ozon_help/plugins/nav_cache/cache.py"

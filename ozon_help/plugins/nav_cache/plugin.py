@@ -11,6 +11,7 @@ from ozon_help.plugins.nav_cache.cache import (
     NAV_ITEM_TEMPLATE,
     NAV_TEMPLATE,
     NavFragmentCache,
+    check_whitespace_settings,
     wrap_nav_item_template,
     wrap_nav_template,
 )
@@ -19,6 +20,7 @@ from ozon_help.plugins.nav_cache.config import NavCacheConfig
 
 class NavCachePlugin(BasePlugin[NavCacheConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        check_whitespace_settings(env)
         theme_loader = env.loader
         assert theme_loader is not None  # MkDocs always gives the theme's environment a loader
         item_source, _, _ = theme_loader.get_source(env, NAV_ITEM_TEMPLATE)
@@ -27,6 +29,7 @@ class NavCachePlugin(BasePlugin[NavCacheConfig]):
         env.loader = ChoiceLoader([DictLoader(wrapped), theme_loader])
         cache = NavFragmentCache([file.url for file in files.documentation_pages()])
         env.globals.update(
-            nav_cache_key=cache.key, nav_cache_get=cache.get, nav_cache_put=cache.put, nav_cache_hit=cache.hit
+            nav_cache_key=cache.key, nav_cache_get=cache.get, nav_cache_put=cache.put, nav_cache_hit=cache.hit,
+            nav_cache_children=cache.children,
         )
         return env
