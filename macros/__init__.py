@@ -63,10 +63,9 @@ from .feedback import (
 )
 from .front_matter import is_guide
 from .guide_index import guides, plain_text
-from .problems import Problem, ProblemsError, id_fix
+from .problems import Problem, ProblemsError, id_fix, with_fix
 from .host import HostKind, MacrosHost
 from .page_language import MacroUsageError as PageMacroError
-from .page_language import usage_text
 from .page_language import current_call_line, current_call_text, render_page
 from .print_macros import set_print_meta
 from .registry import ANY_TYPE, MacroRegistry
@@ -84,7 +83,7 @@ class MacroUsageError(PluginError, PageMacroError):
     message, not a traceback. The macros raise it; page_language catches its domain side."""
 
     def __init__(self, detail: str, fix: str = "") -> None:
-        super().__init__(usage_text(detail, fix))  # click's __init__ takes the whole message alone
+        super().__init__(with_fix(detail, fix))  # click's __init__ takes the whole message alone
         self.detail = detail
         self.fix = fix
 

@@ -17,7 +17,7 @@ from .claim_calendar import calendar_data
 from .contacts_data import ContactBook
 from .contacts_schema import AddressChannel, ChatChannel, WebChannel
 from .law_data import LawRegister, rule_ids_in
-from .problems import id_fix
+from .problems import FixableError, id_fix
 from .script_json import script_safe_json
 
 MAX_SCRIPT_BYTES = 500_000  # a builder script larger than this is not one a person wrote
@@ -25,13 +25,8 @@ MAX_SCRIPT_BYTES = 500_000  # a builder script larger than this is not one a per
 ELEMENT_ID = "claim-data"
 
 
-class ClaimDataError(ValueError):
+class ClaimDataError(FixableError):
     """A recipient the builder asks for cannot be used: `detail` names the id, `fix` says what to do."""
-
-    def __init__(self, detail: str, fix: str = "") -> None:
-        self.detail = detail
-        self.fix = fix
-        super().__init__(f"{detail.rstrip('.')}. Fix: {fix}" if fix else detail)
 
 
 def recipient(book: ContactBook, channel_id: str) -> dict[str, str | None]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
-from .problems import Problem, ProblemsError, log_problems
+from .problems import FixableError, Problem, ProblemsError, log_problems
 from .registry import MacroRegistry, MacroSpec
 
 _log = logging.getLogger("mkdocs.plugins.page_language")
@@ -61,22 +61,10 @@ def current_call_text() -> str | None:
     return call.inner if call else None
 
 
-class MacroUsageError(ValueError):
-    """A page called a macro wrongly; the message names the page and says how to fix it. The domain's own
-    error: the macros host (macros/__init__.py) stops a build with it as MkDocs' PluginError.
-
-    `detail` is what is wrong and `fix` what to do, kept apart so the page's Problem carries them apart
-    (the terminal and `make serve`'s error page show «Fix:» on its own); str() is the whole message."""
-
-    def __init__(self, detail: str, fix: str = "") -> None:
-        super().__init__(usage_text(detail, fix))
-        self.detail = detail
-        self.fix = fix
-
-
-def usage_text(detail: str, fix: str) -> str:
-    """A wrong call's whole message, «Fix:» as a Problem writes it."""
-    return f"{detail.rstrip('.')}. Fix: {fix}" if fix else detail
+class MacroUsageError(FixableError):
+    """A page called a macro wrongly; the message names the page and says how to fix it (the page's Problem
+    gets the two apart: the terminal and `make serve`'s error page show «Fix:» on its own). The domain's own
+    error: the macros host (macros/__init__.py) stops a build with it as MkDocs' PluginError."""
 
 
 def _language_problem(line: int, message: str, fix: str) -> Problem:

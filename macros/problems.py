@@ -39,8 +39,7 @@ class Problem:
     def __str__(self) -> str:
         label = "warning: " if self.severity == "warning" else ""
         place = f"{self.path}:{self.line}" if self.line else self.path
-        text = f"{place}: {label}{self.message.rstrip('.')}."
-        return f"{text} Fix: {self.fix}" if self.fix else text
+        return with_fix(f"{place}: {label}{self.message.rstrip('.')}.", self.fix)
 
     def moved(self, path: str | None = None, check: str | None = None, offset: int = 0) -> Problem:
         """The same problem named from elsewhere: another file name, another check, lines shifted by `offset`."""
@@ -50,6 +49,21 @@ class Problem:
             check=self.check if check is None else check,
             line=self.line + offset,
         )
+
+
+def with_fix(text: str, fix: str) -> str:
+    """`text`, then «Fix: …» when there is a fix: how a problem and an error say both."""
+    return f"{text.rstrip('.')}. Fix: {fix}" if fix else text
+
+
+class FixableError(ValueError):
+    """An error that keeps what is wrong (`detail`) and what to do (`fix`) apart, so the Problem made from it
+    carries them apart; str() says both."""
+
+    def __init__(self, detail: str, fix: str = "") -> None:
+        super().__init__(with_fix(detail, fix))
+        self.detail = detail
+        self.fix = fix
 
 
 def id_fix(data_file: str, suggestion: str) -> str:

@@ -46,17 +46,13 @@ def page_calling(macro: str, root: Path = ROOT) -> str:
 def url_of(source: str) -> str:
     """The site-relative URL MkDocs gives `docs/<name>.md` (directory URLs): «brak/», «» for the home page."""
     name = source.removeprefix("docs/").removesuffix(".md")
-    if name == "index" or name.endswith("/index"):
-        name = name.removesuffix("index")
-        return name
-    return f"{name}/"
+    return name.removesuffix("index") if name == "index" or name.endswith("/index") else f"{name}/"
 
 
 def section_booklets(site: Path, root: Path = ROOT) -> list[str]:
     """URLs of the built section booklets: the folders in the whole booklet's folder (ozon/booklet)."""
-    folder = site / url_of(booklet_page(root))
-    return sorted(f"{url_of(booklet_page(root))}{child.name}/" for child in folder.iterdir()
-                  if (child / "index.html").is_file())
+    booklet = url_of(booklet_page(root))
+    return sorted(f"{booklet}{child.name}/" for child in (site / booklet).iterdir() if (child / "index.html").is_file())
 
 
 def first_other_page(root: Path = ROOT) -> str:

@@ -17,7 +17,7 @@ import pytest
 from bench.build import PRERENDERED, STOCK, ZENSICAL
 
 from .conftest import ROOT, BuildResult
-from .page_picks import first_guide
+from .page_picks import first_guide, url_of
 
 ZENSICAL_BIN = ROOT / ".venv-bench" / "bin" / "zensical"
 BROKEN = ("FAILED", "WRONG OUTPUT", "failed", "n/a", "Traceback")
@@ -81,7 +81,7 @@ def test_bench_serve_runs_both_ways() -> None:
 
 @pytest.mark.browser
 def test_bench_weight_runs(built_site: BuildResult) -> None:
-    guide = first_guide().removeprefix("docs/").removesuffix(".md") + "/"
+    guide = url_of(first_guide())
     output = _bench("bench.weight", str(built_site.site), "--guide", guide)
     assert "gzip" in output and "Traceback" not in output
 

@@ -21,7 +21,7 @@ from ozon_help.plugins.serve_dirty.plugin import ServeDirtyPlugin
 from ozon_help.plugins.serve_mode import is_dirty_serve
 from sitebuild import copy_project
 
-from .page_picks import booklet_page, first_guide
+from .page_picks import booklet_page, first_guide, url_of
 
 SERVE_DIRTY = ("serve", True)  # on_startup's command and dirty, as `make serve` starts MkDocs
 BUILD = ("build", False)
@@ -318,7 +318,7 @@ def test_a_save_renders_the_guide_and_keeps_booklets_and_search_as_they_were(tmp
     page = guide.removesuffix(".md") + "/index.html"
     assert marker in (site / page).read_text(encoding="utf-8"), "the saved guide shows the change"
     assert first[page] != after[page]
-    folder = booklet_page(project).removeprefix("docs/").removesuffix(".md") + "/"  # the section booklets' folder
+    folder = url_of(booklet_page(project))  # the section booklets' folder
     booklets = sorted(name for name in first if name.startswith(folder) and name.endswith(".html"))
     assert len(booklets) > 1, "no section booklets found"
     assert {name: after.get(name) for name in booklets} == {name: first[name] for name in booklets}, (

@@ -58,8 +58,7 @@
     if (remember) __md_set("__palette", { index: index, color: color });
     // Material's head script has already painted a stored palette on <body>, so nothing "changed" here; the
     // browser's colours must still follow it (the meta tags are written only when the page is not light).
-    var unlit = !remember && !changed && !document.head.querySelector('meta[name="color-scheme"]') &&
-      index !== lightIndex;
+    var unlit = index !== lightIndex && !document.head.querySelector('meta[name="color-scheme"]');
     if (changed || remember || unlit) {
       var style = getComputedStyle(document.querySelector("[data-md-component=header]") || body);
       updateMeta("color-scheme", style.colorScheme);
