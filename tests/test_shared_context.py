@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from .phone_walk import NARROW_320 as NARROW, TEXT_200, TextSize
-from .shared_context import ContextChanged, SharedContext
+from .shared_context import ContextChanged, SharedContext, SharedContexts
 
 pytestmark = pytest.mark.browser
 
@@ -157,33 +157,27 @@ def test_a_tab_with_its_own_settings_sees_what_a_context_with_them_sees(
 
 
 
-def test_a_clock_installed_on_the_shared_context_is_refused_and_not_kept(browser: Any, site_url: str) -> None:
-    shared = SharedContext(browser)
-    try:
-        tab = shared.new_page()
+def test_a_clock_installed_on_the_shared_context_is_refused_and_not_kept(
+    shared_context: SharedContext, site_url: str
+) -> None:
+    """On the `page` fixture's own context (the refused context is replaced; the next test gets the new one)."""
+    with pytest.raises(ContextChanged, match="clock"), shared_context.tab() as tab:
         tab.clock.set_fixed_time(dt.datetime(2024, 3, 15, 12, 0))
         tab.goto(site_url)
-        with pytest.raises(ContextChanged, match="clock"):
-            shared.check_left_alone(tab)
-        shared.reset()
-        assert load(shared.new_page(), site_url)["clock"] is False, "the next tab still has the clock"
-    finally:
-        shared.close()
+    with shared_context.tab() as tab:
+        assert load(tab, site_url)["clock"] is False, "the next tab still has the clock"
 
 
-def test_a_clocked_context_refuses_a_moved_clock_and_keeps_its_own_time(browser: Any, site_url: str) -> None:
+def test_a_clocked_context_refuses_a_moved_clock_and_keeps_its_own_time(
+    shared_contexts: SharedContexts, site_url: str
+) -> None:
+    """On the shared context `clocked_page` gives at that time."""
     today = dt.datetime(2024, 3, 15, 12, 0)
-    shared = SharedContext(browser, fixed_time=today)
-    try:
-        tab = shared.new_page()
+    shared = shared_contexts.get(fixed_time=today)
+    with pytest.raises(ContextChanged, match="moved"), shared.tab() as tab:
         tab.goto(site_url)
         shared.check_left_alone(tab)  # its own time: accepted
         tab.clock.set_fixed_time(today + dt.timedelta(days=1))
-        with pytest.raises(ContextChanged, match="moved"):
-            shared.check_left_alone(tab)
-        shared.reset()
-        later = shared.new_page()
+    with shared.tab() as later:
         later.goto(site_url)
         assert later.evaluate("Date.now()") == int(today.timestamp() * 1000)
-    finally:
-        shared.close()
