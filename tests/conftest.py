@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import atexit
-import datetime as dt
 import http.server
 import os
 import shutil
@@ -17,7 +16,7 @@ from sitebuild import ROOT, BuildResult, BuildServer, copy_project
 from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
 
 from .collect_by_mark import module_left_out
-from .shared_context import SharedContext, fresh_tab
+from .shared_context import SharedContext, SharedContexts, fresh_tab
 
 if TYPE_CHECKING:
     from deploy.preview import Preview
@@ -288,35 +287,29 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def shared_context(browser) -> Iterator[SharedContext]:
-    """One context per test process for the `page` fixture (tests/shared_context.py says why it is safe)."""
-    shared = SharedContext(browser)
-    yield shared
-    shared.close()
+def shared_contexts(browser) -> Iterator[SharedContexts]:
+    """One context per settings per test process (tests/shared_context.py says why sharing is safe)."""
+    contexts = SharedContexts(browser)
+    yield contexts
+    contexts.close()
 
 
 @pytest.fixture(scope="session")
-def clocked_contexts(browser) -> Iterator[dict[dt.datetime, SharedContext]]:
-    """Shared contexts whose clock is fixed, one per time (`clocked_page`)."""
-    contexts: dict[dt.datetime, SharedContext] = {}
-    yield contexts
-    for shared in contexts.values():
-        shared.close()
+def shared_context(shared_contexts: SharedContexts) -> SharedContext:
+    """The context of the `page` fixture: the default settings."""
+    return shared_contexts.get()
 
 
 @pytest.fixture
 def page(shared_context: SharedContext) -> Iterator[Any]:
     """A fresh tab with nothing stored; `page.requests` lists every URL it asked for, to prove no third party
     is called. The context is shared and reset after each test (tests/shared_context.py); a test that needs
-    its own context settings opens one with `browser.new_context`."""
+    a size, emulated media or an init script sets them on this tab, other context settings come from
+    `shared_contexts`."""
     yield from fresh_tab(shared_context)
 
 
 @pytest.fixture
-def clocked_page(request: pytest.FixtureRequest, clocked_contexts: dict[dt.datetime, SharedContext]) -> Iterator[Any]:
+def clocked_page(request: pytest.FixtureRequest, shared_contexts: SharedContexts) -> Iterator[Any]:
     """Like `page`, in a context whose clock is fixed at the test module's TODAY (so dates are exact)."""
-    today = request.module.TODAY
-    shared = clocked_contexts.get(today)
-    if shared is None:
-        shared = clocked_contexts[today] = SharedContext(request.getfixturevalue("browser"), fixed_time=today)
-    yield from fresh_tab(shared)
+    yield from fresh_tab(shared_contexts.get(fixed_time=request.module.TODAY))

@@ -1,18 +1,24 @@
-"""One browser context per test process, a fresh tab in it per test, and the reset that makes it safe.
+"""One browser context per test process and per set of settings, a fresh tab in it per test, and the reset
+that makes it safe.
 
 Why: a new context with its first page load costs Chromium about 1.0–1.1 CPU-s, a new tab in a kept
 context about 0.5 (dev/testing.md, «the context cost»). A shared context would carry a test's state into
 the next one, so after every test `SharedContext.reset` removes what a test can leave there (cookies,
-permissions, context routes, every origin's storage, service workers and the HTTP cache), and
-`SharedContext.check_left_alone` refuses what cannot be removed: Playwright's clock (it stays installed
-in the context) at another time than the context's own. tests/test_shared_context.py proves the reset.
-A test that changes the context itself (locale, viewport, init scripts, permissions it grants at start,
-JavaScript off) makes its own with `browser.new_context`, as before.
+permissions, context routes, every origin's storage, `file://` pages' included, service workers and the
+HTTP cache), and `SharedContext.check_left_alone` refuses what cannot be removed: Playwright's clock (it
+stays installed in the context) at another time than the context's own. `SharedContexts` keeps one
+context per settings (a fixed clock, a phone's touch), so tests that need the same settings share it.
+Settings a tab has of its own (its size, emulated media, its init scripts) are set on the test's tab
+instead of on a context: the tab is closed after the test. tests/test_shared_context.py proves the reset
+and that such a tab sees what a context opened with those settings sees. A test that needs other context
+settings (locale, JavaScript off, permissions granted at start, touch) takes them from `SharedContexts`
+or, used once, makes its own with `browser.new_context`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 from urllib.parse import urlsplit
@@ -30,8 +36,11 @@ class ContextChanged(Exception):
 
 
 def origin_of(url: str) -> str | None:
-    """scheme://host[:port] of an http(s) URL, the key Chromium keeps an origin's storage under."""
+    """The key Chromium keeps an origin's storage under: scheme://host[:port] of an http(s) URL, «file://» for
+    every local file (Chromium gives them all one localStorage, which the offline copy's pages use)."""
     parts = urlsplit(url)
+    if parts.scheme == "file":
+        return "file://"
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         return None
     return f"{parts.scheme}://{parts.netloc}"
@@ -118,14 +127,43 @@ class SharedContext:
         self.origins.clear()
         self.session.send("Network.clearBrowserCache")
 
+    @contextmanager
+    def tab(self) -> Iterator[Any]:
+        """A new tab, checked, closed and the context reset when the block ends: a test that needs two clean
+        tabs one after the other (one per palette) takes each from here."""
+        tab = self.new_page()
+        try:
+            yield tab
+            self.check_left_alone(tab)
+        finally:
+            if not tab.is_closed():
+                tab.close()
+            self.reset()
+
 
 def fresh_tab(shared: SharedContext) -> Iterator[Any]:
     """A fixture's body: a new tab of `shared`, checked, closed and the context reset after the test."""
-    tab = shared.new_page()
-    try:
+    with shared.tab() as tab:
         yield tab
-        shared.check_left_alone(tab)
-    finally:
-        if not tab.is_closed():
-            tab.close()
-        shared.reset()
+
+
+@dataclass
+class SharedContexts:
+    """One `SharedContext` per settings for the whole test process: tests that need the same context settings
+    (a clock fixed at the same time, a phone with touch) share one context instead of opening one each."""
+
+    browser: Any
+    contexts: dict[str, SharedContext] = field(default_factory=dict)
+
+    def get(self, fixed_time: dt.datetime | None = None, **options: Any) -> SharedContext:
+        """The context with this clock and these `browser.new_context` options (the locale is always ru-RU)."""
+        key = repr((fixed_time, sorted(options.items())))
+        shared = self.contexts.get(key)
+        if shared is None:
+            shared = self.contexts[key] = SharedContext(self.browser, fixed_time=fixed_time, options=options)
+        return shared
+
+    def close(self) -> None:
+        for shared in self.contexts.values():
+            shared.close()
+        self.contexts.clear()

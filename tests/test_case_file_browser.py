@@ -75,10 +75,11 @@ def create_case_by_keyboard(page: Any) -> None:
     page.keyboard.press("Enter")
 
 
-def test_a_case_from_the_first_letter_to_the_lawsuit(browser, site_url: str, tmp_path: Path) -> None:
-    context = browser.new_context(locale="ru-RU", accept_downloads=True, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.clock.set_fixed_time(TODAY)
+def test_a_case_from_the_first_letter_to_the_lawsuit(clocked_page, site_url: str, tmp_path: Path) -> None:
+    # A tab of the shared context at TODAY (downloads are accepted there, as in any new context), sized before it
+    # loads anything (tests/test_shared_context.py: a sized tab sees what a context of that size sees).
+    page = clocked_page
+    page.set_viewport_size({"width": 390, "height": 844})
     asked: list[str] = []
     errors: list[str] = []
     page.on("request", lambda request: asked.append(request.url))
@@ -170,7 +171,6 @@ def test_a_case_from_the_first_letter_to_the_lawsuit(browser, site_url: str, tmp
     expect(page.locator("[data-next]")).to_have_attribute("data-next", "in_court")
 
     hosts = {urlparse(url).hostname for url in asked if not url.startswith(("data:", "blob:"))}
-    context.close()
     assert hosts == {"127.0.0.1"}, f"requests to other hosts: {hosts}"
     assert not errors, f"JavaScript errors: {errors}"
 
@@ -245,11 +245,11 @@ def test_cases_fit_a_360px_phone_with_text_at_200_percent(clocked_page, site_url
 
 
 @pytest.mark.xdist_group("offline")  # shares the offline copy with tests/test_offline.py
-def test_the_offline_copy_keeps_a_case_and_opens_the_builder_pre_filled(browser, offline_site: BuildResult) -> None:
+def test_the_offline_copy_keeps_a_case_and_opens_the_builder_pre_filled(
+    clocked_page, offline_site: BuildResult
+) -> None:
     """Over file://, where Chromium refuses modules: the page and the builder run (ozon/offline)."""
-    context = browser.new_context(locale="ru-RU")
-    page = context.new_page()
-    page.clock.set_fixed_time(TODAY)
+    page = clocked_page  # the case it keeps in file://'s storage is cleared after the test (tests/shared_context.py)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto((offline_site.site / "moe-delo.html").as_uri())
@@ -261,5 +261,4 @@ def test_the_offline_copy_keeps_a_case_and_opens_the_builder_pre_filled(browser,
     page.get_by_role("link", name="Составить претензию в конструкторе").click()
     page.wait_for_selector("#claim-print")
     expect(page.locator("#claim-product")).to_have_value("Утюг")
-    context.close()
     assert not errors, f"JavaScript errors: {errors}"

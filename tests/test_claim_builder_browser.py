@@ -444,15 +444,14 @@ Object.defineProperty(window, "localStorage", {
 """
 
 
-def test_blocked_storage_starts_with_defaults_and_logs_no_errors(browser, site_url: str) -> None:
+def test_blocked_storage_starts_with_defaults_and_logs_no_errors(page, site_url: str) -> None:
     """A private window or cookies off: reading localStorage throws. The builder must still work.
 
     Material's own inline head script (`__md_get`, the palette) throws too, on every page; that is
     the theme's, so the test compares with a guide: the builder must add no error of its own.
     """
-    context = browser.new_context(locale="ru-RU")
-    context.add_init_script(BLOCK_STORAGE)
-    page = context.new_page()
+    # On this tab, every page it opens (tests/test_shared_context.py: a tab's init script runs as a context's)
+    page.add_init_script(BLOCK_STORAGE)
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(f"pageerror: {error.message} {error.stack or ''}"))
     page.on(
@@ -463,28 +462,25 @@ def test_blocked_storage_starts_with_defaults_and_logs_no_errors(browser, site_u
             else None
         ),
     )
-    try:
-        page.goto(site_url + "pretenziya/")
-        theme_errors = len(problems)
-        problems.clear()
-        page.clock.set_fixed_time(TODAY)
-        page.goto(site_url + "konstruktor-pretenzii/")
-        page.wait_for_selector("#claim-print")
-        assert page.is_checked("#claim-doc-claim"), "the defaults are set"
-        assert page.input_value("#claim-docDate") == "15.03.2024"
-        assert page.is_disabled("#claim-remember")
-        # read as a reader does, once scrolled to: the browser lays out only the form's parts near the
-        # screen (claim.css, content-visibility), and innerText of a part not laid out yet is empty
-        status = page.locator("#claim-storage-status")
-        status.scroll_into_view_if_needed()
-        expect(status).to_contain_text("не даёт сохранять", use_inner_text=True)  # waits for that frame
-        fill(page, CASES["not-delivered-refund"][0])
-        assert page.locator("#claim-builder").get_attribute("data-valid") == "true"
-        assert penalty(12000, LATE, 14) in flat(page.inner_text("#claim-letter"))
-        assert [p for p in problems if "/assets/claim/" in p] == [], problems
-        assert len(problems) == theme_errors, f"the builder added errors with storage blocked: {problems}"
-    finally:
-        context.close()
+    page.goto(site_url + "pretenziya/")
+    theme_errors = len(problems)
+    problems.clear()
+    page.clock.set_fixed_time(TODAY)
+    page.goto(site_url + "konstruktor-pretenzii/")
+    page.wait_for_selector("#claim-print")
+    assert page.is_checked("#claim-doc-claim"), "the defaults are set"
+    assert page.input_value("#claim-docDate") == "15.03.2024"
+    assert page.is_disabled("#claim-remember")
+    # read as a reader does, once scrolled to: the browser lays out only the form's parts near the
+    # screen (claim.css, content-visibility), and innerText of a part not laid out yet is empty
+    status = page.locator("#claim-storage-status")
+    status.scroll_into_view_if_needed()
+    expect(status).to_contain_text("не даёт сохранять", use_inner_text=True)  # waits for that frame
+    fill(page, CASES["not-delivered-refund"][0])
+    assert page.locator("#claim-builder").get_attribute("data-valid") == "true"
+    assert penalty(12000, LATE, 14) in flat(page.inner_text("#claim-letter"))
+    assert [p for p in problems if "/assets/claim/" in p] == [], problems
+    assert len(problems) == theme_errors, f"the builder added errors with storage blocked: {problems}"
 
 
 def test_date_hint_is_russian_whatever_the_browser_language(browser, site_url: str) -> None:

@@ -213,7 +213,7 @@ def test_a_wrong_setting_stops_the_build_with_the_fix_and_no_traceback(project_c
 
 @pytest.mark.browser
 @CONFIGURED
-def test_link_is_accessible_sends_nothing_and_stays_off_paper(configured: BuildResult, browser) -> None:
+def test_link_is_accessible_sends_nothing_and_stays_off_paper(configured: BuildResult, shared_context) -> None:
     import functools
     import http.server
     import threading
@@ -230,19 +230,19 @@ def test_link_is_accessible_sends_nothing_and_stays_off_paper(configured: BuildR
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         for scheme in sorted(SCHEMES):
-            context = browser.new_context(locale="ru-RU", color_scheme=scheme, reduced_motion="reduce")
-            page = context.new_page()
-            requested: list[str] = []
-            page.on("request", lambda request, seen=requested: seen.append(request.url))
-            page.goto(base + "poddelka/")
-            link = page.get_by_role("link", name="Нашли ошибку или устаревший факт? Напишите редакции")
-            assert link.is_visible()
-            assert (link.get_attribute("href") or "").startswith("mailto:redakciya@example.org?subject=")
-            violations = axe_violations(page)
-            assert not violations, describe(violations)
-            assert all(url.startswith(base) for url in requested), [u for u in requested if not u.startswith(base)]
-            page.emulate_media(media="print")
-            assert not link.is_visible(), "the link is hidden in print"
-            context.close()
+            # A clean tab of the shared context per palette, its media set before it loads anything: what a
+            # context opened with color_scheme and reduced_motion sees (tests/test_shared_context.py).
+            with shared_context.tab() as page:
+                page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
+                page.goto(base + "poddelka/")
+                link = page.get_by_role("link", name="Нашли ошибку или устаревший факт? Напишите редакции")
+                assert link.is_visible()
+                assert (link.get_attribute("href") or "").startswith("mailto:redakciya@example.org?subject=")
+                violations = axe_violations(page)
+                assert not violations, describe(violations)
+                outside = [url for url in page.requests if not url.startswith(base)]
+                assert not outside, outside
+                page.emulate_media(media="print")
+                assert not link.is_visible(), "the link is hidden in print"
     finally:
         server.shutdown()

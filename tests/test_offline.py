@@ -16,12 +16,10 @@ from .test_site_walk import LISTEN
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("offline")]
 
 
-def test_offline_copy_navigates_and_searches_from_file_urls(browser, offline_site: BuildResult) -> None:
-    context = browser.new_context(locale="ru-RU")
-    context.add_init_script(LISTEN)  # the Content-Security-Policy holds over file:// too (ozon/csp)
-    asked: list[str] = []
-    context.on("request", lambda request: asked.append(request.url))
-    page = context.new_page()
+def test_offline_copy_navigates_and_searches_from_file_urls(page, offline_site: BuildResult) -> None:
+    # The Content-Security-Policy holds over file:// too (ozon/csp). The tab's init script runs in every page
+    # it opens, as a context's would (tests/test_shared_context.py); the tab opens no other.
+    page.add_init_script(LISTEN)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto((offline_site.site / "index.html").as_uri())
@@ -39,10 +37,9 @@ def test_offline_copy_navigates_and_searches_from_file_urls(browser, offline_sit
     assert opened.scheme == "file" and opened.path.endswith(".html"), page.url
     assert page.locator("article h1").first.is_visible()
     blocked = blocked_in_search + page.evaluate("window.__cspViolations")
-    context.close()
     assert not blocked, f"Content-Security-Policy violations: {blocked}"
     assert not errors, f"JavaScript errors: {errors}"
-    outside = [url for url in asked if not url.startswith(("file://", "data:", "blob:"))]
+    outside = [url for url in page.requests if not url.startswith(("file://", "data:", "blob:"))]
     assert not outside, f"the offline copy asked the network for: {outside}"
 
 

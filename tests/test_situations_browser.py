@@ -12,7 +12,7 @@ from typing import Any, Iterator
 import pytest
 
 from .conftest import ROOT
-from .shared_context import SharedContext, fresh_tab
+from .shared_context import SharedContexts, fresh_tab
 from .situations import Situation, chooser_situations
 
 pytestmark = pytest.mark.browser
@@ -41,19 +41,11 @@ SHORT_ANSWER_JS = """() => {
 }"""
 
 
-@pytest.fixture(scope="session")
-def phone_context(browser) -> Iterator[SharedContext]:
-    """One phone context (touch, a mobile viewport) per test process, reset after each test."""
-    shared = SharedContext(browser, options={"viewport": PHONE, "has_touch": True, "is_mobile": True,
-                                             "reduced_motion": "reduce"})
-    yield shared
-    shared.close()
-
-
 @pytest.fixture
-def phone(phone_context: SharedContext) -> Iterator[Any]:
-    """A fresh tab of the phone context (tests/shared_context.py: what the reset removes, and its proof)."""
-    yield from fresh_tab(phone_context)
+def phone(shared_contexts: SharedContexts) -> Iterator[Any]:
+    """A fresh tab of the process's phone context (touch, a mobile viewport; tests/shared_context.py: what the
+    reset removes, and its proof)."""
+    yield from fresh_tab(shared_contexts.get(viewport=PHONE, has_touch=True, is_mobile=True, reduced_motion="reduce"))
 
 
 def test_the_chooser_offers_situations() -> None:
