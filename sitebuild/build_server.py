@@ -10,7 +10,8 @@ forks one child per build. The child does what `python -m mkdocs build ...` does
 (the copy's folder first on sys.path, the caller's environment, stdout and stderr to files) and runs
 the copy's own macros and plugins (ozon_help/), imported fresh in that child; its exit code comes back as a
 subprocess's would. After each build the server imports the third-party modules that child needed, so
-the next child starts with them loaded.
+the next child starts with them loaded. One server serves a whole test run: pytest-xdist's workers send their
+requests through a Unix socket (BuildServer.listen and use), and their builds run side by side.
 
 Equivalence with a plain subprocess build (same exit code, output and pages) is tested in
 tests/test_build_server.py; benchmarks keep timing plain subprocesses (sitebuild.project.build).
