@@ -10,7 +10,8 @@ forks one child per build. The child does what `python -m mkdocs build ...` does
 (the copy's folder first on sys.path, the caller's environment, stdout and stderr to files) and runs
 the copy's own macros and plugins (ozon_help/), imported fresh in that child; its exit code comes back as a
 subprocess's would. After each build the server imports the third-party modules that child needed, so
-the next child starts with them loaded.
+the next child starts with them loaded. One server serves a whole test run: pytest-xdist's workers send their
+requests through a Unix socket (BuildServer.listen and use), and their builds run side by side.
 
 Equivalence with a plain subprocess build (same exit code, output and pages) is tested in
 tests/test_build_server.py; benchmarks keep timing plain subprocesses (sitebuild.project.build).
@@ -24,9 +25,12 @@ import importlib
 import json
 import os
 import runpy
+import selectors
+import socket
 import sys
 import sysconfig
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -157,8 +161,43 @@ def _share_theme_listings() -> None:
     jinja2.FileSystemLoader.list_templates = list_templates  # type: ignore[method-assign]
 
 
-def serve() -> None:
-    """Read one JSON request per line on stdin, answer {"returncode": N} per line on stdout."""
+class _Client:
+    """One caller: the process that started the server (on stdin and stdout) or a test process beside it that
+    connected to the server's socket. It sends one request at a time and waits for the reply."""
+
+    def __init__(self, reads: int, writes: int, connection: socket.socket | None = None) -> None:
+        self.reads, self.writes, self.connection = reads, writes, connection
+        self.pending = b""
+
+    def reply(self, returncode: int) -> None:
+        try:
+            os.write(self.writes, (json.dumps({"returncode": returncode}) + "\n").encode())
+        except OSError:  # the caller has gone (a test process that crashed): nobody is waiting
+            pass
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+
+
+@dataclass
+class _Running:
+    """A child at work, for whom, and the file that will list the modules it imported."""
+
+    pid: int
+    client: _Client
+    modules: str
+
+
+# A request is one JSON line of a few hundred bytes plus the caller's environment; one far longer is no request.
+MAX_REQUEST_BYTES = 1 << 20
+
+
+def serve(listen_fd: int | None = None) -> None:
+    """Answer each JSON request line with {"returncode": N}: from stdin (replies on stdout) and, with
+    `listen_fd`, from every test process that connects to that listening Unix socket, so that the test
+    processes of one run share one server, its imports and its compiled templates. Builds of different
+    callers run side by side, one child each. The server stops when its stdin closes, after its last child."""
     import mkdocs.__main__  # noqa: F401  the first child starts with MkDocs' CLI loaded
 
     templates = Path(TEMPLATE_CACHE)  # the server's working directory is its scratch folder
@@ -168,19 +207,69 @@ def serve() -> None:
 
     replies = os.dup(1)
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # nothing the imports print can corrupt the replies
-    for line in sys.stdin.buffer:
+    selector = selectors.DefaultSelector()
+    owner = _Client(0, replies)
+    selector.register(0, selectors.EVENT_READ, owner)
+    listener = None
+    if listen_fd is not None:
+        listener = socket.socket(fileno=listen_fd)  # bound and listening already (BuildServer.listen)
+        selector.register(listener, selectors.EVENT_READ, listener)
+    running: dict[int, _Running] = {}  # by the child's pidfd
+    own_fds = [replies, selector.fileno()] if hasattr(selector, "fileno") else [replies]
+    open_fds: list[int] = []  # what a child closes first: the server's own channels (not stdio: it replaces them)
+
+    def fork(client: _Client, line: bytes) -> None:
         request = json.loads(line)
         gc.freeze()  # what the server holds is never garbage: a child's collections need not walk it
         pid = os.fork()
         if pid == 0:
+            for fd in open_fds:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
             _child(request)
-        _, status = os.waitpid(pid, 0)
-        os.write(replies, (json.dumps({"returncode": os.waitstatus_to_exitcode(status)}) + "\n").encode())
-        try:
-            _warm(json.loads(Path(request["modules"]).read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            pass
+        pidfd = os.pidfd_open(pid)
+        running[pidfd] = _Running(pid, client, request["modules"])
+        selector.register(pidfd, selectors.EVENT_READ, pidfd)
+
+    owner_open = True
+    while owner_open or running:
+        open_fds[:] = [fd for fd in own_fds + [key.fd for key in selector.get_map().values()] if fd > 2]
+        for key, _ in selector.select():
+            what = key.data
+            if what is listener and listener is not None:
+                connection, _ = listener.accept()
+                guest = _Client(connection.fileno(), connection.fileno(), connection)
+                selector.register(connection, selectors.EVENT_READ, guest)
+            elif isinstance(what, int):  # a child has ended
+                child = running.pop(what)
+                selector.unregister(what)
+                os.close(what)
+                _, status = os.waitpid(child.pid, 0)
+                child.client.reply(os.waitstatus_to_exitcode(status))
+                try:
+                    _warm(json.loads(Path(child.modules).read_text(encoding="utf-8")))
+                except (OSError, ValueError):
+                    pass
+            else:
+                client: _Client = what
+                data = os.read(client.reads, 65536)
+                client.pending += data
+                if not data or len(client.pending) > MAX_REQUEST_BYTES:  # gone, or no request
+                    selector.unregister(key.fileobj)
+                    client.close()
+                    owner_open = owner_open and client is not owner
+                    continue
+                while b"\n" in client.pending:
+                    line, client.pending = client.pending.split(b"\n", 1)
+                    fork(client, line)
+
+
+def main(argv: list[str]) -> None:
+    """`build_server.py [--listen-fd FD]`."""
+    serve(int(argv[1]) if len(argv) == 2 and argv[0] == "--listen-fd" else None)
 
 
 if __name__ == "__main__":
-    serve()
+    main(sys.argv[1:])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -13,6 +14,9 @@ from pathlib import Path
 from typing import IO
 
 from .build_server import TEMPLATE_CACHE
+
+_SOCKET = "socket"  # in the server's scratch folder
+_MAX_SOCKET_PATH = 100  # bytes; Linux takes 107 for a Unix socket's path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a build reads. Tests that run the checker or pytest inside a copy add CODE_PARTS.
@@ -76,24 +80,74 @@ def build(project: Path, site: Path | None = None, config: str = "mkdocs.yml") -
 class BuildServer:
     """The same strict build, forked from a process that has MkDocs and its plugins loaded already.
 
-    sitebuild/build_server.py says how; a test session keeps one per worker process. `build` answers
-    as the function `build` does: exit code, stdout then stderr, and the pages on disk.
+    sitebuild/build_server.py says how. A test session keeps one server: pytest-xdist's controller starts it
+    (`listen`) and each worker uses it through its socket (`use`), so its imports and its compiled templates
+    are paid once, not once per worker; a session without workers starts its own on the first build.
+    `build` answers as the function `build` does: exit code, stdout then stderr, and the pages on disk.
     """
 
     def __init__(self) -> None:
         self._process: subprocess.Popen[bytes] | None = None
-        self._scratch = Path()
+        self._server_folder = Path()  # the server's scratch folder: its socket and the compiled templates
+        self._scratch = Path()  # this caller's own: the children's stdout and stderr
+        self._address: str | None = None  # a server another process started (use)
+        self._channel: tuple[IO[bytes], IO[bytes]] | None = None
+        self._address_of_own: str | None = None  # where the server this process started listens (listen)
 
-    def _started(self) -> tuple[IO[bytes], IO[bytes]]:
-        if self._process is None or self._process.poll() is not None:
-            self._scratch = Path(tempfile.mkdtemp(prefix="build-server-"))  # the children's stdout and stderr
-            server = Path(__file__).with_name("build_server.py")
+    def listen(self) -> str | None:
+        """Start the server (if it is not running) with a socket other test processes can `use`: its address;
+        None where the scratch folder's path is too long for a Unix socket (each process then starts its own)."""
+        if self._process is None or self._process.poll() is not None or self._address_of_own is None:
+            self._start(listen=True)
+        return self._address_of_own
+
+    def use(self, address: str) -> None:
+        """Send builds to the server another process started and listens at `address` (listen)."""
+        self.close()
+        self._address = address
+        self._server_folder = Path(address).parent
+
+    def _start(self, listen: bool) -> None:
+        self.close()
+        self._server_folder = Path(tempfile.mkdtemp(prefix="build-server-"))  # private (0700): its socket
+        server = Path(__file__).with_name("build_server.py")
+        address = str(self._server_folder / _SOCKET)
+        self._address_of_own = address if listen and len(address.encode()) < _MAX_SOCKET_PATH else None
+        # The socket listens before the server starts, so a caller can connect at once (the server accepts
+        # it when it has MkDocs imported).
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            extra: list[str] = []
+            if self._address_of_own:
+                listener.bind(self._address_of_own)
+                listener.listen()
+                extra = ["--listen-fd", str(listener.fileno())]
             # -P: the server's sys.path holds no project folder, so it can never import the project's modules
             self._process = subprocess.Popen(
-                [sys.executable, "-P", str(server)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=self._scratch
+                [sys.executable, "-P", str(server), *extra],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                cwd=self._server_folder,
+                pass_fds=(listener.fileno(),) if extra else (),
             )
+        finally:
+            listener.close()
         assert self._process.stdin and self._process.stdout
-        return self._process.stdin, self._process.stdout
+        self._channel = (self._process.stdin, self._process.stdout)
+
+    def _started(self) -> tuple[IO[bytes], IO[bytes]]:
+        if self._channel is None or (self._process is not None and self._process.poll() is not None):
+            if self._address is not None:
+                connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                connection.connect(self._address)
+                self._channel = (connection.makefile("wb"), connection.makefile("rb"))
+                connection.close()  # the two files keep the connection open
+            else:
+                self._start(listen=False)
+        if self._scratch == Path():
+            self._scratch = Path(tempfile.mkdtemp(prefix="build-client-"))
+        assert self._channel is not None
+        return self._channel
 
     def build(self, project: Path, site: Path | None = None, config: str = "mkdocs.yml") -> BuildResult:
         site = site or project / "site"
@@ -121,7 +175,9 @@ class BuildServer:
         requests.flush()
         reply = replies.readline()
         if not reply:
-            raise RuntimeError(f"the build server stopped (exit code {self._process and self._process.wait()})")
+            self._channel = None
+            code = self._process and self._process.wait()
+            raise RuntimeError(f"the build server stopped (exit code {code})")
         return ScriptRun(
             json.loads(reply)["returncode"],
             out.read_text(encoding="utf-8", errors="replace"),
@@ -131,12 +187,20 @@ class BuildServer:
     @property
     def compiled_templates(self) -> list[Path]:
         """The Jinja bytecode its children share (build_server._share_compiled_templates)."""
-        return sorted((self._scratch / TEMPLATE_CACHE).glob("*")) if self._process is not None else []
+        if self._channel is None and self._address is None:
+            return []
+        return sorted((self._server_folder / TEMPLATE_CACHE).glob("*"))
 
     def close(self) -> None:
+        """Stop the server this process started (after its running builds), or leave the one it used."""
+        if self._channel is not None:
+            for channel in self._channel:
+                channel.close()
+            self._channel = None
         if self._process is not None:
-            assert self._process.stdin
-            self._process.stdin.close()
             self._process.wait()
             self._process = None
+            shutil.rmtree(self._server_folder, ignore_errors=True)
+        if self._scratch != Path():
             shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = Path()

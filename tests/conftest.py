@@ -34,10 +34,26 @@ if TYPE_CHECKING:
 # The project copy and the strict build live in sitebuild/, shared with bench/ (neither imports the other).
 __all__ = ["ROOT", "BuildResult", "BuildServer", "build", "copy_project", "CHROMIUM", "CHROMIUM_ARGS"]
 
-# One build server per test process (each xdist worker has its own): builds fork from a process that has
-# MkDocs and its plugins imported, instead of starting Python again (sitebuild/build_server.py).
+# One build server per test session: builds fork from a process that has MkDocs and its plugins imported,
+# instead of starting Python again (sitebuild/build_server.py). Under pytest-xdist the controller, which runs
+# no test, starts it and every worker sends its builds there (pytest_configure_node, pytest_configure): MkDocs'
+# imports and Material's compiled templates are then paid once a run, not once per worker.
 _BUILD_SERVER = BuildServer()
 atexit.register(_BUILD_SERVER.close)
+_SHARED_SERVER = "build_server"  # the key of its address in a worker's workerinput
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: run in the controller for each worker it starts
+def pytest_configure_node(node: Any) -> None:
+    address = _BUILD_SERVER.listen()
+    if address is not None:
+        node.workerinput[_SHARED_SERVER] = address
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    address = getattr(config, "workerinput", {}).get(_SHARED_SERVER)
+    if address:
+        _BUILD_SERVER.use(address)
 
 
 def build(project: Path, site: Path | None = None, config: str = "mkdocs.yml") -> BuildResult:
@@ -66,7 +82,8 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
 
 def pytest_sessionfinish() -> None:
     # Stop the server while this process still waits for it (test workers may leave without atexit),
-    # so its builds count in the CPU time of whoever ran the tests.
+    # so its builds count in the CPU time of whoever ran the tests. A worker only leaves the controller's
+    # server; the controller's session ends after every worker's.
     _BUILD_SERVER.close()
 
 

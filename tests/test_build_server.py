@@ -93,3 +93,47 @@ def test_a_script_runs_as_python_script_args_in_the_folder(
     monkeypatch.setenv("SCRIPT_TEST_VALUE", "passed on")
     run = server.run_script(tmp_path, script, ["a", "b c"])
     assert (run.returncode, run.stdout, run.stderr) == (3, "['a', 'b c'] True passed on\n", "on stderr\n")
+
+
+SLOW_SCRIPT = """\
+import pathlib, sys, time
+deadline = time.monotonic() + 30
+while not pathlib.Path(sys.argv[1]).exists() and time.monotonic() < deadline:  # until the other caller's build ran
+    time.sleep(0.01)
+print("slow saw", pathlib.Path(sys.argv[1]).read_text())
+sys.exit(4)
+"""
+QUICK_SCRIPT = """\
+import pathlib, sys
+pathlib.Path(sys.argv[1]).write_text("quick")
+print("quick")
+sys.exit(5)
+"""
+
+
+def test_test_processes_share_one_server_and_build_side_by_side(tmp_path: Path) -> None:
+    """pytest-xdist's workers use the controller's server (tests/conftest.py): a caller's build does not wait
+    for another caller's, and each caller gets its own exit code and output."""
+    import threading
+
+    owner, slow_caller, quick_caller = BuildServer(), BuildServer(), BuildServer()
+    try:
+        address = owner.listen()
+        assert address is not None
+        slow_caller.use(address)
+        quick_caller.use(address)
+        (tmp_path / "slow.py").write_text(SLOW_SCRIPT, encoding="utf-8")
+        (tmp_path / "quick.py").write_text(QUICK_SCRIPT, encoding="utf-8")
+        flag = str(tmp_path / "quick-ran")
+        slow_runs = []
+        slow = threading.Thread(
+            target=lambda: slow_runs.append(slow_caller.run_script(tmp_path, tmp_path / "slow.py", [flag]))
+        )
+        slow.start()
+        quick = quick_caller.run_script(tmp_path, tmp_path / "quick.py", [flag])  # would wait forever if serial
+        slow.join(timeout=60)
+        assert (quick.returncode, quick.stdout) == (5, "quick\n")
+        assert [(run.returncode, run.stdout) for run in slow_runs] == [(4, "slow saw quick\n")]
+    finally:
+        for server in (quick_caller, slow_caller, owner):
+            server.close()

@@ -25,7 +25,7 @@ from .conftest import ROOT, BuildResult, build
 from .page_picks import first_guide, first_other_page
 from .refused_front_matter_copy import ALIAS_BOMB, RefusedFrontMatter
 from .refused_front_matter_copy import GROUP as REFUSED_GROUP
-from .sitecheck_support import replace_in, run_check
+from .sitecheck_support import copy_with_pages, replace_in, run_check
 from .wrong_calls_copy import GROUP as WRONG_CALLS_GROUP
 from .wrong_calls_copy import HOME, MISSPELT_CONTACT, MISSPELT_ON_OTHER_PAGE, VARIABLE_ON_HOME, WrongCalls
 
@@ -349,6 +349,13 @@ def test_impossible_date_gives_line_and_fix(project_copy: Path) -> None:
 # --- 7: hand-typed contacts, denied hosts as the browser reads them, look-alikes in the data ----
 
 
+@pytest.fixture
+def guide_copy(tmp_path: Path) -> Path:
+    """The project with only GUIDE in docs/ (mkdocs.yml and data/ whole): these checks judge each page and the
+    contacts file on their own (sitecheck_support.copy_with_pages); the real site's runs cover every page."""
+    return copy_with_pages(tmp_path / "project", GUIDE)
+
+
 @pytest.mark.parametrize(
     ("snippet", "expected"),
     [
@@ -361,10 +368,10 @@ def test_impossible_date_gives_line_and_fix(project_copy: Path) -> None:
         ("Звоните: 8&nbsp;800&nbsp;555&nbsp;49&nbsp;43.", "phone number"),
     ],
 )
-def test_hand_typed_contacts_are_found_however_written(project_copy: Path, snippet: str, expected: str) -> None:
-    page = project_copy / GUIDE
+def test_hand_typed_contacts_are_found_however_written(guide_copy: Path, snippet: str, expected: str) -> None:
+    page = guide_copy / GUIDE
     replace_in(page, "{{ short_answer() }}", "{{ short_answer() }}\n\n" + snippet + "\n")
-    problems = [p for p in run_check("hand-typed-contacts", project_copy) if expected in p.message]
+    problems = [p for p in run_check("hand-typed-contacts", guide_copy) if expected in p.message]
     assert [(p.path, p.line) for p in problems][:1] == [(GUIDE, line_of(page, snippet))], problems
     assert "{{" in problems[0].fix
 
@@ -382,14 +389,14 @@ def _full_width(text: str) -> str:
         lambda d: d.upper() + ".",  # FACEBOOK.COM.
     ],
 )
-def test_denied_hosts_are_compared_as_the_browser_reads_them(project_copy: Path, disguise) -> None:
+def test_denied_hosts_are_compared_as_the_browser_reads_them(guide_copy: Path, disguise) -> None:
     from sitecheck.project import Project
 
-    domain = next(iter(Project(project_copy).denied_domains))
+    domain = next(iter(Project(guide_copy).denied_domains))
     url = f"https://{disguise(domain)}/page"
-    page = project_copy / GUIDE
+    page = guide_copy / GUIDE
     replace_in(page, "{{ short_answer() }}", f"{{{{ short_answer() }}}}\n\nСм. [страницу]({url}).\n")
-    problems = [p for p in run_check("external-links", project_copy) if domain in p.message]
+    problems = [p for p in run_check("external-links", guide_copy) if domain in p.message]
     assert problems and {(p.path, p.line) for p in problems} == {(GUIDE, line_of(page, url))}, problems
 
 
@@ -415,10 +422,10 @@ def _cyrillic_o(value: str) -> str:
         ("number", lambda _: '"+7 701 123 45 67"', "is a number in KZ, not in Russia"),
     ],
 )
-def test_look_alikes_and_foreign_numbers_in_the_data(project_copy: Path, key: str, change, expected: str) -> None:
-    line = _swap_first(project_copy / "data" / "contacts.yml", key, change)
-    problems = [p for p in run_check("data", project_copy) if expected in p.message]
-    assert [(p.path, p.line) for p in problems] == [("data/contacts.yml", line)], run_check("data", project_copy)
+def test_look_alikes_and_foreign_numbers_in_the_data(guide_copy: Path, key: str, change, expected: str) -> None:
+    line = _swap_first(guide_copy / "data" / "contacts.yml", key, change)
+    problems = [p for p in run_check("data", guide_copy) if expected in p.message]
+    assert [(p.path, p.line) for p in problems] == [("data/contacts.yml", line)], run_check("data", guide_copy)
 
 
 # --- The Content-Security-Policy in the built pages (the browser side: tests/test_site_walk.py) ---

@@ -7,8 +7,6 @@ import json
 import logging
 import os
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -21,6 +19,7 @@ from ozon_help.plugins.serve_dirty.plugin import ServeDirtyPlugin
 from ozon_help.plugins.serve_mode import is_dirty_serve
 from sitebuild import copy_project
 
+from .conftest import BuildServer
 from .page_picks import booklet_page, first_guide, url_of
 
 SERVE_DIRTY = ("serve", True)  # on_startup's command and dirty, as `make serve` starts MkDocs
@@ -305,13 +304,17 @@ print(json.dumps({"first": first, "after_a_save": built()}))
 
 
 @pytest.mark.machinery
-def test_a_save_renders_the_guide_and_keeps_booklets_and_search_as_they_were(tmp_path: Path) -> None:
+def test_a_save_renders_the_guide_and_keeps_booklets_and_search_as_they_were(
+    tmp_path: Path, build_server: BuildServer
+) -> None:
     project = copy_project(tmp_path / "project")
     guide = first_guide(project).removeprefix("docs/")
     marker = "Отметка сохранения для теста."
     site = tmp_path / "site"
-    run = subprocess.run([sys.executable, "-c", TWO_SERVE_BUILDS, str(site), guide, marker], cwd=project,
-                         capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    driver = tmp_path / "two_serve_builds.py"  # outside the copy: the script puts the copy first on sys.path
+    driver.write_text(TWO_SERVE_BUILDS, encoding="utf-8")
+    # `python driver.py ...` in the copy, forked from the build server (MkDocs imported once a run)
+    run = build_server.run_script(project, driver, [str(site), guide, marker])
     assert run.returncode == 0, run.stderr[-3000:]
     builds = json.loads(run.stdout)
     first, after = builds["first"], builds["after_a_save"]

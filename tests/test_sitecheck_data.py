@@ -10,7 +10,7 @@ from sitecheck import data
 
 from .conftest import ROOT
 from .contact_picks import install_fixture_contacts
-from .sitecheck_support import only_one, replace_in, run_check
+from .sitecheck_support import copy_with_pages, only_one, replace_in, run_check
 
 NAME = data.NAME
 CONTACTS = "data/contacts.yml"
@@ -21,9 +21,16 @@ def test_real_data_passes() -> None:
     assert problems == [], "\n".join(map(str, problems))
 
 
-def test_fixture_data_passes(project_copy: Path) -> None:
-    install_fixture_contacts(project_copy)
-    problems = run_check(NAME, project_copy)
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """mkdocs.yml and data/ without the pages (sitecheck_support.copy_with_pages): this check reads only the
+    contacts file."""
+    return copy_with_pages(tmp_path / "project")
+
+
+def test_fixture_data_passes(data_copy: Path) -> None:
+    install_fixture_contacts(data_copy)
+    problems = run_check(NAME, data_copy)
     assert problems == [], "\n".join(map(str, problems))
 
 
@@ -45,11 +52,11 @@ def test_fixture_data_passes(project_copy: Path) -> None:
         ("replaced_by: ozon-chat", "replaced_by: ozon-chatt", "names no channel"),
     ],
 )
-def test_broken_contacts_file(project_copy: Path, old: str, new: str, expected: str) -> None:
-    path = install_fixture_contacts(project_copy)  # frozen values: the live file may change
+def test_broken_contacts_file(data_copy: Path, old: str, new: str, expected: str) -> None:
+    path = install_fixture_contacts(data_copy)  # frozen values: the live file may change
     changed_line = path.read_text(encoding="utf-8").split(old, 1)[0].count("\n") + 1
     replace_in(path, old, new)
-    problem = only_one(run_check(NAME, project_copy), expected)
+    problem = only_one(run_check(NAME, data_copy), expected)
     assert problem.path == CONTACTS
     # The line of the defect, or of the key the defect belongs to (a missing or enum field).
     assert changed_line - 12 <= problem.line <= changed_line + 1, problem
@@ -75,9 +82,9 @@ def test_broken_contacts_file(project_copy: Path, old: str, new: str, expected: 
         ),
     ],
 )
-def test_phone_disagrees_with_its_region(project_copy: Path, old: str, new: str, expected: str) -> None:
-    path = install_fixture_contacts(project_copy)  # frozen values: the live file may change
+def test_phone_disagrees_with_its_region(data_copy: Path, old: str, new: str, expected: str) -> None:
+    path = install_fixture_contacts(data_copy)  # frozen values: the live file may change
     defect_line = path.read_text(encoding="utf-8").split(old, 1)[0].count("\n") + 1
     replace_in(path, old, new)
-    problem = only_one(run_check(NAME, project_copy), expected)
+    problem = only_one(run_check(NAME, data_copy), expected)
     assert problem.path == CONTACTS and defect_line <= problem.line <= defect_line + 2

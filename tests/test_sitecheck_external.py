@@ -11,7 +11,7 @@ from sitecheck.project import Project
 
 from .conftest import ROOT, BuildResult
 from .contact_picks import install_fixture_contacts, live_book
-from .sitecheck_support import append_to, errors_about, only_one, replace_in, run_check
+from .sitecheck_support import append_to, copy_with_pages, errors_about, only_one, replace_in, run_check
 
 NAME = external.NAME
 
@@ -27,9 +27,16 @@ def test_deny_list_holds_the_banned_and_the_dead() -> None:
     assert all(why for why in domains.values()), "every denied domain says why"
 
 
-def test_http_link_in_markdown(project_copy: Path) -> None:
-    append_to(project_copy / "docs" / "slovar.md", "\n[Госуслуги](http://www.gosuslugi.ru/)\n")
-    problem = only_one(run_check(NAME, project_copy), "http://www.gosuslugi.ru/", "not https")
+@pytest.fixture
+def glossary_copy(tmp_path: Path) -> Path:
+    """The project with only the glossary in docs/ (mkdocs.yml and data/ whole): the check judges each page and
+    the contacts file on its own (sitecheck_support.copy_with_pages); test_real_site_passes covers every page."""
+    return copy_with_pages(tmp_path / "project", "docs/slovar.md")
+
+
+def test_http_link_in_markdown(glossary_copy: Path) -> None:
+    append_to(glossary_copy / "docs" / "slovar.md", "\n[Госуслуги](http://www.gosuslugi.ru/)\n")
+    problem = only_one(run_check(NAME, glossary_copy), "http://www.gosuslugi.ru/", "not https")
     assert problem.path == "docs/slovar.md" and problem.line > 1
 
 
@@ -42,25 +49,25 @@ def test_http_link_in_markdown(project_copy: Path) -> None:
         "Не верьте статьям вроде ozon-guide.ru.",
     ],
 )
-def test_denied_domain_in_markdown(project_copy: Path, text: str) -> None:
-    append_to(project_copy / "docs" / "slovar.md", f"\n{text}\n")
-    problem = only_one(run_check(NAME, project_copy), "is on the deny list")
+def test_denied_domain_in_markdown(glossary_copy: Path, text: str) -> None:
+    append_to(glossary_copy / "docs" / "slovar.md", f"\n{text}\n")
+    problem = only_one(run_check(NAME, glossary_copy), "is on the deny list")
     assert problem.path == "docs/slovar.md"
     assert "data/denied-domains.yml" in problem.message
 
 
-def test_denied_domain_in_live_contact(project_copy: Path) -> None:
-    contacts = install_fixture_contacts(project_copy)  # frozen values: the live file may change
+def test_denied_domain_in_live_contact(glossary_copy: Path) -> None:
+    contacts = install_fixture_contacts(glossary_copy)  # frozen values: the live file may change
     replace_in(contacts, "url: https://vk.com/ozon", "url: https://m.facebook.com/ozon")
-    problem = only_one(run_check(NAME, project_copy), "ozon-vk", "facebook.com is on the deny list")
+    problem = only_one(run_check(NAME, glossary_copy), "ozon-vk", "facebook.com is on the deny list")
     assert problem.path == "data/contacts.yml" and problem.line > 100
 
 
-def test_obsolete_contact_may_keep_its_dead_url(project_copy: Path) -> None:
+def test_obsolete_contact_may_keep_its_dead_url(glossary_copy: Path) -> None:
     """o-courier-form holds https://www.ocourier.ru/feedback/: allowed while it is obsolete ..."""
-    contacts = install_fixture_contacts(project_copy).read_text(encoding="utf-8")
+    contacts = install_fixture_contacts(glossary_copy).read_text(encoding="utf-8")
     assert "url: https://www.ocourier.ru/feedback/" in contacts
-    assert errors_about(run_check(NAME, project_copy), "ocourier") == []
+    assert errors_about(run_check(NAME, glossary_copy), "ocourier") == []
 
 
 def test_obsolete_dead_url_is_never_rendered_as_a_link(built_copy: Path) -> None:
