@@ -36,10 +36,13 @@ WIDE_TABLES_JS = """() => [...document.querySelectorAll('.md-typeset__scrollwrap
   })"""
 
 # The booklets lay out a chapter only near the screen (content-visibility), and wide-tables.js marks its
-# tables then: scroll to each table as a reader would.
+# tables then: scroll to each table as a reader would. Any other page's tables are marked in its load event,
+# which goto waits for (wide-tables.js): nothing to scroll to, nothing to wait for (a pause of 100 ms a page).
 SCROLL_TO_TABLES_JS = """async () => {
+  const wraps = document.querySelectorAll('.booklet-part .md-typeset__scrollwrap');
+  if (!wraps.length) return;
   const frames = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-  for (const wrap of document.querySelectorAll('.booklet-part .md-typeset__scrollwrap')) {
+  for (const wrap of wraps) {
     wrap.scrollIntoView();
     await frames();
   }

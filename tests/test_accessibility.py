@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -119,12 +120,20 @@ def audit_plan(site: Path, paths: list[str]) -> dict[str, tuple[str, ...]]:
 FIRST, SECOND = "light", "dark"
 
 
+def in_scheme(page: Any, scheme: str) -> Any:
+    """The tab opens pages in `scheme` (Material picks the palette from prefers-color-scheme), motion reduced.
+
+    A tab of the shared context (conftest `page`, a new tab costs about half a new context), its media
+    emulated as a context made with color_scheme and reduced_motion would emulate them for its tabs.
+    """
+    page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
+    return page
+
+
 @pytest.fixture
-def palette_page(browser):
-    """A page that opens pages in the light palette (Material picks it from prefers-color-scheme)."""
-    context = browser.new_context(locale="ru-RU", color_scheme=FIRST, reduced_motion="reduce")
-    yield context.new_page()
-    context.close()
+def palette_page(page):
+    """A tab that opens pages in the light palette."""
+    return in_scheme(page, FIRST)
 
 
 def test_the_parts_hold_every_page_once(built_site: BuildResult) -> None:
@@ -207,7 +216,7 @@ def _looks_pages(site: Path) -> list[str]:
     return [url_of(first_guide()), "", url_of(page_calling("claim_data")), section_booklets(site)[0], "404.html"]
 
 
-def test_the_toggled_palette_equals_a_page_opened_in_it(browser, site_url: str, built_site: BuildResult) -> None:
+def test_the_toggled_palette_equals_a_page_opened_in_it(page, site_url: str, built_site: BuildResult) -> None:
     """As the audit does it: each page opened light, switched dark with its toggle, the choice forgotten
     before the next; against the same pages opened dark, each as on a first visit (Material stores the
     palette on every page it shows; a booklet opened with a stored palette sets no colour meta tags)."""
@@ -215,18 +224,14 @@ def test_the_toggled_palette_equals_a_page_opened_in_it(browser, site_url: str, 
     assert all(_file(built_site.site, path).exists() for path in pages), pages
     looks: dict[str, dict[str, dict[str, list[str]]]] = {"light": {}, "toggled": {}, "dark": {}}
     for scheme in (FIRST, SECOND):
-        context = browser.new_context(locale="ru-RU", color_scheme=scheme, reduced_motion="reduce")
-        try:
-            page = context.new_page()
-            for path in pages:
-                open_page(page, site_url + path)
-                looks[scheme][path] = page.evaluate(LOOKS_JS)
-                if scheme == FIRST:
-                    switch_palette(page, SCHEMES[SECOND])
-                    looks["toggled"][path] = page.evaluate(LOOKS_JS)
-                forget_palette(page)
-        finally:
-            context.close()
+        in_scheme(page, scheme)
+        for path in pages:
+            open_page(page, site_url + path)
+            looks[scheme][path] = page.evaluate(LOOKS_JS)
+            if scheme == FIRST:
+                switch_palette(page, SCHEMES[SECOND])
+                looks["toggled"][path] = page.evaluate(LOOKS_JS)
+            forget_palette(page)
     for path in pages:
         opened, toggled = looks[SECOND][path], looks["toggled"][path]
         assert opened["body"] == toggled["body"], f"/{path}: <body> {toggled['body']}, opened dark {opened['body']}"
@@ -240,26 +245,22 @@ def test_the_toggled_palette_equals_a_page_opened_in_it(browser, site_url: str, 
 
 
 def test_a_booklet_opened_after_a_dark_choice_gives_the_browser_dark_colours(
-    browser, site_url: str, built_site: BuildResult
+    palette_page, site_url: str, built_site: BuildResult
 ) -> None:
     """A reader who chose dark on a guide, then opens the booklets: Material's head script paints <body> dark
     before booklet-palette.js runs, and the script must still write the colour meta tags (scrollbars, form
     controls and the phone's address bar follow them), as on a page that switched itself."""
-    context = browser.new_context(locale="ru-RU", color_scheme=FIRST, reduced_motion="reduce")
-    try:
-        page = context.new_page()
-        open_page(page, site_url + url_of(first_guide()))
-        switch_palette(page, SCHEMES[SECOND])
-        switched = page.evaluate(LOOKS_JS)["metas"]
-        assert switched, "the guide's toggle wrote no colour meta tags"
-        for path in (url_of(booklet_page()), section_booklets(built_site.site)[0]):
-            open_page(page, site_url + path)
-            looks = page.evaluate(LOOKS_JS)
-            assert f"data-md-color-scheme={SCHEMES[SECOND]}" in looks["body"], (path, looks["body"])
-            assert [m for m in looks["metas"] if m.startswith("color-scheme=")] == [
-                m for m in switched if m.startswith("color-scheme=")], (path, looks["metas"], switched)
-    finally:
-        context.close()
+    page = palette_page
+    open_page(page, site_url + url_of(first_guide()))
+    switch_palette(page, SCHEMES[SECOND])
+    switched = page.evaluate(LOOKS_JS)["metas"]
+    assert switched, "the guide's toggle wrote no colour meta tags"
+    for path in (url_of(booklet_page()), section_booklets(built_site.site)[0]):
+        open_page(page, site_url + path)
+        looks = page.evaluate(LOOKS_JS)
+        assert f"data-md-color-scheme={SCHEMES[SECOND]}" in looks["body"], (path, looks["body"])
+        assert [m for m in looks["metas"] if m.startswith("color-scheme=")] == [
+            m for m in switched if m.startswith("color-scheme=")], (path, looks["metas"], switched)
 
 
 def _nav_pages(nav) -> list[str]:

@@ -7,6 +7,7 @@ What each test expects comes from the built site (its contents and chapter title
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -55,29 +56,40 @@ def _contents(page_html: Path) -> list[Entry]:
     return entries
 
 
-def _pdf_text(pdf: Path, first: int, last: int | None = None, layout: bool = True) -> str:
-    args = ["pdftotext", "-f", str(first), "-l", str(last or first)] + (["-layout"] if layout else [])
-    return subprocess.run(args + [str(pdf), "-"], capture_output=True, check=True, text=True, timeout=60).stdout
+def _pdf_text(pdf: Path, page: int, layout: bool = True) -> str:
+    """Sheet `page` (from 1) as pdftotext reads it, from one read of the whole PDF (pdf_sheets)."""
+    return pdf_sheets(pdf, layout=layout)[page - 1]
 
 
 def _lines(pdf: Path, page: int) -> list[list[str]]:
     """The page's words line by line, left to right, from their boxes (pdftotext -bbox): the contents are
     two columns, and a line holds an entry of each."""
-    out = subprocess.run(
-        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
-        capture_output=True,
-        check=True,
-        text=True,
-        timeout=60,
-    ).stdout
+    boxes = _bbox_pages(pdf, CONTENTS_SHEETS)
     words = [
         (round(float(m.group(2))), float(m.group(1)), unescape(m.group(3)))
-        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', out)
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', boxes[page - 1])
     ]
     lines: dict[int, list[tuple[float, str]]] = {}
     for y, x, text in words:
         lines.setdefault(y, []).append((x, text))
     return [[text for _, text in sorted(line)] for _, line in sorted(lines.items())]
+
+
+# The contents take the first sheets; their page numbers are looked for on this many at most.
+CONTENTS_SHEETS = 10
+
+
+@functools.lru_cache(maxsize=16)
+def _bbox_pages(pdf: Path, last: int) -> tuple[str, ...]:
+    """pdftotext -bbox of sheets 1..last in one run (one per sheet before), split at each <page>."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", str(last), str(pdf), "-"],
+        capture_output=True,
+        check=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    return tuple(out.split("<page ")[1:])
 
 
 def _printed_page_numbers(pdf: Path, entries: list[Entry]) -> dict[int, int]:
@@ -86,7 +98,7 @@ def _printed_page_numbers(pdf: Path, entries: list[Entry]) -> dict[int, int]:
     wanted = {e.number for e in entries}
     found: dict[int, int] = {}
     page = 1
-    while wanted - found.keys() and page <= 10:
+    while wanted - found.keys() and page <= min(CONTENTS_SHEETS, len(_bbox_pages(pdf, CONTENTS_SHEETS))):
         for line in _lines(pdf, page):
             current: int | None = None
             last: int | None = None
@@ -104,6 +116,30 @@ def _printed_page_numbers(pdf: Path, entries: list[Entry]) -> dict[int, int]:
 
 def _heading_lines(text: str) -> str:
     return " ".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+def _one_sheet(pdf: Path, page: int, *mode: str) -> str:
+    args = ["pdftotext", "-enc", "UTF-8", *mode, "-f", str(page), "-l", str(page), str(pdf), "-"]
+    return subprocess.run(args, capture_output=True, check=True, text=True, timeout=60).stdout
+
+
+def test_a_sheet_reads_the_same_alone_and_in_the_whole(booklet_pdfs: tuple[Path, list[BookletPdf]]) -> None:
+    """The checks read each sheet from one pdftotext run over the whole PDF (pdf_sheets, _bbox_pages), not
+    from a run per sheet: on the whole booklet's first, middle and last sheet, both ways give the same text,
+    with -layout and without, and the same word boxes."""
+    whole = _whole_and_sections(booklet_pdfs[1])[0]
+    count = len(whole.pages)
+    assert count > 3, f"{whole.pdf.name}: {count} sheets"
+    for page in sorted({1, count // 2, count}):
+        for mode, layout in (((), False), (("-layout",), True)):
+            alone = _one_sheet(whole.pdf, page, *mode)
+            assert alone.endswith("\f"), (page, mode, alone[-20:])
+            assert pdf_sheets(whole.pdf, layout=layout)[page - 1] == alone[:-1], (whole.pdf.name, page, mode)
+    for page in (1, 2):
+        alone = _one_sheet(whole.pdf, page, "-bbox")
+        assert alone.count("<page ") == 1
+        assert _bbox_pages(whole.pdf, CONTENTS_SHEETS)[page - 1].split("</page>")[0] == (
+            alone.split("<page ", 1)[1].split("</page>")[0]), (whole.pdf.name, page)
 
 
 def test_every_booklet_link_has_its_pdf(booklet_pdfs: tuple[Path, list[BookletPdf]]) -> None:

@@ -37,46 +37,40 @@ def _visible_toggles(page) -> list[str]:
             if label.is_visible()]
 
 
+# A tab of the shared context (conftest `page`) with the reader's system palette emulated, as a context made
+# with color_scheme emulates it for its tabs; nothing is stored in it before the test (the reset after each).
 @pytest.mark.parametrize("preference", sorted(SCHEMES))
-def test_the_booklet_opens_in_the_readers_system_palette_with_one_toggle(browser, site_url: str,
+def test_the_booklet_opens_in_the_readers_system_palette_with_one_toggle(page, site_url: str,
                                                                          preference: str) -> None:
-    context = browser.new_context(locale="ru-RU", color_scheme=preference)
-    page = context.new_page()
-    try:
-        page.goto(site_url + BOOKLET)
-        assert page.locator('[data-md-component="palette"]').count() == 0, "Material would mount it too"
-        assert _scheme(page) == SCHEMES[preference]
-        assert len(_visible_toggles(page)) == 1
-        # Same as Material on a guide: the same palette and the same toggle showing.
-        page.goto(site_url + GUIDE)
-        assert _scheme(page) == SCHEMES[preference]
-        guide_toggles = _visible_toggles(page)
-        page.goto(site_url + BOOKLET)
-        assert _visible_toggles(page) == guide_toggles
-    finally:
-        context.close()
+    page.emulate_media(color_scheme=preference)
+    page.goto(site_url + BOOKLET)
+    assert page.locator('[data-md-component="palette"]').count() == 0, "Material would mount it too"
+    assert _scheme(page) == SCHEMES[preference]
+    assert len(_visible_toggles(page)) == 1
+    # Same as Material on a guide: the same palette and the same toggle showing.
+    page.goto(site_url + GUIDE)
+    assert _scheme(page) == SCHEMES[preference]
+    guide_toggles = _visible_toggles(page)
+    page.goto(site_url + BOOKLET)
+    assert _visible_toggles(page) == guide_toggles
 
 
-def test_switching_on_the_booklet_changes_it_and_every_other_page(browser, site_url: str) -> None:
-    context = browser.new_context(locale="ru-RU", color_scheme="light")
-    page = context.new_page()
-    try:
-        page.goto(site_url + BOOKLET)
-        assert _scheme(page) == "default"
-        page.locator("form.md-header__option label:visible").click()
-        assert _scheme(page) == "slate"
-        assert page.locator('meta[name="color-scheme"]').get_attribute("content") == "dark"
-        page.goto(site_url + GUIDE)
-        assert _scheme(page) == "slate", "the guide did not take the palette chosen on the booklet"
-        page.locator("form.md-header__option label:visible").click()  # Material's own switch
-        assert _scheme(page) == "default"
-        page.goto(site_url + BOOKLET)
-        assert _scheme(page) == "default", "the booklet did not take the palette chosen on the guide"
-        page.locator("form.md-header__option label:visible").click()
-        page.reload()
-        assert _scheme(page) == "slate", "the booklet forgot the reader's choice"
-    finally:
-        context.close()
+def test_switching_on_the_booklet_changes_it_and_every_other_page(page, site_url: str) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url + BOOKLET)
+    assert _scheme(page) == "default"
+    page.locator("form.md-header__option label:visible").click()
+    assert _scheme(page) == "slate"
+    assert page.locator('meta[name="color-scheme"]').get_attribute("content") == "dark"
+    page.goto(site_url + GUIDE)
+    assert _scheme(page) == "slate", "the guide did not take the palette chosen on the booklet"
+    page.locator("form.md-header__option label:visible").click()  # Material's own switch
+    assert _scheme(page) == "default"
+    page.goto(site_url + BOOKLET)
+    assert _scheme(page) == "default", "the booklet did not take the palette chosen on the guide"
+    page.locator("form.md-header__option label:visible").click()
+    page.reload()
+    assert _scheme(page) == "slate", "the booklet forgot the reader's choice"
 
 
 @pytest.mark.parametrize("width", [320, 360, 1366])

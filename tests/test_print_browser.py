@@ -80,11 +80,24 @@ def print_pdf(page, url: str, out: Path) -> str:
 PAGE_NUMBER = re.compile(r"^(\d+) из (\d+)$")  # print.css: @page { @bottom-center { … } }
 
 
-def pdf_sheets(pdf: Path) -> list[str]:
-    """The text of each sheet, as pdftotext reads it (sheets end with a form feed)."""
-    done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True)
-    sheets = done.stdout.split("\f")
-    return sheets[:-1] if sheets and not sheets[-1].strip() else sheets
+def pdf_sheets(pdf: Path, layout: bool = False) -> list[str]:
+    """The text of each sheet, as pdftotext reads it (sheets end with a form feed); `layout`: pdftotext's
+    -layout, which keeps a line's words where the sheet has them (two columns side by side).
+
+    pdftotext reads the whole document, so a test that reads sheets one by one asks for them here: one run
+    per PDF and mode, not one per sheet (test_booklet_pdf.py read a booklet's 285 sheets with 285 runs).
+    Kept per file as written: a PDF printed again to the same path is read again. A sheet read alone
+    (`-f N -l N`) is the same text: test_booklet_pdf.py's test_a_sheet_reads_the_same_alone_and_in_the_whole.
+    """
+    stat = pdf.stat()
+    return list(_read_sheets(str(pdf.resolve()), stat.st_mtime_ns, stat.st_size, layout))
+
+
+@functools.lru_cache(maxsize=32)
+def _read_sheets(pdf: str, _mtime_ns: int, _size: int, layout: bool) -> tuple[str, ...]:
+    args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [pdf, "-"]
+    sheets = subprocess.run(args, capture_output=True, text=True, check=True, timeout=120).stdout.split("\f")
+    return tuple(sheets[:-1] if sheets and not sheets[-1].strip() else sheets)
 
 
 def sheet_number(sheet: str) -> tuple[int, int] | None:

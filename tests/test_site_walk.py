@@ -141,12 +141,11 @@ def test_no_request_to_another_host(walk: Walk) -> None:
 
 
 @pytest.fixture
-def csp_page(browser):
-    context = browser.new_context(locale="ru-RU")
-    context.add_init_script(LISTEN)
-    new_page = context.new_page()
-    yield new_page
-    context.close()
+def csp_page(page):
+    """A tab of the shared context (conftest `page`) that listens for policy violations before any script of
+    the page runs (the tab's own init script: closed with the tab)."""
+    page.add_init_script(LISTEN)
+    return page
 
 
 def test_a_script_injected_without_a_hash_is_blocked(csp_page, site_url: str) -> None:
