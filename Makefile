@@ -109,7 +109,8 @@ check: $(STAMP) ## the fast checks, no browser: lint, types, strict build, sitec
 	$(call run_tests,lint typecheck,-m "not browser and not machinery")
 
 # lint and typecheck run here too: CI runs this target, so code that ruff, mypy, eslint or tsc refuses never lands.
-test: $(STAMP) ## everything: lint, types, browser tests included (what CI runs via .ci/run)
+# node_modules/.installed first: the accessibility tests read axe-core from it (tests/site_pages.py).
+test: $(STAMP) node_modules/.installed ## everything: lint, types, browser tests included (what CI runs via .ci/run)
 	$(call run_tests,lint typecheck,)
 
 # Like `make check`: reuse the strict build sitecheck just made, and spread the tests over every core.

@@ -195,6 +195,23 @@ def test_every_page_passes_axe_in_both_palettes(
     assert not failures, "axe-core (WCAG 2.1 A/AA) violations:\n" + "\n".join(failures)
 
 
+# A page with one mistake of each kind the audits rely on: an audit that finds nothing here (an empty or
+# wrong axe script, a rule set that selects nothing) would pass every real page too.
+BROKEN_PAGE = """<!doctype html><html lang="ru"><head><title>t</title></head><body><main>
+<h1>Заголовок</h1><img src="data:," id="no-alt">
+<p id="pale" style="color:#aaa;background:#fff">Бледный текст</p>
+<input id="no-label" type="text"><a href="#x" id="empty-link"></a>
+</main></body></html>"""
+
+
+def test_the_audit_finds_known_mistakes(page) -> None:
+    page.set_content(BROKEN_PAGE)
+    found = {(violation["id"], node["target"][0]) for violation in axe_violations(page) for node in violation["nodes"]}
+    expected = {("image-alt", "#no-alt"), ("color-contrast", "#pale"), ("label", "#no-label"),
+                ("link-name", "#empty-link")}
+    assert expected <= found, f"axe missed {sorted(expected - found)}; found {sorted(found)}"
+
+
 # What a page's looks are made of: every element's computed colours (and what hides or dims it), <body>'s
 # palette attributes and the colour meta tags the toggle rewrites.
 LOOKS_JS = """() => {
