@@ -37,6 +37,7 @@ from mkdocs.config.base import Config
 
 from macros.front_matter_guard import FIX_INVISIBLE, invisible_part
 from macros.problems import Problem
+from macros.yaml_source import SafeLoader
 
 MAX_BYTES = 64 * 1024  # today's file is 6 KB
 _MARKUP = re.compile(r"[<>\"`\\]|\{\{|\{%|\{#")
@@ -327,10 +328,9 @@ _OptionsLoader.add_multi_constructor("tag:yaml.org,2002:python/object/apply:pymd
 _OptionsLoader.add_constructor("!ENV", lambda loader, node: None)
 
 
-# libyaml's safe loader: the same events, nodes and marks as PyYAML's pure-Python one, 20x faster (14 of the
-# guard's 17 ms a call went to the pure-Python parser; the guard runs in every build and every test copy's).
-# PyYAML's wheels carry libyaml; without it, the pure-Python loader gives the same result, only slower.
-_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The project's one YAML loader (libyaml's when PyYAML has it): 14 of the guard's 17 ms a call went to the
+# pure-Python parser, and the guard runs in every build and every test copy's.
+_FAST_LOADER: Any = SafeLoader
 
 
 def config_problems(text: str, path: str = CONFIG_FILE) -> list[Problem]:
