@@ -1,4 +1,5 @@
-"""ozon/nav_cache: navigation rendered once per folder, not once per page (cache.py; build speed)."""
+"""ozon/nav_cache: navigation rendered once per folder, not once per page (cache.py), and one Markdown converter
+for every page instead of a new one per page (markdown_reuse.py); build speed."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
+from ozon_help.plugins.nav_cache import markdown_reuse
 from ozon_help.plugins.nav_cache.cache import (
     NAV_ITEM_TEMPLATE,
     NAV_TEMPLATE,
@@ -33,3 +35,17 @@ class NavCachePlugin(BasePlugin[NavCacheConfig]):
             nav_cache_children=cache.children,
         )
         return env
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # After every plugin's on_config (macros/safe_html adds its extension there), before the first page is
+        # converted (MkDocs converts them all before on_env); a new converter each build (`make serve`).
+        markdown_reuse.install(markdown_reuse.ReusedMarkdown())
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        markdown_reuse.uninstall()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        markdown_reuse.uninstall()
+
+    def on_shutdown(self) -> None:
+        markdown_reuse.uninstall()
