@@ -1,5 +1,6 @@
-"""ozon/nav_cache: navigation rendered once per folder, not once per page (cache.py), and one Markdown converter
-for every page instead of a new one per page (markdown_reuse.py); build speed."""
+"""ozon/nav_cache: navigation rendered once per folder, not once per page (cache.py), Material's interface words
+looked up once per build (translations.py), and one Markdown converter for every page instead of a new one per
+page (markdown_reuse.py); build speed."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from ozon_help.plugins.nav_cache.cache import (
     wrap_nav_template,
 )
 from ozon_help.plugins.nav_cache.config import NavCacheConfig
+from ozon_help.plugins.nav_cache.translations import LANGUAGE_TEMPLATE, Translations, wrap_language_template
 
 
 class NavCachePlugin(BasePlugin[NavCacheConfig]):
@@ -27,12 +29,16 @@ class NavCachePlugin(BasePlugin[NavCacheConfig]):
         assert theme_loader is not None  # MkDocs always gives the theme's environment a loader
         item_source, _, _ = theme_loader.get_source(env, NAV_ITEM_TEMPLATE)
         nav_source, _, _ = theme_loader.get_source(env, NAV_TEMPLATE)
-        wrapped = {NAV_ITEM_TEMPLATE: wrap_nav_item_template(item_source), NAV_TEMPLATE: wrap_nav_template(nav_source)}
+        language_source, _, _ = theme_loader.get_source(env, LANGUAGE_TEMPLATE)
+        wrapped = {
+            NAV_ITEM_TEMPLATE: wrap_nav_item_template(item_source), NAV_TEMPLATE: wrap_nav_template(nav_source),
+            LANGUAGE_TEMPLATE: wrap_language_template(language_source),
+        }
         env.loader = ChoiceLoader([DictLoader(wrapped), theme_loader])
         cache = NavFragmentCache([file.url for file in files.documentation_pages()])
         env.globals.update(
             nav_cache_key=cache.key, nav_cache_get=cache.get, nav_cache_put=cache.put, nav_cache_hit=cache.hit,
-            nav_cache_children=cache.children,
+            nav_cache_children=cache.children, nav_cache_translated=Translations().translated,
         )
         return env
 
