@@ -94,6 +94,9 @@ def test_the_converter_is_reused_only_for_the_same_options() -> None:
     assert reused.make(extensions=extensions, extension_configs=configs) is not third
     other = reused.make(extensions=extensions, extension_configs=configs, tab_length=2)  # asked for more
     assert other.tab_length == 2
+    plain = markdown_reuse.ReusedMarkdown()  # no settings: MkDocs passes a new {} for each page
+    toc_only = plain.make(extensions=(names := ["toc"]), extension_configs={})
+    assert plain.make(extensions=names, extension_configs={}) is toc_only
 
 
 def test_install_stands_in_for_page_render_and_uninstall_puts_markdown_back() -> None:

@@ -45,8 +45,9 @@ class ReusedMarkdown:
             return markdown.Markdown(**options)  # asked for something else: made as MkDocs would
         asked = self._asked
         if (
-            self._converter is not None and asked is not None and asked[0] is extensions and asked[1] is configs
-            and asked[2] == tuple(extensions) and asked[3] == configs
+            self._converter is not None and asked is not None and asked[0] is extensions
+            and (asked[1] is configs or not configs)  # MkDocs passes `mdx_configs or {}`: a new {} every page
+            and asked[2] == tuple(extensions) and asked[3] == _options_copy(configs)
         ):
             return self._converter.reset()
         self._converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
