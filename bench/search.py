@@ -201,7 +201,7 @@ def turn_to_search(page, url: str, text: str) -> tuple[float, float]:
     )
 
 
-def run(site: Path, queries: list[Query], label: str) -> list[Outcome]:
+def run(site: Path, queries: list[Query], label: str, turns: int = TURNS) -> list[Outcome]:
     from playwright.sync_api import sync_playwright
 
     from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
@@ -211,7 +211,7 @@ def run(site: Path, queries: list[Query], label: str) -> list[Outcome]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         started = time.perf_counter()
         firsts, readies = [], []
-        for _ in range(TURNS):
+        for _ in range(turns):
             page = browser.new_page(locale="ru-RU", viewport={"width": 1280, "height": 900})
             page.add_init_script(PROBE)
             first, ready = turn_to_search(page, url, queries[0].text)
@@ -219,7 +219,7 @@ def run(site: Path, queries: list[Query], label: str) -> list[Outcome]:
             readies.append(ready)
             page.close()
         print(
-            f"[{label}] after the reader turns to search ({TURNS} page loads, median): index ready "
+            f"[{label}] after the reader turns to search ({turns} page loads, median): index ready "
             f"{statistics.median(readies):.0f} ms, first results painted {statistics.median(firsts):.0f} ms "
             f"(each: {', '.join(f'{v:.0f}' for v in firsts)}; {time.perf_counter() - started:.1f} s wall)"
         )
@@ -325,6 +325,7 @@ def main() -> None:
     parser.add_argument("--stock", action="store_true", help="Material's stock lunr search, for comparison")
     parser.add_argument("--site", type=Path, help="an already built site to measure instead of building")
     parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument("--turns", type=int, default=TURNS, help="page loads timed from turning to search")
     args = parser.parse_args()
     queries = load_queries(args.queries)
     if args.queries == QUERIES:  # the held-out set is reported apart: only its figure says search got better
@@ -334,13 +335,13 @@ def main() -> None:
         where = f", {args.site}"
     label = ("stock lunr" if args.stock else "search-ru") + where
     if args.site:
-        report(label, args.site, run(args.site, queries, label))
+        report(label, args.site, run(args.site, queries, label, args.turns))
         engine_times(args.site, queries)
         return
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
         workdir = Path(tmp)
         site = build_site(prepare(workdir, args.synthetic, args.stock), workdir / "site")
-        report(label, site, run(site, queries, label))
+        report(label, site, run(site, queries, label, args.turns))
         engine_times(site, queries)
 
 

@@ -97,5 +97,5 @@ def test_bench_search_runs(built_site: BuildResult, tmp_path: Path) -> None:
     queries.write_text(
         "".join(f"- {{q: {q.text}, slug: {q.slug}}}\n" for q in load_queries()[:3]), encoding="utf-8"
     )
-    output = _bench("bench.search", "--site", str(built_site.site), "--queries", str(queries))
+    output = _bench("bench.search", "--site", str(built_site.site), "--queries", str(queries), "--turns", "1")
     assert "hit@1" in output and "keyup → results painted" in output and "engine per query" in output
