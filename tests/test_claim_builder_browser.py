@@ -109,12 +109,17 @@ def page(clocked_page):
     return clocked_page
 
 
+def dom_text(page, selector: str) -> str:
+    """A text of the form as the DOM holds it. Not innerText: the form's sections are laid out only near the
+    screen (claim.css, content-visibility: auto), and innerText of a section the browser has not laid out yet
+    is empty. Right after «Печать» moves the focus up, or after a reload, a section further down can still be
+    unrendered on a loaded machine: that made this module's message checks fail at random."""
+    return page.text_content(selector) or ""
+
+
 def message(page, name: str) -> str:
-    """The message next to field `name`, as the DOM holds it. Not innerText: the form's sections are laid out
-    only near the screen (claim.css, content-visibility: auto), and innerText of a section the browser has not
-    laid out yet is empty. Right after «Печать» moves the focus to the first wrong field, a section further
-    down can still be unrendered on a loaded machine: that made this module's message checks fail at random."""
-    return page.text_content(f"#claim-{name}-error") or ""
+    """The message next to field `name` (see `dom_text`)."""
+    return dom_text(page, f"#claim-{name}-error")
 
 
 def open_builder(page, site_url: str) -> int:
@@ -415,7 +420,7 @@ def test_answers_are_stored_only_on_request_and_erased_by_the_button(page, site_
     assert page.evaluate("localStorage.getItem('ozon-claim-builder:v1')") is None
     assert page.input_value("#claim-fullName") == ""
     assert not page.is_checked("#claim-remember")
-    assert page.inner_text("#claim-storage-status") == "Ничего не сохранено."
+    assert dom_text(page, "#claim-storage-status") == "Ничего не сохранено."
     page.reload()
     page.wait_for_selector("#claim-print")
     assert page.input_value("#claim-fullName") == ""
@@ -437,7 +442,7 @@ def test_restored_answers_never_bring_back_an_old_date_silently(page, site_url: 
     assert page.input_value("#claim-fullName") == BUYER["fullName"]
     assert page.input_value("#claim-docDate") == "15.03.2024", "today's date, not the saved one"
     notice = page.locator("#claim-docDate-notice")
-    assert notice.is_visible() and "10.03.2024" in notice.inner_text() and "15.03.2024" in notice.inner_text()
+    assert notice.is_visible() and "10.03.2024" in notice.text_content() and "15.03.2024" in notice.text_content()
 
 
 BLOCK_STORAGE = """
@@ -496,7 +501,7 @@ def test_date_hint_is_russian_whatever_the_browser_language(browser, site_url: s
         page.wait_for_selector("#claim-print")
         assert page.get_attribute("#claim-orderDate", "type") == "text"
         assert page.get_attribute("#claim-orderDate", "placeholder") == "ДД.ММ.ГГГГ"
-        assert "ДД.ММ.ГГГГ" in page.inner_text('label[for="claim-orderDate"]')
+        assert "ДД.ММ.ГГГГ" in dom_text(page, 'label[for="claim-orderDate"]')
         page.fill("#claim-orderDate", "20.02.2024")
         page.fill("#claim-orderDate", "02/30/2024")
         page.click("#claim-print")
