@@ -8,6 +8,7 @@ with file:line and what to write instead, rather than escaped once and unescaped
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -61,12 +62,14 @@ def front_matter_problems(meta: dict[str, Any], source: str | Callable[[], str])
     """(line, what is wrong, fix) for every unsafe key or value of a page's front matter. `source` is the
     page file's text, or what reads it: it is read only when there is a problem to place (build speed)."""
     problems: list[tuple[int, str, str]] = []
-    text_of_page: list[str] = []
 
+    @functools.cache
     def line_of(key: str) -> int:
-        if not text_of_page:
-            text_of_page.append(source if isinstance(source, str) else source())
-        return key_line(text_of_page[0], key)
+        return key_line(page_text(), key)
+
+    @functools.cache
+    def page_text() -> str:
+        return source if isinstance(source, str) else source()
 
     for key, value in meta.items():
         if key in REFUSED_KEYS:

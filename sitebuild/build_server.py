@@ -216,14 +216,14 @@ def serve(listen_fd: int | None = None) -> None:
         selector.register(listener, selectors.EVENT_READ, listener)
     running: dict[int, _Running] = {}  # by the child's pidfd
     own_fds = [replies, selector.fileno()] if hasattr(selector, "fileno") else [replies]
-    open_fds: list[int] = []  # what a child closes first: the server's own channels (not stdio: it replaces them)
 
     def fork(client: _Client, line: bytes) -> None:
         request = json.loads(line)
         gc.freeze()  # what the server holds is never garbage: a child's collections need not walk it
         pid = os.fork()
         if pid == 0:
-            for fd in open_fds:
+            # The child closes the server's own channels first (not stdio: it replaces them).
+            for fd in [fd for fd in own_fds + [key.fd for key in selector.get_map().values()] if fd > 2]:
                 try:
                     os.close(fd)
                 except OSError:
@@ -235,7 +235,6 @@ def serve(listen_fd: int | None = None) -> None:
 
     owner_open = True
     while owner_open or running:
-        open_fds[:] = [fd for fd in own_fds + [key.fd for key in selector.get_map().values()] if fd > 2]
         for key, _ in selector.select():
             what = key.data
             if what is listener and listener is not None:

@@ -6,9 +6,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from sitebuild import ROOT
+
 # axe-core as package-lock.json pins it (a direct devDependency; `make test` runs `npm ci` first). Its 4.14
 # runs the colour rules 2.3x cheaper than the 4.12 axe-playwright-python shipped (dev/testing.md).
-AXE_FILE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_FILE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 # The WCAG 2.0 and 2.1 level A and AA rules of axe-core.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

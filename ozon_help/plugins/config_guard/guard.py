@@ -328,11 +328,6 @@ _OptionsLoader.add_multi_constructor("tag:yaml.org,2002:python/object/apply:pymd
 _OptionsLoader.add_constructor("!ENV", lambda loader, node: None)
 
 
-# The project's one YAML loader (libyaml's when PyYAML has it): 14 of the guard's 17 ms a call went to the
-# pure-Python parser, and the guard runs in every build and every test copy's.
-_FAST_LOADER: Any = SafeLoader
-
-
 def config_problems(text: str, path: str = CONFIG_FILE) -> list[Problem]:
     """Every problem of a mkdocs.yml text, in file order, named as `path` (relative to the project); [] when
     the file is fine."""
@@ -345,11 +340,13 @@ def _text_problems(text: str) -> list[Problem]:
         return [config_problem(1, f"the file is over {MAX_BYTES // 1024} KB", "keep mkdocs.yml to settings")]
     found: list[Problem] = []
     try:
-        for event in yaml.parse(text, Loader=_FAST_LOADER):
+        # The project's one YAML loader (libyaml's when PyYAML has it): 14 of the guard's 17 ms a call went to
+        # PyYAML's pure-Python parser, and the guard runs in every build and every test copy's.
+        for event in yaml.parse(text, Loader=SafeLoader):
             if (isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None)) and event.start_mark:
                 found.append(config_problem(event.start_mark.line + 1, "YAML anchors and aliases are not allowed",
                                            "write the value out where it is used"))
-        root = yaml.compose(text, Loader=_FAST_LOADER)
+        root = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return [config_problem(mark.line + 1 if mark else 1, f"YAML cannot read it: {error}", "fix the syntax")]
