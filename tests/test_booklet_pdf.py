@@ -23,7 +23,7 @@ from ozon_help.booklet_paper import PDF_LINK_ATTR, TOC_PAGE_ATTR, running_title
 from sitebuild.project import BuildResult
 
 from .conftest import ROOT
-from .test_print_browser import BOOK, SCREEN_ONLY, assert_numbered, normalize, pdf_sheets, pdf_text
+from .test_print_browser import BOOK, SCREEN_ONLY, assert_numbered, file_version, normalize, pdf_sheets, pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("booklet-pdf")]
 
@@ -79,11 +79,16 @@ def _lines(pdf: Path, page: int) -> list[list[str]]:
 CONTENTS_SHEETS = 10
 
 
-@functools.lru_cache(maxsize=16)
 def _bbox_pages(pdf: Path, last: int) -> tuple[str, ...]:
-    """pdftotext -bbox of sheets 1..last in one run (one per sheet before), split at each <page>."""
+    """pdftotext -bbox of sheets 1..last in one run (one per sheet before), split at each <page>; read again
+    when the PDF is written again, as pdf_sheets is."""
+    return _read_bbox(file_version(pdf), last)
+
+
+@functools.lru_cache(maxsize=16)
+def _read_bbox(version: tuple[str, int, int], last: int) -> tuple[str, ...]:
     out = subprocess.run(
-        ["pdftotext", "-bbox", "-f", "1", "-l", str(last), str(pdf), "-"],
+        ["pdftotext", "-bbox", "-f", "1", "-l", str(last), version[0], "-"],
         capture_output=True,
         check=True,
         text=True,

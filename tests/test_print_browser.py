@@ -89,13 +89,18 @@ def pdf_sheets(pdf: Path, layout: bool = False) -> list[str]:
     Kept per file as written: a PDF printed again to the same path is read again. A sheet read alone
     (`-f N -l N`) is the same text: test_booklet_pdf.py's test_a_sheet_reads_the_same_alone_and_in_the_whole.
     """
-    stat = pdf.stat()
-    return list(_read_sheets(str(pdf.resolve()), stat.st_mtime_ns, stat.st_size, layout))
+    return list(_read_sheets(file_version(pdf), layout))
+
+
+def file_version(path: Path) -> tuple[str, int, int]:
+    """A file as written: its path, modification time and size; a cache key that writing the file changes."""
+    stat = path.stat()
+    return str(path.resolve()), stat.st_mtime_ns, stat.st_size
 
 
 @functools.lru_cache(maxsize=32)
-def _read_sheets(pdf: str, _mtime_ns: int, _size: int, layout: bool) -> tuple[str, ...]:
-    args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [pdf, "-"]
+def _read_sheets(version: tuple[str, int, int], layout: bool) -> tuple[str, ...]:
+    args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [version[0], "-"]
     sheets = subprocess.run(args, capture_output=True, text=True, check=True, timeout=120).stdout.split("\f")
     return tuple(sheets[:-1] if sheets and not sheets[-1].strip() else sheets)
 
