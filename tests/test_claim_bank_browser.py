@@ -79,7 +79,6 @@ def test_bank_document_on_a_phone_prints_alone_and_passes_axe(
     page.set_viewport_size({"width": 360, "height": 740})
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url))
-    page.clock.set_fixed_time(TODAY)
     page.goto(site_url + "konstruktor-pretenzii/")
     page.wait_for_selector("#claim-print")
     loaded = len(asked)

@@ -105,7 +105,8 @@ def fill(page, answers: Any) -> None:
 
 @pytest.fixture
 def page(clocked_page):
-    """Every tab here reads the clock at TODAY (open_builder fixes it too): a shared context with that clock."""
+    """Every tab here reads the clock at TODAY: a tab of the shared context with that clock (setting it again
+    would add one more script to the context's init scripts for every later page)."""
     return clocked_page
 
 
@@ -123,7 +124,7 @@ def message(page, name: str) -> str:
 
 
 def open_builder(page, site_url: str) -> int:
-    page.clock.set_fixed_time(TODAY)
+    """The builder's page in `page` (this module's: a tab of the context whose clock is at TODAY)."""
     # Every request of the builder's page is made before its load event (goto waits for it); networkidle
     # would add half a second and, on a loaded machine, sometimes never came (a 30 s timeout in CI).
     page.goto(site_url + "konstruktor-pretenzii/")
@@ -474,7 +475,6 @@ def test_blocked_storage_starts_with_defaults_and_logs_no_errors(page, site_url:
     page.goto(site_url + "pretenziya/")
     theme_errors = len(problems)
     problems.clear()
-    page.clock.set_fixed_time(TODAY)
     page.goto(site_url + "konstruktor-pretenzii/")
     page.wait_for_selector("#claim-print")
     assert page.is_checked("#claim-doc-claim"), "the defaults are set"
