@@ -16,6 +16,7 @@ the booklet»): the whole booklet took Chromium 1.7 s, WeasyPrint 70.0 17 s, wit
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -23,7 +24,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 from xml.etree import ElementTree
 
 import tinycss2
@@ -199,27 +200,53 @@ def print_booklet(page: Any, url: str, out: Path, margins: Margins, page_url: st
     raise BookletPdfError(f"{page_url}: the contents' page numbers did not settle in {MAX_PASSES} prints")
 
 
-def make_booklet_pdfs(site: Path, log: Any = print) -> list[BookletPdf]:
-    """Print every booklet of the built `site` to the PDF its page links. Returns what each one holds."""
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
+def make_booklet_pdfs(site: Path, log: Any = print, browser: Any = None) -> list[BookletPdf]:
+    """Print every booklet of the built `site` to the PDF its page links. Returns what each one holds.
 
-    from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS, serve
-
+    `browser`: a running Playwright Chromium to print with (the tests pass theirs: Playwright's sync API
+    refuses to start a second time in a process whose event loop already runs); without it one is launched.
+    """
     booklets = find_booklets(site)
     if not booklets:
         return []
+    from sitebuild.browse import CHROMIUM
+
     if not Path(CHROMIUM).exists() or shutil.which("pdftotext") is None:
         raise BookletPdfError(MISSING_TOOLS)
     margins = page_margins((site / PRINT_CSS).read_text(encoding="utf-8"))
-    made = []
-    with serve(site) as base, sync_playwright() as playwright:
+    with contextlib.ExitStack() as stack:
+        if browser is None:
+            browser = stack.enter_context(_launched_chromium())
+        return _print_booklets(site, booklets, margins, browser, log)
+
+
+@contextlib.contextmanager
+def _launched_chromium() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    from sitebuild.browse import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            # bypass_csp: the contents' numbers are written by the page script this module runs.
-            context = browser.new_context(bypass_csp=True)
-            page = context.new_page()
-            page.set_default_timeout(TIMEOUT_S * 1000)
+            yield browser
+        finally:
+            browser.close()
+
+
+def _print_booklets(site: Path, booklets: list[tuple[str, str]], margins: Margins, browser: Any,
+                    log: Any) -> list[BookletPdf]:
+    from playwright.sync_api import Error as PlaywrightError
+
+    from sitebuild.browse import serve
+
+    made = []
+    # bypass_csp: the contents' numbers are written by the page script this module runs.
+    context = browser.new_context(bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_S * 1000)
+        with serve(site) as base:
             for page_url, pdf_url in booklets:
                 target = site / pdf_url
                 with tempfile.TemporaryDirectory() as scratch:
@@ -236,8 +263,8 @@ def make_booklet_pdfs(site: Path, log: Any = print) -> list[BookletPdf]:
                     f"{pdf_url}: {len(result.pages)} pages, {target.stat().st_size / 1024:.0f} KB, "
                     f"{result.passes} prints, {result.seconds:.1f} s"
                 )
-        finally:
-            browser.close()
+    finally:
+        context.close()
     return made
 
 

@@ -14,6 +14,7 @@ import subprocess
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import html as lxml_html
@@ -39,11 +40,14 @@ class Entry:
 
 
 @pytest.fixture(scope="session")
-def booklet_pdfs(built_site: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[BookletPdf]]:
-    """Every booklet of the real site printed once, as `make dist` does, into a copy of the site."""
+def booklet_pdfs(
+    built_site: BuildResult, tmp_path_factory: pytest.TempPathFactory, browser: Any
+) -> tuple[Path, list[BookletPdf]]:
+    """Every booklet of the real site printed once, as `make dist` does, into a copy of the site, with this
+    process's browser: a second Playwright would refuse to start once another browser test has run here."""
     site = tmp_path_factory.mktemp("booklet-pdf") / "site"
     shutil.copytree(built_site.site, site)
-    return site, make_booklet_pdfs(site, log=lambda _: None)
+    return site, make_booklet_pdfs(site, log=lambda _: None, browser=browser)
 
 
 def _contents(page_html: Path) -> list[Entry]:
