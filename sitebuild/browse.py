@@ -17,8 +17,24 @@ from typing import Any, Iterator
 from urllib.parse import urlparse
 
 CHROMIUM = "/usr/bin/chromium"
+# Chromium's headless mode makes every new tab a browser window, and since about Chromium 149 each window
+# loads the address bar's suggestion popups as web pages (chrome://omnibox-popup.top-chrome/ and its
+# omnibox_popup_aim.html): two renderers nobody sees. They were most of what a new tab cost: 40 tabs (open,
+# load a guide, close) took 31.6 CPU-s with them and under half without (bench notes in dev/testing.md).
+UNUSED_BROWSER_UI = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
+# Chromium keeps only the last --disable-features it is given, and Playwright passes its own list first: ours
+# must repeat Playwright's (playwright 1.65). tests/test_browser_flags.py compares them with the list
+# Playwright passes, and fails naming any feature Playwright disables that this list lacks.
+PLAYWRIGHT_DISABLED_FEATURES = (
+    "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter", "PaintHolding",
+    "ThirdPartyStoragePartitioning", "AvoidCorsURLLoaderRestartOnRedirect", "TcpPortRandomizationWin",
+    "OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled", "PreconnectToSearch",
+    "msForceBrowserSignIn", "msEdgeUpdateLaunchServicesPreferredVersion",
+)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + UNUSED_BROWSER_UI)]
 # A guide downloads at most this much (gzip) before search is opened: tests hold it, bench/weight.py reports it.
 # 60 KB from issue 17 (was 120 KB; 81.8 KB measured before it). 64 KB since 2026-12-07: the large print type
 # for elderly readers (print.css) and the legally needed steps put a guide at 60.4 KB, so any sentence an
