@@ -13,8 +13,10 @@ from lxml import etree as lxml_etree
 from lxml import html as lxml_html
 
 from .conftest import ROOT, BuildResult
+from .desktop_walk import DESKTOP, FIRST, SECOND, DesktopWalk, desktop_walk, shard_params
 from .page_picks import booklet_page, first_guide, page_calling, section_booklets, url_of
-from .site_pages import SCHEMES, axe_violations, describe, forget_palette, open_page, page_paths, switch_palette
+from .shared_context import SharedContexts
+from .site_pages import SCHEMES, axe_violations, forget_palette, open_page, page_paths, switch_palette
 
 pytestmark = pytest.mark.browser
 
@@ -115,9 +117,9 @@ def audit_plan(site: Path, paths: list[str]) -> dict[str, tuple[str, ...]]:
 
 
 # Each page opens in the light palette (prefers-color-scheme) and is audited, then switched to the dark one
-# with its palette toggle, as a reader does, and audited again: one load for both palettes.
-# test_the_toggled_palette_equals_a_page_opened_in_it shows the switched page is the page opened dark.
-FIRST, SECOND = "light", "dark"
+# with its palette toggle, as a reader does, and audited again: one load for both palettes (tests/desktop_walk.py,
+# FIRST and SECOND). test_the_toggled_palette_equals_a_page_opened_in_it shows the switched page is the page
+# opened dark.
 
 
 def in_scheme(page: Any, scheme: str) -> Any:
@@ -168,31 +170,31 @@ def test_a_kind_of_chrome_element_depends_on_its_place() -> None:
     assert nested - top and chrome_kinds(page('<a class="md-nav__link">other text</a>')) == top
 
 
+def shard_walk(contexts: SharedContexts, site_url: str, built_site: BuildResult, shard: int) -> DesktopWalk:
+    """The desktop walk of part `shard` of the pages (tests/desktop_walk.py), each with what its audit leaves
+    out: the accessibility audits and tests/test_site_walk.py's per-page checks read the same walk."""
+    site = built_site.site
+    paths = page_paths(site)
+    assert len(paths) > 5, f"too few pages found in {site}"
+    plan = audit_plan(site, paths)
+    return desktop_walk(contexts, site_url, {path: plan[path] for path in shard_of_pages(site, paths, shard)})
+
+
+SHARD_PARAMS = shard_params(SHARDS)
+
+
 # The dark palette runs the whole rule set too, not only the colour rules (axe's cat.color: color-contrast,
 # link-in-text-block): those take about 90 % of axe's time on these pages, so dropping the rest would save
 # 10–15 % of the dark pass (measured, Dec 2026) and would need a check that the palette changes nothing else.
 @pytest.mark.long
-@pytest.mark.parametrize("shard", range(SHARDS), ids=[f"pages-{n + 1}-of-{SHARDS}" for n in range(SHARDS)])
+@pytest.mark.parametrize("shard", SHARD_PARAMS)
 def test_every_page_passes_axe_in_both_palettes(
-    palette_page, site_url: str, built_site: BuildResult, shard: int
+    shared_contexts: SharedContexts, site_url: str, built_site: BuildResult, shard: int
 ) -> None:
-    paths = page_paths(built_site.site)
-    assert len(paths) > 5, f"too few pages found in {built_site.site}"
-    plan = audit_plan(built_site.site, paths)
-    failures = []
-    for path in shard_of_pages(built_site.site, paths, shard):
-        open_page(palette_page, site_url + path)
-        assert palette_page.locator("html").get_attribute("lang") == "ru", f"/{path}: <html> has no lang=ru"
-        for scheme in (FIRST, SECOND):
-            if scheme == SECOND:
-                switch_palette(palette_page, SCHEMES[scheme])
-            shown = palette_page.locator("body").get_attribute("data-md-color-scheme")
-            assert shown == SCHEMES[scheme], f"/{path}: palette {shown!r}, expected {SCHEMES[scheme]!r}"
-            violations = axe_violations(palette_page, exclude=plan[path])
-            if violations:
-                failures.append(f"/{path} ({shown}):\n{describe(violations)}")
-        forget_palette(palette_page)
-    assert not failures, "axe-core (WCAG 2.1 A/AA) violations:\n" + "\n".join(failures)
+    walk = shard_walk(shared_contexts, site_url, built_site, shard)
+    assert not walk.audit_failures, "axe-core (WCAG 2.1 A/AA) violations:\n" + "\n".join(walk.audit_failures)
+    expected = sorted((path, scheme) for path in walk.pages for scheme in (FIRST, SECOND))
+    assert sorted(walk.audits) == expected, f"audited {sorted(walk.audits)}, expected {expected}"
 
 
 # A page with one mistake of each kind the audits rely on: an audit that finds nothing here (an empty or
@@ -239,6 +241,7 @@ def test_the_toggled_palette_equals_a_page_opened_in_it(page, site_url: str, bui
     palette on every page it shows; a booklet opened with a stored palette sets no colour meta tags)."""
     pages = _looks_pages(built_site.site)
     assert all(_file(built_site.site, path).exists() for path in pages), pages
+    page.set_viewport_size(DESKTOP)  # the audits' size (tests/desktop_walk.py)
     looks: dict[str, dict[str, dict[str, list[str]]]] = {"light": {}, "toggled": {}, "dark": {}}
     for scheme in (FIRST, SECOND):
         in_scheme(page, scheme)

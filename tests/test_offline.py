@@ -10,7 +10,7 @@ import pytest
 from sitebuild.browse import run_search
 
 from .conftest import BuildResult
-from .test_site_walk import LISTEN
+from .desktop_walk import LISTEN
 
 # One test worker builds the module's offline copy once (`--dist loadgroup` in the Makefile).
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("offline")]
