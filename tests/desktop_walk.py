@@ -102,28 +102,41 @@ def walk_on_a_desktop(contexts: SharedContexts, site_url: str, plan: dict[str, t
     """Every page of `plan` (page → what axe leaves out there) in a tab of the shared context at 1366×900,
     light palette and reduced motion: the policy's header, the sidebar, axe in both palettes, then print."""
     walk = DesktopWalk(sorted(plan))
-    with contexts.get().tab() as page:
+    shared = contexts.get()
+
+    def record_request(request: Any) -> None:
+        walk.requests.append(request.url)
+
+    with shared.tab() as page:
         page.set_viewport_size(DESKTOP)
         page.emulate_media(color_scheme=FIRST, reduced_motion="reduce")
         page.add_init_script(LISTEN)
-        page.on("request", lambda request: walk.requests.append(request.url))
+        # On the context, as a context of its own would record them: the page's workers' requests too.
+        shared.context.on("request", record_request)
         page.on("console", lambda message: walk.console.append(message.text))
-        for path in walk.pages:
-            # goto waits for the load event: every request these pages make comes before it
-            response = open_page(page, site_url + path)
-            if response is None or "content-security-policy" not in response.headers:
-                walk.without_policy.append(path)
-            if path != "404.html":  # the 404 page has no sidebar
-                page.wait_for_timeout(100)  # Material scrolls the sidebar to the current page after load
-                cut = page.evaluate(CUT_NAV_LINKS_JS)
-                if cut:
-                    walk.cut_sidebar_links.append(f"/{path}: {cut}")
-            _audit(page, path, plan[path], walk)  # before print: print.js opens folded parts for paper
-            prepare_for_print(page)
-            page.emulate_media(media="screen")
-            walk.record(path, page)
-            walk.measured.append(path)
+        try:
+            _walk_pages(page, site_url, plan, walk)
+        finally:
+            shared.context.remove_listener("request", record_request)
     return walk
+
+
+def _walk_pages(page: Any, site_url: str, plan: dict[str, tuple[str, ...]], walk: DesktopWalk) -> None:
+    for path in walk.pages:
+        # goto waits for the load event: every request these pages make comes before it
+        response = open_page(page, site_url + path)
+        if response is None or "content-security-policy" not in response.headers:
+            walk.without_policy.append(path)
+        if path != "404.html":  # the 404 page has no sidebar
+            page.wait_for_timeout(100)  # Material scrolls the sidebar to the current page after load
+            cut = page.evaluate(CUT_NAV_LINKS_JS)
+            if cut:
+                walk.cut_sidebar_links.append(f"/{path}: {cut}")
+        _audit(page, path, plan[path], walk)  # before print: print.js opens folded parts for paper
+        prepare_for_print(page)
+        page.emulate_media(media="screen")
+        walk.record(path, page)
+        walk.measured.append(path)
 
 
 _WALKS: dict[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], DesktopWalk] = {}
