@@ -214,10 +214,10 @@ def make_booklet_pdfs(site: Path, log: Any = print, browser: Any = None) -> list
     if not Path(CHROMIUM).exists() or shutil.which("pdftotext") is None:
         raise BookletPdfError(MISSING_TOOLS)
     margins = page_margins((site / PRINT_CSS).read_text(encoding="utf-8"))
-    with contextlib.ExitStack() as stack:
-        if browser is None:
-            browser = stack.enter_context(_launched_chromium())
+    if browser is not None:
         return _print_booklets(site, booklets, margins, browser, log)
+    with _launched_chromium() as launched:
+        return _print_booklets(site, booklets, margins, launched, log)
 
 
 @contextlib.contextmanager

@@ -19,8 +19,8 @@ from urllib.parse import urlparse
 CHROMIUM = "/usr/bin/chromium"
 # Chromium's headless mode makes every new tab a browser window, and since about Chromium 149 each window
 # loads the address bar's suggestion popups as web pages (chrome://omnibox-popup.top-chrome/ and its
-# omnibox_popup_aim.html): two renderers nobody sees. They were most of what a new tab cost: 40 tabs (open,
-# load a guide, close) took 31.6 CPU-s with them and under half without (bench notes in dev/testing.md).
+# omnibox_popup_aim.html): two renderers nobody sees, about half of what a new window cost: 30 tabs (open,
+# load a guide, close) took 35.8 CPU-s with them and 19.7 without (dev/testing.md, the sixth round).
 UNUSED_BROWSER_UI = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
 # Chromium keeps only the last --disable-features it is given, and Playwright passes its own list first: ours
 # must repeat Playwright's (playwright 1.65). tests/test_browser_flags.py compares them with the list

@@ -57,6 +57,13 @@ def violations(page: Any) -> list[str]:
     return page.evaluate("window.__cspViolations")
 
 
+def record_violations(recorded: dict[str, list[str]], where: str, page: Any) -> None:
+    """The violations LISTEN saw on `page` so far, under `where` (none: nothing recorded)."""
+    found = violations(page)
+    if found:
+        recorded.setdefault(where, []).extend(found)
+
+
 def prepare_for_print(page: Any) -> None:
     """What Ctrl+P does: print media and the `beforeprint` event (print.js opens folded parts then)."""
     page.emulate_media(media="print")
@@ -67,7 +74,7 @@ def prepare_for_print(page: Any) -> None:
 class DesktopWalk:
     pages: list[str]
     measured: list[str] = field(default_factory=list)  # the pages walked to the end, in order
-    requests: list[str] = field(default_factory=list)  # every URL the tab asked for
+    requests: list[str] = field(default_factory=list)  # every URL the tab and its workers asked for
     violations: dict[str, list[str]] = field(default_factory=dict)  # where → violations recorded there
     without_policy: list[str] = field(default_factory=list)  # pages served with no CSP header
     console: list[str] = field(default_factory=list)
@@ -76,9 +83,7 @@ class DesktopWalk:
     audits: list[tuple[str, str]] = field(default_factory=list)  # (page, palette) audited
 
     def record(self, where: str, page: Any) -> None:
-        found = violations(page)
-        if found:
-            self.violations.setdefault(where, []).extend(found)
+        record_violations(self.violations, where, page)
 
 
 def _audit(page: Any, path: str, left_out: tuple[str, ...], walk: DesktopWalk) -> None:

@@ -10,7 +10,7 @@ import pytest
 from sitebuild.browse import run_search
 
 from .conftest import BuildResult
-from .desktop_walk import LISTEN
+from .desktop_walk import LISTEN, violations
 
 # One test worker builds the module's offline copy once (`--dist loadgroup` in the Makefile).
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("offline")]
@@ -27,7 +27,7 @@ def test_offline_copy_navigates_and_searches_from_file_urls(page, offline_site: 
     page.wait_for_url("**/zakaz-poteryalsya.html")
     assert page.locator("#korotko").is_visible()
     run_search(page, "претензия")
-    blocked_in_search = page.evaluate("window.__cspViolations")
+    blocked_in_search = violations(page)
     result = page.locator("[data-md-component=search-result] a, .md-search-result a").first
     target = result.get_attribute("href")
     assert target and not target.startswith("http"), f"search result links to {target!r}"
@@ -36,7 +36,7 @@ def test_offline_copy_navigates_and_searches_from_file_urls(page, offline_site: 
     opened = urlparse(page.url)
     assert opened.scheme == "file" and opened.path.endswith(".html"), page.url
     assert page.locator("article h1").first.is_visible()
-    blocked = blocked_in_search + page.evaluate("window.__cspViolations")
+    blocked = blocked_in_search + violations(page)
     assert not blocked, f"Content-Security-Policy violations: {blocked}"
     assert not errors, f"JavaScript errors: {errors}"
     outside = [url for url in page.requests if not url.startswith(("file://", "data:", "blob:"))]

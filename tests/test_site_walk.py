@@ -20,7 +20,7 @@ import pytest
 from sitebuild.browse import hosts, run_search
 
 from .conftest import BuildResult
-from .desktop_walk import DESKTOP, LISTEN, DesktopWalk, prepare_for_print, violations
+from .desktop_walk import DESKTOP, LISTEN, DesktopWalk, prepare_for_print, record_violations
 from .shared_context import SharedContexts
 from .test_accessibility import SHARD_PARAMS, shard_walk
 from .test_claim_builder_browser import BUYER, fill
@@ -33,8 +33,14 @@ SEARCH_RESULT = "[data-md-component=search-result] a, .md-search-result a"
 JOURNEYS_GROUP = "site-journeys"
 
 
-def _policy_messages(console: list[str]) -> list[str]:
-    return [text for text in console if "Content Security Policy" in text]
+def _assert_no_policy_violation(violations: dict[str, list[str]], console: list[str]) -> None:
+    refused = [text for text in console if "Content Security Policy" in text]
+    assert not violations and not refused, f"Content-Security-Policy violations: {violations} {refused}"
+
+
+def _assert_only_this_host(requests: list[str]) -> None:
+    foreign = sorted(url for url in requests if hosts([url]) - {"127.0.0.1"})
+    assert hosts(requests) == {"127.0.0.1"}, f"requests to other hosts: {foreign}"
 
 
 # ---- every page, one part of them per shard (the accessibility audits' walk) ----------------------------
@@ -58,10 +64,7 @@ def test_every_page_comes_with_the_content_security_policy(desktop: DesktopWalk)
 
 @pytest.mark.parametrize("desktop", SHARD_PARAMS, indirect=True)
 def test_no_violation_on_any_page_on_screen_or_in_print(desktop: DesktopWalk) -> None:
-    refused = _policy_messages(desktop.console)
-    assert not desktop.violations and not refused, (
-        f"Content-Security-Policy violations: {desktop.violations} {refused}"
-    )
+    _assert_no_policy_violation(desktop.violations, desktop.console)
 
 
 @pytest.mark.parametrize("desktop", SHARD_PARAMS, indirect=True)
@@ -72,8 +75,7 @@ def test_desktop_sidebar_shows_no_clipped_link(desktop: DesktopWalk) -> None:
 
 @pytest.mark.parametrize("desktop", SHARD_PARAMS, indirect=True)
 def test_no_page_asks_another_host(desktop: DesktopWalk) -> None:
-    foreign = sorted(url for url in desktop.requests if hosts([url]) - {"127.0.0.1"})
-    assert hosts(desktop.requests) == {"127.0.0.1"}, f"requests to other hosts: {foreign}"
+    _assert_only_this_host(desktop.requests)
 
 
 # ---- the journeys between pages -------------------------------------------------------------------------
@@ -86,9 +88,7 @@ class Journeys:
     done: list[str] = field(default_factory=list)
 
     def record(self, where: str, page) -> None:
-        found = violations(page)
-        if found:
-            self.violations.setdefault(where, []).extend(found)
+        record_violations(self.violations, where, page)
         self.done.append(where)
 
 
@@ -127,16 +127,12 @@ def journeys(browser, site_url: str, built_site: BuildResult) -> Journeys:
 @pytest.mark.xdist_group(JOURNEYS_GROUP)
 def test_no_violation_in_search_in_the_builder_or_in_print(journeys: Journeys) -> None:
     assert len(journeys.done) == 6 and len(journeys.requests) > 6, "the journeys stopped or were not recorded"
-    refused = _policy_messages(journeys.console)
-    assert not journeys.violations and not refused, (
-        f"Content-Security-Policy violations: {journeys.violations} {refused}"
-    )
+    _assert_no_policy_violation(journeys.violations, journeys.console)
 
 
 @pytest.mark.xdist_group(JOURNEYS_GROUP)
 def test_no_request_to_another_host_in_search_in_the_builder_or_in_print(journeys: Journeys) -> None:
-    foreign = sorted(url for url in journeys.requests if hosts([url]) - {"127.0.0.1"})
-    assert hosts(journeys.requests) == {"127.0.0.1"}, f"requests to other hosts: {foreign}"
+    _assert_only_this_host(journeys.requests)
 
 
 @pytest.fixture
